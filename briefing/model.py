@@ -1,0 +1,220 @@
+"""The briefing's content model: immutable, typed, and free of any UI or YAML code.
+
+Everything downstream (search index, comparisons, export, the CLI and the Textual views) reads
+these objects; only :mod:`briefing.pack` builds them from files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+FIGURE_KINDS = ("actual", "estimate", "target", "rank", "ratio", "growth", "cumulative")
+SCOPES = ("city", "province", "national", "global")
+COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of text in both languages."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A verbatim span of one source document."""
+
+    doc: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One source document, checked against its sha256 when the pack loads."""
+
+    id: str
+    title: Text
+    publisher: Text
+    date: str
+    sha256: str
+    path: Path
+
+    def read(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number from a source, as data: value in base units plus the words it came from."""
+
+    id: str
+    label: Text
+    value: float
+    unit: str
+    display: str
+    period: str
+    kind: str
+    source: Source
+    node_id: str
+    section_id: str
+    qualifier: str | None = None
+    scope: str | None = None
+    note: Text | None = None
+
+    @property
+    def period_key(self) -> tuple[int, int]:
+        """Sort key for timelines: "2024" is end of 2024, "2025-07" is July 2025."""
+        year, _, month = self.period.partition("-")
+        try:
+            return int(year[:4]), int(month) if month else 12
+        except ValueError:
+            return 0, 0
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A section or an item of the briefing; items nest (a plan has its measures)."""
+
+    id: str
+    title: Text
+    text: Text
+    section_id: str
+    parent_id: str | None
+    depth: int
+    children: tuple[Node, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    source: Source | None = None
+
+    @property
+    def is_section(self) -> bool:
+        return self.parent_id is None
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants, depth first, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_figures(self) -> Iterator[Figure]:
+        for node in self.walk():
+            yield from node.figures
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonEntry:
+    figure: str
+    label: Text | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A curated group of figures meant to be read side by side."""
+
+    id: str
+    title: Text
+    kind: str
+    entries: tuple[ComparisonEntry, ...]
+    note: Text | None = None
+    section_id: str | None = None
+
+    def figure_ids(self) -> Iterator[str]:
+        for entry in self.entries:
+            yield entry.figure
+            if entry.target:
+                yield entry.target
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A loaded, validated content pack with lookup tables."""
+
+    id: str
+    title: Text
+    root: Path
+    documents: tuple[Document, ...]
+    units: tuple[Unit, ...]
+    sections: tuple[Node, ...]
+    comparisons: tuple[Comparison, ...]
+    digest: str = ""
+    _nodes: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
+    _figures: dict[str, Figure] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for section in self.sections:
+            for node in section.walk():
+                self._nodes[node.id] = node
+                for figure in node.figures:
+                    self._figures[figure.id] = figure
+
+    # -- lookups ---------------------------------------------------------------------------
+    def nodes(self) -> Iterator[Node]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def figures(self) -> Iterator[Figure]:
+        for section in self.sections:
+            yield from section.all_figures()
+
+    def node(self, node_id: str) -> Node:
+        return self._nodes[node_id]
+
+    def figure(self, figure_id: str) -> Figure:
+        return self._figures[figure_id]
+
+    def has_node(self, node_id: str) -> bool:
+        return node_id in self._nodes
+
+    def has_figure(self, figure_id: str) -> bool:
+        return figure_id in self._figures
+
+    def document(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+    def unit(self, unit_id: str) -> Unit:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    def comparison(self, comparison_id: str) -> Comparison:
+        for comparison in self.comparisons:
+            if comparison.id == comparison_id:
+                return comparison
+        raise KeyError(comparison_id)
+
+    def has_comparison(self, comparison_id: str) -> bool:
+        return any(c.id == comparison_id for c in self.comparisons)
+
+    def section_of(self, node_id: str) -> Node:
+        return self.node(self.node(node_id).section_id)
+
+    def parent(self, node: Node) -> Node | None:
+        return self.node(node.parent_id) if node.parent_id else None
+
+    def comparisons_for(self, figure_id: str) -> list[Comparison]:
+        """The curated comparisons a figure appears in."""
+        return [c for c in self.comparisons if figure_id in set(c.figure_ids())]
+
+    def ids(self) -> list[str]:
+        """Every id a user can open: nodes, figures and comparisons."""
+        return [*self._nodes, *self._figures, *(c.id for c in self.comparisons)]

@@ -1,0 +1,104 @@
+"""Read the number inside a figure's source wording ("2.43万家", "超千亿", "全国第四", "1/2").
+
+The pack stores every figure twice: as a plain ``value`` in base units and as the source's own
+``display`` wording. This module turns the wording back into a number so the validator can prove
+the two agree, and so nobody has to trust a hand-typed ``24300`` for "2.43万".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_CN_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+
+#: Whole-word idioms that stand for a number in policy prose.
+IDIOMS = {"翻番": Decimal(2), "翻一番": Decimal(2), "没有": Decimal(0)}
+
+_ARABIC = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?([十百千万亿]*)")
+_CHINESE = re.compile(f"[{_CN_CHARS}]+")
+
+#: Hedging words the sources put around numbers, with an English gloss.
+QUALIFIERS = {
+    "超": "over",
+    "超过": "over",
+    "余": "more than",
+    "多": "more than",
+    "以上": "or more",
+    "左右": "about",
+    "约": "approx.",
+    "近": "nearly",
+    "预计": "expected",
+}
+
+
+def chinese_to_decimal(text: str) -> Decimal:
+    """Value of a run of Chinese numerals: "十七" -> 17, "千亿" -> 1e11, "两" -> 2."""
+    total = Decimal(0)
+    section = Decimal(0)
+    number: Decimal | None = None
+    for ch in text:
+        if ch in _DIGITS:
+            number = Decimal(_DIGITS[ch])
+        elif ch in _SMALL_UNITS:
+            section += (number if number is not None else 1) * _SMALL_UNITS[ch]
+            number = None
+        else:  # 万 / 亿 scale everything read so far in this section
+            part = section + (number or 0)
+            if part == 0:
+                part = Decimal(1) if total == 0 else Decimal(0)
+            if ch == "亿":
+                total = (total + part) * _BIG_UNITS[ch]
+            else:
+                total += part * _BIG_UNITS[ch]
+            section = Decimal(0)
+            number = None
+    return total + section + (number or 0)
+
+
+def _scale(multipliers: str) -> Decimal:
+    scale = Decimal(1)
+    for ch in multipliers:
+        scale *= _SMALL_UNITS.get(ch) or _BIG_UNITS[ch]
+    return scale
+
+
+def parse_display(display: str) -> float | None:
+    """The first number expressed in ``display``, in base units, or None if there is none.
+
+    Arabic numbers may carry 万/亿/千 multipliers ("432亿" -> 4.32e10) or be fractions
+    ("1/5" -> 0.2); Chinese numerals are read in full ("第十七届" -> 17); a few idioms
+    ("翻番" -> 2) count too. Percent signs are kept as the percent value (4.15% -> 4.15).
+    """
+    best: tuple[int, Decimal] | None = None
+    arabic = _ARABIC.search(display)
+    if arabic:
+        try:
+            value = Decimal(arabic.group(1))
+            if arabic.group(2):
+                value = value / Decimal(arabic.group(2))
+            value *= _scale(arabic.group(3))
+            best = (arabic.start(), value)
+        except (InvalidOperation, ZeroDivisionError):
+            best = None
+    chinese = _CHINESE.search(display)
+    if chinese and (best is None or chinese.start() < best[0]):
+        best = (chinese.start(), chinese_to_decimal(chinese.group()))
+    for idiom, value in IDIOMS.items():
+        pos = display.find(idiom)
+        if pos >= 0 and (best is None or pos < best[0]):
+            best = (pos, value)
+    if best is None:
+        return None
+    return float(best[1])
+
+
+def format_value(value: float) -> str:
+    """A compact, exact-looking rendering of a base-unit value: 24300 -> "24,300"."""
+    if value == int(value) and abs(value) < 1e18:
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
