@@ -1,0 +1,46 @@
+"""Options shared by every command (``--content``, ``--lang``) and the lazily loaded pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from briefing.model import Lang, Pack
+
+
+@dataclass
+class State:
+    content: Path | None = None
+    lang: Lang = "en"
+    _pack: Pack | None = None
+
+    def pack(self) -> Pack:
+        """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid."""
+        if self._pack is None:
+            from briefing.pack import PackInvalid, bundled_pack_dir, load_pack
+
+            path = self.content or bundled_pack_dir()
+            try:
+                self._pack = load_pack(path)
+            except PackInvalid as exc:
+                for error in exc.errors[:20]:
+                    err_console.print(str(error), markup=False, highlight=False)
+                if len(exc.errors) > 20:
+                    err_console.print(f"... and {len(exc.errors) - 20} more problems",
+                                      markup=False, highlight=False)
+                raise typer.Exit(1) from None
+        return self._pack
+
+
+state = State()
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a one-line error and return the Exit to raise (``raise fail(...)``)."""
+    err_console.print(f"error: {message}", markup=False, highlight=False)
+    return typer.Exit(code)

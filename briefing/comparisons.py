@@ -1,0 +1,199 @@
+"""Side-by-side figure comparisons, computed as plain data for the CLI, the export and the app.
+
+Everything that needs arithmetic lives here (bar scaling, progress towards a target, relative
+size from a peer ratio, timeline ordering), so the views only draw what they are given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.model import Comparison, ComparisonEntry, Figure, Lang, Pack, Text
+
+SUZHOU = Text(zh="苏州", en="Suzhou")
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+class IncomparableFigures(ValueError):
+    """Figures that cannot be drawn on one scale; the message says why, for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a comparison: a label, a value, and where its bar ends (0..1)."""
+
+    label: Text
+    figure: Figure | None
+    value: float
+    fraction: float | None
+    target: Figure | None = None
+    progress: float | None = None  # percent of the target reached
+    relative: float | None = None  # for ratio comparisons: size relative to Suzhou
+    delta: float | None = None  # for timelines: change from the previous point
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonView:
+    id: str
+    title: Text
+    kind: str
+    rows: tuple[Row, ...]
+    unit: str | None
+    note: Text | None = None
+
+
+def bar(fraction: float | None, width: int) -> str:
+    """A horizontal bar ``width`` cells wide at most, with eighth-cell precision."""
+    if fraction is None or width <= 0:
+        return ""
+    fraction = min(max(fraction, 0.0), 1.0)
+    eighths = round(fraction * width * 8)
+    full, rest = divmod(eighths, 8)
+    text = "█" * full + (_EIGHTHS[rest] if rest else "")
+    if not text and fraction > 0:
+        text = "▏"
+    return text
+
+
+def progress_percent(actual: Figure, target: Figure) -> float | None:
+    """How much of ``target`` the ``actual`` figure reaches, in percent."""
+    if target.value == 0:
+        return None
+    return actual.value / target.value * 100
+
+
+def _label(pack: Pack, entry: ComparisonEntry) -> Text:
+    return entry.label or pack.figure(entry.figure).label
+
+
+def _scaled(values: list[float]) -> list[float | None]:
+    top = max((abs(v) for v in values), default=0)
+    return [abs(v) / top if top else None for v in values]
+
+
+def build(pack: Pack, comparison: Comparison) -> ComparisonView:
+    """The rows of a curated comparison, ready to draw."""
+    builder = {
+        "peers": _same_scale,
+        "timeline": _timeline,
+        "ranking": _ranking,
+        "progress": _progress,
+        "ratio": _ratio,
+    }[comparison.kind]
+    rows, unit = builder(pack, comparison.entries)
+    return ComparisonView(id=comparison.id, title=comparison.title, kind=comparison.kind,
+                          rows=tuple(rows), unit=unit, note=comparison.note)
+
+
+def _same_scale(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
+    figures = [pack.figure(e.figure) for e in entries]
+    fractions = _scaled([f.value for f in figures])
+    rows = [Row(label=_label(pack, e), figure=f, value=f.value, fraction=frac)
+            for e, f, frac in zip(entries, figures, fractions, strict=True)]
+    return rows, figures[0].unit
+
+
+def _timeline(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
+    ordered = sorted(entries, key=lambda e: pack.figure(e.figure).period_key)
+    rows, unit = _same_scale(pack, tuple(ordered))
+    with_delta = []
+    previous: float | None = None
+    for row in rows:
+        delta = None if previous is None else row.value - previous
+        with_delta.append(Row(label=row.label, figure=row.figure, value=row.value,
+                              fraction=row.fraction, delta=delta))
+        previous = row.value
+    return with_delta, unit
+
+
+def _ranking(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
+    rows = [Row(label=_label(pack, e), figure=pack.figure(e.figure),
+                value=pack.figure(e.figure).value, fraction=None) for e in entries]
+    rows.sort(key=lambda r: r.value)
+    return rows, "rank"
+
+
+def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], None]:
+    rows = []
+    for entry in entries:
+        actual = pack.figure(entry.figure)
+        target = pack.figure(entry.target or entry.figure)
+        pct = progress_percent(actual, target)
+        rows.append(Row(label=_label(pack, entry), figure=actual, value=actual.value,
+                        fraction=None if pct is None else min(pct, 100.0) / 100, target=target,
+                        progress=pct))
+    return rows, None
+
+
+def _ratio(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
+    """Peer ratios ("Suzhou is about 1/2 of Shenzhen") as sizes relative to Suzhou = 1."""
+    peers = [(e, pack.figure(e.figure)) for e in entries]
+    sizes = [1.0] + [1 / f.value if f.value else 0.0 for _, f in peers]
+    fractions = _scaled(sizes)
+    rows = [Row(label=SUZHOU, figure=None, value=1.0, fraction=fractions[0], relative=1.0)]
+    for (entry, fig), size, frac in zip(peers, sizes[1:], fractions[1:], strict=True):
+        rows.append(Row(label=_label(pack, entry), figure=fig, value=fig.value, fraction=frac,
+                        relative=size))
+    return rows, "ratio"
+
+
+def adhoc(pack: Pack, figure_ids: list[str]) -> ComparisonView:
+    """Compare any figures a user picked, if they share a unit; otherwise say why not."""
+    if len(figure_ids) < 2:
+        raise IncomparableFigures("pick at least two figures to compare")
+    missing = [fid for fid in figure_ids if not pack.has_figure(fid)]
+    if missing:
+        raise IncomparableFigures(f"unknown figure id: {missing[0]}")
+    figures = [pack.figure(fid) for fid in figure_ids]
+    units = {f.unit for f in figures}
+    if len(units) > 1:
+        names = ", ".join(f"{f.id} ({pack.unit(f.unit).label.en})" for f in figures)
+        raise IncomparableFigures(
+            f"these figures have different units and cannot share one scale: {names}"
+        )
+    kind = "ranking" if figures[0].unit == "rank" else "peers"
+    comparison = Comparison(id="ad-hoc", title=Text(zh="自选对比", en="Ad-hoc comparison"),
+                            kind=kind, entries=tuple(ComparisonEntry(figure=f) for f in figures))
+    return build(pack, comparison)
+
+
+def row_value_text(pack: Pack, row: Row, lang: Lang) -> str:
+    """The exact number beside a bar, in the source's own words where there is one."""
+    fig = row.figure
+    if fig is None:
+        return "1" if lang == "en" else "1（基准）"
+    if row.progress is not None and row.target is not None:
+        return f"{fig.display} → {row.target.display}"
+    return fig.display
+
+
+def relative_text(row: Row, lang: Lang) -> str:
+    if row.relative is None:
+        return ""
+    return f"≈{row.relative:.1f}×" if lang == "en" else f"约{row.relative:.1f}倍"
+
+
+def view_to_dict(pack: Pack, view: ComparisonView) -> dict:
+    """A JSON-ready description of a comparison view."""
+    return {
+        "id": view.id,
+        "title": {"zh": view.title.zh, "en": view.title.en},
+        "kind": view.kind,
+        "unit": view.unit,
+        "note": {"zh": view.note.zh, "en": view.note.en} if view.note else None,
+        "rows": [
+            {
+                "label": {"zh": row.label.zh, "en": row.label.en},
+                "figure": row.figure.id if row.figure else None,
+                "display": row.figure.display if row.figure else None,
+                "value": row.value,
+                "bar": row.fraction,
+                "target": row.target.id if row.target else None,
+                "target_value": row.target.value if row.target else None,
+                "progress_percent": None if row.progress is None else round(row.progress, 2),
+                "relative_to_suzhou": row.relative,
+                "delta": row.delta,
+            }
+            for row in view.rows
+        ],
+    }
