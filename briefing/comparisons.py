@@ -153,7 +153,7 @@ def adhoc(pack: Pack, figure_ids: list[str]) -> ComparisonView:
         )
     kind = "ranking" if figures[0].unit == "rank" else "peers"
     comparison = Comparison(id="ad-hoc", title=Text(zh="自选对比", en="Ad-hoc comparison"),
-                            kind=kind, entries=tuple(ComparisonEntry(figure=f) for f in figures))
+                            kind=kind, entries=tuple(ComparisonEntry(figure=f.id) for f in figures))
     return build(pack, comparison)
 
 

@@ -98,7 +98,8 @@ class _Checker:
             return None
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.error(_line(data, key), f"'{key}' of {what} must be text, got {_type_name(value)}")
+            self.error(_line(data, key),
+                       f"'{key}' of {what} must be text, got {_type_name(value)}")
             return None
         text = str(value)
         if not text.strip():
@@ -133,7 +134,8 @@ class _Checker:
             return None
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(_line(data, key), f"'{key}' of {what} must be a number, got {_type_name(value)}")
+            self.error(_line(data, key),
+                       f"'{key}' of {what} must be a number, got {_type_name(value)}")
             return None
         if not math.isfinite(value):
             self.error(_line(data, key), f"'{key}' of {what} must be finite")
@@ -158,7 +160,8 @@ class _Checker:
                 self.error(data.line, f"{what} is missing required field '{key}'")
             return []
         if not isinstance(value, list):
-            self.error(_line(data, key), f"'{key}' of {what} must be a list, got {_type_name(value)}")
+            self.error(_line(data, key),
+                       f"'{key}' of {what} must be a list, got {_type_name(value)}")
             return []
         return value
 
@@ -211,7 +214,8 @@ class _PackBuilder:
     def claim_id(self, ident: str, line: int) -> bool:
         where = f"{self.check.file}:{line}"
         if ident in self.seen_ids:
-            self.check.error(line, f"duplicate id '{ident}' (first defined at {self.seen_ids[ident]})")
+            first = self.seen_ids[ident]
+            self.check.error(line, f"duplicate id '{ident}' (first defined at {first})")
             return False
         self.seen_ids[ident] = where
         return True

@@ -94,7 +94,7 @@ def read_yaml(path: Path) -> Any:
         raise YamlProblem(f"cannot read: {exc.strerror or exc}") from None
     text = decode_text(data)
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:

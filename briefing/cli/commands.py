@@ -1,0 +1,217 @@
+"""The non-interactive commands. Textual is imported only inside :func:`open_app`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefing.cli.app import LangOption, app, set_lang
+from briefing.cli.state import console, err_console, fail, state
+
+
+def open_app(start_id: str | None) -> None:
+    """Start the interactive explorer (imports Textual only now)."""
+    pack = state.pack()
+    if start_id is not None and not (pack.has_node(start_id) or pack.has_figure(start_id)
+                                     or pack.has_comparison(start_id)):
+        raise fail(f"unknown id '{start_id}' (try: briefing sections)")
+    from briefing.tui import BriefingApp
+
+    BriefingApp(pack, lang=state.lang, start_id=start_id).run()
+
+
+@app.command()
+def tui(
+    item_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Open at this section, item or figure."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Open the interactive briefing, optionally at a section or item."""
+    set_lang(lang)
+    open_app(item_id)
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+
+def _print_json(data: object) -> None:
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def validate(
+    path: Annotated[Path | None, typer.Argument(help="Pack directory (default: the bundled "
+                                                "pack, or --content).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Check a content pack and list every problem as file:line: message."""
+    set_lang(lang)
+    if path is not None:
+        state.content = path
+    pack = state.pack()
+    nodes = list(pack.nodes())
+    console.print(
+        f"ok: {pack.id}: {len(pack.sections)} sections, {len(nodes) - len(pack.sections)} "
+        f"items, {sum(1 for _ in pack.figures())} figures, {len(pack.comparisons)} comparisons, "
+        f"{len(pack.documents)} documents (hashes match)",
+        markup=False,
+    )
+
+
+@app.command()
+def sections(json: JsonOption = False, lang: LangOption = None) -> None:
+    """The section tree (the five action plans are children of action-plans)."""
+    set_lang(lang)
+    pack = state.pack()
+    if json:
+        from briefing.serialize import node_tree
+
+        _print_json([node_tree(section) for section in pack.sections])
+        return
+    from briefing.cli.render import section_tree
+
+    console.print(section_tree(pack, state.lang))
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A section, item, figure or "
+                                           "comparison id.")],
+    lang: LangOption = None,
+) -> None:
+    """Show a section or item with its figures and cited sources."""
+    set_lang(lang)
+    pack = state.pack()
+    from briefing.cli import render
+
+    if pack.has_node(item_id):
+        console.print(render.node_view(pack, pack.node(item_id), state.lang))
+    elif pack.has_figure(item_id):
+        console.print(render.figure_detail(pack, pack.figure(item_id), state.lang))
+    elif pack.has_comparison(item_id):
+        from briefing.comparisons import build
+
+        view = build(pack, pack.comparison(item_id))
+        console.print(render.comparison_view(pack, view, state.lang))
+    else:
+        raise _unknown(pack, item_id)
+
+
+def _unknown(pack, item_id: str) -> typer.Exit:
+    import difflib
+
+    hint = difflib.get_close_matches(item_id, pack.ids(), n=1)
+    tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
+    return fail(f"unknown id '{item_id}'{tip}")
+
+
+@app.command()
+def figures(
+    section: Annotated[str | None, typer.Option("--section", "-s", help="Only figures under "
+                                                "this section or item.")] = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Every figure: value, unit, period, kind and the verbatim quote it came from."""
+    set_lang(lang)
+    pack = state.pack()
+    if section is None:
+        selected = list(pack.figures())
+    elif pack.has_node(section):
+        selected = list(pack.node(section).all_figures())
+    else:
+        raise _unknown(pack, section)
+    if json:
+        from briefing.serialize import figure
+
+        _print_json([figure(fig) for fig in selected])
+        return
+    from briefing.cli.render import figures_table
+
+    console.print(figures_table(pack, selected, state.lang))
+
+
+@app.command()
+def compare(
+    ids: Annotated[list[str] | None, typer.Argument(
+        metavar="[ID]...",
+        help="A comparison id, or two or more figure ids with the same unit. "
+             "Without ids, list the curated comparisons.")] = None,
+    json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Curated side-by-side comparisons with bars; actual vs target shows progress."""
+    set_lang(lang)
+    pack = state.pack()
+    from briefing.comparisons import IncomparableFigures, adhoc, build, view_to_dict
+
+    if not ids:
+        _list_comparisons(pack, json)
+        return
+    if len(ids) == 1 and pack.has_comparison(ids[0]):
+        view = build(pack, pack.comparison(ids[0]))
+    elif len(ids) == 1 and not pack.has_figure(ids[0]):
+        raise _unknown(pack, ids[0])
+    else:
+        try:
+            view = adhoc(pack, ids)
+        except IncomparableFigures as exc:
+            raise fail(str(exc)) from None
+    if json:
+        _print_json(view_to_dict(pack, view))
+        return
+    from briefing.cli.render import comparison_view
+
+    console.print(comparison_view(pack, view, state.lang))
+
+
+def _list_comparisons(pack, json: bool) -> None:
+    if json:
+        from briefing.serialize import text
+
+        _print_json([{"id": c.id, "kind": c.kind, "title": text(c.title),
+                      "figures": list(c.figure_ids())} for c in pack.comparisons])
+        return
+    from rich.table import Table
+
+    from briefing.cli.render import plain
+
+    table = Table(header_style="bold")
+    table.add_column("ID")
+    table.add_column("Kind")
+    table.add_column("Title", overflow="fold")
+    for c in pack.comparisons:
+        table.add_row(c.id, c.kind, plain(c.title.get(state.lang)))
+    console.print(table)
+
+
+@app.command()
+def export(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The section or item to export.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
+                                                "instead of standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Export a section or item as GitHub-flavoured Markdown with figures and citations."""
+    set_lang(lang)
+    pack = state.pack()
+    if not pack.has_node(item_id):
+        raise _unknown(pack, item_id)
+    from briefing.export import ExportError, to_markdown, write_text_atomic
+
+    markdown = to_markdown(pack, item_id, state.lang)
+    if output is None:
+        typer.echo(markdown, nl=False)
+        return
+    try:
+        write_text_atomic(output, markdown, force=force)
+    except ExportError as exc:
+        raise fail(str(exc)) from None
+    err_console.print(f"wrote {output}", markup=False)
