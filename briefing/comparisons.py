@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.formatting import figure_value
 from briefing.model import Comparison, ComparisonEntry, Figure, Lang, Pack, Text
 
 SUZHOU = Text(zh="苏州", en="Suzhou")
@@ -163,8 +164,8 @@ def row_value_text(pack: Pack, row: Row, lang: Lang) -> str:
     if fig is None:
         return "1" if lang == "en" else "1（基准）"
     if row.progress is not None and row.target is not None:
-        return f"{fig.display} → {row.target.display}"
-    return fig.display
+        return f"{figure_value(pack, fig, lang)} → {figure_value(pack, row.target, lang)}"
+    return figure_value(pack, fig, lang)
 
 
 def relative_text(row: Row, lang: Lang) -> str:

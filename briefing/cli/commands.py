@@ -54,7 +54,7 @@ def validate(
     set_lang(lang)
     if path is not None:
         state.content = path
-    pack = state.pack()
+    pack = state.pack(cached=False)
     nodes = list(pack.nodes())
     console.print(
         f"ok: {pack.id}: {len(pack.sections)} sections, {len(nodes) - len(pack.sections)} "

@@ -17,14 +17,18 @@ class State:
     lang: Lang = "en"
     _pack: Pack | None = None
 
-    def pack(self) -> Pack:
-        """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid."""
+    def pack(self, cached: bool = True) -> Pack:
+        """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
+
+        ``cached`` reuses a hash-checked validated pack; ``validate`` passes False.
+        """
         if self._pack is None:
             from briefing.pack import PackInvalid, bundled_pack_dir, load_pack
+            from briefing.pack.cache import load_pack_cached
 
             path = self.content or bundled_pack_dir()
             try:
-                self._pack = load_pack(path)
+                self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
                 for error in exc.errors[:20]:
                     err_console.print(str(error), markup=False, highlight=False)

@@ -1,0 +1,88 @@
+"""A hash-checked cache of validated packs, so starting the app does not re-validate.
+
+The key is a sha256 over the pack's YAML files and the loader's own code; a hit is used only
+after the source documents are re-hashed against the manifest's sums. A missing, stale or
+corrupt cache entry is simply rebuilt by a full :func:`load_pack`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from briefing.model import Pack
+from briefing.pack.loader import load_pack
+
+_CODE = [Path(__file__).with_name(name) for name in ("loader.py", "yamlio.py")]
+_CODE.append(Path(__file__).resolve().parent.parent / "model.py")
+
+
+def cache_dir() -> Path:
+    """``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else ``~/.cache/briefing``."""
+    if os.environ.get("BRIEFING_CACHE_DIR"):
+        return Path(os.environ["BRIEFING_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefing"
+
+
+def pack_digest(root: Path) -> str:
+    """sha256 over every YAML file of the pack (names and bytes) and the loader's code."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(root).rglob("*.yaml")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    for code in _CODE:
+        digest.update(code.read_bytes())
+    return digest.hexdigest()
+
+
+def _documents_unchanged(pack: Pack) -> bool:
+    try:
+        return all(hashlib.sha256(d.path.read_bytes()).hexdigest() == d.sha256
+                   for d in pack.documents)
+    except OSError:
+        return False
+
+
+def load_pack_cached(root: Path) -> Pack:
+    """Like :func:`load_pack`, but reuses a validated pack while its inputs are unchanged."""
+    root = Path(root)
+    try:
+        digest = pack_digest(root)
+    except OSError:
+        return load_pack(root)
+    entry = cache_dir() / f"pack-{digest}.pickle"
+    try:
+        with entry.open("rb") as handle:
+            pack = pickle.load(handle)
+        if isinstance(pack, Pack) and pack.root == root and _documents_unchanged(pack):
+            return pack
+    except Exception:  # any unreadable entry is rebuilt, never trusted
+        pass
+    pack = load_pack(root)
+    _store(entry, pack)
+    return pack
+
+
+def _store(entry: Path, pack: Pack) -> None:
+    """Best effort: a read-only or full cache folder only costs the next start some time."""
+    tmp = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False, suffix=".tmp") as fh:
+            tmp = fh.name
+            pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+        tmp = None
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
