@@ -16,10 +16,12 @@ HEADINGS = {
     "en": {"figure": "Figure", "value": "Value", "period": "Period", "kind": "Kind",
            "hedge": "Hedge", "sources": "Sources", "id": "ID", "section": "Section",
            "base": "Base value", "unit": "Unit", "title": "Title", "compared": "Compared in",
-           "bar": "", "progress": "Reached", "figures": "Figures"},
+           "bar": "", "progress": "Reached", "figures": "Figures",
+           "target": "2025 target"},
     "zh": {"figure": "指标", "value": "数值", "period": "时期", "kind": "类型", "hedge": "限定",
            "sources": "来源", "id": "ID", "section": "章节", "base": "基础值", "unit": "单位",
-           "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据"},
+           "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据",
+           "target": "2025年目标"},
 }
 
 
@@ -162,16 +164,23 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang, width: int = 3
             table.add_row(plain(one_line(row.label.get(lang))), Text(f"#{fig.value:g}",
                           style="bold"), Text(f"{scope_label(fig.scope, lang)} {fig.period}"))
         return table
+    if view.kind == "progress":
+        width = min(width, 16)
     table.add_column(words["bar"], no_wrap=True)
     table.add_column(words["value"], justify="right", overflow="fold")
     if view.kind == "progress":
+        table.add_column(words["target"], justify="right", overflow="fold")
         table.add_column(words["progress"], justify="right")
     if view.kind == "ratio":
         table.add_column("×", justify="right")
     for row in view.rows:
         cells = [plain(one_line(row.label.get(lang))),
-                 Text(bar(row.fraction, width), style="cyan"),
-                 plain(row_value_text(pack, row, lang))]
+                 Text(bar(row.fraction, width), style="cyan")]
+        if view.kind == "progress" and row.figure and row.target:
+            cells.append(plain(figure_value(pack, row.figure, lang)))
+            cells.append(plain(figure_value(pack, row.target, lang)))
+        else:
+            cells.append(plain(row_value_text(pack, row, lang)))
         if view.kind == "progress":
             cells.append(Text("" if row.progress is None else f"{row.progress:.1f}%",
                               style="bold"))
