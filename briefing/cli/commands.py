@@ -53,7 +53,7 @@ def validate(
     """Check a content pack and list every problem as file:line: message."""
     set_lang(lang)
     if path is not None:
-        state.content = path
+        state.content, state._pack = path, None
     pack = state.pack(cached=False)
     nodes = list(pack.nodes())
     console.print(

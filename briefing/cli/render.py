@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,12 +14,12 @@ from briefing.model import Figure, Lang, Node, Pack
 from briefing.textsafe import clean, one_line
 
 HEADINGS = {
-    "en": {"figure": "Figure", "value": "Value", "period": "Period", "kind": "Kind",
+    "en": {"figure": "Figure", "value": "Value", "period": "Period / kind", "kind": "Kind",
            "hedge": "Hedge", "sources": "Sources", "id": "ID", "section": "Section",
            "base": "Base value", "unit": "Unit", "title": "Title", "compared": "Compared in",
            "bar": "", "progress": "Reached", "figures": "Figures",
            "target": "2025 target"},
-    "zh": {"figure": "指标", "value": "数值", "period": "时期", "kind": "类型", "hedge": "限定",
+    "zh": {"figure": "指标", "value": "数值", "period": "时期/类型", "kind": "类型", "hedge": "限定",
            "sources": "来源", "id": "ID", "section": "章节", "base": "基础值", "unit": "单位",
            "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据",
            "target": "2025年目标"},
@@ -47,18 +48,18 @@ def section_tree(pack: Pack, lang: Lang) -> Tree:
 def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool = True,
                   cite: dict[str, int] | None = None) -> Table:
     words = HEADINGS[lang]
-    table = Table(show_lines=False, expand=False, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, expand=False, header_style="bold")
     if with_ids:
-        table.add_column(words["id"], style="dim", overflow="fold")
-    table.add_column(words["figure"], overflow="fold", ratio=3)
+        longest = max((len(f.id) for f in figures), default=2)
+        table.add_column(words["id"], style="dim", no_wrap=True, min_width=longest)
+    table.add_column(words["figure"], min_width=12, overflow="fold")
     table.add_column(words["value"], justify="right", overflow="fold")
     table.add_column(words["period"])
-    table.add_column(words["kind"])
     if cite is not None:
         table.add_column("", style="dim")
     for fig in figures:
         row = [plain(one_line(fig.label.get(lang))), plain(figure_value(pack, fig, lang), "bold"),
-               Text(fig.period), Text(kind_label(fig.kind, lang))]
+               Text(f"{fig.period} {kind_label(fig.kind, lang)}")]
         if with_ids:
             row.insert(0, Text(fig.id))
         if cite is not None:

@@ -31,10 +31,10 @@ class State:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
                 for error in exc.errors[:20]:
-                    err_console.print(str(error), markup=False, highlight=False)
+                    err_console.print(str(error), markup=False, highlight=False, soft_wrap=True)
                 if len(exc.errors) > 20:
                     err_console.print(f"... and {len(exc.errors) - 20} more problems",
-                                      markup=False, highlight=False)
+                                      markup=False, highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
         return self._pack
 
@@ -46,5 +46,5 @@ err_console = Console(stderr=True, highlight=False)
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the Exit to raise (``raise fail(...)``)."""
-    err_console.print(f"error: {message}", markup=False, highlight=False)
+    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(code)
