@@ -1,17 +1,66 @@
-"""The search engine's interface, with a plain case-insensitive substring matcher.
+"""Fuzzy search over every section, item, figure and comparison, in Chinese, English and pinyin.
 
-Views and the CLI depend only on :class:`SearchEngine.search` and :class:`Hit`; the matcher
-behind them can change (fuzzy, pinyin) without touching them.
+Views and the CLI depend only on :meth:`SearchEngine.search` and :class:`Hit`. No UI imports.
+
+How a query is answered:
+
+1. The query is normalised (NFKC, lower case, control characters dropped, at most
+   :data:`MAX_QUERY` characters) and split into *terms*: runs of Chinese characters, and runs of
+   anything else between spaces (``"AI大模型 rencai"`` -> ``ai``, ``大模型``, ``rencai``).
+2. Each term is turned into *needles*: itself; for Latin letters its pinyin syllable
+   segmentations (``"yanfa"`` -> ``" yan fa"``; the last syllable may be typed partly) and its
+   initials (``"yfjg"``); close English words from the content's vocabulary for typos
+   (``"enterprize"`` -> ``enterprise``); for Chinese its character pairs, for near-matches.
+3. Needles are found with ``str.find`` in the index's concatenated strings, which hold every
+   field in static-rank order (titles and labels first, short before long). A scan stops once
+   it has enough candidate records, so a keystroke costs about the same on a pack 1000 times
+   larger.
+4. Each candidate record is scored field by field: the match kind sets a quality (exact whole
+   word 100, word start 94, pinyin 92, initials 84, typo and near-matches by their rapidfuzz
+   similarity), scaled by the field's weight and lowered for long fields that mention the term
+   only in passing. A record's score is the mean over terms of each term's best field.
+
+Spans are character offsets in the *original* field text: pinyin matches are mapped back from
+syllables to the Chinese characters they were read from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+import re
+import threading
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 from briefing.model import Pack, Text
+from briefing.search.index import (
+    HAN_CLASS,
+    HAN_RUN,
+    PinyinIndex,
+    Progress,
+    Record,
+    TextIndex,
+    load_data,
+    records,
+)
 
 Span = tuple[int, int]
+
+#: Older names for the record type, kept for callers of the first interface.
+Document = Record
+documents = records
+
+MAX_QUERY = 200  # characters of a query that are looked at
+MAX_TERMS = 8
+MAX_SPANS = 16  # occurrences per field that are collected
+MIN_SCORE = 20.0
+
+TERM_RE = re.compile(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
+LATIN_RE = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,64 +74,356 @@ class Hit:
     zh: str  # full text of the hit in Chinese
     en: str  # full text of the hit in English
     score: float
-    field: str  # which field matched: title.zh, title.en, text.zh, text.en, ...
+    field: str  # which field matched best: title.zh, title.en, text.zh, text.en, ...
     spans: tuple[Span, ...]  # character spans in that field's original text
+    #: every matched span, in every field, as (field, start, end); ``field``'s are among them
+    matches: tuple[tuple[str, int, int], ...] = ()
+    #: the original text of each field in ``matches``
+    texts: tuple[tuple[str, str], ...] = ()
+
+    def text_of(self, field: str) -> str:
+        """The original text of a matched field ('' if that field did not match)."""
+        return dict(self.texts).get(field, "")
+
+    def to_json(self) -> dict:
+        """The hit as plain JSON data (the CLI's ``--json`` shape)."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "section": self.section,
+            "title": {"zh": self.title.zh, "en": self.title.en},
+            "score": self.score,
+            "zh": self.zh,
+            "en": self.en,
+            "spans": [{"field": f, "start": s, "end": e} for f, s, e in self.matches],
+        }
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A searchable record: an id with named text fields."""
-
-    id: str
-    kind: str
-    section: str | None
-    title: Text
-    zh: str
-    en: str
-    fields: tuple[tuple[str, str], ...]
+def normalize(query: str) -> str:
+    """NFKC, lower case, control/format characters to spaces, at most MAX_QUERY characters."""
+    query = unicodedata.normalize("NFKC", query[:MAX_QUERY])
+    if not query.isprintable():
+        query = "".join(c if c.isprintable() else " " for c in query)
+    return query.lower()
 
 
-def documents(pack: Pack) -> Iterator[Document]:
-    """Every searchable thing in the pack, with the fields a user might type words from."""
-    for node in pack.nodes():
-        kind = "section" if node.is_section else "item"
-        yield Document(node.id, kind, node.section_id, node.title, node.text.zh, node.text.en,
-                       (("title.zh", node.title.zh), ("title.en", node.title.en),
-                        ("text.zh", node.text.zh), ("text.en", node.text.en)))
-    for fig in pack.figures():
-        zh = f"{fig.label.zh}：{fig.display}"
-        en = f"{fig.label.en}: {fig.display}"
-        yield Document(fig.id, "figure", fig.section_id, fig.label, zh, en,
-                       (("label.zh", fig.label.zh), ("label.en", fig.label.en),
-                        ("display", fig.display), ("quote", fig.source.quote)))
-    for cmp in pack.comparisons:
-        note = cmp.note or Text("", "")
-        yield Document(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.en,
-                       (("title.zh", cmp.title.zh), ("title.en", cmp.title.en)))
+def terms_of(query: str) -> list[str]:
+    """Distinct terms of a query, in order: runs of Chinese, runs of anything else."""
+    seen: dict[str, None] = {}
+    for t in TERM_RE.findall(normalize(query)):
+        if len(seen) >= MAX_TERMS:
+            break
+        seen.setdefault(t, None)
+    return list(seen)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+class Term:
+    """One term of a query and the needles it is searched by."""
+
+    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "py_needles", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.han = HAN_RUN.fullmatch(text) is not None
+        self.latin = LATIN_RE.fullmatch(text) is not None
+        self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)
+        self.ini: str | None = None
+        self.alts: list[tuple[str, float]] = []  # (vocabulary word, similarity)
+        self.bigrams: list[str] = []
+        if self.han and len(text) >= 3:
+            self.bigrams = list(dict.fromkeys(text[i: i + 2] for i in range(len(text) - 1)))[:12]
+
+    def prepare(self, py: PinyinIndex, prefixes: frozenset[str]) -> None:
+        """Pinyin segmentations, initials and typo alternatives (needs the pinyin index)."""
+        t = self.text
+        if not self.latin:
+            return
+        if 2 <= len(t) <= 40:
+            self.py_needles = [(" " + " ".join(seg), len(seg))
+                               for seg in segmentations(t, py.syllables, prefixes)]
+            self.ini = t
+        if len(t) >= 4 and py.vocab:
+            cutoff = 74.0 if len(t) >= 6 else 79.0
+            found = process.extract(t, py.vocab, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                    limit=6)
+            self.alts = [(w, s) for w, s, _ in found if w != t]
+
+
+def segmentations(q: str, syllables: frozenset[str], prefixes: frozenset[str],
+                  cap: int = 6) -> list[list[str]]:
+    """Ways to read ``q`` as pinyin syllables (the last one may be incomplete), fewest first."""
+    n = len(q)
+    ok = [False] * (n + 1)  # ok[i]: q[i:] can be read
+    ok[n] = True
+    for i in range(n - 1, -1, -1):
+        ok[i] = q[i:] in prefixes or any(
+            q[i: i + k] in syllables and ok[i + k] for k in range(1, min(6, n - i) + 1))
+    if not ok[0]:
+        return []
+    out: list[list[str]] = []
+
+    def walk(i: int, acc: list[str]) -> None:
+        if len(out) >= cap:
+            return
+        for k in range(min(6, n - i), 0, -1):
+            s = q[i: i + k]
+            if i + k == n and s in prefixes:
+                out.append([*acc, s])
+                if len(out) >= cap:
+                    return
+            elif s in syllables and ok[i + k]:
+                walk(i + k, [*acc, s])
+
+    walk(0, [])
+    return sorted(out, key=len)
+
+
+@dataclass(slots=True)
+class _Match:
+    score: float
+    field: int
+    spans: list[Span]
 
 
 class SearchEngine:
-    """Finds hits for a query; build once per pack, then call :meth:`search` per keystroke."""
+    """Finds hits for a query; build once per pack, then call :meth:`search` per keystroke.
 
-    def __init__(self, pack: Pack) -> None:
+    Construction is cheap: the text index is built on the first search, and the pinyin index
+    (cached by content hash, see :mod:`briefing.search.index`) on the first query with Latin
+    letters, or by :meth:`prepare`.
+    """
+
+    def __init__(self, pack: Pack, *, progress: Progress | None = None,
+                 cache_dir: Path | None = None) -> None:
         self.pack = pack
-        self._docs = list(documents(pack))
+        self.progress = progress
+        self.cache_dir = cache_dir
+        self.index_source: str | None = None  # bundled | cache | built, once loaded
+        self._lock = threading.Lock()
+        self._text: TextIndex | None = None
+        self._py: PinyinIndex | None = None
+        self._prefixes: frozenset[str] = frozenset()
 
+    # -- index -------------------------------------------------------------------------------
+    @property
+    def text_index(self) -> TextIndex:
+        if self._text is None:
+            with self._lock:
+                if self._text is None:
+                    self._text = TextIndex(list(records(self.pack)))
+        return self._text
+
+    def prepare(self, progress: Progress | None = None) -> str:
+        """Load (or build and cache) the pinyin index now; returns where it came from."""
+        self.pinyin_index(progress)
+        return self.index_source or ""
+
+    def pinyin_index(self, progress: Progress | None = None) -> PinyinIndex:
+        if self._py is None:
+            text = self.text_index
+            with self._lock:
+                if self._py is None:
+                    data, source = load_data(text, progress or self.progress, self.cache_dir)
+                    py = PinyinIndex(text, data)
+                    self._prefixes = frozenset(
+                        s[:k] for s in py.syllables for k in range(1, len(s) + 1))
+                    self._py = py
+                    self.index_source = source
+        return self._py
+
+    # -- searching ---------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20, section: str | None = None) -> list[Hit]:
-        needle = query.strip().casefold()
-        if not needle or limit <= 0:
+        """The best hits for ``query``, best first; never raises for any query string."""
+        if not isinstance(query, str) or limit <= 0:
             return []
-        hits = []
-        for doc in self._docs:
-            if section and doc.section != section:
+        terms = [Term(t) for t in terms_of(query)]
+        if not terms:
+            return []
+        text = self.text_index
+        py = None
+        if any(t.latin for t in terms):
+            py = self.pinyin_index()
+            for t in terms:
+                t.prepare(py, self._prefixes)
+        want = max(2 * limit + 10, 30)
+        candidates: dict[int, None] = {}
+        for term in terms:
+            self._candidates(term, text, py, want, section, candidates)
+        scored = []
+        for r in candidates:
+            hit = self._score(r, terms, text, py)
+            if hit is not None:
+                scored.append(hit)
+        scored.sort(key=lambda h: (-h[0], h[1]))
+        return [self._hit(r, matches, text, score) for score, _, r, matches in scored[:limit]]
+
+    def _scan(self, big: str, starts, needle: str, want: int, section: str | None,
+              found: dict[int, None], fmap=None) -> int:
+        """Add up to ``want`` new records whose fields contain ``needle``, in rank order."""
+        text = self.text_index
+        rec_of, sec_of = text.field_record, text.record_section
+        find = big.find
+        pos, new = 0, 0
+        while new < want:
+            p = find(needle, pos)
+            if p < 0:
+                break
+            i = bisect_right(starts, p) - 1
+            pos = starts[i + 1]
+            r = rec_of[fmap[i] if fmap is not None else i]
+            if section is not None and sec_of[r] != section:
                 continue
-            for name, value in doc.fields:
-                pos = value.casefold().find(needle)
-                if pos >= 0:
-                    score = 100.0 * len(needle) / max(len(value), 1)
-                    hits.append(Hit(doc.id, doc.kind, doc.section, doc.title, doc.zh, doc.en,
-                                    round(50 + score / 2, 2), name,
-                                    ((pos, pos + len(needle)),)))
-                    break
-        hits.sort(key=lambda h: -h.score)
-        return hits[:limit]
+            if r not in found:
+                found[r] = None
+                new += 1
+        return new
+
+    def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,
+                    section: str | None, found: dict[int, None]) -> None:
+        got = self._scan(text.low, text.starts, term.text, want, section, found)
+        if py is not None:
+            for needle, _ in term.py_needles:
+                self._scan(py.py, py.py_starts, needle, want, section, found, py.fields)
+            if term.ini:
+                self._scan(py.ini, py.ini_starts, term.ini, want, section, found, py.fields)
+            for word, _ in term.alts:
+                self._scan(text.low, text.starts, word, want, section, found)
+        if term.bigrams and got < want:
+            for pair in term.bigrams:
+                self._scan(text.low, text.starts, pair, want, section, found)
+
+    def _score(self, r: int, terms: list[Term], text: TextIndex,
+               py: PinyinIndex | None) -> tuple[float, int, int, list[_Match]] | None:
+        best: list[_Match] = []
+        total = 0.0
+        fields = text.record_fields[r]
+        for term in terms:
+            top: _Match | None = None
+            for f in fields:
+                m = self._match(term, f, text, py)
+                if m is not None and (top is None or m.score > top.score):
+                    top = m
+            if top is not None:
+                best.append(top)
+                total += top.score
+        if not best:
+            return None
+        score = total / len(terms)
+        if score < MIN_SCORE:
+            return None
+        return round(score, 1), min(m.field for m in best), r, best
+
+    def _match(self, term: Term, f: int, text: TextIndex,
+               py: PinyinIndex | None) -> _Match | None:
+        """The best way ``term`` matches field ``f``: its field score and spans."""
+        low = text.low_of(f)
+        t = term.text
+        quality, spans = 0.0, []
+        # 1. the term itself
+        p = low.find(t)
+        while p >= 0 and len(spans) < MAX_SPANS:
+            e = p + len(t)
+            if term.han:
+                q = 100.0
+            else:
+                start = p == 0 or not _is_word_char(low[p - 1]) or not _is_word_char(t[0])
+                end = e == len(low) or not _is_word_char(low[e]) or not _is_word_char(t[-1])
+                q = 100.0 if start and end else 94.0 if start else 84.0
+            quality = max(quality, q)
+            spans.append((p, e))
+            p = low.find(t, e)
+        if quality < 100.0 and py is not None and term.latin:
+            i = py.local[f]
+            if i >= 0:
+                quality, spans = _pinyin_match(term, py, i, quality, spans)
+            if term.alts and quality < 90.0:
+                quality, spans = _typo_match(term, low, quality, spans)
+        if term.bigrams and quality < 60.0:
+            res = fuzz.partial_ratio_alignment(t, low, score_cutoff=64.0)
+            if res is not None and res.score * 0.85 > quality:
+                quality, spans = res.score * 0.85, [(res.dest_start, res.dest_end)]
+        if quality <= 0.0 or not spans:
+            return None
+        matched = max(e - s for s, e in spans)
+        focus = min(12.0, 2.5 * math.log2(max(1.0, len(low) / max(1, matched))))
+        return _Match(quality * text.field_weight[f] - focus, f, spans)
+
+    def _hit(self, r: int, matches: list[_Match], text: TextIndex, score: float) -> Hit:
+        rec = text.records[r]
+        top = max(matches, key=lambda m: (m.score, -m.field))
+        per_field: dict[int, set[Span]] = {}
+        for m in matches:
+            per_field.setdefault(m.field, set()).update(m.spans)
+        merged = {f: _merge(spans, len(text.field_text[f])) for f, spans in per_field.items()}
+        order = sorted(merged, key=lambda f: (f != top.field, f))
+        flat = tuple((text.field_name[f], s, e) for f in order for s, e in merged[f])
+        return Hit(rec.id, rec.kind, rec.section, rec.title, rec.zh, rec.en,
+                   max(0.0, min(100.0, score)),
+                   text.field_name[top.field], tuple(merged[top.field]), flat,
+                   tuple((text.field_name[f], text.field_text[f]) for f in order))
+
+
+def _pinyin_match(term: Term, py: PinyinIndex, i: int, quality: float,
+                  spans: list[Span]) -> tuple[float, list[Span]]:
+    syl = py.py_of(i)
+    for needle, count in term.py_needles:
+        p = syl.find(needle)
+        found: list[Span] = []
+        q = 0.0
+        while p >= 0 and len(found) < MAX_SPANS:
+            e = p + len(needle)
+            complete = e == len(syl) or syl[e] == " "
+            if count >= 2:
+                q = max(q, 92.0 if complete else 88.0)
+            else:
+                q = max(q, 80.0 if complete else 70.0)
+            found.append((syl.count(" ", 0, p), syl.count(" ", 0, e)))
+            p = syl.find(needle, e)
+        if q > quality:
+            quality, spans = q, found
+    if term.ini and quality < 84.0:
+        ini = py.ini_of(i)
+        p = ini.find(term.ini)
+        found = []
+        while p >= 0 and len(found) < MAX_SPANS:
+            found.append((p, p + len(term.ini)))
+            p = ini.find(term.ini, p + len(term.ini))
+        q = 84.0 if len(term.ini) >= 3 else 76.0
+        if found and q > quality:
+            quality, spans = q, found
+    return quality, spans
+
+
+def _typo_match(term: Term, low: str, quality: float,
+                spans: list[Span]) -> tuple[float, list[Span]]:
+    for word, similarity in term.alts:
+        q = similarity * 0.9
+        if q <= quality:
+            continue
+        found: list[Span] = []
+        p = low.find(word)
+        while p >= 0 and len(found) < MAX_SPANS:
+            if p == 0 or not _is_word_char(low[p - 1]):
+                found.append((p, p + len(word)))
+            p = low.find(word, p + len(word))
+        if found:
+            quality, spans = q, found
+    return quality, spans
+
+
+def _merge(spans: set[Span], length: int) -> list[Span]:
+    """Sorted, clamped, non-overlapping spans."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        s, e = max(0, min(s, length)), max(0, min(e, length))
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
