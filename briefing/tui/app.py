@@ -1,0 +1,240 @@
+"""BriefingApp: owns the pack, the language and the visit history; screens only draw.
+
+Everything a key can do ends in one of the ``open_*`` methods here, so the tree, search,
+command palette, go-to and back/forward all navigate the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from briefing.model import Lang, Pack
+from briefing.textsafe import one_line
+from briefing.tui.commands import BriefingCommands
+from briefing.tui.history import History
+from briefing.tui.i18n import t
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.widgets.section_tree import FIGURES_ID
+
+# Which i18n word describes each action in the footer and the help screen.
+ACTION_WORDS = {
+    "quit": "quit", "help": "help", "toggle_lang": "lang", "app.back": "back",
+    "app.forward": "forward", "app.goto": "goto", "compare": "compare", "source": "source",
+    "app.search": "search", "export": "export", "find": "find", "find_step(1)": "next",
+    "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
+    "adhoc": "adhoc", "dismiss": "close",
+}
+
+
+class BriefingApp(App[None]):
+    """The interactive briefing. ``lang`` is "en" or "zh"; ``start_id`` any openable id."""
+
+    CSS_PATH = "briefing.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("l", "toggle_lang", "中文"),
+    ]
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide")]
+
+    def __init__(self, pack: Pack, lang: Lang = "en", start_id: str | None = None) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lang: Lang = lang
+        self.start_id = start_id
+        self.history = History()
+        self._engine = None
+        self.title = one_line(pack.title.get(lang))
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.pack, self.lang)
+
+    @property
+    def main(self) -> MainScreen:
+        return self.screen_stack[0]  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self._translate(self)
+        self._translate(self.main)
+
+    def open_start(self) -> None:
+        """Called by the main screen once its widgets exist."""
+        start = self.start_id or self.pack.sections[0].id
+        if not self.open_id(start):
+            self.open_id(self.pack.sections[0].id)
+
+    @property
+    def search_engine(self):
+        """Built on first use, so start-up never pays for the index."""
+        if self._engine is None:
+            from briefing.search.engine import SearchEngine
+
+            self._engine = SearchEngine(self.pack)
+        return self._engine
+
+    # -- navigation --------------------------------------------------------------------------
+    def resolve(self, item_id: str) -> str | None:
+        """The id as the app opens it, or None if the pack has no such thing."""
+        item_id = item_id.strip()
+        if item_id in (FIGURES_ID, "figures"):
+            return FIGURES_ID
+        pack = self.pack
+        if pack.has_node(item_id) or pack.has_figure(item_id) or pack.has_comparison(item_id):
+            return item_id
+        return None
+
+    def open_id(self, item_id: str, record: bool = True) -> bool:
+        """Open a section, item, figure (its item, cursor on the figure) or comparison."""
+        resolved = self.resolve(item_id)
+        if resolved is None:
+            self.notify(f"{t('unknown_id', self.lang)}: {item_id}", severity="warning",
+                        markup=False)
+            return False
+        if self.pack.has_comparison(resolved):
+            self.open_comparisons(comparison_id=resolved)
+            return True
+        if record:
+            self.history.visit(resolved)
+        self._back_to_main()
+        self.run_worker(self._show(resolved), group="show", exclusive=True)
+        return True
+
+    async def _show(self, item_id: str) -> None:
+        main = self.main
+        if self.pack.has_figure(item_id):
+            figure = self.pack.figure(item_id)
+            await main.show(figure.node_id, self.lang)
+            main.pane.focus_figure(item_id)
+            node_title = self.pack.node(figure.node_id).title
+        else:
+            await main.show(item_id, self.lang)
+            node_title = None if item_id == FIGURES_ID else self.pack.node(item_id).title
+        self.sub_title = one_line(node_title.get(self.lang)) if node_title else t("figures",
+                                                                                   self.lang)
+        main.refresh_bindings()
+
+    def _back_to_main(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_back(self) -> None:
+        target = self.history.back()
+        if target:
+            self.open_id(target, record=False)
+
+    def action_forward(self) -> None:
+        target = self.history.forward()
+        if target:
+            self.open_id(target, record=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.history.can_back or None
+        if action == "forward":
+            return self.history.can_forward or None
+        return True
+
+    # -- other screens -----------------------------------------------------------------------
+    def open_comparisons(self, comparison_id: str | None = None,
+                         figure_id: str | None = None) -> None:
+        from briefing.tui.screens.comparisons import ComparisonsScreen
+
+        self._push(ComparisonsScreen(self.pack, self.lang, comparison_id=comparison_id,
+                                     figure_id=figure_id))
+
+    def open_source(self, item_id: str | None) -> None:
+        from briefing.tui.screens.source import SourceScreen
+        from briefing.tui.views import source_for
+
+        source = source_for(self.pack, item_id) if item_id else None
+        if source is None:
+            self.notify(t("no_source", self.lang), severity="warning")
+            return
+        self._push(SourceScreen(self.pack, self.lang, source))
+
+    def open_export(self, node_id: str) -> None:
+        from briefing.tui.screens.export import ExportDialog
+
+        self._push(ExportDialog(self.pack, node_id, self.lang))
+
+    def action_search(self) -> None:
+        from briefing.tui.screens.search import SearchScreen
+
+        def chosen(item_id: str | None) -> None:
+            if item_id:
+                self.open_id(item_id)
+
+        self._push(SearchScreen(self.pack, self.lang, self.search_engine), chosen)
+
+    def action_goto(self) -> None:
+        from briefing.tui.screens.goto import GotoScreen
+
+        def chosen(item_id: str | None) -> None:
+            if item_id:
+                self.open_id(item_id)
+
+        self._push(GotoScreen(self.pack, self.lang), chosen)
+
+    def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self._push(HelpScreen(self.lang, self.binding_rows()))
+
+    def binding_rows(self) -> list[tuple[str, str]]:
+        """(keys, description) for every binding of the main screen and the app."""
+        rows: dict[str, list[str]] = {}
+        for node in (self.main, self):
+            for bindings in node._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    word = ACTION_WORDS.get(binding.action)
+                    label = t(word, self.lang) if word else binding.description
+                    keys = rows.setdefault(label, [])
+                    display = self.get_key_display(binding)
+                    if display not in keys:
+                        keys.append(display)
+        extra = [("tab / shift+tab", "Next / previous pane" if self.lang == "en" else "切换窗格"),
+                 ("enter", "Open / compare figure" if self.lang == "en" else "打开 / 对比指标"),
+                 ("ctrl+p", "Command palette" if self.lang == "en" else "命令面板"),
+                 ("escape", t("close", self.lang))]
+        return [(" / ".join(keys), label) for label, keys in rows.items()] + extra
+
+    def _push(self, screen: Screen, callback=None) -> None:
+        self._translate(screen)
+        self.push_screen(screen, callback)
+
+    # -- language ----------------------------------------------------------------------------
+    async def action_toggle_lang(self) -> None:
+        await self.set_lang("zh" if self.lang == "en" else "en")
+
+    async def set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self.title = one_line(self.pack.title.get(lang))
+        self._translate(self)
+        for screen in self.screen_stack:
+            self._translate(screen)
+            if hasattr(screen, "set_lang"):
+                await screen.set_lang(lang)
+        current = self.main.pane.node_id
+        if current:
+            node_title = None if current == FIGURES_ID else self.pack.node(current).title
+            self.sub_title = one_line(node_title.get(lang)) if node_title else t("figures", lang)
+        self.screen.refresh_bindings()
+
+    def _translate(self, node: DOMNode) -> None:
+        """Footer descriptions in the current language (bindings are per-instance copies)."""
+        key_map = node._bindings.key_to_bindings
+        for key, bindings in key_map.items():
+            key_map[key] = [
+                replace(b, description=t(ACTION_WORDS[b.action], self.lang))
+                if b.action in ACTION_WORDS else b
+                for b in bindings
+            ]

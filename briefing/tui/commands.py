@@ -1,0 +1,44 @@
+"""Command palette provider (ctrl+p): sections, items, figures and comparisons by title or id."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from briefing.textsafe import one_line
+
+
+class BriefingCommands(Provider):
+    """Finds anything openable; titles in the app's current language, ids always."""
+
+    def _candidates(self) -> list[tuple[str, str, str]]:
+        app = self.app
+        pack, lang = app.pack, app.lang  # type: ignore[attr-defined]
+        words = {"en": ("section", "item", "figure", "comparison"),
+                 "zh": ("章节", "条目", "数据", "对比")}[lang]
+        out = []
+        for node in pack.nodes():
+            out.append((node.id, one_line(node.title.get(lang)),
+                        words[0] if node.is_section else words[1]))
+        for fig in pack.figures():
+            out.append((fig.id, one_line(fig.label.get(lang)), words[2]))
+        for cmp in pack.comparisons:
+            out.append((cmp.id, one_line(cmp.title.get(lang)), words[3]))
+        return out
+
+    async def discover(self) -> Hits:
+        for item_id, title, kind in self._candidates():
+            if kind in ("section", "章节", "comparison", "对比"):
+                open_it = partial(self.app.open_id, item_id)  # type: ignore[attr-defined]
+                yield DiscoveryHit(Text(title), open_it, help=f"{kind} · {item_id}")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for item_id, title, kind in self._candidates():
+            text = f"{title} ({item_id})"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self.app.open_id, item_id),  # type: ignore[attr-defined]
+                          help=kind)

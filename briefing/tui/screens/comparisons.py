@@ -1,0 +1,153 @@
+"""Figure comparisons (``f``): the curated ones side by side, or any figures picked ad hoc."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.comparisons import ComparisonView, IncomparableFigures, adhoc, build
+from briefing.model import Lang, Pack
+from briefing.textsafe import clean, one_line
+from briefing.tui import views
+from briefing.tui.i18n import t
+from briefing.tui.widgets.comparison_chart import ComparisonChart
+
+ADHOC = "*adhoc"
+
+
+class ComparisonsScreen(Screen[None]):
+    """A list of comparisons on the left and the selected one drawn on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Close"),
+        Binding("a", "adhoc", "Pick figures to compare…"),
+        Binding("s", "source", "Source"),
+    ]
+
+    def __init__(self, pack: Pack, lang: Lang, comparison_id: str | None = None,
+                 figure_id: str | None = None) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lang: Lang = lang
+        self.figure_id = figure_id
+        curated = pack.comparisons_for(figure_id) if figure_id else list(pack.comparisons)
+        self.ids = [c.id for c in curated]
+        self.selected = comparison_id or (self.ids[0] if self.ids else None)
+        self.adhoc_ids: list[str] = []
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="cmp-body"):
+            yield OptionList(id="cmp-list")
+            with VerticalScroll(id="cmp-view"):
+                yield Static(id="cmp-title", markup=False)
+                yield Static(id="cmp-subtitle", markup=False)
+                yield ComparisonChart(self.pack, self.lang, id="chart")
+                yield Static(id="cmp-timeline", markup=False)
+                yield Static(id="cmp-note", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_list()
+        if self.selected:
+            self._draw()
+        elif self.figure_id:
+            # Not in any curated comparison: say so and let the user pick peers for it.
+            self._message(t("no_comparisons", self.lang))
+            self.action_adhoc()
+        self.query_one("#cmp-list").focus()
+
+    async def set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self._fill_list()
+        self._draw()
+
+    def _fill_list(self) -> None:
+        options = self.query_one("#cmp-list", OptionList)
+        options.clear_options()
+        for cid in self.ids:
+            options.add_option(Option(Text(one_line(self.pack.comparison(cid).title.get(self.lang))),
+                                      id=cid))
+        options.add_option(Option(Text(t("adhoc", self.lang), style="italic"), id=ADHOC))
+        target = self.selected if self.selected in self.ids else ADHOC
+        options.highlighted = options.get_option_index(target)
+
+    @on(OptionList.OptionHighlighted, "#cmp-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != ADHOC and event.option.id != self.selected:
+            self.selected = event.option.id
+            self._draw()
+
+    @on(OptionList.OptionSelected, "#cmp-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == ADHOC:
+            self.action_adhoc()
+
+    def action_adhoc(self) -> None:
+        from briefing.tui.screens.pick_figures import PickFiguresScreen
+
+        preselect = self.adhoc_ids or ([self.figure_id] if self.figure_id else [])
+        self.app._push(PickFiguresScreen(self.pack, self.lang, preselect),  # type: ignore[attr-defined]
+                       self._picked)
+
+    def _picked(self, figure_ids: list[str] | None) -> None:
+        if figure_ids is None:
+            return
+        self.adhoc_ids = figure_ids
+        self.selected = ADHOC
+        self._draw()
+
+    def action_source(self) -> None:
+        view = self._view()
+        figures = [row.figure.id for row in view.rows if row.figure] if view else []
+        if figures:
+            self.app.open_source(figures[0])  # type: ignore[attr-defined]
+
+    def _view(self) -> ComparisonView | None:
+        if self.selected == ADHOC:
+            try:
+                self.error = None
+                return adhoc(self.pack, self.adhoc_ids)
+            except IncomparableFigures as exc:
+                self.error = str(exc)
+                return None
+        if self.selected:
+            return build(self.pack, self.pack.comparison(self.selected))
+        return None
+
+    def _message(self, message: str) -> None:
+        self.query_one("#cmp-note", Static).update(Text(message, style="italic"))
+
+    def _draw(self) -> None:
+        lang = self.lang
+        view = self._view()
+        title = self.query_one("#cmp-title", Static)
+        subtitle = self.query_one("#cmp-subtitle", Static)
+        chart = self.query_one(ComparisonChart)
+        timeline = self.query_one("#cmp-timeline", Static)
+        note = self.query_one("#cmp-note", Static)
+        if view is None:
+            chart.show(None, lang)
+            title.update(Text(t("incomparable", lang) if self.error else "", style="bold"))
+            subtitle.update("")
+            timeline.update("")
+            note.update(Text(self.error or "", style="bold red"))
+            return
+        title.update(Text(one_line(view.title.get(lang)), style="bold"))
+        unit = ""
+        if view.unit and view.unit not in ("rank", "ratio"):
+            unit = " · " + one_line(self.pack.unit(view.unit).label.get(lang))
+        subtitle.update(Text(t(f"kind_{view.kind}", lang) + unit, style="dim"))
+        chart.show(view, lang)
+        timeline.update(Text(views.timeline_line(self.pack, view, lang), style="bold")
+                        if view.kind == "timeline" else "")
+        note.update(Text(clean(view.note.get(lang)), style="italic") if view.note else "")

@@ -1,0 +1,99 @@
+"""Export (``e``): the open section to Markdown, through the foundation's exporter.
+
+Never overwrites silently: ``TargetExists`` switches the dialog to an explicit "Overwrite?"
+question, and only then is the write retried with ``force=True``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from briefing.model import Lang, Pack
+from briefing.tui.i18n import t
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+
+    def __init__(self, pack: Pack, node_id: str, lang: Lang) -> None:
+        super().__init__()
+        self.pack = pack
+        self.node_id = node_id
+        self.lang: Lang = lang
+        self.pending: Path | None = None  # a path that exists, awaiting "overwrite?"
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Static(Text(t("export_title", lang), style="bold"), markup=False)
+            yield Static(Text(t("export_path", lang), style="dim"), markup=False)
+            yield Input(f"./{self.node_id}.{lang}.md", id="export-path")
+            yield Static(id="export-message", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(t("export_do", lang), variant="primary", id="export-go")
+                yield Button(t("overwrite", lang), variant="error", id="export-overwrite")
+                yield Button(t("cancel", lang), id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-overwrite").display = False
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self) -> None:
+        self.export(force=False)
+
+    @on(Input.Changed, "#export-path")
+    def _changed(self) -> None:
+        if self.pending is not None:  # a new path: forget the overwrite question
+            self._ask(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export-go":
+            self.export(force=False)
+        elif event.button.id == "export-overwrite":
+            self.export(force=True)
+        else:
+            self.dismiss(None)
+
+    def export(self, force: bool) -> None:
+        from briefing.export import ExportError, TargetExists, to_markdown, write_text_atomic
+
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            return
+        path = Path(raw).expanduser()
+        try:
+            write_text_atomic(path, to_markdown(self.pack, self.node_id, self.lang), force=force)
+        except TargetExists:
+            self._ask(path)
+            return
+        except ExportError as exc:
+            self._say(Text(str(exc), style="bold red"))
+            return
+        self.app.notify(f"{t('exported', self.lang)} {path}", markup=False)
+        self.dismiss(path)
+
+    def _ask(self, path: Path | None) -> None:
+        self.pending = path
+        self.query_one("#export-overwrite").display = path is not None
+        self.query_one("#export-go").display = path is None
+        if path is None:
+            self._say(Text(""))
+        else:
+            self._say(Text(f"{path} {t('exists', self.lang)}", style="bold yellow"))
+            self.query_one("#export-overwrite", Button).focus()
+
+    def _say(self, text: Text) -> None:
+        self.query_one("#export-message", Static).update(text)
+
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss(None)

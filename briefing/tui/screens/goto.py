@@ -1,0 +1,49 @@
+"""Go to (``g``): type any id (with completion) and jump there."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Static
+
+from briefing.model import Lang, Pack
+from briefing.tui.i18n import t
+
+
+class GotoScreen(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+
+    def __init__(self, pack: Pack, lang: Lang) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lang: Lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="goto-dialog", classes="dialog"):
+            yield Static(Text(t("goto", self.lang), style="bold"), markup=False)
+            yield Input(placeholder=t("goto_placeholder", self.lang), id="goto-input",
+                        suggester=SuggestFromList([*self.pack.ids(), "figures"],
+                                                  case_sensitive=False))
+            yield Static(id="goto-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#goto-input").focus()
+
+    @on(Input.Submitted, "#goto-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if self.app.resolve(value):  # type: ignore[attr-defined]
+            self.dismiss(value)
+        else:
+            self.query_one("#goto-error", Static).update(
+                Text(f"{t('unknown_id', self.lang)}: {value}", style="bold red"))
+
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss(None)

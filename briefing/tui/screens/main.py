@@ -1,0 +1,148 @@
+"""The main screen: section tree on the left, reading pane on the right, find bar below."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Tree
+
+from briefing.model import Lang, Pack
+from briefing.tui.widgets.find_bar import FindBar
+from briefing.tui.widgets.reading_pane import ReadingPane
+from briefing.tui.widgets.section_tree import FIGURES_ID, SectionTree
+
+
+class MainScreen(Screen[None]):
+    """Where reading happens; the app decides what is open (see ``BriefingApp.open_id``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "app.back", "Back"),
+        Binding("right_square_bracket", "app.forward", "Forward"),
+        Binding("alt+left", "app.back", "Back", show=False),
+        Binding("alt+right", "app.forward", "Forward", show=False),
+        Binding("g", "app.goto", "Go to"),
+        Binding("f", "compare", "Compare"),
+        Binding("s", "source", "Source"),
+        Binding("slash", "app.search", "Search"),
+        Binding("e", "export", "Export"),
+        Binding("ctrl+f", "find", "Find"),
+        Binding("n", "find_step(1)", "Next match"),
+        Binding("N", "find_step(-1)", "Prev match"),
+        Binding("t", "toggle_tree", "Tree"),
+    ]
+
+    def __init__(self, pack: Pack, lang: Lang) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lang: Lang = lang
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield SectionTree(self.pack, self.lang, id="tree")
+            yield ReadingPane(self.pack, self.lang, id="pane")
+        yield FindBar(self.lang, id="find")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.open_start()  # type: ignore[attr-defined]
+
+    @property
+    def pane(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def tree(self) -> SectionTree:
+        return self.query_one(SectionTree)
+
+    async def show(self, node_id: str, lang: Lang) -> None:
+        self.lang = lang
+        await self.pane.show(node_id, lang)
+        self.tree.follow(node_id)
+        find = self.query_one(FindBar)
+        if find.display and find.query_one("Input").value:
+            self._run_find(find.query_one("Input").value)
+
+    async def set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self.tree.set_lang(lang)
+        self.query_one(FindBar).set_lang(lang)
+        if self.pane.node_id:
+            await self.show(self.pane.node_id, lang)
+
+    # -- events ------------------------------------------------------------------------------
+    @on(Tree.NodeSelected, "#tree")
+    def _tree_selected(self, event: Tree.NodeSelected) -> None:
+        event.stop()
+        if event.node.data:
+            self.app.open_id(event.node.data)
+
+    @on(ReadingPane.FigureChosen)
+    def _figure_chosen(self, event: ReadingPane.FigureChosen) -> None:
+        self.app.open_comparisons(figure_id=event.figure_id)
+
+    @on(ReadingPane.ComparisonChosen)
+    def _comparison_chosen(self, event: ReadingPane.ComparisonChosen) -> None:
+        self.app.open_comparisons(comparison_id=event.comparison_id)
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self._run_find(event.query)
+
+    @on(FindBar.Step)
+    def _find_step(self, event: FindBar.Step) -> None:
+        self.action_find_step(event.delta)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.pane.clear_find()
+        self.pane.focus()
+        self.refresh_bindings()
+
+    def _run_find(self, query: str) -> None:
+        total = self.pane.find(query)
+        self.query_one(FindBar).show_count(1 if total else 0, total, query)
+        self.refresh_bindings()
+
+    # -- actions -----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_step":
+            return bool(self.pane.find_state.matches)
+        if action == "export":
+            return self.pane.node_id not in (None, FIGURES_ID)
+        return True
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def action_find_step(self, delta: int) -> None:
+        self.pane.step(delta)
+        state = self.pane.find_state
+        self.query_one(FindBar).show_count(state.current + 1, len(state.matches), state.query)
+
+    def action_toggle_tree(self) -> None:
+        tree = self.tree
+        tree.display = not tree.display
+        if not tree.display and tree.has_focus:
+            self.pane.focus()
+
+    def focused_figure(self) -> str | None:
+        """The figure under the cursor, if the figures table has focus."""
+        if isinstance(self.focused, DataTable):
+            return self.pane.highlighted_figure
+        return None
+
+    def action_compare(self) -> None:
+        self.app.open_comparisons(figure_id=self.focused_figure())
+
+    def action_source(self) -> None:
+        self.app.open_source(self.focused_figure() or self.pane.node_id)
+
+    def action_export(self) -> None:
+        if self.pane.node_id and self.pane.node_id != FIGURES_ID:
+            self.app.open_export(self.pane.node_id)

@@ -1,0 +1,128 @@
+"""Search (``/``): results listed live as you type; Enter opens the highlighted hit.
+
+Only :meth:`SearchEngine.search` and :class:`Hit` are used, so the matcher behind them (plain
+substring today, fuzzy and pinyin-aware later) can change without touching this screen.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.model import Lang, Pack
+from briefing.textsafe import one_line
+from briefing.tui.i18n import t
+
+KIND_WORDS = {"section": "section", "item": "item", "figure": "figure_kind",
+              "comparison": "comparison"}
+
+
+def field_text(pack: Pack, hit) -> str:
+    """The text of the field a hit matched in, so its spans can be highlighted."""
+    kind, name = hit.kind, hit.field
+    try:
+        if kind in ("section", "item"):
+            node = pack.node(hit.id)
+            part, _, lang = name.partition(".")
+            return (node.title if part == "title" else node.text).get(lang or "en")
+        if kind == "figure":
+            fig = pack.figure(hit.id)
+            if name.startswith("label."):
+                return fig.label.get(name.split(".")[1])
+            return fig.display if name == "display" else fig.source.quote
+        if kind == "comparison":
+            return pack.comparison(hit.id).title.get(name.split(".")[-1])
+    except (KeyError, IndexError):
+        pass
+    return ""
+
+
+def hit_prompt(pack: Pack, hit, lang: Lang, width: int = 70) -> Text:
+    """Kind, title in the UI language, and a snippet around the match with the match marked."""
+    kind = t(KIND_WORDS.get(hit.kind, "item"), lang)
+    text = Text.assemble((f"{kind:<6} ", "dim"), (one_line(hit.title.get(lang)), "bold"),
+                         (f"  {hit.id}", "dim italic"))
+    source = field_text(pack, hit)
+    title = one_line(hit.title.get(lang))
+    if source == title:  # the match is in the title shown: mark it there
+        offset = len(text.plain) - len(f"  {hit.id}") - len(title)
+        for s, e in hit.spans:
+            text.stylize("bold reverse", offset + s, offset + e)
+        return text
+    if source and hit.spans:
+        start, end = hit.spans[0]
+        lo = max(start - width // 3, 0)
+        hi = min(max(end + width // 2, lo + width), len(source))
+        snippet = Text(("…" if lo else "") + source[lo:hi].replace("\n", " ")
+                       + ("…" if hi < len(source) else ""))
+        offset = 1 if lo else 0
+        for s, e in hit.spans:
+            if s >= lo and e <= hi:
+                snippet.stylize("bold reverse", s - lo + offset, e - lo + offset)
+        text.append("\n")
+        text.append_text(snippet)
+    return text
+
+
+class SearchScreen(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+
+    def __init__(self, pack: Pack, lang: Lang, engine) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lang: Lang = lang
+        self.engine = engine
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-dialog", classes="dialog"):
+            yield Input(placeholder=t("search_placeholder", self.lang), id="search-input")
+            yield Static(id="search-status", markup=False)
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input").focus()
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        query = event.value
+        hits = self.engine.search(query, limit=40) if query.strip() else []
+        results.add_options(Option(hit_prompt(self.pack, hit, self.lang), id=hit.id)
+                            for hit in hits)
+        if hits:
+            results.highlighted = 0
+        status = self.query_one("#search-status", Static)
+        status.update(Text(t("no_results", self.lang) if query.strip() and not hits else
+                           (f"{len(hits)}" if hits else ""), style="dim"))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is not None and results.option_count:
+            self.dismiss(results.get_option_at_index(results.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def on_key(self, event) -> None:
+        """Down/up in the input move through the results without leaving the input."""
+        results = self.query_one("#search-results", OptionList)
+        if self.focused is self.query_one("#search-input") and event.key in ("down", "up"):
+            event.stop()
+            if event.key == "down":
+                results.action_cursor_down()
+            else:
+                results.action_cursor_up()
+
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss(None)

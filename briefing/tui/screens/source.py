@@ -1,0 +1,76 @@
+"""Source view (``s``): the original document, the quoted sentence highlighted and in view."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from briefing.model import Lang, Pack, Source
+from briefing.textsafe import one_line
+from briefing.tui import views
+from briefing.tui.i18n import t
+
+QUOTE_STYLE = "bold black on yellow"
+
+
+class SourceScreen(Screen[None]):
+    """The document as paragraphs; the one holding the quote is scrolled to the quote's line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Close")]
+
+    def __init__(self, pack: Pack, lang: Lang, source: Source) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lang: Lang = lang
+        self.source = source
+        self.paragraphs = views.source_paragraphs(views.document_text(pack, source.doc))
+        self.location = views.locate_quote(self.paragraphs, source.quote)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self._heading(), id="source-heading", markup=False)
+        with VerticalScroll(id="source-doc"):
+            for index, par in enumerate(self.paragraphs):
+                text = Text(par)
+                loc = self.location
+                if loc and loc.paragraph == index:
+                    text.stylize(QUOTE_STYLE, loc.start, loc.end)
+                yield Static(text, classes="source-par", id=f"par-{index}", markup=False)
+        yield Footer()
+
+    def _heading(self) -> Text:
+        doc = self.pack.document(self.source.doc)
+        lang = self.lang
+        text = Text.assemble((one_line(doc.title.get(lang)), "bold"), "\n",
+                             (f"{one_line(doc.publisher.get(lang))} · {doc.date}", "dim"))
+        if self.location is None:
+            text.append("\n" + t("quote_not_found", lang), style="bold red")
+        return text
+
+    async def set_lang(self, lang: Lang) -> None:
+        self.lang = lang
+        self.query_one("#source-heading", Static).update(self._heading())
+
+    def on_mount(self) -> None:
+        self.query_one("#source-doc").focus()
+        self.call_after_refresh(self.scroll_to_quote)
+
+    def scroll_to_quote(self) -> None:
+        """Scroll so the quote's first line sits a few lines below the top of the view."""
+        loc = self.location
+        if loc is None:
+            return
+        scroller = self.query_one("#source-doc", VerticalScroll)
+        par = self.query_one(f"#par-{loc.paragraph}", Static)
+        width = max(par.content_region.width, 1)
+        before = Text(self.paragraphs[loc.paragraph][: loc.start])
+        line = len(before.wrap(self.app.console, width)) - 1 if loc.start else 0
+        y = par.virtual_region.y + max(line, 0) - 2
+        scroller.scroll_to(y=max(y, 0), animate=False)
+

@@ -1,0 +1,236 @@
+"""View logic in plain Python: what the panes show, as Rich ``Text`` built from pack data.
+
+Nothing here imports Textual, so it is cheap to unit-test. Pack text is always wrapped in
+``Text`` objects (never parsed as markup) after :func:`briefing.textsafe.clean`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text as RichText
+
+from briefing.comparisons import ComparisonView, Row, bar, relative_text, row_value_text
+from briefing.formatting import figure_value, kind_label, qualifier_label, scope_label
+from briefing.model import Figure, Lang, Node, Pack, Source
+from briefing.textsafe import clean, one_line
+from briefing.tui.i18n import t
+
+Span = tuple[int, int]
+MATCH_STYLE = "black on yellow"
+CURRENT_MATCH_STYLE = "bold black on dark_orange"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of the reading pane: a node's heading and its text."""
+
+    node_id: str
+    heading: str
+    body: str
+    depth: int
+
+    @property
+    def plain(self) -> str:
+        return f"{self.heading}\n{self.body}"
+
+
+def paragraphs(pack: Pack, node: Node, lang: Lang) -> list[Paragraph]:
+    """The open node and its descendants, in reading order (only this node, never the pack)."""
+    return [Paragraph(n.id, one_line(n.title.get(lang)), clean(n.text.get(lang)).strip(),
+                      n.depth - node.depth)
+            for n in node.walk()]
+
+
+def find_spans(text: str, query: str) -> list[Span]:
+    """Every case-insensitive occurrence of ``query`` in ``text``, left to right."""
+    needle = query.casefold()
+    if not needle:
+        return []
+    hay = text.casefold()
+    if len(hay) != len(text):  # casefold changed lengths (e.g. ß); fall back to lower()
+        hay, needle = text.lower(), query.lower()
+    spans, start = [], 0
+    while (pos := hay.find(needle, start)) >= 0:
+        spans.append((pos, pos + len(needle)))
+        start = pos + max(len(needle), 1)
+    return spans
+
+
+def highlight(text: RichText, spans: Iterable[Span], style: str = MATCH_STYLE) -> RichText:
+    for start, end in spans:
+        text.stylize(style, start, end)
+    return text
+
+
+def paragraph_text(par: Paragraph, spans: Iterable[Span] = (), current: Span | None = None,
+                   section: bool = False) -> RichText:
+    """A paragraph as Text; ``spans`` index into :attr:`Paragraph.plain`."""
+    heading_style = "bold underline" if section else "bold"
+    text = RichText.assemble((par.heading, heading_style), "\n", par.body)
+    highlight(text, spans)
+    if current:
+        text.stylize(CURRENT_MATCH_STYLE, *current)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    figure_id: str
+    label: str
+    value: str
+    qualifier: str
+    period: str
+    kind: str
+    compared: int
+
+
+def figure_row(pack: Pack, fig: Figure, lang: Lang) -> FigureRow:
+    kind = kind_label(fig.kind, lang)
+    if fig.scope:
+        kind = f"{kind} ({scope_label(fig.scope, lang)})"
+    return FigureRow(fig.id, one_line(fig.label.get(lang)), one_line(figure_value(pack, fig, lang)),
+                     qualifier_label(fig, lang) or "", fig.period, kind,
+                     len(pack.comparisons_for(fig.id)))
+
+
+def figure_rows(pack: Pack, node: Node, lang: Lang) -> list[FigureRow]:
+    return [figure_row(pack, fig, lang) for fig in node.all_figures()]
+
+
+def comparisons_in(pack: Pack, node: Node) -> list[str]:
+    """Ids of the comparisons that hold a figure of this node, or are filed under it."""
+    ids = {f.id for f in node.all_figures()}
+    nodes = {n.id for n in node.walk()}
+    return [c.id for c in pack.comparisons
+            if c.section_id in nodes or ids.intersection(c.figure_ids())]
+
+
+# -- comparisons -------------------------------------------------------------------------------
+def _percent(value: float) -> str:
+    return f"{value:.1f}%" if abs(value - round(value)) > 0.05 else f"{round(value)}%"
+
+
+def timeline_line(pack: Pack, view: ComparisonView, lang: Lang) -> str:
+    """The same metric over time on one line: ``80.6% (2024) → 84% (2025-07) → 90% (2025)``."""
+    return " → ".join(f"{one_line(row_value_text(pack, row, lang))} ({row.figure.period})"
+                      for row in view.rows if row.figure)
+
+
+def _row_label(row: Row, lang: Lang) -> str:
+    return one_line(row.label.get(lang))
+
+
+def comparison_table(pack: Pack, view: ComparisonView, lang: Lang, width: int) -> RenderableType:
+    """Bars scaled by value with the exact numbers beside them (kind-specific extras).
+
+    Column widths are measured in terminal cells (CJK is two cells wide) so the bars get
+    whatever is left of ``width``; when that is too little, each row takes two lines.
+    """
+    cells = [_row_cells(pack, view, row, lang) for row in view.rows]
+    if view.kind == "ranking":
+        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+        table.add_column(no_wrap=True, justify="right")
+        table.add_column(overflow="fold")
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        for rank, label, value, scope, _, _ in cells:
+            table.add_row(rank, label, value, scope)
+        return table
+    label_w = min(max((c[0].cell_len for c in cells), default=4), max(width // 3, 8))
+    value_w = max((c[2].cell_len for c in cells), default=0)
+    extra_w = max((c[3].cell_len for c in cells), default=0)
+    bar_w = width - label_w - value_w - extra_w - 6
+    track = view.kind == "progress"
+    if bar_w < 12:
+        lines: list[RichText] = []
+        bar_w = max(width - value_w - extra_w - 6, 4)
+        for label, _, value, extra, fraction, style in cells:
+            lines.append(label)
+            line = RichText("  ").append_text(_bar_cell(fraction, bar_w, style, track))
+            line.append(" ").append_text(value).append(" ").append_text(extra)
+            lines.append(line)
+        return Group(*lines)
+    table = Table(box=None, show_header=False, expand=False, pad_edge=False, padding=(0, 1))
+    table.add_column(width=label_w, overflow="fold")
+    table.add_column(no_wrap=True, width=bar_w)
+    table.add_column(no_wrap=True, justify="right")
+    table.add_column(no_wrap=True)
+    for label, _, value, extra, fraction, style in cells:
+        table.add_row(label, _bar_cell(fraction, bar_w, style, track), value, extra)
+    return table
+
+
+def _bar_cell(fraction: float | None, width: int, style: str, track: bool) -> RichText:
+    done = bar(fraction, width)
+    text = RichText(done, style=style)
+    if track:
+        text.append("░" * max(width - len(done), 0), style="dim")
+    return text
+
+
+def _row_cells(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> tuple:
+    label = RichText(_row_label(row, lang))
+    value = RichText(one_line(row_value_text(pack, row, lang)), style="bold")
+    extra = RichText()
+    if view.kind == "ranking":
+        scope = scope_label(row.figure.scope, lang) if row.figure else ""
+        return (RichText(f"#{row.value:g}", style="bold"), label, value,
+                RichText(scope, style="dim"), None, "")
+    if view.kind == "progress" and row.progress is not None:
+        extra = RichText(f"{_percent(row.progress)} {t('reached', lang)}", style="bold")
+        return label, None, value, extra, row.fraction, "green"
+    if view.kind == "ratio":
+        extra = RichText(relative_text(row, lang), style="bold")
+    if view.kind == "timeline" and row.figure:
+        extra = RichText(row.figure.period, style="dim")
+        if row.delta:
+            extra.append(f" {row.delta:+g}", style="dim")
+    return label, None, value, extra, row.fraction, "cyan"
+
+
+# -- source documents --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class QuoteLocation:
+    paragraph: int
+    start: int
+    end: int
+
+
+def source_paragraphs(document_text: str) -> list[str]:
+    return [clean(line) for line in document_text.splitlines()]
+
+
+def locate_quote(pars: list[str], quote: str) -> QuoteLocation | None:
+    """Where the quote is: paragraph index and character span inside that paragraph."""
+    quote = clean(quote)
+    for index, par in enumerate(pars):
+        pos = par.find(quote)
+        if pos >= 0:
+            return QuoteLocation(index, pos, pos + len(quote))
+    return None
+
+
+def source_for(pack: Pack, item_id: str) -> Source | None:
+    """The quote behind a figure or node; a section without its own quote uses its first item's."""
+    if pack.has_figure(item_id):
+        return pack.figure(item_id).source
+    if not pack.has_node(item_id):
+        return None
+    for node in pack.node(item_id).walk():
+        if node.source:
+            return node.source
+        for fig in node.figures:
+            return fig.source
+    return None
+
+
+def document_text(pack: Pack, doc_id: str) -> str:
+    """The document's text, through the pack's cache when it has one."""
+    cached = getattr(pack, "document_text", None)
+    if callable(cached):
+        return cached(doc_id)
+    return pack.document(doc_id).read()

@@ -1,0 +1,192 @@
+"""The reading pane: the open section or item, its figures, and where they are compared.
+
+Only the open node is rendered (its paragraphs as ``Static`` widgets holding ``Text``), which
+keeps redraws cheap and lets find-in-pane scroll to the paragraph holding a match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.model import Lang, Pack
+from briefing.textsafe import one_line
+from briefing.tui import views
+from briefing.tui.i18n import t
+from briefing.tui.widgets.section_tree import FIGURES_ID
+
+
+@dataclass
+class FindState:
+    query: str = ""
+    # (paragraph index, span) for every match, in reading order
+    matches: tuple[tuple[int, tuple[int, int]], ...] = ()
+    current: int = 0
+
+
+class ReadingPane(VerticalScroll):
+    """Scrollable, focusable view of one node."""
+
+    class FigureChosen(Message):
+        """A figure row was chosen (Enter or click): the screen offers its comparisons."""
+
+        def __init__(self, figure_id: str) -> None:
+            self.figure_id = figure_id
+            super().__init__()
+
+    class ComparisonChosen(Message):
+        def __init__(self, comparison_id: str) -> None:
+            self.comparison_id = comparison_id
+            super().__init__()
+
+    def __init__(self, pack: Pack, lang: Lang, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.pack = pack
+        self.lang: Lang = lang
+        self.node_id: str | None = None
+        self._paragraphs: list[views.Paragraph] = []
+        self.find_state = FindState()
+
+    def compose(self):
+        yield Static(id="crumbs", markup=False)
+        yield Vertical(id="paragraphs")
+        yield Static(id="figures-title", classes="subtitle", markup=False)
+        table: DataTable[Text] = DataTable(id="figures", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="comparisons-title", classes="subtitle", markup=False)
+        yield OptionList(id="comparisons")
+
+    # -- showing a node ----------------------------------------------------------------------
+    async def show(self, node_id: str, lang: Lang | None = None) -> None:
+        if lang is not None:
+            self.lang = lang
+        self.node_id = node_id
+        lang = self.lang
+        if node_id == FIGURES_ID:
+            self._paragraphs = []
+            crumbs = Text(t("all_figures", lang), style="bold")
+            figure_rows = [views.figure_row(self.pack, fig, lang) for fig in self.pack.figures()]
+            comparisons = [c.id for c in self.pack.comparisons]
+        else:
+            node = self.pack.node(node_id)
+            self._paragraphs = views.paragraphs(self.pack, node, lang)
+            crumbs = self._crumbs(node_id)
+            figure_rows = views.figure_rows(self.pack, node, lang)
+            comparisons = views.comparisons_in(self.pack, node)
+        self.query_one("#crumbs", Static).update(crumbs)
+        box = self.query_one("#paragraphs", Vertical)
+        await box.remove_children()
+        await box.mount_all(
+            Static(views.paragraph_text(par, section=par.depth == 0), classes="paragraph",
+                   markup=False)
+            for par in self._paragraphs
+        )
+        self._fill_figures(figure_rows)
+        self._fill_comparisons(comparisons)
+        self.find_state = FindState()
+        self.scroll_home(animate=False)
+
+    def _crumbs(self, node_id: str) -> Text:
+        chain = []
+        node = self.pack.node(node_id)
+        while node is not None:
+            chain.append(one_line(node.title.get(self.lang)))
+            node = self.pack.parent(node)
+        text = Text(" › ".join(reversed(chain)), style="dim")
+        text.append(f"  [{node_id}]", style="dim italic")
+        return text
+
+    def _fill_figures(self, rows: list[views.FigureRow]) -> None:
+        lang = self.lang
+        table = self.query_one("#figures", DataTable)
+        table.clear(columns=True)
+        title = self.query_one("#figures-title", Static)
+        title.update(Text(f"{t('figures', lang)} ({len(rows)})", style="bold"))
+        title.display = table.display = bool(rows)
+        label_width = min(max((Text(r.label).cell_len for r in rows), default=10), 40)
+        for key in ("figure", "value", "qualifier", "period", "kind", "compared_in"):
+            table.add_column(Text(t(key, lang)), key=key,
+                             width=label_width if key == "figure" else None)
+        for row in rows:
+            table.add_row(Text(row.label), Text(row.value, style="bold"), Text(row.qualifier),
+                          Text(row.period), Text(row.kind),
+                          Text(str(row.compared) if row.compared else "·", justify="center"),
+                          key=row.figure_id)
+
+    def _fill_comparisons(self, ids: list[str]) -> None:
+        options = self.query_one("#comparisons", OptionList)
+        options.clear_options()
+        title = self.query_one("#comparisons-title", Static)
+        title.update(Text(f"{t('compared_in', self.lang)} ({len(ids)})", style="bold"))
+        title.display = options.display = bool(ids)
+        options.add_options(
+            Option(Text(one_line(self.pack.comparison(cid).title.get(self.lang))), id=cid)
+            for cid in ids)
+
+    @property
+    def highlighted_figure(self) -> str | None:
+        table = self.query_one("#figures", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def focus_figure(self, figure_id: str) -> None:
+        table = self.query_one("#figures", DataTable)
+        try:
+            row = table.get_row_index(figure_id)
+        except Exception:
+            return
+        table.move_cursor(row=row, animate=False)
+        table.focus()
+        self.scroll_to_widget(table, animate=False)
+
+    @on(DataTable.RowSelected, "#figures")
+    def _figure_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.FigureChosen(str(event.row_key.value)))
+
+    @on(OptionList.OptionSelected, "#comparisons")
+    def _comparison_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ComparisonChosen(event.option.id))
+
+    # -- find in pane ------------------------------------------------------------------------
+    def find(self, query: str) -> int:
+        """Highlight every match of ``query``; returns the number of matches."""
+        matches = []
+        for index, par in enumerate(self._paragraphs):
+            matches += [(index, span) for span in views.find_spans(par.plain, query)]
+        self.find_state = FindState(query, tuple(matches), 0)
+        self._paint()
+        return len(matches)
+
+    def step(self, delta: int) -> None:
+        state = self.find_state
+        if not state.matches:
+            return
+        state.current = (state.current + delta) % len(state.matches)
+        self._paint()
+
+    def clear_find(self) -> None:
+        if self.find_state.query:
+            self.find_state = FindState()
+            self._paint()
+
+    def _paint(self) -> None:
+        state = self.find_state
+        current = state.matches[state.current] if state.matches else None
+        statics = list(self.query_one("#paragraphs").query(".paragraph").results(Static))
+        for index, (par, static) in enumerate(zip(self._paragraphs, statics, strict=False)):
+            spans = [span for i, span in state.matches if i == index]
+            mark = current[1] if current and current[0] == index else None
+            static.update(views.paragraph_text(par, spans, mark, section=par.depth == 0))
+        if current:
+            self.scroll_to_widget(statics[current[0]], animate=False, center=True)
+
