@@ -1,0 +1,391 @@
+"""Pilot tests: every binding and the main flows, against the fixture pack."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from briefing.export import to_markdown
+from briefing.tui import BriefingApp
+from briefing.tui.screens.comparisons import ComparisonsScreen
+from briefing.tui.screens.export import ExportDialog
+from briefing.tui.screens.goto import GotoScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.pick_figures import PickFiguresScreen
+from briefing.tui.screens.search import SearchScreen
+from briefing.tui.screens.source import SourceScreen
+from briefing.tui.widgets.comparison_chart import ComparisonChart
+from briefing.tui.widgets.section_tree import SectionTree
+
+
+def pane_text(app) -> str:
+    pane = app.main.pane
+    return "\n".join(str(s.render()) for s in pane.query(".paragraph").results(Static))
+
+
+def footer_descriptions(app) -> set[str]:
+    return {b.binding.description for b in app.screen.active_bindings.values()}
+
+
+@pytest.fixture
+def app(fixture_pack):
+    return BriefingApp(fixture_pack)
+
+
+def test_starts_on_the_first_section_with_layout(app, drive):
+    async def scenario(pilot):
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.pane.node_id == "achievements"
+        assert app.title == "Suzhou S&T Policy Briefing (test pack)"
+        assert "Stronger enterprises" in pane_text(app)
+        table = app.main.pane.query_one("#figures", DataTable)
+        assert table.row_count == 5
+        assert app.main.pane.query_one("#comparisons", OptionList).option_count == 4
+        # pack text is data: markup-looking text shows literally
+        assert "[bold]This is not markup[/bold]" in pane_text(app)
+
+    drive(app, scenario)
+
+
+def test_start_id_opens_an_item_and_a_figure(fixture_pack, drive):
+    async def at_item(pilot):
+        assert pilot.app.main.pane.node_id == "weak-rd-spending"
+        assert pilot.app.main.tree.cursor_node.data == "weak-rd-spending"
+
+    drive(BriefingApp(fixture_pack, start_id="weak-rd-spending"), at_item)
+
+    async def at_figure(pilot):
+        app = pilot.app
+        assert app.main.pane.node_id == "ach-enterprises"
+        assert app.main.pane.highlighted_figure == "hntes-2024"
+        assert isinstance(app.focused, DataTable)
+
+    drive(BriefingApp(fixture_pack, start_id="hntes-2024"), at_figure)
+
+
+def test_tree_enter_opens_and_back_forward(app, drive):
+    async def scenario(pilot):
+        tree = app.query_one(SectionTree)
+        tree.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.main.pane.node_id == "ach-enterprises"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.main.pane.node_id == "ach-rd-institutions"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.main.pane.node_id == "ach-enterprises"
+        assert tree.cursor_node.data == "ach-enterprises"  # the tree follows the pane
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert app.main.pane.node_id == "achievements"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.main.pane.node_id == "ach-enterprises"
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert app.main.pane.node_id == "ach-rd-institutions"
+
+    drive(app, scenario)
+
+
+def test_tab_moves_between_panes_and_mouse_opens(app, drive):
+    async def scenario(pilot):
+        app.query_one(SectionTree).focus()
+        await pilot.press("tab")
+        assert app.focused is app.main.pane
+        await pilot.press("tab")
+        assert isinstance(app.focused, DataTable)
+        tree = app.query_one(SectionTree)
+        line = tree._by_id["weaknesses"].line
+        await pilot.click(SectionTree, offset=(4, line - tree.scroll_offset.y))
+        await pilot.pause()
+        assert app.main.pane.node_id == "weaknesses"
+
+    drive(app, scenario)
+
+
+def test_goto_jumps_and_rejects_unknown_ids(app, drive):
+    async def scenario(pilot):
+        await pilot.press("g")
+        assert isinstance(app.screen, GotoScreen)
+        await pilot.press(*"nope", "enter")
+        assert isinstance(app.screen, GotoScreen)
+        assert "nope" in str(app.screen.query_one("#goto-error", Static).render())
+        app.screen.query_one(Input).value = "talent-rd-units"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.pane.node_id == "talent-rd-units"
+        assert app.main.tree.cursor_node.data == "talent-rd-units"
+        await pilot.press("g", "escape")
+        assert isinstance(app.screen, MainScreen)
+
+    drive(app, scenario)
+
+
+def test_language_toggle_switches_ui_and_content(app, drive):
+    async def scenario(pilot):
+        assert "Find" in footer_descriptions(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "zh"
+        assert app.title == "苏州科技创新政策简报（测试）"
+        assert "强主体，推进企业创新能级提升" in pane_text(app)
+        assert str(app.main.tree._by_id["weaknesses"].label) == "短板与差距"
+        assert "查找" in footer_descriptions(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "en" and "Stronger enterprises" in pane_text(app)
+
+    drive(app, scenario)
+
+
+def test_lang_option_sets_the_start_language(fixture_pack, drive):
+    async def scenario(pilot):
+        assert "2024年主要成绩" in pane_text(pilot.app)
+
+    drive(BriefingApp(fixture_pack, lang="zh"), scenario)
+
+
+def test_compare_key_shows_curated_comparisons(app, drive):
+    async def scenario(pilot):
+        await pilot.press("f")
+        screen = app.screen
+        assert isinstance(screen, ComparisonsScreen)
+        assert screen.selected == "cmp-enterprise-peers"
+        chart = screen.query_one(ComparisonChart)
+        assert chart.view.kind == "peers"
+        await pilot.press("down")
+        assert screen.selected == "cmp-hnte-progress"
+        assert "91.6%" in str(chart.render_line(0)) + "".join(
+            str(chart.render_line(y)) for y in range(chart.size.height))
+        await pilot.press("down", "down", "down")
+        assert screen.selected == "cmp-rd-unit-timeline"
+        timeline = str(screen.query_one("#cmp-timeline", Static).render())
+        assert timeline == "80.6% (2024) → over 84% (2025-07) → over 90% (2025)"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+    drive(app, scenario)
+
+
+def test_enter_on_a_figure_opens_its_comparisons(app, drive):
+    async def scenario(pilot):
+        table = app.main.pane.query_one("#figures", DataTable)
+        table.focus()
+        await pilot.press("down")  # the rank figure
+        assert app.main.pane.highlighted_figure == "tech-smes-rank-2024"
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, ComparisonsScreen)
+        assert screen.ids == ["cmp-ranks"]
+
+    drive(app, scenario)
+
+
+def test_adhoc_same_unit_draws_and_different_units_say_why(app, drive):
+    async def scenario(pilot):
+        await pilot.press("f", "a")
+        pick = app.screen
+        assert isinstance(pick, PickFiguresScreen)
+        selection = pick.query_one("#pick-list")
+        selection.select("tech-smes-2024")
+        selection.select("tech-smes-target-2025")
+        await pilot.click("#pick-go")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ComparisonsScreen)
+        assert screen.query_one(ComparisonChart).view.kind == "peers"
+        await pilot.press("a")
+        selection = app.screen.query_one("#pick-list")
+        assert set(selection.selected) == {"tech-smes-2024", "tech-smes-target-2025"}
+        selection.select("rd-unit-rate-2024")
+        await pilot.click("#pick-go")
+        await pilot.pause()
+        assert screen.query_one(ComparisonChart).view is None
+        note = str(screen.query_one("#cmp-note", Static).render())
+        assert "different units" in note
+
+    drive(app, scenario)
+
+
+def test_source_view_highlights_the_quote_in_view(fixture_pack, drive):
+    async def scenario(pilot):
+        app = pilot.app
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        loc = screen.location
+        assert loc is not None
+        par = screen.query_one(f"#par-{loc.paragraph}", Static)
+        spans = [s for s in par.render().spans if "yellow" in str(s.style)]
+        assert spans and par.render().plain[spans[0].start:spans[0].end] == (
+            "目前建有率超84%")
+        scroller = screen.query_one("#source-doc")
+        top = scroller.scroll_y
+        quote_y = par.virtual_region.y
+        assert top <= quote_y + 2 < top + scroller.scrollable_content_region.height
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+    drive(BriefingApp(fixture_pack, start_id="talent-rd-units"), scenario, size=(60, 15))
+
+
+def test_source_of_a_figure_scrolls_to_its_line(fixture_pack, drive):
+    async def scenario(pilot):
+        app = pilot.app
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        assert screen.source.quote == "力争规上工业研发机构建有率超90%"
+        scroller = screen.query_one("#source-doc")
+        assert scroller.scroll_y > 0  # the quote is far down a 15-line terminal
+
+    drive(BriefingApp(fixture_pack, start_id="rd-unit-rate-target-2025"), scenario,
+          size=(60, 15))
+
+
+def test_search_lists_live_and_enter_opens(app, drive):
+    async def scenario(pilot):
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"R&D unit")
+        results = app.screen.query_one("#search-results", OptionList)
+        assert results.option_count >= 1
+        first = results.get_option_at_index(0).id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.history.current == first
+
+    drive(app, scenario)
+
+
+def test_command_palette_finds_items(app, drive):
+    async def scenario(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"weak-rd")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.main.pane.node_id == "weak-rd-spending"
+
+    drive(app, scenario)
+
+
+def test_export_writes_and_refuses_to_overwrite(app, tmp_path, monkeypatch, drive):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "achievements.en.md"
+
+    async def scenario(pilot):
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one(Input).value == "./achievements.en.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert target.read_text(encoding="utf-8") == to_markdown(app.pack, "achievements", "en")
+        target.write_text("keep me", encoding="utf-8")
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)  # asked, not overwritten
+        assert dialog.query_one("#export-overwrite").display
+        assert "already exists" in str(dialog.query_one("#export-message", Static).render())
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("escape")
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        await pilot.click("#export-overwrite")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert target.read_text(encoding="utf-8").startswith("# 2024 achievements")
+
+    drive(app, scenario)
+
+
+def test_export_reports_errors(app, tmp_path, monkeypatch, drive):
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario(pilot):
+        await pilot.press("e")
+        app.screen.query_one(Input).value = str(tmp_path / "missing-dir" / "x.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert str(app.screen.query_one("#export-message", Static).render())
+
+    drive(app, scenario)
+
+
+def test_find_in_pane_counts_and_steps(app, drive):
+    async def scenario(pilot):
+        await pilot.press("ctrl+f")
+        await pilot.press(*"enterprise")
+        pane = app.main.pane
+        total = len(pane.find_state.matches)
+        assert total >= 3
+        count = str(app.main.query_one("#find-count", Static).render())
+        assert count.startswith(f"1/{total}")
+        await pilot.press("enter")  # Enter in the find box = next
+        assert pane.find_state.current == 1
+        app.main.pane.focus()
+        await pilot.press("n")
+        assert pane.find_state.current == 2
+        await pilot.press("N", "N", "N")
+        assert pane.find_state.current == total - 1
+        assert "n" in {b.key for b in (x.binding for x in app.screen.active_bindings.values())}
+        app.main.query_one("#find-input").focus()
+        await pilot.press("escape")
+        assert pane.find_state.matches == ()
+        assert not app.main.check_action("find_step", (1,))
+
+    drive(app, scenario)
+
+
+def test_find_says_no_matches(app, drive):
+    async def scenario(pilot):
+        await pilot.press("ctrl+f", *"zzzz")
+        assert "No matches" in str(app.main.query_one("#find-count", Static).render())
+
+    drive(app, scenario)
+
+
+def test_help_tree_toggle_and_quit(app, drive):
+    async def scenario(pilot):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict((label, k) for k, label in app.binding_rows())
+        assert "[" in keys["Back"] and "ctrl+f" in keys["Find"].lower() or "^f" in keys["Find"]
+        await pilot.press("escape")
+        tree = app.query_one(SectionTree)
+        await pilot.press("t")
+        assert not tree.display
+        await pilot.press("t")
+        assert tree.display
+        await pilot.press("q")
+
+    drive(app, scenario)
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", [(60, 15), (40, 10), (250, 80)])
+def test_every_screen_survives_small_and_large_terminals(fixture_pack, size, drive):
+    async def scenario(pilot):
+        app = pilot.app
+        for keys in (["f"], ["escape", "s"], ["escape", "slash", "e", "escape"],
+                     ["e", "escape"], ["question_mark", "escape"], ["l"], ["f"],
+                     ["escape", "t", "ctrl+f", "a", "escape"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+    drive(BriefingApp(fixture_pack), scenario, size=size)
