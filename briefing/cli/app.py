@@ -61,3 +61,4 @@ def main() -> None:
 
 # Command modules register themselves on ``app`` when imported.
 from briefing.cli import commands  # noqa: E402, F401
+from briefing.cli import search  # noqa: E402, F401

@@ -38,8 +38,10 @@ from rapidfuzz import fuzz, process
 
 from briefing.model import Pack, Text
 from briefing.search.index import (
+    GRAM_MIN_CHARS,
     HAN_CLASS,
     HAN_RUN,
+    GramIndex,
     PinyinIndex,
     Progress,
     Record,
@@ -115,6 +117,11 @@ def terms_of(query: str) -> list[str]:
             break
         seen.setdefault(t, None)
     return list(seen)
+
+
+def needs_pinyin(query: str) -> bool:
+    """Whether answering ``query`` uses the pinyin index (it has a term of Latin letters)."""
+    return isinstance(query, str) and any(LATIN_RE.fullmatch(t) for t in terms_of(query))
 
 
 def _is_word_char(c: str) -> bool:
@@ -245,7 +252,7 @@ class SearchEngine:
             return []
         text = self.text_index
         py = None
-        if any(t.latin for t in terms):
+        if any(t.latin for t in terms) or len(text.low) >= GRAM_MIN_CHARS:
             py = self.pinyin_index()
             for t in terms:
                 t.prepare(py, self._prefixes)
@@ -262,39 +269,46 @@ class SearchEngine:
         return [self._hit(r, matches, text, score) for score, _, r, matches in scored[:limit]]
 
     def _scan(self, big: str, starts, needle: str, want: int, section: str | None,
-              found: dict[int, None], fmap=None) -> int:
+              found: dict[int, None], fmap=None, grams: GramIndex | None = None) -> int:
         """Add up to ``want`` new records whose fields contain ``needle``, in rank order."""
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
         find = big.find
-        pos, new = 0, 0
-        while new < want:
-            p = find(needle, pos)
-            if p < 0:
+        new = 0
+        ranges = [(0, len(big))] if grams is None else grams.candidates(needle)
+        for pos, stop in ranges:
+            while new < want:
+                p = find(needle, pos, stop)
+                if p < 0:
+                    break
+                i = bisect_right(starts, p) - 1
+                pos = starts[i + 1]
+                r = rec_of[fmap[i] if fmap is not None else i]
+                if section is not None and sec_of[r] != section:
+                    continue
+                if r not in found:
+                    found[r] = None
+                    new += 1
+            if new >= want:
                 break
-            i = bisect_right(starts, p) - 1
-            pos = starts[i + 1]
-            r = rec_of[fmap[i] if fmap is not None else i]
-            if section is not None and sec_of[r] != section:
-                continue
-            if r not in found:
-                found[r] = None
-                new += 1
         return new
 
     def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,
                     section: str | None, found: dict[int, None]) -> None:
-        got = self._scan(text.low, text.starts, term.text, want, section, found)
+        low_grams = py.low_grams if py is not None else None
+        got = self._scan(text.low, text.starts, term.text, want, section, found, None, low_grams)
         if py is not None:
             for needle, _ in term.py_needles:
-                self._scan(py.py, py.py_starts, needle, want, section, found, py.fields)
+                self._scan(py.py, py.py_starts, needle, want, section, found, py.fields,
+                           py.py_grams)
             if term.ini:
-                self._scan(py.ini, py.ini_starts, term.ini, want, section, found, py.fields)
+                self._scan(py.ini, py.ini_starts, term.ini, want, section, found, py.fields,
+                           py.ini_grams)
             for word, _ in term.alts:
-                self._scan(text.low, text.starts, word, want, section, found)
+                self._scan(text.low, text.starts, word, want, section, found, None, low_grams)
         if term.bigrams and got < want:
             for pair in term.bigrams:
-                self._scan(text.low, text.starts, pair, want, section, found)
+                self._scan(text.low, text.starts, pair, want, section, found, None, low_grams)
 
     def _score(self, r: int, terms: list[Term], text: TextIndex,
                py: PinyinIndex | None) -> tuple[float, int, int, list[_Match]] | None:

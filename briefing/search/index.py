@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
+import operator
 import os
 import re
 import tempfile
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +42,8 @@ NO_READING = "-"  # pinyin/initial placeholder for a character without a reading
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 WORD_RE = re.compile(r"[a-z]{3,}")
-SYLLABLE_RE = re.compile(r"^[a-z]+$")
+SYLLABLE_RE = re.compile(r"[a-z]+")
+HEX_RE = re.compile(r"[0-9a-f]+")
 
 #: Field name -> (static rank class, weight). Lower class sorts first; weight scales the score.
 FIELDS: dict[str, tuple[int, float]] = {
@@ -161,6 +165,81 @@ def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:
     return SEP.join(parts) + SEP, starts
 
 
+#: Concatenations shorter than this are scanned whole; longer ones get a :class:`GramIndex`.
+GRAM_MIN_CHARS = 400_000
+GRAM_MAX_BLOCKS = 4096
+GRAM_MIN_BLOCK = 2048
+
+
+class GramIndex:
+    """Which blocks of a concatenated string contain which 1-, 2- (and ASCII 3-) grams.
+
+    The string is cut into blocks of whole fields; each gram maps to a bitset (a Python int)
+    of the blocks that contain it. ANDing the bitsets of a needle's grams gives the only blocks
+    a scan must visit, so a needle that occurs rarely or nowhere costs microseconds instead of
+    a pass over the whole string. Absent grams mean "cannot occur": the filter never misses.
+    """
+
+    def __init__(self, big: str, starts, data: dict) -> None:
+        self.block_fields = list(data["blocks"])  # first field of each block
+        self.bounds = [starts[f] for f in self.block_fields] + [len(big)]
+        self.grams = {g: int(h, 16) for g, h in data["grams"].items()}
+        self.all = (1 << len(self.block_fields)) - 1
+
+    @staticmethod
+    def build(big: str, starts) -> dict:
+        fields = len(starts) - 1
+        size = max(GRAM_MIN_BLOCK, len(big) // GRAM_MAX_BLOCKS + 1)
+        blocks, f = [], 0
+        while f < fields:
+            blocks.append(f)
+            end = starts[f] + size
+            f = max(f + 1, bisect_left(starts, end, lo=f + 1, hi=fields))
+        bits: dict[str, int] = {}
+        bounds = [starts[b] for b in blocks] + [len(big)]
+        for b in range(len(blocks)):
+            grams = block_grams(big[bounds[b]: bounds[b + 1]])
+            flag = 1 << b
+            for g in grams:
+                bits[g] = bits.get(g, 0) | flag
+        return {"blocks": blocks, "grams": {g: format(v, "x") for g, v in bits.items()}}
+
+    def candidates(self, needle: str) -> list[tuple[int, int]]:
+        """(start, end) of every block that may contain ``needle``, in order."""
+        mask = self.all
+        for g in needle_grams(needle):
+            mask &= self.grams.get(g, 0)
+            if not mask:
+                return []
+        bits = format(mask, "b")[::-1]
+        out = []
+        b = bits.find("1")
+        while b >= 0:
+            out.append((self.bounds[b], self.bounds[b + 1]))
+            b = bits.find("1", b + 1)
+        return out
+
+
+def block_grams(s: str) -> set[str]:
+    grams = set(s)
+    grams.update(map(operator.add, s, s[1:]))
+    a = s.encode("ascii", "ignore").decode("ascii")  # joins ASCII runs: only adds grams
+    grams.update({a[j: j + 3] for j in range(len(a) - 2)})
+    grams.discard(SEP)
+    return {g for g in grams if SEP not in g}
+
+
+def needle_grams(needle: str) -> list[str]:
+    """The grams every occurrence of ``needle`` must contain (at most 12)."""
+    if len(needle) < 3:
+        return [needle]
+    if needle.isascii():
+        grams = [needle[j: j + 3] for j in range(len(needle) - 2)]
+    else:
+        grams = [needle[j: j + 2] for j in range(len(needle) - 1)]
+    return list(dict.fromkeys(grams))[:12]
+
+
 class PinyinIndex:
     """Pinyin and initials of every field with Chinese characters, plus the English vocabulary."""
 
@@ -168,6 +247,10 @@ class PinyinIndex:
         self.fields = array("L", data["fields"])
         self.py, self.py_starts = concat(data["py"])
         self.ini, self.ini_starts = concat(data["ini"])
+        grams = data["grams"]
+        self.low_grams = _grams(text.low, text.starts, grams.get("low"))
+        self.py_grams = _grams(self.py, self.py_starts, grams.get("py"))
+        self.ini_grams = _grams(self.ini, self.ini_starts, grams.get("ini"))
         self.syllables = frozenset(data["syllables"])
         self.vocab: list[str] = list(data["vocab"])
         self.local = array("l", [-1]) * len(text)
@@ -179,6 +262,14 @@ class PinyinIndex:
 
     def ini_of(self, i: int) -> str:
         return self.ini[self.ini_starts[i]: self.ini_starts[i + 1] - 1]
+
+
+def _grams(big: str, starts, data: dict | None) -> GramIndex | None:
+    return None if data is None else GramIndex(big, starts, data)
+
+
+def build_grams(big: str, starts) -> dict | None:
+    return GramIndex.build(big, starts) if len(big) >= GRAM_MIN_CHARS else None
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -216,7 +307,7 @@ class _Pinyin:
         if len(out) != len(run):
             out = [self._lazy(c, style=self._style, errors=lambda s: [NO_READING])[0]
                    for c in run]
-        out = [s if SYLLABLE_RE.match(s) else NO_READING for s in out]
+        out = [s if SYLLABLE_RE.fullmatch(s) else NO_READING for s in out]
         for i, syllable in _phrase_readings(run).items():
             out[i] = syllable
         if len(self._memo) < 200_000:
@@ -251,10 +342,12 @@ def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
         syllables.update(p.split())
     syllables.discard(NO_READING)
     vocab = sorted(set(WORD_RE.findall(text.low)))
+    grams = {"low": build_grams(text.low, text.starts),
+             "py": build_grams(*concat(py)), "ini": build_grams(*concat(ini))}
     if progress:
         progress(total, total)
     return {"format": FORMAT, "key": text.key, "fields": fields, "py": py, "ini": ini,
-            "syllables": sorted(syllables), "vocab": vocab}
+            "syllables": sorted(syllables), "vocab": vocab, "grams": grams}
 
 
 def valid_data(text: TextIndex, data: object) -> bool:
@@ -277,8 +370,33 @@ def valid_data(text: TextIndex, data: object) -> bool:
         if len(i) != length or p.count(" ") != length or SEP in p or SEP in i:
             return False
         last = f
-    return all(isinstance(s, str) and SYLLABLE_RE.match(s) for s in syllables) and all(
-        isinstance(w, str) for w in vocab)
+    if not (all(isinstance(s, str) and SYLLABLE_RE.fullmatch(s) for s in syllables)
+            and all(isinstance(w, str) for w in vocab)):
+        return False
+    grams = data.get("grams")
+    if not isinstance(grams, dict):
+        return False
+    sizes = {"low": len(text), "py": len(fields), "ini": len(fields)}
+    return all(_valid_grams(grams.get(name), n) for name, n in sizes.items())
+
+
+def _valid_grams(data: object, fields: int) -> bool:
+    if data is None:
+        return True
+    if not isinstance(data, dict) or not isinstance(data.get("grams"), dict):
+        return False
+    blocks = data.get("blocks")
+    if not isinstance(blocks, list) or not blocks or blocks[0] != 0:
+        return False
+    if not all(isinstance(b, int) and 0 <= a < b < fields
+               for a, b in itertools.pairwise(blocks)):
+        return False
+    limit = len(blocks)
+    for g, h in data["grams"].items():
+        if not (isinstance(g, str) and isinstance(h, str) and HEX_RE.fullmatch(h)
+                and (len(h) - 1) * 4 < limit):
+            return False
+    return True
 
 
 # -- storing -------------------------------------------------------------------------------------

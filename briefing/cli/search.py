@@ -1,0 +1,140 @@
+"""``briefing search QUERY``: the search engine from the command line (never imports Textual)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from briefing.cli.app import LangOption, app, set_lang
+from briefing.cli.state import console, err_console, fail, state
+from briefing.model import Lang
+from briefing.search.engine import Hit, SearchEngine, needs_pinyin
+
+#: Above this many fields, building the pinyin index shows a progress bar.
+PROGRESS_MIN_FIELDS = 5000
+HIGHLIGHT = "bold reverse"
+FIELD_LABELS = {
+    "en": {"title": "title", "label": "label", "text": "text", "display": "figure",
+           "quote": "source", "note": "note"},
+    "zh": {"title": "标题", "label": "指标", "text": "正文", "display": "数值", "quote": "原文",
+           "note": "注"},
+}
+HEADINGS = {
+    "en": ("Score", "Hit", "Section", "Match"),
+    "zh": ("得分", "结果", "章节", "匹配"),
+}
+NO_HITS = {"en": "no hits", "zh": "没有结果"}
+
+
+def _printable(text: str) -> str:
+    """``text`` with every unprintable character replaced in place (offsets are kept)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
+def snippet(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+            width: int = 80) -> Text:
+    """A window of ``text`` around its first span, with every span in it highlighted."""
+    text = _printable(text)
+    if not spans:
+        start, end = 0, min(len(text), width)
+    else:
+        first = spans[0][0]
+        start = max(0, first - width // 3)
+        end = min(len(text), start + width)
+        start = max(0, min(start, end - width))
+    out = Text("…" if start > 0 else "")
+    base = len(out)
+    out.append(text[start:end])
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            out.stylize(HIGHLIGHT, base + s - start, base + e - start)
+    if end < len(text):
+        out.append("…")
+    return out
+
+
+def field_label(field: str, lang: Lang) -> str:
+    kind, _, which = field.partition(".")
+    label = FIELD_LABELS[lang].get(kind, kind)
+    return f"{label} {which}".strip()
+
+
+def hits_table(hits: list[Hit], lang: Lang) -> Table:
+    heads = HEADINGS[lang]
+    table = Table(header_style="bold", show_lines=False)
+    table.add_column(heads[0], justify="right", no_wrap=True)
+    table.add_column(heads[1], overflow="fold", ratio=2)
+    table.add_column(heads[2], overflow="fold", ratio=1)
+    table.add_column(heads[3], overflow="fold", ratio=4)
+    for hit in hits:
+        title = Text(_printable(hit.title.get(lang)), style="bold")
+        title.append("\n")
+        title.append(Text(f"{hit.id} · {hit.kind}", style="dim"))
+        match = Text(field_label(hit.field, lang) + " ", style="dim")
+        width = 60 if hit.field.endswith(".zh") or hit.field == "quote" else 110
+        match.append_text(snippet(hit.text_of(hit.field), hit.spans, width))
+        table.add_row(f"{hit.score:.0f}", title, Text(hit.section or "—"), match)
+    return table
+
+
+def _prepare_with_progress(engine: SearchEngine) -> None:
+    """Load or build the pinyin index, with a progress bar when a large one is built."""
+    if len(engine.text_index) < PROGRESS_MIN_FIELDS:
+        engine.prepare()
+        return
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    bar: list = []
+
+    def report(done: int, total: int) -> None:
+        if not bar:
+            progress = Progress(TextColumn("indexing pinyin"), BarColumn(), TaskProgressColumn(),
+                                console=err_console, transient=True)
+            progress.start()
+            bar.extend([progress, progress.add_task("index", total=total)])
+        bar[0].update(bar[1], completed=done, total=total)
+
+    try:
+        engine.prepare(report)
+    finally:
+        if bar:
+            bar[0].stop()
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Chinese, English, pinyin (yanfa) or pinyin "
+                                         "initials (yfjg); typos are forgiven.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many hits.")] = 20,
+    section: Annotated[str | None, typer.Option("--section", "-s", show_default=False,
+                                                help="Only hits in this top-level section.")
+                       ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Search every section, item, figure and comparison, best hits first."""
+    set_lang(lang)
+    if limit < 1:
+        raise fail("--limit must be at least 1", 2)
+    pack = state.pack()
+    if section is not None and not (pack.has_node(section) and pack.node(section).is_section):
+        raise fail(f"unknown section '{_printable(section)}' (try: briefing sections)")
+    engine = SearchEngine(pack)
+    if needs_pinyin(query):
+        _prepare_with_progress(engine)
+    hits = engine.search(query, limit=limit, section=section)
+    if json:
+        import json as jsonlib
+
+        typer.echo(jsonlib.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        console.print(NO_HITS[state.lang], markup=False)
+        return
+    console.print(hits_table(hits, state.lang))
