@@ -46,7 +46,7 @@ from briefing.search.index import (
     Progress,
     Record,
     TextIndex,
-    load_data,
+    load_index,
     records,
 )
 
@@ -153,7 +153,11 @@ class Term:
             self.py_needles = [(" " + " ".join(seg), len(seg))
                                for seg in segmentations(t, py.syllables, prefixes)]
             self.ini = t
-        if len(t) >= 4 and py.vocab:
+
+    def find_alts(self, py: PinyinIndex) -> None:
+        """Close words from the content's vocabulary, for a term that may be misspelt."""
+        t = self.text
+        if self.latin and len(t) >= 4 and py.vocab:
             cutoff = 74.0 if len(t) >= 6 else 79.0
             found = process.extract(t, py.vocab, scorer=fuzz.ratio, score_cutoff=cutoff,
                                     limit=6)
@@ -234,8 +238,7 @@ class SearchEngine:
             text = self.text_index
             with self._lock:
                 if self._py is None:
-                    data, source = load_data(text, progress or self.progress, self.cache_dir)
-                    py = PinyinIndex(text, data)
+                    py, source = load_index(text, progress or self.progress, self.cache_dir)
                     self._prefixes = frozenset(
                         s[:k] for s in py.syllables for k in range(1, len(s) + 1))
                     self._py = py
@@ -256,7 +259,7 @@ class SearchEngine:
             py = self.pinyin_index()
             for t in terms:
                 t.prepare(py, self._prefixes)
-        want = max(2 * limit + 10, 30)
+        want = limit + 10
         candidates: dict[int, None] = {}
         for term in terms:
             self._candidates(term, text, py, want, section, candidates)
@@ -304,8 +307,11 @@ class SearchEngine:
             if term.ini:
                 self._scan(py.ini, py.ini_starts, term.ini, want, section, found, py.fields,
                            py.ini_grams)
-            for word, _ in term.alts:
-                self._scan(text.low, text.starts, word, want, section, found, None, low_grams)
+            if got < want:  # few exact hits: the term may be misspelt
+                term.find_alts(py)
+                for word, _ in term.alts:
+                    self._scan(text.low, text.starts, word, want, section, found, None,
+                               low_grams)
         if term.bigrams and got < want:
             for pair in term.bigrams:
                 self._scan(text.low, text.starts, pair, want, section, found, None, low_grams)

@@ -169,22 +169,27 @@ def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:
 GRAM_MIN_CHARS = 400_000
 GRAM_MAX_BLOCKS = 4096
 GRAM_MIN_BLOCK = 2048
+SPARSE_BLOCKS = 24  # grams in at most this many blocks keep a list, not a bitset
 
 
 class GramIndex:
     """Which blocks of a concatenated string contain which 1-, 2- (and ASCII 3-) grams.
 
-    The string is cut into blocks of whole fields; each gram maps to a bitset (a Python int)
-    of the blocks that contain it. ANDing the bitsets of a needle's grams gives the only blocks
-    a scan must visit, so a needle that occurs rarely or nowhere costs microseconds instead of
-    a pass over the whole string. Absent grams mean "cannot occur": the filter never misses.
+    The string is cut into blocks of whole fields. A gram found in few blocks keeps the sorted
+    tuple of their numbers; a common one a bitset (a Python int). Intersecting a needle's grams
+    gives the only blocks a scan must visit, so a needle that occurs rarely or nowhere costs
+    microseconds instead of a pass over the whole string. An absent gram means "cannot occur":
+    the filter never drops a real match.
     """
 
     def __init__(self, big: str, starts, data: dict) -> None:
         self.block_fields = list(data["blocks"])  # first field of each block
         self.bounds = [starts[f] for f in self.block_fields] + [len(big)]
-        self.grams = {g: int(h, 16) for g, h in data["grams"].items()}
+        self.grams: dict[str, int | tuple[int, ...]] = {
+            g: int(v, 16) if isinstance(v, str) else tuple(int(b) for b in v)
+            for g, v in data["grams"].items()}
         self.all = (1 << len(self.block_fields)) - 1
+        self.count = len(self.block_fields)
 
     @staticmethod
     def build(big: str, starts) -> dict:
@@ -195,29 +200,53 @@ class GramIndex:
             blocks.append(f)
             end = starts[f] + size
             f = max(f + 1, bisect_left(starts, end, lo=f + 1, hi=fields))
-        bits: dict[str, int] = {}
+        where: dict[str, list[int]] = {}
         bounds = [starts[b] for b in blocks] + [len(big)]
         for b in range(len(blocks)):
-            grams = block_grams(big[bounds[b]: bounds[b + 1]])
-            flag = 1 << b
-            for g in grams:
-                bits[g] = bits.get(g, 0) | flag
-        return {"blocks": blocks, "grams": {g: format(v, "x") for g, v in bits.items()}}
+            for g in block_grams(big[bounds[b]: bounds[b + 1]]):
+                got = where.get(g)
+                if got is None:
+                    where[g] = [b]
+                else:
+                    got.append(b)
+        out: dict[str, str | list[int]] = {}
+        nbytes = (len(blocks) + 7) // 8
+        for g, found in where.items():
+            if len(found) <= SPARSE_BLOCKS:
+                out[g] = found
+            else:
+                bits = bytearray(nbytes)
+                for b in found:
+                    bits[b >> 3] |= 1 << (b & 7)
+                out[g] = format(int.from_bytes(bits, "little"), "x")
+        return {"blocks": blocks, "grams": out}
 
     def candidates(self, needle: str) -> list[tuple[int, int]]:
         """(start, end) of every block that may contain ``needle``, in order."""
         mask = self.all
+        lists: list[tuple[int, ...]] = []
         for g in needle_grams(needle):
-            mask &= self.grams.get(g, 0)
-            if not mask:
+            v = self.grams.get(g)
+            if v is None:
                 return []
-        bits = format(mask, "b")[::-1]
-        out = []
-        b = bits.find("1")
-        while b >= 0:
-            out.append((self.bounds[b], self.bounds[b + 1]))
-            b = bits.find("1", b + 1)
-        return out
+            if isinstance(v, int):
+                mask &= v
+            else:
+                lists.append(v)
+        mask &= self.all
+        if lists:
+            lists.sort(key=len)
+            rest = [frozenset(x) for x in lists[1:]]
+            found = [b for b in lists[0] if isinstance(b, int) and 0 <= b < self.count
+                     and mask >> b & 1 and all(b in r for r in rest)]
+        else:
+            bits = format(mask, "b")[::-1]
+            found = []
+            b = bits.find("1")
+            while b >= 0:
+                found.append(b)
+                b = bits.find("1", b + 1)
+        return [(self.bounds[b], self.bounds[b + 1]) for b in found]
 
 
 def block_grams(s: str) -> set[str]:
@@ -381,6 +410,7 @@ def valid_data(text: TextIndex, data: object) -> bool:
 
 
 def _valid_grams(data: object, fields: int) -> bool:
+    """Cheap structural checks; gram values are checked as they are used (see GramIndex)."""
     if data is None:
         return True
     if not isinstance(data, dict) or not isinstance(data.get("grams"), dict):
@@ -388,15 +418,8 @@ def _valid_grams(data: object, fields: int) -> bool:
     blocks = data.get("blocks")
     if not isinstance(blocks, list) or not blocks or blocks[0] != 0:
         return False
-    if not all(isinstance(b, int) and 0 <= a < b < fields
-               for a, b in itertools.pairwise(blocks)):
-        return False
-    limit = len(blocks)
-    for g, h in data["grams"].items():
-        if not (isinstance(g, str) and isinstance(h, str) and HEX_RE.fullmatch(h)
-                and (len(h) - 1) * 4 < limit):
-            return False
-    return True
+    return all(isinstance(b, int) and 0 <= a < b < fields
+               for a, b in itertools.pairwise(blocks))
 
 
 # -- storing -------------------------------------------------------------------------------------
@@ -456,17 +479,27 @@ def bundled_key() -> str | None:
     return m.group(1) if m else None
 
 
-def load_data(text: TextIndex, progress: Progress | None = None,
-              directory: Path | None = None) -> tuple[dict, str]:
-    """The stored index for ``text``: (data, where it came from: bundled, cache or built)."""
+def _open(text: TextIndex, data: object) -> PinyinIndex | None:
+    """A :class:`PinyinIndex` from stored ``data``, or None if it does not fit ``text``."""
+    if not valid_data(text, data):
+        return None
+    try:
+        return PinyinIndex(text, data)  # type: ignore[arg-type]
+    except (TypeError, ValueError, KeyError, IndexError, OverflowError):
+        return None
+
+
+def load_index(text: TextIndex, progress: Progress | None = None,
+               directory: Path | None = None) -> tuple[PinyinIndex, str]:
+    """The stored index for ``text`` and where it came from: bundled, cache, or built now."""
     if bundled_key() == text.key:
-        data = read_json(BUNDLED_INDEX)
-        if valid_data(text, data):
-            return data, "bundled"  # type: ignore[return-value]
+        index = _open(text, read_json(BUNDLED_INDEX))
+        if index is not None:
+            return index, "bundled"
     path = cache_path(text.key, directory)
-    data = read_json(path)
-    if valid_data(text, data):
-        return data, "cache"  # type: ignore[return-value]
+    index = _open(text, read_json(path))
+    if index is not None:
+        return index, "cache"
     data = build_data(text, progress)
     write_json(path, data)
-    return data, "built"
+    return PinyinIndex(text, data), "built"
