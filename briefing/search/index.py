@@ -461,6 +461,8 @@ def write_json(path: Path, data: dict, keep: int = 8) -> bool:
     except OSError:
         return False
     with contextlib.suppress(OSError):
+        if not keep:
+            return True
         olds = sorted(path.parent.glob("search-index-*.json"),
                       key=lambda p: p.stat().st_mtime, reverse=True)
         for old in olds[keep:]:

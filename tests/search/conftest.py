@@ -1,0 +1,18 @@
+"""Fixtures for the search tests: one engine over the bundled pack, caches kept in tmp dirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.search import SearchEngine
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path, monkeypatch):
+    """No test writes to the user's cache directory."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="session")
+def engine(bundled, tmp_path_factory):
+    return SearchEngine(bundled, cache_dir=tmp_path_factory.mktemp("search-cache"))

@@ -1,0 +1,198 @@
+"""The stored index: hash-keyed, cached atomically, rebuilt when stale or corrupt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.search import SearchEngine
+from briefing.search import index as idx
+from briefing.search.index import (
+    BUNDLED_INDEX,
+    GramIndex,
+    TextIndex,
+    build_data,
+    cache_dir,
+    concat,
+    load_index,
+    records,
+)
+from briefing.search.phrases import PHRASES, check_phrases
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def small(make_pack):
+    from briefing.pack import load_pack
+
+    return load_pack(make_pack())
+
+
+def test_cache_dir_precedence(monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "a"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    assert cache_dir() == tmp_path / "a"
+    monkeypatch.delenv("BRIEFING_CACHE_DIR")
+    assert cache_dir() == tmp_path / "b" / "briefing"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_dir() == Path.home() / ".cache" / "briefing"
+
+
+def test_built_once_then_reused(small, tmp_path):
+    first = SearchEngine(small, cache_dir=tmp_path)
+    assert first.prepare() == "built"
+    files = list(tmp_path.glob("search-index-*.json"))
+    assert len(files) == 1 and not list(tmp_path.glob(".search-index-*"))  # no temp left
+    second = SearchEngine(small, cache_dir=tmp_path)
+    assert second.prepare() == "cache"
+    assert [h.id for h in second.search("qiangzhuti")] == [h.id for h in first.search("qiangzhuti")]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda p: p.write_text("{not json", encoding="utf-8"),
+    lambda p: p.write_bytes(b"\xff\xfe\x00garbage"),
+    lambda p: p.write_text("[]", encoding="utf-8"),
+    lambda p: p.write_text("", encoding="utf-8"),
+    lambda p: _edit(p, lambda d: d["py"].__setitem__(0, d["py"][0] + " x")),
+    lambda p: _edit(p, lambda d: d["ini"].pop()),
+    lambda p: _edit(p, lambda d: d.__setitem__("key", "0" * 64)),
+    lambda p: _edit(p, lambda d: d.__setitem__("format", -1)),
+    lambda p: _edit(p, lambda d: d.__setitem__("syllables", ["NOT A SYLLABLE"])),
+    lambda p: _edit(p, lambda d: d.__setitem__("grams", {"low": {"blocks": [5, 1]}})),
+    lambda p: _edit(p, lambda d: d.__setitem__("fields", [10**9] * len(d["fields"]))),
+])
+def test_corrupt_cache_is_rebuilt(small, tmp_path, damage):
+    SearchEngine(small, cache_dir=tmp_path).prepare()
+    (path,) = tmp_path.glob("search-index-*.json")
+    damage(path)
+    engine = SearchEngine(small, cache_dir=tmp_path)
+    assert engine.prepare() == "built"
+    assert [h.id for h in engine.search("qiangzhuti")] == ["ach-enterprises"]
+    assert SearchEngine(small, cache_dir=tmp_path).prepare() == "cache"  # repaired
+
+
+def _edit(path: Path, change) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_changed_pack_gets_a_new_key(make_pack, tmp_path):
+    from briefing.pack import load_pack
+
+    a = load_pack(make_pack())
+    key_a = SearchEngine(a).text_index.key
+
+    def retitle(files):
+        files["sections/weaknesses.yaml"]["title"]["zh"] = "短板与差距"
+
+    b = load_pack(make_pack(retitle))
+    engine = SearchEngine(b, cache_dir=tmp_path)
+    assert engine.text_index.key != key_a
+    assert engine.prepare() == "built"
+    assert "weaknesses" in [h.id for h in engine.search("duanban")]
+
+
+def test_unwritable_cache_still_searches(small, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    engine = SearchEngine(small, cache_dir=blocker / "sub")  # cannot mkdir under a file
+    assert engine.prepare() == "built"
+    assert engine.search("qiangzhuti")
+
+
+def test_bundled_index_matches_a_fresh_build(bundled):
+    """The index shipped in the package is what a build of the bundled pack gives now.
+
+    If this fails after content changed, regenerate it: python3 -m briefing.search.prebuild
+    """
+    text = TextIndex(list(records(bundled)))
+    assert BUNDLED_INDEX.is_file(), "no prebuilt index: python3 -m briefing.search.prebuild"
+    shipped = json.loads(BUNDLED_INDEX.read_text(encoding="utf-8"))
+    if shipped.get("key") != text.key:  # content changed since; harmless but slower first run
+        pytest.skip("briefing/search/bundled_index.json is stale: "
+                    "run python3 -m briefing.search.prebuild")
+    assert shipped == json.loads(json.dumps(build_data(text), ensure_ascii=False))
+    _, source = load_index(text, directory=Path("/nonexistent"))
+    assert source == "bundled"
+
+
+def test_search_never_loads_pypinyin_with_a_stored_index(tmp_path):
+    code = (
+        "import sys\n"
+        "from briefing.pack import load_pack, bundled_pack_dir\n"
+        "from briefing.search import SearchEngine\n"
+        "e = SearchEngine(load_pack(bundled_pack_dir()))\n"
+        "assert e.search('研发') and e.search('yanfa') and e.search('yfjg')\n"
+        "print(e.index_source, sorted(m for m in sys.modules if m.startswith('pypinyin')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env={"BRIEFING_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin"},
+                         check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["bundled", "[]"]
+
+
+def test_phrase_table_is_well_formed():
+    assert check_phrases() == []
+    assert "长光华芯" in PHRASES
+
+
+def test_phrase_readings_override_pypinyin():
+    pinyin = idx._Pinyin()
+    py, ini = pinyin.field("苏州长光华芯与长三角")
+    assert py.split() == ["su", "zhou", "chang", "guang", "hua", "xin", "yu", "chang", "san",
+                          "jiao"]
+    assert ini == "szcghxycsj"
+    py, ini = pinyin.field("AI+人才")
+    assert py.split() == ["-", "-", "-", "ren", "cai"] and ini == "---rc"
+
+
+# -- the n-gram block filter ---------------------------------------------------------------------
+alphabet = st.sampled_from([*"abcde 研发机构人才-", "\u00df", "İ"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(fields=st.lists(st.text(alphabet, max_size=40), min_size=1, max_size=60),
+       needle=st.text(alphabet, min_size=1, max_size=5))
+def test_gram_filter_never_misses(fields, needle):
+    big, starts = concat(fields)
+    saved = idx.GRAM_MIN_BLOCK
+    idx.GRAM_MIN_BLOCK = 16  # many small blocks
+    try:
+        grams = GramIndex(big, starts, json.loads(json.dumps(GramIndex.build(big, starts))))
+    finally:
+        idx.GRAM_MIN_BLOCK = saved
+    expected = {i for i, f in enumerate(fields) if needle in f}
+    got = set()
+    for lo, hi in grams.candidates(needle):
+        for i, f in enumerate(fields):
+            if lo <= starts[i] < hi and needle in f:
+                got.add(i)
+    assert got == expected
+
+
+def test_large_pack_uses_the_gram_filter_and_finds_the_same(bundled, tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from search_bench import synthetic_pack
+
+    pack = synthetic_pack(bundled, 8)
+    engine = SearchEngine(pack, cache_dir=tmp_path)
+    assert len(engine.text_index.low) >= idx.GRAM_MIN_CHARS
+    py = engine.pinyin_index()
+    assert py.low_grams is not None and py.py_grams is not None
+    plain = SearchEngine(pack, cache_dir=tmp_path)
+    plain_py = plain.pinyin_index()
+    plain_py.low_grams = plain_py.py_grams = plain_py.ini_grams = None  # scan everything
+    for query in ["研发机构", "yanfa", "yfjg", "Innoscience", "enterprize", "氮化镓", "zzzq",
+                  "留创贷 loans", "长光华芯"]:
+        a = [(h.id, h.score) for h in engine.search(query, limit=20)]
+        b = [(h.id, h.score) for h in plain.search(query, limit=20)]
+        assert a == b, query
