@@ -1,0 +1,96 @@
+"""``briefing search``: table and JSON output, options, errors, odd queries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def test_json_shape():
+    result = run("search", "yanfa", "--json", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)
+    assert 0 < len(hits) <= 3
+    for hit in hits:
+        assert set(hit) == {"id", "kind", "section", "title", "score", "zh", "en", "spans"}
+        assert set(hit["title"]) == {"zh", "en"}
+        for span in hit["spans"]:
+            assert set(span) == {"field", "start", "end"}
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert "研发" in result.stdout  # ensure_ascii=False
+
+
+def test_json_spans_index_the_named_field(bundled):
+    hits = json.loads(run("search", "留创贷", "--json").stdout)
+    top = hits[0]
+    assert top["id"] == "talent-returnee-loans"
+    node = bundled.node(top["id"])
+    fields = {"title.zh": node.title.zh, "text.zh": node.text.zh, "title.en": node.title.en,
+              "text.en": node.text.en}
+    for span in top["spans"]:
+        assert fields[span["field"]][span["start"]:span["end"]] == "留创贷"
+
+
+def test_table_output():
+    result = run("search", "enterprize")
+    assert result.exit_code == 0
+    assert "Score" in result.stdout and "enterprise" in result.stdout.lower()
+    result = run("search", "人才", "--lang", "zh", "-n", "2")
+    assert "得分" in result.stdout
+
+
+def test_section_option():
+    hits = json.loads(run("search", "人才", "--json", "--section", "weaknesses").stdout)
+    assert hits and {h["section"] for h in hits} == {"weaknesses"}
+    result = run("search", "x", "--section", "nope")
+    assert result.exit_code == 1
+    assert "unknown section" in result.output and "Traceback" not in result.output
+
+
+def test_bad_limit():
+    result = run("search", "x", "--limit", "0")
+    assert result.exit_code == 2 and "--limit" in result.output
+
+
+@pytest.mark.parametrize("query", ["", "[bold red]x[/]", "(((", ".*+?", "\x1b[31mred", "\x00",
+                                   "🎉🎉", "a" * 10_000, "研发" * 5000, "--", "[/]"])
+def test_any_query_is_safe(query):
+    result = run("search", "--json", "--", query)
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.stdout), list)
+    result = run("search", "--", query)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+def test_markup_in_content_is_not_interpreted():
+    from rich.console import Console
+
+    from briefing.cli.search import snippet
+
+    text = snippet("[bold]not markup[/bold] 研发", [(19, 21)])
+    console = Console(record=True, width=80)
+    console.print(text)
+    assert "[bold]not markup[/bold]" in console.export_text()
+    assert any(span.start == 19 for span in text.spans)
+
+
+def test_snippet_window_and_unprintables():
+    from briefing.cli.search import snippet
+
+    text = "x" * 200 + "研发" + "y" * 200
+    out = snippet(text, [(200, 202)], width=40)
+    assert out.plain.startswith("…") and out.plain.endswith("…") and "研发" in out.plain
+    assert snippet("a\x1bb", [(2, 3)]).plain == "a b"

@@ -1,0 +1,41 @@
+"""Search quality on the evaluation set: recall@3 must stay at or above 95%."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("eval_set", Path(__file__).with_name("eval_set.py"))
+assert _spec and _spec.loader
+eval_set = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_set)
+EVAL = eval_set.EVAL
+KINDS = ("zh", "zh-near", "en", "typo", "pinyin", "initials", "heteronym", "mixed")
+
+
+def test_eval_set_is_broad(bundled):
+    assert len(EVAL) >= 60
+    counts = Counter(kind for _, kind, _ in EVAL)
+    assert set(counts) == set(KINDS)
+    assert min(counts.values()) >= 5
+    for query, _, expected in EVAL:
+        for hit_id in expected:
+            assert bundled.has_node(hit_id) or bundled.has_figure(hit_id) or \
+                bundled.has_comparison(hit_id), (query, hit_id)
+
+
+def test_recall_at_3(engine):
+    misses = []
+    for query, kind, expected in EVAL:
+        top = [h.id for h in engine.search(query, limit=3)]
+        if not set(top) & set(expected):
+            misses.append((kind, query, top))
+    recall = 1 - len(misses) / len(EVAL)
+    assert recall >= 0.95, f"recall@3 {recall:.1%}; misses: {misses}"
+
+
+def test_every_prefix_of_every_query_is_answered(engine):
+    for query, _, _ in EVAL:
+        for i in range(1, len(query) + 1):
+            assert isinstance(engine.search(query[:i]), list)

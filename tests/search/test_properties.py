@@ -1,0 +1,50 @@
+"""Property tests: no query string crashes the engine, and what it returns is well formed."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.search import Hit
+
+queries = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz '", max_size=40),
+    st.text(alphabet="研发机构人才苏州创新长行重银", max_size=12),
+    st.text(alphabet="[]()*+?.\\^$|{}<>/&%#@!~`\"';:,\t\n\r\x00\x1b", max_size=20),
+    st.lists(st.sampled_from(["yanfa", "研发", "AI", "enterprize", "yfjg", "🎉", "\u200b",
+                              "\ud800", "C9", "2025", "%", "x" * 50]),
+             max_size=12).map(" ".join),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(query=queries, limit=st.integers(min_value=-3, max_value=40),
+       section=st.sampled_from([None, "achievements", "weaknesses", "action-plans",
+                                "talent-services", "nope", ""]))
+def test_any_query_is_safe(engine, query, limit, section):
+    hits = engine.search(query, limit=limit, section=section)
+    assert isinstance(hits, list)
+    assert len(hits) <= max(limit, 0)
+    for hit in hits:
+        assert isinstance(hit, Hit)
+        assert 0 <= hit.score <= 100
+        if section:
+            assert hit.section == section
+        texts = dict(hit.texts)
+        assert hit.field in texts
+        for s, e in hit.spans:
+            assert 0 <= s < e <= len(texts[hit.field])
+        for field, s, e in hit.matches:
+            assert 0 <= s < e <= len(texts[field])
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(prefix=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
+def test_pinyin_spans_are_whole_characters(engine, prefix):
+    for hit in engine.search(prefix, limit=5):
+        text = hit.text_of(hit.field)
+        for s, e in hit.spans:
+            assert text[s:e]
