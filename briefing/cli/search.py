@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -11,7 +11,9 @@ from rich.text import Text
 from briefing.cli.app import LangOption, app, set_lang
 from briefing.cli.state import console, err_console, fail, state
 from briefing.model import Lang
-from briefing.search.engine import Hit, SearchEngine, needs_pinyin
+
+if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
+    from briefing.search.engine import Hit, SearchEngine
 
 #: Above this many fields, building the pinyin index shows a progress bar.
 PROGRESS_MIN_FIELDS = 5000
@@ -125,6 +127,8 @@ def search(
     pack = state.pack()
     if section is not None and not (pack.has_node(section) and pack.node(section).is_section):
         raise fail(f"unknown section '{_printable(section)}' (try: briefing sections)")
+    from briefing.search.engine import SearchEngine, needs_pinyin
+
     engine = SearchEngine(pack)
     if needs_pinyin(query):
         _prepare_with_progress(engine)
