@@ -94,3 +94,26 @@ def test_snippet_window_and_unprintables():
     out = snippet(text, [(200, 202)], width=40)
     assert out.plain.startswith("…") and out.plain.endswith("…") and "研发" in out.plain
     assert snippet("a\x1bb", [(2, 3)]).plain == "a b"
+
+
+def test_large_index_build_shows_progress(bundled, tmp_path, monkeypatch):
+    import sys
+    from pathlib import Path
+
+    from briefing.cli import search as search_cli
+    from briefing.search import SearchEngine
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from search_bench import synthetic_pack
+
+    calls = []
+    monkeypatch.setattr(search_cli, "PROGRESS_MIN_FIELDS", 100)
+    engine = SearchEngine(synthetic_pack(bundled, 3), cache_dir=tmp_path)
+    real = engine.prepare
+    monkeypatch.setattr(engine, "prepare",
+                        lambda progress=None: real(lambda d, t: (calls.append((d, t)),
+                                                                 progress(d, t))))
+    search_cli._prepare_with_progress(engine)
+    assert engine.index_source == "built"
+    assert calls and calls[-1][0] == calls[-1][1]
+    assert engine.search("yanfa")
