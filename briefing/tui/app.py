@@ -142,12 +142,12 @@ class BriefingApp(App[None]):
         return True
 
     # -- other screens -----------------------------------------------------------------------
-    def open_comparisons(self, comparison_id: str | None = None,
-                         figure_id: str | None = None) -> None:
+    def open_comparisons(self, comparison_id: str | None = None, figure_id: str | None = None,
+                         only_figure: bool = False) -> None:
         from briefing.tui.screens.comparisons import ComparisonsScreen
 
         self._push(ComparisonsScreen(self.pack, self.lang, comparison_id=comparison_id,
-                                     figure_id=figure_id))
+                                     figure_id=figure_id, only_figure=only_figure))
 
     def open_source(self, item_id: str | None) -> None:
         from briefing.tui.screens.source import SourceScreen

@@ -33,14 +33,16 @@ class ComparisonsScreen(Screen[None]):
     ]
 
     def __init__(self, pack: Pack, lang: Lang, comparison_id: str | None = None,
-                 figure_id: str | None = None) -> None:
+                 figure_id: str | None = None, only_figure: bool = False) -> None:
+        """``figure_id`` preselects a comparison holding that figure; with ``only_figure``
+        the list holds only those (and an empty list opens the ad-hoc picker)."""
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
         self.figure_id = figure_id
-        curated = pack.comparisons_for(figure_id) if figure_id else list(pack.comparisons)
-        self.ids = [c.id for c in curated]
-        self.selected = comparison_id or (self.ids[0] if self.ids else None)
+        holding = [c.id for c in pack.comparisons_for(figure_id)] if figure_id else []
+        self.ids = holding if only_figure else [c.id for c in pack.comparisons]
+        self.selected = comparison_id or (holding or self.ids or [None])[0]
         self.adhoc_ids: list[str] = []
         self.error: str | None = None
 
@@ -60,7 +62,7 @@ class ComparisonsScreen(Screen[None]):
         self._fill_list()
         if self.selected:
             self._draw()
-        elif self.figure_id:
+        elif self.figure_id and not self.ids:
             # Not in any curated comparison: say so and let the user pick peers for it.
             self._message(t("no_comparisons", self.lang))
             self.action_adhoc()

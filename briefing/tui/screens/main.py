@@ -47,7 +47,7 @@ class MainScreen(Screen[None]):
             yield SectionTree(self.pack, self.lang, id="tree")
             yield ReadingPane(self.pack, self.lang, id="pane")
         yield FindBar(self.lang, id="find")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.app.open_start()  # type: ignore[attr-defined]
@@ -84,7 +84,7 @@ class MainScreen(Screen[None]):
 
     @on(ReadingPane.FigureChosen)
     def _figure_chosen(self, event: ReadingPane.FigureChosen) -> None:
-        self.app.open_comparisons(figure_id=event.figure_id)
+        self.app.open_comparisons(figure_id=event.figure_id, only_figure=True)
 
     @on(ReadingPane.ComparisonChosen)
     def _comparison_chosen(self, event: ReadingPane.ComparisonChosen) -> None:
