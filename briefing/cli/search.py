@@ -75,10 +75,12 @@ def hits_table(hits: list[Hit], lang: Lang) -> Table:
     table.add_column(heads[2], overflow="fold", ratio=1)
     table.add_column(heads[3], overflow="fold", ratio=4)
     for hit in hits:
-        title = Text(_printable(hit.title.get(lang)), style="bold")
+        title = Text()
+        title.append(_printable(hit.title.get(lang)), style="bold")
         title.append("\n")
-        title.append(Text(f"{hit.id} · {hit.kind}", style="dim"))
-        match = Text(field_label(hit.field, lang) + " ", style="dim")
+        title.append(f"{hit.id} · {hit.kind}", style="dim")
+        match = Text()
+        match.append(field_label(hit.field, lang) + " ", style="dim")
         width = 60 if hit.field.endswith(".zh") or hit.field == "quote" else 110
         match.append_text(snippet(hit.text_of(hit.field), hit.spans, width))
         table.add_row(f"{hit.score:.0f}", title, Text(hit.section or "—"), match)
