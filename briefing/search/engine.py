@@ -131,7 +131,7 @@ def _is_word_char(c: str) -> bool:
 class Term:
     """One term of a query and the needles it is searched by."""
 
-    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "py_needles", "text")
+    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "mixed", "py_needles", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -139,6 +139,8 @@ class Term:
         self.latin = LATIN_RE.fullmatch(text) is not None
         self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)
         self.ini: str | None = None
+        #: (initials needle, segments) for syllables mixed with initials: "yanfjg"
+        self.mixed: list[tuple[str, list[str]]] = []
         self.alts: list[tuple[str, float]] = []  # (vocabulary word, similarity)
         self.bigrams: list[str] = []
         if self.han and len(text) >= 3:
@@ -153,6 +155,11 @@ class Term:
             self.py_needles = [(" " + " ".join(seg), len(seg))
                                for seg in segmentations(t, py.syllables, prefixes)]
             self.ini = t
+        if 3 <= len(t) <= 40:
+            self.mixed = [("".join(x[0] for x in seg), seg)
+                          for seg in segmentations(t, py.syllables, prefixes, cap=4,
+                                                   initials=True)
+                          if any(len(x) == 1 for x in seg[:-1]) and any(len(x) > 1 for x in seg)]
 
     def find_alts(self, py: PinyinIndex) -> None:
         """Close words from the content's vocabulary, for a term that may be misspelt."""
@@ -164,15 +171,25 @@ class Term:
             self.alts = [(w, s) for w, s, _ in found if w != t]
 
 
+INITIALS = frozenset("bpmfdtnlgkhjqxrzcsyw")
+
+
 def segmentations(q: str, syllables: frozenset[str], prefixes: frozenset[str],
-                  cap: int = 6) -> list[list[str]]:
-    """Ways to read ``q`` as pinyin syllables (the last one may be incomplete), fewest first."""
+                  cap: int = 6, initials: bool = False) -> list[list[str]]:
+    """Ways to read ``q`` as pinyin syllables (the last one may be incomplete), fewest first.
+
+    With ``initials``, a single consonant may also stand for a whole syllable ("yanfjg").
+    """
     n = len(q)
+
+    def unit(s: str) -> bool:
+        return s in syllables or (initials and len(s) == 1 and s in INITIALS)
+
     ok = [False] * (n + 1)  # ok[i]: q[i:] can be read
     ok[n] = True
     for i in range(n - 1, -1, -1):
         ok[i] = q[i:] in prefixes or any(
-            q[i: i + k] in syllables and ok[i + k] for k in range(1, min(6, n - i) + 1))
+            unit(q[i: i + k]) and ok[i + k] for k in range(1, min(6, n - i) + 1))
     if not ok[0]:
         return []
     out: list[list[str]] = []
@@ -186,7 +203,7 @@ def segmentations(q: str, syllables: frozenset[str], prefixes: frozenset[str],
                 out.append([*acc, s])
                 if len(out) >= cap:
                     return
-            elif s in syllables and ok[i + k]:
+            elif unit(s) and ok[i + k]:
                 walk(i + k, [*acc, s])
 
     walk(0, [])
@@ -250,7 +267,20 @@ class SearchEngine:
         """The best hits for ``query``, best first; never raises for any query string."""
         if not isinstance(query, str) or limit <= 0:
             return []
-        terms = [Term(t) for t in terms_of(query)]
+        words = terms_of(query)
+        hits = self._search([Term(t) for t in words], limit, section)
+        if len(words) > 1 and all(LATIN_RE.fullmatch(w) for w in words):
+            # "yan fa" may be one word typed in syllables: try it joined, keep the better
+            joined = "".join(TERM_RE.findall(normalize(query)))
+            if len(joined) <= 40:
+                best = {h.id: h for h in hits}
+                for hit in self._search([Term(joined)], limit, section):
+                    if hit.id not in best or hit.score > best[hit.id].score:
+                        best[hit.id] = hit
+                hits = sorted(best.values(), key=lambda h: -h.score)[:limit]
+        return hits
+
+    def _search(self, terms: list[Term], limit: int, section: str | None) -> list[Hit]:
         if not terms:
             return []
         text = self.text_index
@@ -306,6 +336,9 @@ class SearchEngine:
                            py.py_grams)
             if term.ini:
                 self._scan(py.ini, py.ini_starts, term.ini, want, section, found, py.fields,
+                           py.ini_grams)
+            for needle, _ in term.mixed:
+                self._scan(py.ini, py.ini_starts, needle, want, section, found, py.fields,
                            py.ini_grams)
             if got < want:  # few exact hits: the term may be misspelt
                 term.find_alts(py)
@@ -415,6 +448,24 @@ def _pinyin_match(term: Term, py: PinyinIndex, i: int, quality: float,
         q = 84.0 if len(term.ini) >= 3 else 76.0
         if found and q > quality:
             quality, spans = q, found
+    if term.mixed and quality < 86.0:
+        ini = py.ini_of(i)
+        readings: list[str] | None = None
+        for needle, segments in term.mixed:
+            p = ini.find(needle)
+            found = []
+            while p >= 0 and len(found) < MAX_SPANS:
+                if readings is None:
+                    readings = syl.split(" ")[1:]
+                got = readings[p: p + len(segments)]
+                if all(r.startswith(g) for r, g in zip(got, segments, strict=True)) and all(
+                        r == g for r, g in zip(got[:-1], segments[:-1], strict=True)
+                        if len(g) > 1):
+                    found.append((p, p + len(segments)))
+                p = ini.find(needle, p + 1)
+            if found:
+                quality, spans = 86.0, found
+                break
     return quality, spans
 
 

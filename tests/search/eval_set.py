@@ -5,7 +5,8 @@ Written from the bundled pack's content (not from the engine's output). Each ent
 first three hits. Kinds: ``zh`` Chinese substring, ``zh-near`` Chinese with a wrong, missing or
 extra character, ``en`` English words, ``typo`` misspelt English, ``pinyin`` full toneless
 pinyin, ``initials`` pinyin initials, ``heteronym`` pinyin of a 多音字 in its right reading,
-``mixed`` several kinds in one query.
+``mixed`` several kinds in one query (scripts, languages, syllables with initials, pinyin
+typed with spaces).
 """
 
 from __future__ import annotations
@@ -126,4 +127,9 @@ EVAL: list[tuple[str, str, tuple[str, ...]]] = [
     ("HJ rencai", "mixed", ("hj-talents-target-2025",)),
     ("gusu lingjun", "mixed", ("gusu-leading-talents-cumulative-2024",
                                "gusu-leading-talents-target-2025")),
+    ("yanfjg", "mixed", ("plan-platforms-rd-institutions", "ach-rd-institutions",
+                         "talent-enterprise-rd-institutions", "rd-empowerment-measures-2025")),
+    ("rencaizc", "mixed", ("talent-ai-policy-matching-platform", "talent-bringing-in")),
+    ("dujiao shou", "mixed", ("unicorns-2024", "potential-unicorns-2024")),
+    ("lcdai", "mixed", ("talent-returnee-loans",)),
 ]

@@ -54,6 +54,17 @@ def test_initials(engine):
     assert "talent-returnee-loans" in ids(engine.search("lcd", limit=3))
 
 
+def test_syllables_mixed_with_initials(engine):
+    hits = engine.search("yanfjg", limit=3)
+    assert hits and all(spans_text(h) == ["研发机构"] for h in hits)
+    assert spans_text(engine.search("lcdai", limit=1)[0]) == ["留创贷"]
+
+
+def test_pinyin_typed_with_spaces(engine):
+    hit = engine.search("zhong dian shi yan shi", limit=1)[0]
+    assert spans_text(hit) == ["重点实验室"]
+
+
 @pytest.mark.parametrize(("query", "expected", "chars"), [
     ("changguanghuaxin", "talent-entrepreneurship-week", "长光华芯"),  # 长 is cháng here
     ("suzhouyinhang", "talent-returnee-bank-zone", "苏州银行"),  # 行 háng
