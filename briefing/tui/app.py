@@ -16,7 +16,6 @@ from textual.screen import Screen
 
 from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
-from briefing.tui.commands import BriefingCommands
 from briefing.tui.history import History
 from briefing.tui.i18n import t
 from briefing.tui.screens.main import MainScreen
@@ -32,6 +31,13 @@ ACTION_WORDS = {
 }
 
 
+def _commands():
+    """The palette provider, imported on first ctrl+p (``textual.command`` is slow to import)."""
+    from briefing.tui.commands import BriefingCommands
+
+    return BriefingCommands
+
+
 class BriefingApp(App[None]):
     """The interactive briefing. ``lang`` is "en" or "zh"; ``start_id`` any openable id."""
 
@@ -41,7 +47,7 @@ class BriefingApp(App[None]):
         Binding("question_mark", "help", "Help"),
         Binding("l", "toggle_lang", "中文"),
     ]
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide")]
 
     def __init__(self, pack: Pack, lang: Lang = "en", start_id: str | None = None) -> None:

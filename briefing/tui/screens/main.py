@@ -46,7 +46,6 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield SectionTree(self.pack, self.lang, id="tree")
             yield ReadingPane(self.pack, self.lang, id="pane")
-        yield FindBar(self.lang, id="find")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -64,14 +63,15 @@ class MainScreen(Screen[None]):
         self.lang = lang
         await self.pane.show(node_id, lang)
         self.tree.follow(node_id)
-        find = self.query_one(FindBar)
-        if find.display and find.query_one("Input").value:
+        find = self.find_bar
+        if find is not None and find.display and find.query_one("Input").value:
             self._run_find(find.query_one("Input").value)
 
     async def set_lang(self, lang: Lang) -> None:
         self.lang = lang
         self.tree.set_lang(lang)
-        self.query_one(FindBar).set_lang(lang)
+        if self.find_bar is not None:
+            self.find_bar.set_lang(lang)
         if self.pane.node_id:
             await self.show(self.pane.node_id, lang)
 
@@ -106,7 +106,8 @@ class MainScreen(Screen[None]):
 
     def _run_find(self, query: str) -> None:
         total = self.pane.find(query)
-        self.query_one(FindBar).show_count(1 if total else 0, total, query)
+        if self.find_bar is not None:
+            self.find_bar.show_count(1 if total else 0, total, query)
         self.refresh_bindings()
 
     # -- actions -----------------------------------------------------------------------------
@@ -117,13 +118,22 @@ class MainScreen(Screen[None]):
             return self.pane.node_id not in (None, FIGURES_ID)
         return True
 
-    def action_find(self) -> None:
-        self.query_one(FindBar).open()
+    @property
+    def find_bar(self) -> FindBar | None:
+        """The find bar, or None before the first ctrl+f (it is mounted on demand)."""
+        bars = self.query(FindBar)
+        return bars.first() if bars else None
+
+    async def action_find(self) -> None:
+        if self.find_bar is None:
+            await self.mount(FindBar(self.lang, id="find"), after="#body")
+        self.find_bar.open()
 
     def action_find_step(self, delta: int) -> None:
         self.pane.step(delta)
         state = self.pane.find_state
-        self.query_one(FindBar).show_count(state.current + 1, len(state.matches), state.query)
+        if self.find_bar is not None:
+            self.find_bar.show_count(state.current + 1, len(state.matches), state.query)
 
     def action_toggle_tree(self) -> None:
         tree = self.tree
