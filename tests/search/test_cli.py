@@ -117,3 +117,24 @@ def test_large_index_build_shows_progress(bundled, tmp_path, monkeypatch):
     assert engine.index_source == "built"
     assert calls and calls[-1][0] == calls[-1][1]
     assert engine.search("yanfa")
+
+
+def test_cli_search_does_not_load_pypinyin_or_textual(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from briefing.cli import app\n"
+        "for q in ('yanfa', '研发', 'enterprize', 'yfjg'):\n"
+        "    r = CliRunner().invoke(app, ['search', q, '--json'])\n"
+        "    assert r.exit_code == 0, r.output\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pypinyin', 'textual'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[2], check=False,
+                         env={"BRIEFING_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
