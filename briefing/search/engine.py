@@ -290,14 +290,24 @@ class SearchEngine:
             for t in terms:
                 t.prepare(py, self._prefixes)
         want = limit + 10
-        candidates: dict[int, None] = {}
+        per_term: list[dict[int, None]] = []
         for term in terms:
-            self._candidates(term, text, py, want, section, candidates)
-        scored = []
-        for r in candidates:
-            hit = self._score(r, terms, text, py)
-            if hit is not None:
-                scored.append(hit)
+            found: dict[int, None] = {}
+            self._candidates(term, text, py, want, section, found)
+            per_term.append(found)
+        scored = None
+        rarest = min(per_term, key=len)
+        if len(terms) > 1 and len(rarest) < want:
+            # The rarest term's candidates are all its records, so every record matching all
+            # terms is among them: when those fill the page, no other record can outrank them.
+            first = [h for h in (self._score(r, terms, text, py) for r in rarest) if h]
+            if sum(1 for h in first if len(h[3]) == len(terms)) >= limit:
+                scored = first
+        if scored is None:
+            union: dict[int, None] = {}
+            for found in per_term:
+                union.update(found)
+            scored = [h for h in (self._score(r, terms, text, py) for r in union) if h]
         scored.sort(key=lambda h: (-h[0], h[1]))
         return [self._hit(r, matches, text, score) for score, _, r, matches in scored[:limit]]
 
