@@ -129,10 +129,10 @@ def search(
     pack = state.pack()
     if section is not None and not (pack.has_node(section) and pack.node(section).is_section):
         raise fail(f"unknown section '{_printable(section)}' (try: briefing sections)")
-    from briefing.search.engine import SearchEngine, needs_pinyin
+    from briefing.search.engine import SearchEngine
 
     engine = SearchEngine(pack)
-    if needs_pinyin(query):
+    if engine.needs_index(query):
         _prepare_with_progress(engine)
     hits = engine.search(query, limit=limit, section=section)
     if json:

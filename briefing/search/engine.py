@@ -8,17 +8,26 @@ How a query is answered:
    :data:`MAX_QUERY` characters) and split into *terms*: runs of Chinese characters, and runs of
    anything else between spaces (``"AI大模型 rencai"`` -> ``ai``, ``大模型``, ``rencai``).
 2. Each term is turned into *needles*: itself; for Latin letters its pinyin syllable
-   segmentations (``"yanfa"`` -> ``" yan fa"``; the last syllable may be typed partly) and its
-   initials (``"yfjg"``); close English words from the content's vocabulary for typos
-   (``"enterprize"`` -> ``enterprise``); for Chinese its character pairs, for near-matches.
+   segmentations (``"yanfa"`` -> ``" yan fa"``; the last syllable may be typed partly), its
+   initials (``"yfjg"``) and syllables mixed with initials (``"yanfjg"``); close English words
+   from the content's vocabulary when exact hits are few (``"enterprize"`` -> ``enterprise``);
+   for Chinese its character pairs, for near-matches. A query of several Latin words is also
+   tried joined (``"yan fa"`` as ``"yanfa"``).
 3. Needles are found with ``str.find`` in the index's concatenated strings, which hold every
    field in static-rank order (titles and labels first, short before long). A scan stops once
-   it has enough candidate records, so a keystroke costs about the same on a pack 1000 times
-   larger.
+   it has enough candidate records, so a common term costs about the same on a pack 1000 times
+   larger; on a large pack an n-gram block filter (:class:`~briefing.search.index.GramIndex`)
+   limits the scan of a rare term to the blocks that can hold it.
 4. Each candidate record is scored field by field: the match kind sets a quality (exact whole
-   word 100, word start 94, pinyin 92, initials 84, typo and near-matches by their rapidfuzz
-   similarity), scaled by the field's weight and lowered for long fields that mention the term
-   only in passing. A record's score is the mean over terms of each term's best field.
+   word 100, word start 94, pinyin 92, mixed 86, initials 84, typo and near-matches by their
+   rapidfuzz similarity), scaled by the field's weight and lowered for long fields that mention
+   the term only in passing. A record's score is the mean over terms of each term's best field.
+
+Scorers are chosen for what they compare: typo alternatives are whole vocabulary words scored
+with ``fuzz.ratio`` (word against word), and Chinese near-matches use
+``fuzz.partial_ratio_alignment`` of the query against the field with no processor, so its
+alignment offsets are offsets in the original text. ``WRatio`` (which scales partial scores down
+for long targets) and ``default_process`` (which can shift offsets) are not used.
 
 Spans are character offsets in the *original* field text: pinyin matches are mapped back from
 syllables to the Chinese characters they were read from.
@@ -244,6 +253,10 @@ class SearchEngine:
                 if self._text is None:
                     self._text = TextIndex(list(records(self.pack)))
         return self._text
+
+    def needs_index(self, query: str) -> bool:
+        """Whether answering ``query`` loads the stored index (pinyin, or n-grams of a big pack)."""
+        return needs_pinyin(query) or len(self.text_index.low) >= GRAM_MIN_CHARS
 
     def prepare(self, progress: Progress | None = None) -> str:
         """Load (or build and cache) the pinyin index now; returns where it came from."""
