@@ -27,7 +27,7 @@ ACTION_WORDS = {
     "app.forward": "forward", "app.goto": "goto", "compare": "compare", "source": "source",
     "app.search": "search", "export": "export", "find": "find", "find_step(1)": "next",
     "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
-    "adhoc": "adhoc", "dismiss": "close",
+    "adhoc": "adhoc_key", "dismiss": "close",
 }
 
 

@@ -32,8 +32,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "items": ("Items", "条目"),
     "all_figures": ("All figures", "全部数据"),
     "adhoc": ("Pick figures to compare…", "自选指标对比…"),
+    "adhoc_key": ("Pick figures", "自选指标"),
     "adhoc_title": ("Ad-hoc comparison: pick two or more figures with the same unit",
                     "自选对比：选择两个或以上单位相同的指标"),
+    "filter_placeholder": ("Filter figures (label, value or id)", "筛选指标（名称、数值或编号）"),
     "adhoc_go": ("Compare selected", "对比所选"),
     "incomparable": ("Cannot compare", "无法对比"),
     "no_comparisons": ("This figure is not in any curated comparison; pick figures to compare "

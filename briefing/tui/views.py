@@ -145,14 +145,19 @@ def comparison_table(pack: Pack, view: ComparisonView, lang: Lang, width: int) -
     extra_w = max((c[3].cell_len for c in cells), default=0)
     bar_w = width - label_w - value_w - extra_w - 6
     track = view.kind == "progress"
-    if bar_w < 12:
+    if bar_w < 12:  # too narrow for one row per line: label, then bar and numbers
         lines: list[RichText] = []
-        bar_w = max(width - value_w - extra_w - 6, 4)
+        inline_w = width - value_w - extra_w - 6
+        bar_w = inline_w if inline_w >= 10 else max(width - 4, 4)
         for label, _, value, extra, fraction, style in cells:
             lines.append(label)
             line = RichText("  ").append_text(_bar_cell(fraction, bar_w, style, track))
-            line.append(" ").append_text(value).append(" ").append_text(extra)
-            lines.append(line)
+            numbers = RichText.assemble(value, " ", extra)
+            if inline_w >= 10:
+                line.append(" ").append_text(numbers)
+                lines.append(line)
+            else:
+                lines += [line, RichText("  ").append_text(numbers)]
         return Group(*lines)
     table = Table(box=None, show_header=False, expand=False, pad_edge=False, padding=(0, 1))
     table.add_column(width=label_w, overflow="fold")

@@ -202,7 +202,13 @@ def test_adhoc_same_unit_draws_and_different_units_say_why(app, drive):
         await pilot.press("a")
         selection = app.screen.query_one("#pick-list")
         assert set(selection.selected) == {"tech-smes-2024", "tech-smes-target-2025"}
+        app.screen.query_one("#pick-filter").value = "R&D unit"  # filtering keeps the choice
+        await pilot.pause()
+        assert selection.option_count == 3
         selection.select("rd-unit-rate-2024")
+        await pilot.pause()
+        assert app.screen.chosen == {"tech-smes-2024", "tech-smes-target-2025",
+                                     "rd-unit-rate-2024"}
         await pilot.click("#pick-go")
         await pilot.pause()
         assert screen.query_one(ComparisonChart).view is None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, Input, SelectionList, Static
 
 from briefing.formatting import figure_value
 from briefing.model import Lang, Pack
@@ -24,30 +25,55 @@ class PickFiguresScreen(ModalScreen[list[str] | None]):
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
-        self.preselect = set(preselect)
+        self.chosen = set(preselect)
+        self._visible: set[str] = set()
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="pick-dialog", classes="dialog"):
             yield Static(Text(t("adhoc_title", lang), style="bold"), markup=False)
-            selections = []
-            for fig in self.pack.figures():
-                unit = one_line(self.pack.unit(fig.unit).label.get(lang))
-                prompt = Text.assemble(one_line(fig.label.get(lang)), "  ",
-                                       (one_line(figure_value(self.pack, fig, lang)), "bold"),
-                                       (f"  {fig.period} · {unit}", "dim"))
-                selections.append((prompt, fig.id, fig.id in self.preselect))
-            yield SelectionList[str](*selections, id="pick-list")
+            yield Input(placeholder=t("filter_placeholder", lang), id="pick-filter")
+            yield SelectionList[str](id="pick-list")
             with Horizontal(classes="buttons"):
                 yield Button(t("adhoc_go", lang), variant="primary", id="pick-go")
                 yield Button(t("cancel", lang), id="pick-cancel")
 
     def on_mount(self) -> None:
+        self._fill("")
         self.query_one("#pick-list").focus()
+
+    def _fill(self, query: str) -> None:
+        """List the figures whose label (either language), value or id contains ``query``."""
+        lang, needle = self.lang, query.strip().casefold()
+        selection = self.query_one("#pick-list", SelectionList)
+        selection.clear_options()
+        self._visible = set()
+        for fig in self.pack.figures():
+            value = one_line(figure_value(self.pack, fig, lang))
+            hay = f"{fig.label.zh} {fig.label.en} {fig.display} {value} {fig.id}".casefold()
+            if needle and needle not in hay:
+                continue
+            unit = one_line(self.pack.unit(fig.unit).label.get(lang))
+            prompt = Text.assemble(one_line(fig.label.get(lang)), "  ", (value, "bold"),
+                                   (f"  {fig.period} · {unit}", "dim"))
+            selection.add_option((prompt, fig.id, fig.id in self.chosen))
+            self._visible.add(fig.id)
+
+    @on(Input.Changed, "#pick-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#pick-filter")
+    def _to_list(self) -> None:
+        self.query_one("#pick-list").focus()
+
+    @on(SelectionList.SelectedChanged, "#pick-list")
+    def _changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.chosen = (self.chosen - self._visible) | set(event.selection_list.selected)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "pick-go":
-            self.dismiss(list(self.query_one("#pick-list", SelectionList).selected))
+            self.dismiss([f.id for f in self.pack.figures() if f.id in self.chosen])
         else:
             self.dismiss(None)
 
