@@ -175,8 +175,10 @@ class Term:
         t = self.text
         if self.latin and len(t) >= 4 and py.vocab:
             cutoff = 74.0 if len(t) >= 6 else 79.0
-            found = process.extract(t, py.vocab, scorer=fuzz.ratio, score_cutoff=cutoff,
-                                    limit=6)
+            # ratio = 2·matches / (len(a) + len(b)) can only reach the cutoff for words of
+            # about the term's length, so only those are compared
+            words = py.words_near(len(t), 2 + len(t) // 3)
+            found = process.extract(t, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=6)
             self.alts = [(w, s) for w, s, _ in found if w != t]
 
 
@@ -355,15 +357,16 @@ class SearchEngine:
         got = self._scan(text.low, text.starts, term.text, want, section, found, None, low_grams)
         if py is not None:
             for needle, _ in term.py_needles:
-                self._scan(py.py, py.py_starts, needle, want, section, found, py.fields,
-                           py.py_grams)
+                got += self._scan(py.py, py.py_starts, needle, want, section, found, py.fields,
+                                  py.py_grams)
             if term.ini:
-                self._scan(py.ini, py.ini_starts, term.ini, want, section, found, py.fields,
-                           py.ini_grams)
-            for needle, _ in term.mixed:
-                self._scan(py.ini, py.ini_starts, needle, want, section, found, py.fields,
-                           py.ini_grams)
-            if got < want:  # few exact hits: the term may be misspelt
+                got += self._scan(py.ini, py.ini_starts, term.ini, want, section, found,
+                                  py.fields, py.ini_grams)
+            if got < want:  # few hits so far: syllables mixed with initials ("yanfjg")?
+                for needle, _ in term.mixed:
+                    got += self._scan(py.ini, py.ini_starts, needle, want, section, found,
+                                      py.fields, py.ini_grams)
+            if got < want:  # still few: the term may be misspelt
                 term.find_alts(py)
                 for word, _ in term.alts:
                     self._scan(text.low, text.starts, word, want, section, found, None,

@@ -282,9 +282,19 @@ class PinyinIndex:
         self.ini_grams = _grams(self.ini, self.ini_starts, grams.get("ini"))
         self.syllables = frozenset(data["syllables"])
         self.vocab: list[str] = list(data["vocab"])
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.vocab:
+            self._by_length.setdefault(len(word), []).append(word)
         self.local = array("l", [-1]) * len(text)
         for i, f in enumerate(self.fields):
             self.local[f] = i
+
+    def words_near(self, length: int, spread: int) -> list[str]:
+        """Vocabulary words whose length is within ``spread`` of ``length``."""
+        out: list[str] = []
+        for n in range(max(1, length - spread), length + spread + 1):
+            out.extend(self._by_length.get(n, ()))
+        return out
 
     def py_of(self, i: int) -> str:
         return self.py[self.py_starts[i]: self.py_starts[i + 1] - 1]
