@@ -12,8 +12,9 @@ from briefing.formatting import figure_value, kind_label
 from briefing.model import Lang, Node, Pack, Source
 from briefing.textsafe import clean, one_line
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([-+=])", re.MULTILINE)  # lists, rules, setext underlines
 
 LABELS = {
     "en": {"figures": "Figures", "figure": "Figure", "value": "Value", "period": "Period",
@@ -31,7 +32,7 @@ class TargetExists(ExportError):
 
 def escape(text: str) -> str:
     """Markdown-inert text: metacharacters escaped, list markers at line start neutralised."""
-    text = _MD_SPECIAL.sub(r"\\\1", clean(text))
+    text = _LINE_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", clean(text)))
     return _LIST_START.sub(lambda m: f"{m.group(1)}{_escape_marker(m.group(2))}{m.group(3)}", text)
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile(
+UNSAFE = re.compile(
     "["
     "\x00-\x08\x0b-\x1f\x7f"  # C0 controls except tab and newline, and DEL
     "\x80-\x9f"  # C1 controls (include the 8-bit CSI and OSC)
+    "\u00ad\u061c\u180e"  # soft hyphen, Arabic letter mark (bidi), Mongolian vowel separator
     "\u200b-\u200f"  # zero-width space/joiners, LRM/RLM
     "\u202a-\u202e"  # bidi embeddings and overrides
     "\u2060-\u2064\u2066-\u2069"  # word joiner, invisible operators, bidi isolates
@@ -24,7 +25,7 @@ _UNSAFE = re.compile(
 
 def clean(text: str) -> str:
     """``text`` without control, bidi-override and zero-width characters."""
-    return _UNSAFE.sub("", text)
+    return UNSAFE.sub("", text)
 
 
 def one_line(text: str) -> str:

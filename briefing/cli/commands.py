@@ -17,9 +17,24 @@ def open_app(start_id: str | None) -> None:
     if start_id is not None and not (pack.has_node(start_id) or pack.has_figure(start_id)
                                      or pack.has_comparison(start_id)):
         raise fail(f"unknown id '{start_id}' (try: briefing sections)")
+    _need_terminal()
     from briefing.tui import BriefingApp
 
     BriefingApp(pack, lang=state.lang, start_id=start_id).run()
+
+
+def _need_terminal() -> None:
+    """The app needs an interactive, cursor-addressable terminal; say so instead of
+    writing escape sequences into a pipe or a dumb terminal."""
+    import os
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise fail("the app needs an interactive terminal; for plain output use the "
+                   "commands (briefing --help), e.g. briefing sections")
+    if os.environ.get("TERM") == "dumb":
+        raise fail("the app cannot run on TERM=dumb; use the commands (briefing --help), "
+                   "e.g. briefing sections")
 
 
 @app.command()
@@ -39,9 +54,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machine
 
 
 def _print_json(data: object) -> None:
+    """JSON keeps pack text exactly, but bidi, zero-width and C1 control characters are
+    written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
     import json
 
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from briefing.textsafe import UNSAFE
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    typer.echo(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 @app.command()

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from briefing.model import Lang, Pack
+from briefing.textsafe import clean
 
 
 @dataclass
@@ -30,8 +31,9 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
-                for error in exc.errors[:20]:
-                    err_console.print(str(error), markup=False, highlight=False, soft_wrap=True)
+                for error in exc.errors[:20]:  # messages quote pack text: keep them inert
+                    err_console.print(clean(str(error)), markup=False, highlight=False,
+                                      soft_wrap=True)
                 if len(exc.errors) > 20:
                     err_console.print(f"... and {len(exc.errors) - 20} more problems",
                                       markup=False, highlight=False, soft_wrap=True)
@@ -46,5 +48,6 @@ err_console = Console(stderr=True, highlight=False)
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the Exit to raise (``raise fail(...)``)."""
-    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    err_console.print(f"error: {clean(message)}", markup=False, highlight=False,
+                      soft_wrap=True)
     return typer.Exit(code)

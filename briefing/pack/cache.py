@@ -11,11 +11,13 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from pathlib import Path
 
 from briefing.model import Pack
 from briefing.pack.loader import load_pack
+from briefing.pack.yamlio import MAX_FILE_BYTES
 
 _CODE = [Path(__file__).with_name(name) for name in ("loader.py", "yamlio.py")]
 _CODE.append(Path(__file__).resolve().parent.parent / "model.py")
@@ -33,6 +35,11 @@ def pack_digest(root: Path) -> str:
     """sha256 over every YAML file of the pack (names and bytes) and the loader's code."""
     digest = hashlib.sha256()
     for path in sorted(Path(root).rglob("*.yaml")):
+        # A FIFO, a device (a link to /dev/zero) or an oversized file would hang or exhaust
+        # memory here; raising sends the caller to the full load, which reports it cleanly.
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            raise OSError(f"{path} is not a small regular file")
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
@@ -44,7 +51,8 @@ def pack_digest(root: Path) -> str:
 
 def _documents_unchanged(pack: Pack) -> bool:
     try:
-        return all(hashlib.sha256(d.path.read_bytes()).hexdigest() == d.sha256
+        return all(d.path.stat().st_size <= MAX_FILE_BYTES
+                   and hashlib.sha256(d.path.read_bytes()).hexdigest() == d.sha256
                    for d in pack.documents)
     except OSError:
         return False

@@ -30,7 +30,7 @@ from briefing.model import (
     Unit,
 )
 from briefing.numbers import QUALIFIERS, parse_display
-from briefing.pack.yamlio import LineDict, YamlProblem, read_yaml
+from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict, YamlProblem, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 PERIOD_RE = re.compile(r"^\d{4}(-\d{2})?$")
@@ -137,7 +137,11 @@ class _Checker:
             self.error(_line(data, key),
                        f"'{key}' of {what} must be a number, got {_type_name(value)}")
             return None
-        if not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer too large for a float
+            finite = False
+        if not finite:
             self.error(_line(data, key), f"'{key}' of {what} must be finite")
             return None
         return float(value)
@@ -194,13 +198,18 @@ class _PackBuilder:
         self.documents: list[Document] = []
         self.units: dict[str, Unit] = {}
         self.seen_ids: dict[str, str] = {}
+        self.declared_docs: set[str] = set()
 
     # -- files ---------------------------------------------------------------------------------
     def load(self, name: str) -> Any:
         self.check.file = name
         path = self.root / name
         if not path.is_file():
-            self.check.error(None, "file not found")
+            exists = path.exists() or path.is_symlink()
+            self.check.error(None, "not a regular file" if exists else "file not found")
+            return None
+        if not _inside(path.resolve(), self.root.resolve()):
+            self.check.error(None, "file is a link pointing outside the pack; refused")
             return None
         try:
             data = read_yaml(path)
@@ -251,6 +260,10 @@ class _PackBuilder:
             else:
                 c.error(_line(data, "sections"), f"section entry {raw!r} must be a section id")
         comparisons = c.string(data, "comparisons", "the manifest", required=False)
+        if comparisons and (Path(comparisons).is_absolute() or ".." in Path(comparisons).parts):
+            c.error(_line(data, "comparisons"),
+                    f"comparisons file '{comparisons}' must be a path inside the pack")
+            comparisons = None
         return pack_id, title, sections, comparisons or ""
 
     def document(self, raw: Any, line: int) -> None:
@@ -259,6 +272,8 @@ class _PackBuilder:
         if data is None:
             return
         doc_id = c.ident(data, "a document")
+        if doc_id:
+            self.declared_docs.add(doc_id)
         file = c.string(data, "file", f"document '{doc_id}'")
         title = c.text(data, "title", f"document '{doc_id}'")
         publisher = c.text(data, "publisher", f"document '{doc_id}'")
@@ -272,9 +287,14 @@ class _PackBuilder:
         if path is None:
             return
         try:
-            raw_bytes = path.read_bytes()
+            with path.open("rb") as handle:
+                raw_bytes = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             c.error(_line(data, "file"), f"cannot read document '{file}': {exc.strerror or exc}")
+            return
+        if len(raw_bytes) > MAX_FILE_BYTES:
+            c.error(_line(data, "file"), f"document '{file}' is over {MAX_FILE_BYTES:,} bytes, "
+                                         "the limit for pack files")
             return
         digest = hashlib.sha256(raw_bytes).hexdigest()
         if digest != sha.lower():
@@ -297,7 +317,7 @@ class _PackBuilder:
         root = self.root.resolve()
         allowed = (root, (root.parent / "seeds").resolve())
         path = (self.root / file).resolve()
-        if not any(path == base or base in path.parents for base in allowed):
+        if not any(_inside(path, base) for base in allowed):
             c.error(line, f"document path '{file}' points outside the pack and its seeds/ folder")
             return None
         if not path.is_file():
@@ -366,7 +386,7 @@ class _PackBuilder:
         if not (doc and quote):
             return None
         if doc not in self.doc_texts:
-            if not any(d.id == doc for d in self.documents):
+            if doc not in self.declared_docs:
                 c.error(_line(inner, "doc"), f"{what} cites unknown document '{doc}'")
             return None
         if quote not in self.doc_texts[doc]:
@@ -504,6 +524,10 @@ class _PackBuilder:
                 if actual.unit != target.unit:
                     c.error(line, f"progress {what}: '{actual.id}' and '{target.id}' have "
                                   f"different units ({actual.unit}, {target.unit})")
+
+
+def _inside(path: Path, base: Path) -> bool:
+    return path == base or base in path.parents
 
 
 def _clip(text: str, width: int = 40) -> str:
