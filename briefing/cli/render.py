@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from briefing.cli.state import console
 from briefing.comparisons import ComparisonView, bar, relative_text, row_value_text
 from briefing.formatting import figure_value, kind_label, qualifier_label, scope_label
 from briefing.model import Figure, Lang, Node, Pack
@@ -25,6 +26,10 @@ HEADINGS = {
            "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据",
            "target": "2025年目标"},
 }
+
+
+#: Columns the label, value and period need beside the id column to stay readable.
+_ROOM_BESIDE_IDS = 56
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -50,18 +55,26 @@ def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool 
                   cite: dict[str, int] | None = None) -> Table:
     words = HEADINGS[lang]
     table = Table(box=box.SIMPLE_HEAD, expand=False, header_style="bold")
-    if with_ids:
-        longest = max((len(f.id) for f in figures), default=2)
+    longest = max((len(f.id) for f in figures), default=2)
+    # Ids stay whole (they are for copying). On a console too narrow for a column of them
+    # beside the label, value and period (80 columns when stdout is not a terminal), each id
+    # goes on its own line above its label instead of squeezing the other columns unreadable.
+    ids_above = with_ids and longest + _ROOM_BESIDE_IDS > console.width
+    if with_ids and not ids_above:
         table.add_column(words["id"], style="dim", no_wrap=True, min_width=longest)
-    table.add_column(words["figure"], min_width=12, overflow="fold")
+    label_width = min(longest, max(12, console.width - 47)) if ids_above else 12
+    table.add_column(words["figure"], min_width=label_width, overflow="fold")
     table.add_column(words["value"], justify="right", overflow="fold")
     table.add_column(words["period"])
     if cite is not None:
         table.add_column("", style="dim")
     for fig in figures:
-        row = [plain(one_line(fig.label.get(lang))), plain(figure_value(pack, fig, lang), "bold"),
+        label = plain(one_line(fig.label.get(lang)))
+        if ids_above:
+            label = Text.assemble((fig.id, "dim"), "\n", label)
+        row = [label, plain(figure_value(pack, fig, lang), "bold"),
                Text(f"{fig.period} {kind_label(fig.kind, lang)}")]
-        if with_ids:
+        if with_ids and not ids_above:
             row.insert(0, Text(fig.id))
         if cite is not None:
             row.append(Text(f"[{cite[fig.source.quote + fig.source.doc]}]"))
