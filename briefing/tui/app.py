@@ -202,7 +202,9 @@ class BriefingApp(App[None]):
             for bindings in node._bindings.key_to_bindings.values():
                 for binding in bindings:
                     word = ACTION_WORDS.get(binding.action)
-                    label = t(word, self.lang) if word else binding.description
+                    if word is None:  # Textual's own (focus, copy, ...): listed below
+                        continue
+                    label = t(word, self.lang)
                     keys = rows.setdefault(label, [])
                     display = self.get_key_display(binding)
                     if display not in keys:
