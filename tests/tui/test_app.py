@@ -396,3 +396,35 @@ def test_every_screen_survives_small_and_large_terminals(fixture_pack, size, dri
         assert isinstance(app.screen, MainScreen)
 
     drive(BriefingApp(fixture_pack), scenario, size=size)
+
+
+def test_language_toggle_on_the_comparisons_screen(app, drive):
+    async def scenario(pilot):
+        await pilot.press("f", "l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ComparisonsScreen)
+        assert str(screen.query_one("#cmp-title", Static).render()) == "科技型中小企业与高企"
+        assert "关闭" in footer_descriptions(app)
+        await pilot.press("escape")
+        assert "2024年主要成绩" in pane_text(app)
+
+    drive(app, scenario)
+
+
+def test_panes_reflow_when_the_terminal_is_resized(app, drive):
+    async def scenario(pilot):
+        await pilot.press("f", "down")
+        chart = app.screen.query_one(ComparisonChart)
+        wide = chart.size.width
+        await pilot.resize_terminal(60, 15)
+        await pilot.pause()
+        assert chart.size.width < wide
+        lines = [chart.render_line(y).text for y in range(chart.size.height)]
+        assert all(len(line.rstrip()) <= chart.size.width for line in lines)
+        await pilot.press("escape")
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert app.main.pane.size.width > 100
+
+    drive(app, scenario)
