@@ -34,6 +34,7 @@ from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict, YamlProblem, read_yam
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 PERIOD_RE = re.compile(r"^\d{4}(-\d{2})?$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 ACTION_PLANS = "action-plans"
 ACTION_PLAN_COUNT = 5
 MAX_DEPTH = 6
@@ -102,6 +103,10 @@ class _Checker:
                        f"'{key}' of {what} must be text, got {_type_name(value)}")
             return None
         text = str(value)
+        if _SURROGATE.search(text):  # only a "\\ud800"-style escape can make one
+            self.error(_line(data, key), f"'{key}' of {what} holds an unpaired surrogate "
+                                         "(\\uD800-\\uDFFF), which is not text")
+            return None
         if not text.strip():
             self.error(_line(data, key), f"'{key}' of {what} is empty")
             return None

@@ -464,3 +464,31 @@ def test_ten_thousand_items_and_long_lines_load(make_pack):
     shown = run_cli("--content", str(path), "show", "item-5000")
     assert shown.exit_code == 0 and "Item 5000" in shown.stdout
     assert run_cli("--content", str(path), "show", "talent-services").exit_code == 0
+
+
+PURE_PYTHON_CASES = [
+    (BOMB, f"{WEAK}:3: YAML aliases (*name) are not allowed in a content pack"),
+    ("id: weaknesses\nx: " + "[" * 100_000 + "]" * 100_000 + "\n",
+     f"{WEAK}: YAML nesting is too deep"),
+    ("id: !!python/object/apply:os.system ['ls']\n",
+     f"{WEAK}:1: YAML tag '!!python/object/apply:os.system' is not allowed in a content pack"),
+    (HEAD + "note: a\x00b\n", f"{WEAK}:4: character U+0000 is not allowed in YAML"),
+    ("id: weaknesses\ntitle: {zh: \"a\\ud800\", en: b}\ntext: {zh: a, en: b}\n",
+     f"{WEAK}:2: 'zh' of 'title' of section 'weaknesses' holds an unpaired surrogate "
+     "(\\uD800-\\uDFFF), which is not text"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PURE_PYTHON_CASES,
+                         ids=["bomb", "nesting", "tag", "nul", "surrogate"])
+def test_pure_python_loader_fallback(make_pack, monkeypatch, body, expected):
+    """Without libyaml the pure-Python loader must refuse the same things, as quickly."""
+    from briefing.pack import yamlio
+
+    monkeypatch.setattr(yamlio, "_LOADERS", [yamlio._LineLoader])
+    path = make_pack(raw={WEAK: body})
+    started = time.perf_counter()
+    assert _first_problem(path) == expected
+    assert time.perf_counter() - started < 10
+    result = run_cli("validate", str(path))
+    assert result.exit_code == 1 and expected in result.stderr
