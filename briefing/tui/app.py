@@ -210,6 +210,7 @@ class BriefingApp(App[None]):
                     if display not in keys:
                         keys.append(display)
         extra = [("tab / shift+tab", "Next / previous pane" if self.lang == "en" else "切换窗格"),
+                 ("space", "Fold / unfold in the tree" if self.lang == "en" else "目录折叠 / 展开"),
                  ("enter", "Open / compare figure" if self.lang == "en" else "打开 / 对比指标"),
                  ("ctrl+p", "Command palette" if self.lang == "en" else "命令面板"),
                  ("escape", t("close", self.lang))]

@@ -87,6 +87,14 @@ def test_tree_enter_opens_and_back_forward(app, drive):
         await pilot.press("alt+right")
         await pilot.pause()
         assert app.main.pane.node_id == "ach-rd-institutions"
+        # Enter opens a section without folding it; space folds it
+        section = tree._by_id["achievements"]
+        tree.move_cursor(section)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.pane.node_id == "achievements" and section.is_expanded
+        await pilot.press("space")
+        assert not section.is_expanded
 
     drive(app, scenario)
 

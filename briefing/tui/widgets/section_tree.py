@@ -21,6 +21,7 @@ class SectionTree(Tree[str]):
         self.pack = pack
         self.lang: Lang = lang
         self.show_root = False
+        self.auto_expand = False  # Enter opens; space (or a click on the arrow) folds
         self.guide_depth = 2
         self._by_id: dict[str, TreeNode[str]] = {}
 
