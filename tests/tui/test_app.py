@@ -222,6 +222,10 @@ def test_adhoc_same_unit_draws_and_different_units_say_why(app, drive):
         assert screen.query_one(ComparisonChart).view is None
         note = str(screen.query_one("#cmp-note", Static).render())
         assert "different units" in note
+        await pilot.press("l")
+        await pilot.pause()
+        note = str(screen.query_one("#cmp-note", Static).render())
+        assert note.startswith("这些指标单位不同")
 
     drive(app, scenario)
 

@@ -120,11 +120,22 @@ class ComparisonsScreen(Screen[None]):
                 self.error = None
                 return adhoc(self.pack, self.adhoc_ids)
             except IncomparableFigures as exc:
-                self.error = str(exc)
+                self.error = self._reason(exc)
                 return None
         if self.selected:
             return build(self.pack, self.pack.comparison(self.selected))
         return None
+
+    def _reason(self, exc: IncomparableFigures) -> str:
+        """The comparison layer's reason, restated in Chinese when the UI is Chinese."""
+        if self.lang == "en":
+            return str(exc)
+        figures = [self.pack.figure(f) for f in self.adhoc_ids if self.pack.has_figure(f)]
+        if len(figures) < 2:
+            return "请至少选择两个指标进行对比。"
+        names = "、".join(f"{one_line(f.label.zh)}（{one_line(self.pack.unit(f.unit).label.zh)}）"
+                         for f in figures)
+        return f"这些指标单位不同，不能画在同一刻度上：{names}"
 
     def _message(self, message: str) -> None:
         self.query_one("#cmp-note", Static).update(Text(message, style="italic"))
