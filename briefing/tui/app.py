@@ -152,7 +152,7 @@ class BriefingApp(App[None]):
                          only_figure: bool = False) -> None:
         from briefing.tui.screens.comparisons import ComparisonsScreen
 
-        self._push(ComparisonsScreen(self.pack, self.lang, comparison_id=comparison_id,
+        self.open_screen(ComparisonsScreen(self.pack, self.lang, comparison_id=comparison_id,
                                      figure_id=figure_id, only_figure=only_figure))
 
     def open_source(self, item_id: str | None) -> None:
@@ -163,12 +163,12 @@ class BriefingApp(App[None]):
         if source is None:
             self.notify(t("no_source", self.lang), severity="warning")
             return
-        self._push(SourceScreen(self.pack, self.lang, source))
+        self.open_screen(SourceScreen(self.pack, self.lang, source))
 
     def open_export(self, node_id: str) -> None:
         from briefing.tui.screens.export import ExportDialog
 
-        self._push(ExportDialog(self.pack, node_id, self.lang))
+        self.open_screen(ExportDialog(self.pack, node_id, self.lang))
 
     def action_search(self) -> None:
         from briefing.tui.screens.search import SearchScreen
@@ -177,7 +177,7 @@ class BriefingApp(App[None]):
             if item_id:
                 self.open_id(item_id)
 
-        self._push(SearchScreen(self.pack, self.lang, self.search_engine), chosen)
+        self.open_screen(SearchScreen(self.pack, self.lang, self.search_engine), chosen)
 
     def action_goto(self) -> None:
         from briefing.tui.screens.goto import GotoScreen
@@ -186,14 +186,14 @@ class BriefingApp(App[None]):
             if item_id:
                 self.open_id(item_id)
 
-        self._push(GotoScreen(self.pack, self.lang), chosen)
+        self.open_screen(GotoScreen(self.pack, self.lang), chosen)
 
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
-        self._push(HelpScreen(self.lang, self.binding_rows()))
+        self.open_screen(HelpScreen(self.lang, self.binding_rows()))
 
     def binding_rows(self) -> list[tuple[str, str]]:
         """(keys, description) for every binding of the main screen and the app."""
@@ -216,7 +216,8 @@ class BriefingApp(App[None]):
                  ("escape", t("close", self.lang))]
         return [(" / ".join(keys), label) for label, keys in rows.items()] + extra
 
-    def _push(self, screen: Screen, callback=None) -> None:
+    def open_screen(self, screen: Screen, callback=None) -> None:
+        """Push ``screen`` with its footer already in the current language."""
         self._translate(screen)
         self.push_screen(screen, callback)
 

@@ -98,8 +98,8 @@ class ComparisonsScreen(Screen[None]):
         from briefing.tui.screens.pick_figures import PickFiguresScreen
 
         preselect = self.adhoc_ids or ([self.figure_id] if self.figure_id else [])
-        self.app._push(PickFiguresScreen(self.pack, self.lang, preselect),  # type: ignore[attr-defined]
-                       self._picked)
+        self.app.open_screen(  # type: ignore[attr-defined]
+            PickFiguresScreen(self.pack, self.lang, preselect), self._picked)
 
     def _picked(self, figure_ids: list[str] | None) -> None:
         if figure_ids is None:

@@ -13,6 +13,7 @@ from textual import on
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
@@ -140,7 +141,7 @@ class ReadingPane(VerticalScroll):
         table = self.query_one("#figures", DataTable)
         try:
             row = table.get_row_index(figure_id)
-        except Exception:
+        except RowDoesNotExist:
             return
         table.move_cursor(row=row, animate=False)
         table.focus()
