@@ -29,7 +29,8 @@ def run_cli(*args: str):
 def run_module(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
     """``python -m briefing ARGS`` in a subprocess (real stdout pipe, so not a TTY)."""
     base = {k: v for k, v in os.environ.items()
-            if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE")}
+            if k not in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE",
+                         "COLUMNS", "LINES")}
     base["PYTHONPATH"] = str(ROOT) + os.pathsep + base.get("PYTHONPATH", "")
     base.update(env or {})
     return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,

@@ -1,0 +1,201 @@
+"""The app at every terminal size, while resizing, and under a seeded monkey.
+
+Sizes: 40x10, 60x15, 80x24, 200x60. At each, every screen and dialog opens and closes without
+an exception, the main screen keeps its reading pane, and ``q`` still quits. The monkey test
+sends thousands of random keys, clicks and resizes (seed: $BRIEFING_MONKEY_SEED, printed on
+failure so the run can be replayed; count: $BRIEFING_MONKEY_EVENTS).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import time
+
+import pytest
+
+pytest.importorskip("textual")
+
+from briefing.pack import bundled_pack_dir, load_pack
+from briefing.tui import BriefingApp
+
+SIZES = [(40, 10), (60, 15), (80, 24), (200, 60)]
+#: key presses that open each screen and dialog from the main screen
+OPENERS = ["question_mark", "g", "slash", "f", "s", "e", "ctrl+p", "ctrl+f", "t", "l"]
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(bundled_pack_dir())
+
+
+def _check(app) -> None:
+    """Fail on an exception the app recorded, even if it has not surfaced yet."""
+    error = getattr(app, "_exception", None)
+    if error is not None:
+        raise error
+
+
+async def _close_everything(pilot) -> None:
+    for _ in range(6):
+        if len(pilot.app.screen_stack) <= 1 and not pilot.app.main.query("FindBar:focus-within"):
+            break
+        await pilot.press("escape")
+    while len(pilot.app.screen_stack) > 1:
+        pilot.app.pop_screen()
+        await pilot.pause()
+
+
+async def _quits_on_q(pilot) -> None:
+    await _close_everything(pilot)
+    pilot.app.main.focus()  # an Input would take "q" as text
+    pilot.app.set_focus(None)
+    await pilot.press("q")
+    await pilot.pause()
+    assert pilot.app.return_code is not None or not pilot.app.is_running, "q did not quit"
+
+
+def _run(app, scenario, size) -> None:
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+        _check(app)
+
+    asyncio.run(main())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_screen_at_every_size(pack, size, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the export dialog writes relative paths
+    app = BriefingApp(pack, lang="en", start_id=None)
+
+    async def scenario(pilot):
+        main = pilot.app.main
+        assert main.pane.node_id == pack.sections[0].id
+        assert main.pane.region.width > 0 and main.pane.region.height > 0
+        for key in OPENERS:
+            await pilot.press(key)
+            await pilot.pause()
+            _check(pilot.app)
+            await _close_everything(pilot)
+            _check(pilot.app)
+        for item in ("weaknesses", "plan-talent", "targets-2025-progress"):
+            pilot.app.open_id(item)
+            await pilot.pause()
+            _check(pilot.app)
+        await _close_everything(pilot)
+        await _quits_on_q(pilot)
+
+    _run(app, scenario, size)
+
+
+def test_resizing_on_every_screen(pack, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp(pack, lang="zh", start_id="weaknesses")
+    order = [*SIZES, (41, 11), (199, 59), (40, 10), (120, 40)]
+
+    async def scenario(pilot):
+        for key in [None, *OPENERS]:
+            if key:
+                await pilot.press(key)
+                await pilot.pause()
+            for width, height in order:
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+                _check(pilot.app)
+            await _close_everything(pilot)
+        await _quits_on_q(pilot)
+
+    _run(app, scenario, (80, 24))
+
+
+KEYS = ["up", "down", "left", "right", "enter", "tab", "shift+tab", "escape", "pageup",
+        "pagedown", "home", "end", "space", "backspace", "delete", "ctrl+p", "ctrl+f",
+        "question_mark", "g", "f", "s", "e", "t", "l", "n", "N", "a", "slash",
+        "left_square_bracket", "right_square_bracket", "alt+left", "alt+right",
+        "x", "1", "z", "r", "w", "c", "minus", "ctrl+a", "ctrl+e", "ctrl+k", "ctrl+u"]
+CHARS = {"space": " ", "question_mark": "?", "slash": "/", "left_square_bracket": "[",
+         "right_square_bracket": "]", "minus": "-", "enter": "\r", "tab": "\t",
+         "escape": "\x1b", "backspace": "\x7f"}
+SIZES_MONKEY = [*SIZES, (50, 12), (100, 30), (150, 45)]
+
+
+def _key_event(app, key: str):
+    from textual import events
+
+    char = CHARS.get(key, key if len(key) == 1 else None)
+    event = events.Key(key, char)
+    event.set_sender(app)
+    return event
+
+
+def test_monkey(pack, tmp_path, monkeypatch):
+    """Random keys (sent in short bursts, as a fast typist would), clicks and resizes."""
+    seed = int(os.environ.get("BRIEFING_MONKEY_SEED") or random.SystemRandom().randrange(10**9))
+    events = int(os.environ.get("BRIEFING_MONKEY_EVENTS") or 3000)
+    budget = float(os.environ.get("BRIEFING_MONKEY_SECONDS") or 50)
+    monkeypatch.chdir(tmp_path)
+    rng = random.Random(seed)
+    log: list[str] = []
+    app = BriefingApp(pack, lang=rng.choice(["en", "zh"]), start_id=None)
+    size = rng.choice(SIZES_MONKEY)
+
+    def exit_requested(*args, **kwargs) -> None:  # e.g. "Quit" picked in the command palette
+        log.append("(exit requested)")
+
+    async def scenario(pilot):
+        nonlocal size
+        started = time.perf_counter()
+        pilot.app.exit = exit_requested  # keep the monkey going; restored before "q"
+        while len(log) < events and time.perf_counter() - started < budget:
+            roll = rng.random()
+            if roll < 0.85:
+                for _ in range(rng.randint(1, 8)):
+                    key = rng.choice(KEYS)
+                    log.append(key)
+                    pilot.app._driver.send_message(_key_event(pilot.app, key))
+                await pilot.pause()
+            elif roll < 0.97:
+                x, y = rng.randrange(size[0]), rng.randrange(size[1])
+                log.append(f"click {x},{y}")
+                await pilot.click(offset=(x, y))
+            else:
+                size = rng.choice(SIZES_MONKEY)
+                log.append(f"resize {size}")
+                await pilot.resize_terminal(*size)
+            _check(pilot.app)
+            assert pilot.app.is_running, "the app stopped during the monkey run"
+        await pilot.pause()
+        _check(pilot.app)
+        del pilot.app.exit
+        await _quits_on_q(pilot)
+
+    try:
+        _run(app, scenario, size)
+    except BaseException:
+        print(f"\nmonkey failed: BRIEFING_MONKEY_SEED={seed} after {len(log)} events; "
+              f"last: {log[-12:]}")
+        raise
+    print(f"\nmonkey: seed {seed}, {len(log)} events")
+
+
+def test_export_dialog_enter_then_escape(pack, tmp_path, monkeypatch):
+    """Found by the monkey (seed 2): keys typed faster than the app handles them (a buffered
+    Enter then Esc) made ExportDialog.export() dismiss a screen already popped
+    (ScreenStackError)."""
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp(pack, lang="en", start_id=None)
+
+    async def scenario(pilot):
+        await pilot.press("e")
+        await pilot.pause()
+        for key in ("enter", "escape"):
+            pilot.app._driver.send_message(_key_event(pilot.app, key))
+        await pilot.pause()
+        await pilot.pause()
+        _check(pilot.app)
+        await _quits_on_q(pilot)
+
+    _run(app, scenario, (80, 24))
