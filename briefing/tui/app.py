@@ -7,6 +7,7 @@ command palette, go-to and back/forward all navigate the same way.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import ClassVar
 
 from textual.app import App
@@ -60,7 +61,18 @@ class BriefingApp(App[None]):
         self.title = one_line(pack.title.get(lang))
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.pack, self.lang)
+        return MainScreen(self.pack, self.lang, self._pane_id(self._start()))
+
+    def _start(self) -> str:
+        return (self.start_id and self.resolve(self.start_id)) or self.pack.sections[0].id
+
+    def _pane_id(self, item_id: str) -> str:
+        """What the reading pane shows for ``item_id`` (a figure shows its item)."""
+        if self.pack.has_figure(item_id):
+            return self.pack.figure(item_id).node_id
+        if self.pack.has_comparison(item_id):
+            return self.pack.sections[0].id
+        return item_id
 
     @property
     def main(self) -> MainScreen:
@@ -71,10 +83,18 @@ class BriefingApp(App[None]):
         self._translate(self.main)
 
     def open_start(self) -> None:
-        """Called by the main screen once its widgets exist."""
-        start = self.start_id or self.pack.sections[0].id
-        if not self.open_id(start):
-            self.open_id(self.pack.sections[0].id)
+        """Called by the main screen once its widgets exist (the pane already shows it)."""
+        start = self._start()
+        if self.start_id and self.resolve(self.start_id) is None:
+            self.notify(f"{t('unknown_id', self.lang)}: {self.start_id}", severity="warning",
+                        markup=False)
+        if self.pack.has_comparison(start):
+            self.history.visit(self._pane_id(start))
+            self._after_show(self._pane_id(start))
+            self.open_comparisons(comparison_id=start)
+            return
+        self.history.visit(start)
+        self._after_show(start)
 
     @property
     def search_engine(self):
@@ -109,21 +129,22 @@ class BriefingApp(App[None]):
         if record:
             self.history.visit(resolved)
         self._back_to_main()
-        self.run_worker(self._show(resolved), group="show", exclusive=True)
+        # a callable, not a coroutine: a show superseded before it starts is never created
+        self.run_worker(partial(self._show, resolved), group="show", exclusive=True)
         return True
 
     async def _show(self, item_id: str) -> None:
-        main = self.main
+        await self.main.show(self._pane_id(item_id), self.lang)
+        self._after_show(item_id)
+
+    def _after_show(self, item_id: str) -> None:
+        """The tree, the figure cursor, the header and the footer follow what is open."""
+        main, node_id = self.main, self._pane_id(item_id)
+        main.tree.follow(node_id)
         if self.pack.has_figure(item_id):
-            figure = self.pack.figure(item_id)
-            await main.show(figure.node_id, self.lang)
             main.pane.focus_figure(item_id)
-            node_title = self.pack.node(figure.node_id).title
-        else:
-            await main.show(item_id, self.lang)
-            node_title = None if item_id == FIGURES_ID else self.pack.node(item_id).title
-        self.sub_title = one_line(node_title.get(self.lang)) if node_title else t("figures",
-                                                                                   self.lang)
+        self.sub_title = (t("figures", self.lang) if node_id == FIGURES_ID
+                          else one_line(self.pack.node(node_id).title.get(self.lang)))
         main.refresh_bindings()
 
     def _back_to_main(self) -> None:
@@ -187,6 +208,12 @@ class BriefingApp(App[None]):
                 self.open_id(item_id)
 
         self.open_screen(GotoScreen(self.pack, self.lang), chosen)
+
+    def action_command_palette(self) -> None:
+        from briefing.tui.commands import SafeCommandPalette
+
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.await_complete import AwaitComplete
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from briefing.textsafe import one_line
 
@@ -42,3 +44,23 @@ class BriefingCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self.app.open_id, item_id),  # type: ignore[attr-defined]
                           help=kind)
+
+
+class SafeCommandPalette(CommandPalette):
+    """Textual 8.2's palette raises KeyError on page keys before its list has been laid out,
+    and a second Enter after it closed pops the main screen (both found by the robustness
+    monkey); ignore such keys instead of crashing."""
+
+    def _action_command_list(self, action: str) -> None:
+        with contextlib.suppress(KeyError):
+            super()._action_command_list(action)
+
+    def dismiss(self, result=None) -> AwaitComplete:
+        """A second Enter after the palette has closed would pop the main screen."""
+        if not self.is_active:
+            return AwaitComplete(_nothing())
+        return super().dismiss(result)
+
+
+async def _nothing() -> None:
+    return None

@@ -19,6 +19,7 @@ from briefing.textsafe import clean, one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
 from briefing.tui.widgets.comparison_chart import ComparisonChart
+from briefing.tui.widgets.safe_lists import SafeOptionList
 
 ADHOC = "*adhoc"
 
@@ -49,7 +50,7 @@ class ComparisonsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="cmp-body"):
-            yield OptionList(id="cmp-list")
+            yield SafeOptionList(id="cmp-list")
             with VerticalScroll(id="cmp-view"):
                 yield Static(id="cmp-title", markup=False)
                 yield Static(id="cmp-subtitle", markup=False)

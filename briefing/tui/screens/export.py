@@ -7,23 +7,19 @@ question, and only then is the write retried with ``force=True``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
+from briefing.tui.screens.dialog import Dialog
 
 
-class ExportDialog(ModalScreen[Path | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
-
+class ExportDialog(Dialog[Path | None]):
     def __init__(self, pack: Pack, node_id: str, lang: Lang) -> None:
         super().__init__()
         self.pack = pack
@@ -62,7 +58,7 @@ class ExportDialog(ModalScreen[Path | None]):
         elif event.button.id == "export-overwrite":
             self.export(force=True)
         else:
-            self.dismiss(None)
+            self.close(None)
 
     def export(self, force: bool) -> None:
         from briefing.export import ExportError, TargetExists, to_markdown, write_text_atomic
@@ -80,7 +76,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self._say(Text(str(exc), style="bold red"))
             return
         self.app.notify(f"{t('exported', self.lang)} {path}", markup=False)
-        self.dismiss(path)
+        self.close(path)
 
     def _ask(self, path: Path | None) -> None:
         self.pending = path
@@ -95,5 +91,3 @@ class ExportDialog(ModalScreen[Path | None]):
     def _say(self, text: Text) -> None:
         self.query_one("#export-message", Static).update(text)
 
-    async def action_dismiss(self, result=None) -> None:
-        self.dismiss(None)

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
+from briefing.tui.screens.dialog import Dialog
 
 
-class GotoScreen(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
-
+class GotoScreen(Dialog[str | None]):
     def __init__(self, pack: Pack, lang: Lang) -> None:
         super().__init__()
         self.pack = pack
@@ -40,10 +35,8 @@ class GotoScreen(ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         if self.app.resolve(value):  # type: ignore[attr-defined]
-            self.dismiss(value)
+            self.close(value)
         else:
             self.query_one("#goto-error", Static).update(
                 Text(f"{t('unknown_id', self.lang)}: {value}", style="bold red"))
 
-    async def action_dismiss(self, result=None) -> None:
-        self.dismiss(None)

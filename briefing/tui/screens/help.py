@@ -9,17 +9,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from briefing.model import Lang
 from briefing.tui.i18n import t
+from briefing.tui.screens.dialog import Dialog
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("question_mark", "close", "Close", show=False),
     ]
 
     def __init__(self, lang: Lang, rows: list[tuple[str, str]]) -> None:
@@ -36,5 +35,3 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog", classes="dialog"):
             yield Static(table)
 
-    async def action_dismiss(self, result=None) -> None:
-        self.dismiss(None)

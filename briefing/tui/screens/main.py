@@ -36,16 +36,17 @@ class MainScreen(Screen[None]):
         Binding("t", "toggle_tree", "Tree"),
     ]
 
-    def __init__(self, pack: Pack, lang: Lang) -> None:
+    def __init__(self, pack: Pack, lang: Lang, initial: str | None = None) -> None:
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
+        self.initial = initial
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
             yield SectionTree(self.pack, self.lang, id="tree")
-            yield ReadingPane(self.pack, self.lang, id="pane")
+            yield ReadingPane(self.pack, self.lang, self.initial, id="pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -62,7 +63,6 @@ class MainScreen(Screen[None]):
     async def show(self, node_id: str, lang: Lang) -> None:
         self.lang = lang
         await self.pane.show(node_id, lang)
-        self.tree.follow(node_id)
         find = self.find_bar
         if find is not None and find.display and find.query_one("Input").value:
             self._run_find(find.query_one("Input").value)

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, SelectionList, Static
 
 from briefing.formatting import figure_value
 from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
+from briefing.tui.screens.dialog import Dialog
+from briefing.tui.widgets.safe_lists import SafeSelectionList
 
 
-class PickFiguresScreen(ModalScreen[list[str] | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
-
+class PickFiguresScreen(Dialog[list[str] | None]):
     def __init__(self, pack: Pack, lang: Lang, preselect: list[str]) -> None:
         super().__init__()
         self.pack = pack
@@ -33,7 +29,7 @@ class PickFiguresScreen(ModalScreen[list[str] | None]):
         with Vertical(id="pick-dialog", classes="dialog"):
             yield Static(Text(t("adhoc_title", lang), style="bold"), markup=False)
             yield Input(placeholder=t("filter_placeholder", lang), id="pick-filter")
-            yield SelectionList[str](id="pick-list")
+            yield SafeSelectionList[str](id="pick-list")
             with Horizontal(classes="buttons"):
                 yield Button(t("adhoc_go", lang), variant="primary", id="pick-go")
                 yield Button(t("cancel", lang), id="pick-cancel")
@@ -73,9 +69,7 @@ class PickFiguresScreen(ModalScreen[list[str] | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "pick-go":
-            self.dismiss([f.id for f in self.pack.figures() if f.id in self.chosen])
+            self.close([f.id for f in self.pack.figures() if f.id in self.chosen])
         else:
-            self.dismiss(None)
+            self.close(None)
 
-    async def action_dismiss(self, result=None) -> None:
-        self.dismiss(None)

@@ -6,20 +6,18 @@ substring today, fuzzy and pinyin-aware later) can change without touching this 
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
+from briefing.tui.screens.dialog import Dialog
+from briefing.tui.widgets.safe_lists import SafeOptionList
 
 KIND_WORDS = {"section": "section", "item": "item", "figure": "figure_kind",
               "comparison": "comparison"}
@@ -72,9 +70,7 @@ def hit_prompt(pack: Pack, hit, lang: Lang, width: int = 70) -> Text:
     return text
 
 
-class SearchScreen(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
-
+class SearchScreen(Dialog[str | None]):
     def __init__(self, pack: Pack, lang: Lang, engine) -> None:
         super().__init__()
         self.pack = pack
@@ -85,7 +81,7 @@ class SearchScreen(ModalScreen[str | None]):
         with Vertical(id="search-dialog", classes="dialog"):
             yield Input(placeholder=t("search_placeholder", self.lang), id="search-input")
             yield Static(id="search-status", markup=False)
-            yield OptionList(id="search-results")
+            yield SafeOptionList(id="search-results")
 
     def on_mount(self) -> None:
         self.query_one("#search-input").focus()
@@ -108,11 +104,11 @@ class SearchScreen(ModalScreen[str | None]):
     def _submitted(self) -> None:
         results = self.query_one("#search-results", OptionList)
         if results.highlighted is not None and results.option_count:
-            self.dismiss(results.get_option_at_index(results.highlighted).id)
+            self.close(results.get_option_at_index(results.highlighted).id)
 
     @on(OptionList.OptionSelected, "#search-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.close(event.option.id)
 
     def on_key(self, event) -> None:
         """Down/up in the input move through the results without leaving the input."""
@@ -124,5 +120,3 @@ class SearchScreen(ModalScreen[str | None]):
             else:
                 results.action_cursor_up()
 
-    async def action_dismiss(self, result=None) -> None:
-        self.dismiss(None)

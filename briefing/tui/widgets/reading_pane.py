@@ -20,6 +20,7 @@ from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
+from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.tui.widgets.section_tree import FIGURES_ID
 
 
@@ -46,52 +47,63 @@ class ReadingPane(VerticalScroll):
             self.comparison_id = comparison_id
             super().__init__()
 
-    def __init__(self, pack: Pack, lang: Lang, **kwargs) -> None:
+    def __init__(self, pack: Pack, lang: Lang, initial: str | None = None, **kwargs) -> None:
+        """``initial`` is composed with the pane, so the first frame needs no second layout."""
         super().__init__(**kwargs)
         self.pack = pack
         self.lang: Lang = lang
-        self.node_id: str | None = None
+        self.node_id: str | None = initial
         self._paragraphs: list[views.Paragraph] = []
         self.find_state = FindState()
 
     def compose(self):
         yield Static(id="crumbs", markup=False)
-        yield Vertical(id="paragraphs")
+        content = self._content(self.node_id) if self.node_id else None
+        self._paragraphs = content[0] if content else []
+        yield Vertical(*self._statics(), id="paragraphs")
         yield Static(id="figures-title", classes="subtitle", markup=False)
         table: DataTable[Text] = DataTable(id="figures", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="comparisons-title", classes="subtitle", markup=False)
-        yield OptionList(id="comparisons")
+        yield SafeOptionList(id="comparisons")
+
+    def on_mount(self) -> None:
+        if self.node_id:
+            _, crumbs, figure_rows, comparisons = self._content(self.node_id)
+            self._fill(crumbs, figure_rows, comparisons)
 
     # -- showing a node ----------------------------------------------------------------------
+    def _content(self, node_id: str):
+        """Paragraphs, breadcrumbs, figure rows and comparison ids of what ``node_id`` shows."""
+        lang = self.lang
+        if node_id == FIGURES_ID:
+            crumbs = Text(t("all_figures", lang), style="bold")
+            figure_rows = [views.figure_row(self.pack, fig, lang) for fig in self.pack.figures()]
+            return [], crumbs, figure_rows, [c.id for c in self.pack.comparisons]
+        node = self.pack.node(node_id)
+        return (views.paragraphs(self.pack, node, lang), self._crumbs(node_id),
+                views.figure_rows(self.pack, node, lang), views.comparisons_in(self.pack, node))
+
+    def _statics(self) -> list[Static]:
+        return [Static(views.paragraph_text(par, section=par.depth == 0), classes="paragraph",
+                       markup=False) for par in self._paragraphs]
+
     async def show(self, node_id: str, lang: Lang | None = None) -> None:
         if lang is not None:
             self.lang = lang
         self.node_id = node_id
-        lang = self.lang
-        if node_id == FIGURES_ID:
-            self._paragraphs = []
-            crumbs = Text(t("all_figures", lang), style="bold")
-            figure_rows = [views.figure_row(self.pack, fig, lang) for fig in self.pack.figures()]
-            comparisons = [c.id for c in self.pack.comparisons]
-        else:
-            node = self.pack.node(node_id)
-            self._paragraphs = views.paragraphs(self.pack, node, lang)
-            crumbs = self._crumbs(node_id)
-            figure_rows = views.figure_rows(self.pack, node, lang)
-            comparisons = views.comparisons_in(self.pack, node)
-        self.query_one("#crumbs", Static).update(crumbs)
+        self._paragraphs, crumbs, figure_rows, comparisons = self._content(node_id)
         box = self.query_one("#paragraphs", Vertical)
         await box.remove_children()
-        await box.mount_all(
-            Static(views.paragraph_text(par, section=par.depth == 0), classes="paragraph",
-                   markup=False)
-            for par in self._paragraphs
-        )
+        await box.mount_all(self._statics())
+        self._fill(crumbs, figure_rows, comparisons)
+        self.scroll_home(animate=False)
+
+    def _fill(self, crumbs: Text, figure_rows: list[views.FigureRow], comparisons: list[str]):
+        self.query_one("#crumbs", Static).update(crumbs)
         self._fill_figures(figure_rows)
         self._fill_comparisons(comparisons)
         self.find_state = FindState()
-        self.scroll_home(animate=False)
 
     def _crumbs(self, node_id: str) -> Text:
         chain = []
