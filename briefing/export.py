@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -112,6 +113,7 @@ def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
                                          prefix=f".{path.name}.", suffix=".tmp") as tmp:
             tmp_name = tmp.name
+            os.chmod(tmp_name, _target_mode(path))  # mkstemp's 0600 is not what users expect
             tmp.write(text)
             tmp.flush()
             os.fsync(tmp.fileno())
@@ -128,6 +130,16 @@ def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _target_mode(path: Path) -> int:
+    """The replaced file's permissions, or what a plain open() would give a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _link_no_clobber(tmp: Path, path: Path) -> None:

@@ -216,3 +216,19 @@ def test_failed_cleanup_is_still_a_clean_error(existing, monkeypatch):
     with pytest.raises(ExportError, match="No space left on device"):
         write_text_atomic(existing, "# new\n", force=True)
     assert existing.read_bytes() == ORIGINAL
+
+
+def test_permissions_follow_umask_and_the_replaced_file(tmp_path):
+    """The temp file is created 0600; the published file must not keep that."""
+    old_umask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.md"
+        write_text_atomic(new, "# new\n")
+        assert (new.stat().st_mode & 0o777) == 0o644
+        shared = tmp_path / "shared.md"
+        shared.write_bytes(ORIGINAL)
+        shared.chmod(0o664)
+        write_text_atomic(shared, "# new\n", force=True)
+        assert (shared.stat().st_mode & 0o777) == 0o664
+    finally:
+        os.umask(old_umask)
