@@ -220,3 +220,55 @@ def test_typing_straight_into_the_palette(pack):
         await _quits_on_q(pilot)
 
     _run(app, scenario, (80, 24))
+
+
+def test_hostile_text_in_the_app(make_pack, tmp_path, monkeypatch):
+    """Rich markup, escapes, bidi and zero-width characters from the pack: the app shows them
+    inert on every screen (nothing raw reaches the terminal) and does not crash."""
+    from test_hostile_packs import nasty_pack as make_nasty
+
+    monkeypatch.chdir(tmp_path)
+    nasty = load_pack(make_nasty.__wrapped__(make_pack))
+    app = BriefingApp(nasty, lang="en", start_id="nasty-item")
+
+    async def scenario(pilot):
+        for target in ("nasty-item", "nasty-fig", "weaknesses"):
+            pilot.app.open_id(target)
+            await pilot.pause()
+            for key in [None, *OPENERS]:
+                if key:
+                    await pilot.press(key)
+                    await pilot.pause()
+                svg = pilot.app.export_screenshot()
+                assert not any(ch in svg for ch in ("\x1b", "\x9b", "\u202e", "\u200b")), key
+                _check(pilot.app)
+                await _close_everything(pilot)
+        await _quits_on_q(pilot)
+
+    _run(app, scenario, (100, 30))
+
+
+def test_ten_thousand_items_stay_responsive(make_pack):
+    from test_hostile_packs import ten_thousand_items
+
+    big = load_pack(make_pack(ten_thousand_items))
+    app = BriefingApp(big, lang="en", start_id=None)
+    timings: list[float] = []
+
+    async def scenario(pilot):
+        for key in ["down"] * 10 + ["enter", "g", "escape", "slash", "escape", "end", "home"]:
+            started = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            timings.append(time.perf_counter() - started)
+            _check(pilot.app)
+        pilot.app.open_id("item-9999")
+        await pilot.pause()
+        assert pilot.app.main.pane.node_id == "item-9999"
+        await _quits_on_q(pilot)
+
+    started = time.perf_counter()
+    _run(app, scenario, (120, 40))
+    print(f"\n10,000-item app: run {time.perf_counter() - started:.1f}s, "
+          f"slowest key {max(timings):.2f}s")
+    assert max(timings) < 2.0

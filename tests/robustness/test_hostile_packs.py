@@ -435,24 +435,26 @@ def test_markdown_export_of_nasty_text(nasty_pack, tmp_path):
     assert row.count("|") == 6, body_rows[0]  # five cells: the pack's pipe is escaped
 
 
+def ten_thousand_items(files: dict) -> None:
+    """10,000 items (1,000 with figures) and a 300,000-character line."""
+    items = []
+    for n in range(10_000):
+        item = {"id": f"item-{n}", "title": {"zh": f"条目{n}", "en": f"Item {n}"},
+                "text": {"zh": "内容" * 20, "en": "Text " * 20}}
+        if n % 10 == 0:
+            item["figures"] = [{
+                "id": f"fig-{n}", "label": {"zh": "数", "en": "Count"}, "value": 24300,
+                "unit": "enterprises", "display": "2.43万家", "period": "2024",
+                "kind": "actual", "source": {"doc": "review-2024", "quote": SME_QUOTE}}]
+        items.append(item)
+    files["sections/weaknesses.yaml"]["items"] = items
+    files["sections/talent-services.yaml"]["text"] = {"zh": "长" * 300_000,
+                                                      "en": "long " * 60_000}
+
+
 def test_ten_thousand_items_and_long_lines_load(make_pack):
     """10,000 items (1,000 with figures) and a 300,000-character line: loads, CLI works."""
-    def edit(files):
-        items = []
-        for n in range(10_000):
-            item = {"id": f"item-{n}", "title": {"zh": f"条目{n}", "en": f"Item {n}"},
-                    "text": {"zh": "内容" * 20, "en": "Text " * 20}}
-            if n % 10 == 0:
-                item["figures"] = [{
-                    "id": f"fig-{n}", "label": {"zh": "数", "en": "Count"}, "value": 24300,
-                    "unit": "enterprises", "display": "2.43万家", "period": "2024",
-                    "kind": "actual", "source": {"doc": "review-2024", "quote": SME_QUOTE}}]
-            items.append(item)
-        files["sections/weaknesses.yaml"]["items"] = items
-        files["sections/talent-services.yaml"]["text"] = {"zh": "长" * 300_000,
-                                                          "en": "long " * 60_000}
-
-    path = make_pack(edit)
+    path = make_pack(ten_thousand_items)
     started = time.perf_counter()
     pack = load_pack(path)
     elapsed = time.perf_counter() - started
