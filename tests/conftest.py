@@ -115,3 +115,14 @@ def make_pack(tmp_path: Path) -> PackFactory:
 @pytest.fixture(scope="session")
 def bundled():
     return load_pack(bundled_pack_dir())
+
+
+@pytest.fixture
+def fresh_cli_state(tmp_path, monkeypatch):
+    """A clean CLI state (no pack loaded, English, bundled pack) and a private cache folder."""
+    from briefing.cli.state import state
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    state.content, state.lang, state._pack = None, "en", None
+    yield state
+    state.content, state.lang, state._pack = None, "en", None

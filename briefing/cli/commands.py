@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from briefing.cli.app import LangOption, app, set_lang
-from briefing.cli.state import console, err_console, fail, state
+from briefing.cli.state import console, err_console, fail, print_json, state
 
 
 def open_app(start_id: str | None) -> None:
@@ -53,17 +53,6 @@ def tui(
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
 
-def _print_json(data: object) -> None:
-    """JSON keeps pack text exactly, but bidi, zero-width and C1 control characters are
-    written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
-    import json
-
-    from briefing.textsafe import UNSAFE
-
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    typer.echo(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
-
-
 @app.command()
 def validate(
     path: Annotated[Path | None, typer.Argument(help="Pack directory (default: the bundled "
@@ -92,7 +81,7 @@ def sections(json: JsonOption = False, lang: LangOption = None) -> None:
     if json:
         from briefing.serialize import node_tree
 
-        _print_json([node_tree(section) for section in pack.sections])
+        print_json([node_tree(section) for section in pack.sections])
         return
     from briefing.cli.render import section_tree
 
@@ -150,7 +139,7 @@ def figures(
     if json:
         from briefing.serialize import figure
 
-        _print_json([figure(fig) for fig in selected])
+        print_json([figure(fig) for fig in selected])
         return
     from briefing.cli.render import figures_table
 
@@ -184,7 +173,7 @@ def compare(
         except IncomparableFigures as exc:
             raise fail(str(exc)) from None
     if json:
-        _print_json(view_to_dict(pack, view))
+        print_json(view_to_dict(pack, view))
         return
     from briefing.cli.render import comparison_view
 
@@ -195,7 +184,7 @@ def _list_comparisons(pack, json: bool) -> None:
     if json:
         from briefing.serialize import text
 
-        _print_json([{"id": c.id, "kind": c.kind, "title": text(c.title),
+        print_json([{"id": c.id, "kind": c.kind, "title": text(c.title),
                       "figures": list(c.figure_ids())} for c in pack.comparisons])
         return
     from rich.table import Table

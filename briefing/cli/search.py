@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.cli.app import LangOption, app, set_lang
-from briefing.cli.state import console, err_console, fail, state
+from briefing.cli.state import console, err_console, fail, print_json, state
 from briefing.model import Lang
 
 if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
@@ -136,9 +136,7 @@ def search(
         _prepare_with_progress(engine)
     hits = engine.search(query, limit=limit, section=section)
     if json:
-        import json as jsonlib
-
-        typer.echo(jsonlib.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2))
+        print_json([hit.to_json() for hit in hits])
         return
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)

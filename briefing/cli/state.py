@@ -51,3 +51,14 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     err_console.print(f"error: {clean(message)}", markup=False, highlight=False,
                       soft_wrap=True)
     return typer.Exit(code)
+
+
+def print_json(data: object) -> None:
+    """JSON keeps pack text exactly, but bidi, zero-width and C1 control characters are
+    written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
+    import json
+
+    from briefing.textsafe import UNSAFE
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    typer.echo(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.cli.state import state
-
 
 @pytest.fixture(autouse=True)
-def fresh_state(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    state.content, state.lang, state._pack = None, "en", None
-    yield
-    state.content, state.lang, state._pack = None, "en", None
+def _clean_cli(fresh_cli_state):
+    """Every test here starts from a clean CLI state (see tests/conftest.py)."""

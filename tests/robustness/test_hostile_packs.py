@@ -401,6 +401,7 @@ def nasty_pack(make_pack) -> Path:
     ("sections",), ("show", "weaknesses"), ("show", "nasty-item"), ("show", "nasty-fig"),
     ("figures",), ("figures", "--section", "weaknesses"), ("export", "weaknesses"),
     ("sections", "--json"), ("figures", "--json"), ("show", "weaknesses", "--lang", "zh"),
+    ("search", "evil", "--json"), ("search", "evil"),
 ])
 def test_nasty_text_is_inert_in_the_cli(nasty_pack, args):
     result = run_cli("--content", str(nasty_pack), *args)
@@ -414,6 +415,8 @@ def test_nasty_text_is_inert_in_the_cli(nasty_pack, args):
         assert "\\[bold red\\]X\\[/\\]" in out
     elif "figures" in args:  # a narrow table column folds the label; it starts literally
         assert "[bold red]X[/]" in out
+    elif "search" in args:  # snippets fold in narrow columns; the markup stays literal text
+        assert "[bold" in out
     else:
         assert "[bold red]X[/]" in out and "[link=https://evil.example]click[/link]" in out
 
