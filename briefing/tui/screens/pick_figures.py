@@ -36,7 +36,7 @@ class PickFiguresScreen(Dialog[list[str] | None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one("#pick-list").focus()
+        self.query_one("#pick-filter").focus()  # type to filter, Enter to go to the list
 
     def _fill(self, query: str) -> None:
         """List the figures whose label (either language), value or id contains ``query``."""
@@ -61,7 +61,10 @@ class PickFiguresScreen(Dialog[list[str] | None]):
 
     @on(Input.Submitted, "#pick-filter")
     def _to_list(self) -> None:
-        self.query_one("#pick-list").focus()
+        selection = self.query_one("#pick-list", SelectionList)
+        if selection.highlighted is None and selection.option_count:
+            selection.highlighted = 0
+        selection.focus()
 
     @on(SelectionList.SelectedChanged, "#pick-list")
     def _changed(self, event: SelectionList.SelectedChanged) -> None:
