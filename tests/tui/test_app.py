@@ -440,3 +440,17 @@ def test_panes_reflow_when_the_terminal_is_resized(app, drive):
         assert app.main.pane.size.width > 100
 
     drive(app, scenario)
+
+
+def test_picker_by_keyboard_filter_enter_space(app, drive):
+    async def scenario(pilot):
+        await pilot.press("f", "a", *"SME", "enter", "space", "down", "space")
+        pick = app.screen
+        assert isinstance(pick, PickFiguresScreen)
+        assert len(pick.chosen) == 2
+        await pilot.click("#pick-go")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonsScreen)
+        assert app.screen.error  # an SME count and its national rank: different units
+
+    drive(app, scenario)
