@@ -24,8 +24,8 @@ class State:
         ``cached`` reuses a hash-checked validated pack; ``validate`` passes False.
         """
         if self._pack is None:
-            from briefing.pack import PackInvalid, bundled_pack_dir, load_pack
-            from briefing.pack.cache import load_pack_cached
+            from briefing.pack import PackInvalid, bundled_pack_dir
+            from briefing.pack.cache import load_pack, load_pack_cached
 
             path = self.content or bundled_pack_dir()
             try:

@@ -16,8 +16,7 @@ import tempfile
 from pathlib import Path
 
 from briefing.model import Pack
-from briefing.pack.loader import load_pack
-from briefing.pack.yamlio import MAX_FILE_BYTES
+from briefing.pack.errors import MAX_FILE_BYTES
 
 _CODE = [Path(__file__).with_name(name) for name in ("loader.py", "yamlio.py")]
 _CODE.append(Path(__file__).resolve().parent.parent / "model.py")
@@ -56,6 +55,13 @@ def _documents_unchanged(pack: Pack) -> bool:
                    for d in pack.documents)
     except OSError:
         return False
+
+
+def load_pack(root: Path) -> Pack:
+    """The full, validating load (imported only when the cache cannot serve)."""
+    from briefing.pack.loader import load_pack as full_load
+
+    return full_load(root)
 
 
 def load_pack_cached(root: Path) -> Pack:

@@ -11,7 +11,6 @@ import difflib
 import hashlib
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from briefing.model import (
     Unit,
 )
 from briefing.numbers import QUALIFIERS, parse_display
+from briefing.pack.errors import PackError, PackInvalid
 from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict, YamlProblem, read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -46,27 +46,6 @@ FIGURE_FIELDS = {"id", "label", "value", "unit", "display", "period", "kind", "q
                  "scope", "note", "source"}
 COMPARISON_FIELDS = {"id", "title", "kind", "entries", "note", "section"}
 ENTRY_FIELDS = {"figure", "label", "target"}
-
-
-@dataclass(frozen=True, slots=True)
-class PackError:
-    """One problem, located: ``file:line: message``."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-
-class PackInvalid(Exception):
-    """The pack has problems; ``errors`` lists all of them."""
-
-    def __init__(self, errors: list[PackError]) -> None:
-        super().__init__(f"{len(errors)} problem(s) in content pack")
-        self.errors = errors
 
 
 class _Checker:

@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-#: Pack files larger than this are refused before parsing (a curated pack is kilobytes).
-MAX_FILE_BYTES = 5 * 1024 * 1024
+from briefing.pack.errors import MAX_FILE_BYTES
+
 #: Collections nested deeper than this are refused before they are built.
 MAX_NESTING = 64
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,24 @@ def test_curated_comparisons_required_by_the_briefing():
     assert [PACK.figure(e.figure).value for e in timeline.entries] == [80.6, 84, 90]
     assert {PACK.figure(e.figure).source.doc for e in timeline.entries} == {"review-2024",
                                                                           "feature-2025"}
+
+
+def _number_forms(value: float) -> set[str]:
+    """How a base-unit value may be written in English prose (17400 -> 17,400; 1e11 -> 100)."""
+    from briefing.numbers import format_value
+
+    return {format_value(round(value / scale, 4))
+            for scale in (1, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12)}
+
+
+def test_english_texts_state_only_numbers_the_sources_give():
+    """A mistyped number in a translation (17,300 for 1.74万) fails here."""
+    known: set[str] = set()
+    for fig in FIGURES:
+        known |= _number_forms(fig.value)
+    for node in PACK.nodes():
+        for number in re.findall(r"\d[\d,]*(?:\.\d+)?", node.text.en):
+            number = number.rstrip(",")
+            if re.fullmatch(r"(19|20)\d\d", number) or number in node.text.zh:
+                continue
+            assert number in known, f"{node.id}: '{number}' is in no figure and not in zh"

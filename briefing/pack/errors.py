@@ -1,0 +1,29 @@
+"""Validation problems and limits, apart from the loader so using them never imports YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Pack files and documents larger than this are refused (a curated pack is kilobytes).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PackError:
+    """One problem, located: ``file:line: message``."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class PackInvalid(Exception):
+    """The pack has problems; ``errors`` lists all of them."""
+
+    def __init__(self, errors: list[PackError]) -> None:
+        super().__init__(f"{len(errors)} problem(s) in content pack")
+        self.errors = errors
