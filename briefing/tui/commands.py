@@ -8,6 +8,7 @@ from functools import partial
 from rich.text import Text
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.css.query import NoMatches
 
 from briefing.textsafe import one_line
 
@@ -54,6 +55,12 @@ class SafeCommandPalette(CommandPalette):
     def _action_command_list(self, action: str) -> None:
         with contextlib.suppress(KeyError):
             super()._action_command_list(action)
+
+    def _watch__list_visible(self) -> None:
+        """Keys typed in the same frame as ctrl+p make the gathering worker report results
+        before (or after) the list is mounted; there is then nothing to show or hide."""
+        with contextlib.suppress(NoMatches):
+            super()._watch__list_visible()
 
     def dismiss(self, result=None) -> AwaitComplete:
         """A second Enter after the palette has closed would pop the main screen."""
