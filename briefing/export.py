@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from briefing.formatting import figure_value, kind_label
-from briefing.model import Lang, Node, Pack, Source
+from briefing.model import Lang, Pack, Source
 from briefing.textsafe import clean, one_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -156,5 +156,6 @@ def _link_no_clobber(tmp: Path, path: Path) -> None:
     os.unlink(tmp)
 
 
-def default_export_name(node: Node, lang: Lang) -> str:
-    return f"{node.id}.{lang}.md"
+def default_export_name(node_id: str, lang: Lang) -> str:
+    """The file name an export of ``node_id`` gets unless the user picks another."""
+    return f"{node_id}.{lang}.md"

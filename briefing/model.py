@@ -205,6 +205,11 @@ class Pack:
     def has_comparison(self, comparison_id: str) -> bool:
         return any(c.id == comparison_id for c in self.comparisons)
 
+    def has_id(self, item_id: str) -> bool:
+        """Whether ``item_id`` names a node, a figure or a comparison of this pack."""
+        return (self.has_node(item_id) or self.has_figure(item_id)
+                or self.has_comparison(item_id))
+
     def section_of(self, node_id: str) -> Node:
         return self.node(self.node(node_id).section_id)
 

@@ -14,8 +14,7 @@ from briefing.cli.state import console, err_console, fail, print_json, state
 def open_app(start_id: str | None) -> None:
     """Start the interactive explorer (imports Textual only now)."""
     pack = state.pack()
-    if start_id is not None and not (pack.has_node(start_id) or pack.has_figure(start_id)
-                                     or pack.has_comparison(start_id)):
+    if start_id is not None and not pack.has_id(start_id):
         raise fail(f"unknown id '{start_id}' (try: briefing sections)")
     _need_terminal()
     from briefing.tui import BriefingApp

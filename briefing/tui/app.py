@@ -111,8 +111,7 @@ class BriefingApp(App[None]):
         item_id = item_id.strip()
         if item_id in (FIGURES_ID, "figures"):
             return FIGURES_ID
-        pack = self.pack
-        if pack.has_node(item_id) or pack.has_figure(item_id) or pack.has_comparison(item_id):
+        if self.pack.has_id(item_id):
             return item_id
         return None
 

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from briefing.export import default_export_name
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
@@ -32,7 +33,7 @@ class ExportDialog(Dialog[Path | None]):
         with Vertical(id="export-dialog", classes="dialog"):
             yield Static(Text(t("export_title", lang), style="bold"), markup=False)
             yield Static(Text(t("export_path", lang), style="dim"), markup=False)
-            yield Input(f"./{self.node_id}.{lang}.md", id="export-path")
+            yield Input(f"./{default_export_name(self.node_id, lang)}", id="export-path")
             yield Static(id="export-message", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("export_do", lang), variant="primary", id="export-go")
