@@ -14,15 +14,17 @@ from briefing.model import Lang, Pack, Source
 from briefing.textsafe import clean, one_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
-_LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)", re.MULTILINE)
 _LINE_START = re.compile(r"^(\s*)([-+=])", re.MULTILINE)  # lists, rules, setext underlines
+_ORDERED_START = re.compile(r"^(\s*\d+)([.)])(\s)", re.MULTILINE)  # "1. " / "1) " lists
 
 LABELS = {
     "en": {"figures": "Figures", "figure": "Figure", "value": "Value", "period": "Period",
-           "kind": "Kind", "source": "Source", "sources": "Sources", "from": "from"},
+           "kind": "Kind", "source": "Source", "sources": "Sources"},
     "zh": {"figures": "数据", "figure": "指标", "value": "数值", "period": "时期",
-           "kind": "类型", "source": "出处", "sources": "来源", "from": "出自"},
+           "kind": "类型", "source": "出处", "sources": "来源"},
 }
+
+
 class ExportError(Exception):
     """A write that could not happen; the message is meant for the user."""
 
@@ -34,11 +36,7 @@ class TargetExists(ExportError):
 def escape(text: str) -> str:
     """Markdown-inert text: metacharacters escaped, list markers at line start neutralised."""
     text = _LINE_START.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", clean(text)))
-    return _LIST_START.sub(lambda m: f"{m.group(1)}{_escape_marker(m.group(2))}{m.group(3)}", text)
-
-
-def _escape_marker(marker: str) -> str:
-    return "\\" + marker if marker in "-+" else marker[:-1] + "\\" + marker[-1]
+    return _ORDERED_START.sub(r"\1\\\2\3", text)
 
 
 def cell(text: str) -> str:
