@@ -64,12 +64,7 @@ def english_quantity(pack: Pack, figure: Figure) -> str:
         return fraction.group() if fraction else f"{format_value(value)}×"
     if unit == "times":
         return f"{format_value(value)}×"
-    label = pack.unit(unit).label.en if _has_unit(pack, unit) else unit
-    return f"{format_value(value)} {label}"
-
-
-def _has_unit(pack: Pack, unit: str) -> bool:
-    return any(u.id == unit for u in pack.units)
+    return f"{format_value(value)} {pack.unit(unit).label.en}"  # validated: the unit exists
 
 
 def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:

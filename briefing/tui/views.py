@@ -234,8 +234,5 @@ def source_for(pack: Pack, item_id: str) -> Source | None:
 
 
 def document_text(pack: Pack, doc_id: str) -> str:
-    """The document's text, through the pack's cache when it has one."""
-    cached = getattr(pack, "document_text", None)
-    if callable(cached):
-        return cached(doc_id)
+    """The document's text (read when the source view opens, not at start-up)."""
     return pack.document(doc_id).read()
