@@ -17,17 +17,10 @@ from pathlib import Path
 
 from briefing.model import Pack
 from briefing.pack.errors import MAX_FILE_BYTES
+from briefing.paths import cache_dir
 
 _CODE = [Path(__file__).with_name(name) for name in ("loader.py", "yamlio.py")]
 _CODE.append(Path(__file__).resolve().parent.parent / "model.py")
-
-
-def cache_dir() -> Path:
-    """``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else ``~/.cache/briefing``."""
-    if os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(os.environ["BRIEFING_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "briefing"
 
 
 def pack_digest(root: Path) -> str:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.model import Pack, Text
+from briefing.paths import cache_dir
 from briefing.search.phrases import PHRASES
 
 #: Bump when the stored format or the way pinyin is derived changes.
@@ -433,15 +434,6 @@ def _valid_grams(data: object, fields: int) -> bool:
 
 
 # -- storing -------------------------------------------------------------------------------------
-def cache_dir() -> Path:
-    """``$BRIEFING_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefing``, else ``~/.cache/briefing``."""
-    if os.environ.get("BRIEFING_CACHE_DIR"):
-        return Path(os.environ["BRIEFING_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "briefing"
-    return Path.home() / ".cache" / "briefing"
-
-
 def cache_path(key: str, directory: Path | None = None) -> Path:
     return (directory or cache_dir()) / f"search-index-{key[:40]}.json"
 

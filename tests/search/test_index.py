@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.paths import cache_dir
 from briefing.search import SearchEngine
 from briefing.search import index as idx
 from briefing.search.index import (
@@ -18,7 +19,6 @@ from briefing.search.index import (
     GramIndex,
     TextIndex,
     build_data,
-    cache_dir,
     concat,
     load_index,
     records,
