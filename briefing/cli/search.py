@@ -11,13 +11,13 @@ from rich.text import Text
 from briefing.cli.app import LangOption, app, set_lang
 from briefing.cli.state import console, err_console, fail, print_json, state
 from briefing.model import Lang
+from briefing.snippets import printable, snippet
 
 if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
     from briefing.search.engine import Hit, SearchEngine
 
 #: Above this many fields, building the pinyin index shows a progress bar.
 PROGRESS_MIN_FIELDS = 5000
-HIGHLIGHT = "bold reverse"
 FIELD_LABELS = {
     "en": {"title": "title", "label": "label", "text": "text", "display": "figure",
            "quote": "source", "note": "note"},
@@ -29,36 +29,6 @@ HEADINGS = {
     "zh": ("得分", "结果", "章节", "匹配"),
 }
 NO_HITS = {"en": "no hits", "zh": "没有结果"}
-
-
-def _printable(text: str) -> str:
-    """``text`` with every unprintable character replaced in place (offsets are kept)."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else " " for c in text)
-
-
-def snippet(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]],
-            width: int = 80) -> Text:
-    """A window of ``text`` around its first span, with every span in it highlighted."""
-    text = _printable(text)
-    if not spans:
-        start, end = 0, min(len(text), width)
-    else:
-        first = spans[0][0]
-        start = max(0, first - width // 3)
-        end = min(len(text), start + width)
-        start = max(0, min(start, end - width))
-    out = Text("…" if start > 0 else "")
-    base = len(out)
-    out.append(text[start:end])
-    for s, e in spans:
-        s, e = max(s, start), min(e, end)
-        if s < e:
-            out.stylize(HIGHLIGHT, base + s - start, base + e - start)
-    if end < len(text):
-        out.append("…")
-    return out
 
 
 def field_label(field: str, lang: Lang) -> str:
@@ -76,7 +46,7 @@ def hits_table(hits: list[Hit], lang: Lang) -> Table:
     table.add_column(heads[3], overflow="fold", ratio=4)
     for hit in hits:
         title = Text()
-        title.append(_printable(hit.title.get(lang)), style="bold")
+        title.append(printable(hit.title.get(lang)), style="bold")
         title.append("\n")
         title.append(f"{hit.id} · {hit.kind}", style="dim")
         match = Text()
@@ -128,7 +98,7 @@ def search(
         raise fail("--limit must be at least 1", 2)
     pack = state.pack()
     if section is not None and not (pack.has_node(section) and pack.node(section).is_section):
-        raise fail(f"unknown section '{_printable(section)}' (try: briefing sections)")
+        raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
     from briefing.search.engine import SearchEngine
 
     engine = SearchEngine(pack)

@@ -76,3 +76,17 @@ def test_figure_rows_show_value_qualifier_period_kind(fixture_pack):
     assert (first.value, first.qualifier, first.period, first.kind) == (
         "超1.9万家", "超", "2025", "目标")
     assert first.compared == 1
+
+
+def test_search_prompt_shows_a_snippet_for_a_match_in_a_note():
+    """The prompt takes the matched field's text from the hit itself, notes included."""
+    from briefing.pack import bundled_pack_dir, load_pack
+    from briefing.search import SearchEngine
+    from briefing.tui.screens.search import hit_prompt
+
+    hit = SearchEngine(load_pack(bundled_pack_dir())).search("WIPO", limit=1)[0]
+    assert hit.field == "note.en"
+    prompt = hit_prompt(hit, "en")
+    assert "WIPO" in prompt.plain.splitlines()[1]
+    assert any(span.style == "bold reverse" and prompt.plain[span.start:span.end] == "WIPO"
+               for span in prompt.spans)

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
+from briefing.snippets import HIGHLIGHT, snippet
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
@@ -23,50 +24,21 @@ KIND_WORDS = {"section": "section", "item": "item", "figure": "figure_kind",
               "comparison": "comparison"}
 
 
-def field_text(pack: Pack, hit) -> str:
-    """The text of the field a hit matched in, so its spans can be highlighted."""
-    kind, name = hit.kind, hit.field
-    try:
-        if kind in ("section", "item"):
-            node = pack.node(hit.id)
-            part, _, lang = name.partition(".")
-            return (node.title if part == "title" else node.text).get(lang or "en")
-        if kind == "figure":
-            fig = pack.figure(hit.id)
-            if name.startswith("label."):
-                return fig.label.get(name.split(".")[1])
-            return fig.display if name == "display" else fig.source.quote
-        if kind == "comparison":
-            return pack.comparison(hit.id).title.get(name.split(".")[-1])
-    except (KeyError, IndexError):
-        pass
-    return ""
-
-
-def hit_prompt(pack: Pack, hit, lang: Lang, width: int = 70) -> Text:
+def hit_prompt(hit, lang: Lang, width: int = 70) -> Text:
     """Kind, title in the UI language, and a snippet around the match with the match marked."""
     kind = t(KIND_WORDS.get(hit.kind, "item"), lang)
     text = Text.assemble((f"{kind:<6} ", "dim"), (one_line(hit.title.get(lang)), "bold"),
                          (f"  {hit.id}", "dim italic"))
-    source = field_text(pack, hit)
+    source = hit.text_of(hit.field)
     title = one_line(hit.title.get(lang))
     if source == title:  # the match is in the title shown: mark it there
         offset = len(text.plain) - len(f"  {hit.id}") - len(title)
         for s, e in hit.spans:
-            text.stylize("bold reverse", offset + s, offset + e)
+            text.stylize(HIGHLIGHT, offset + s, offset + e)
         return text
     if source and hit.spans:
-        start, end = hit.spans[0]
-        lo = max(start - width // 3, 0)
-        hi = min(max(end + width // 2, lo + width), len(source))
-        snippet = Text(("…" if lo else "") + source[lo:hi].replace("\n", " ")
-                       + ("…" if hi < len(source) else ""))
-        offset = 1 if lo else 0
-        for s, e in hit.spans:
-            if s >= lo and e <= hi:
-                snippet.stylize("bold reverse", s - lo + offset, e - lo + offset)
         text.append("\n")
-        text.append_text(snippet)
+        text.append_text(snippet(source, hit.spans, width))
     return text
 
 
@@ -92,7 +64,7 @@ class SearchScreen(Dialog[str | None]):
         results.clear_options()
         query = event.value
         hits = self.engine.search(query, limit=40) if query.strip() else []
-        results.add_options(Option(hit_prompt(self.pack, hit, self.lang), id=hit.id)
+        results.add_options(Option(hit_prompt(hit, self.lang), id=hit.id)
                             for hit in hits)
         if hits:
             results.highlighted = 0
