@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from briefing.formatting import figure_value
 from briefing.model import Comparison, ComparisonEntry, Figure, Lang, Pack, Text
+from briefing.serialize import text
 
 SUZHOU = Text(zh="苏州", en="Suzhou")
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -178,13 +179,13 @@ def view_to_dict(pack: Pack, view: ComparisonView) -> dict:
     """A JSON-ready description of a comparison view."""
     return {
         "id": view.id,
-        "title": {"zh": view.title.zh, "en": view.title.en},
+        "title": text(view.title),
         "kind": view.kind,
         "unit": view.unit,
-        "note": {"zh": view.note.zh, "en": view.note.en} if view.note else None,
+        "note": text(view.note),
         "rows": [
             {
-                "label": {"zh": row.label.zh, "en": row.label.en},
+                "label": text(row.label),
                 "figure": row.figure.id if row.figure else None,
                 "display": row.figure.display if row.figure else None,
                 "value": row.value,
