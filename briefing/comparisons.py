@@ -51,10 +51,10 @@ def bar(fraction: float | None, width: int) -> str:
     fraction = min(max(fraction, 0.0), 1.0)
     eighths = round(fraction * width * 8)
     full, rest = divmod(eighths, 8)
-    text = "█" * full + (_EIGHTHS[rest] if rest else "")
-    if not text and fraction > 0:
-        text = "▏"
-    return text
+    cells = "█" * full + (_EIGHTHS[rest] if rest else "")
+    if not cells and fraction > 0:
+        cells = "▏"
+    return cells
 
 
 def progress_percent(actual: Figure, target: Figure) -> float | None:

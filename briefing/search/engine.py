@@ -45,6 +45,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from briefing import serialize
 from briefing.model import Pack, Text
 from briefing.search.index import (
     GRAM_MIN_CHARS,
@@ -102,7 +103,7 @@ class Hit:
             "id": self.id,
             "kind": self.kind,
             "section": self.section,
-            "title": {"zh": self.title.zh, "en": self.title.en},
+            "title": serialize.text(self.title),
             "score": self.score,
             "zh": self.zh,
             "en": self.en,
