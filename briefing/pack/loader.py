@@ -11,6 +11,7 @@ import difflib
 import hashlib
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,15 +67,20 @@ class _Checker:
             return None
         for key in data:
             if key not in allowed:
-                hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+                tip = did_you_mean(str(key), sorted(allowed))
                 self.error(_line(data, key), f"unknown field '{key}' in {what}{tip}")
         return data
 
+    def present(self, data: LineDict, key: str, what: str, required: bool = True) -> bool:
+        """Whether ``data`` has a value for ``key``; a missing required one is reported."""
+        if data.get(key) is not None:
+            return True
+        if required:
+            self.error(data.line, f"{what} is missing required field '{key}'")
+        return False
+
     def string(self, data: LineDict, key: str, what: str, required: bool = True) -> str | None:
-        if key not in data or data[key] is None:
-            if required:
-                self.error(data.line, f"{what} is missing required field '{key}'")
+        if not self.present(data, key, what, required):
             return None
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -99,9 +105,7 @@ class _Checker:
         return value
 
     def text(self, data: LineDict, key: str, what: str, required: bool = True) -> Text | None:
-        if key not in data or data[key] is None:
-            if required:
-                self.error(data.line, f"{what} is missing required field '{key}'")
+        if not self.present(data, key, what, required):
             return None
         value = data[key]
         where = f"'{key}' of {what}"
@@ -113,8 +117,7 @@ class _Checker:
         return Text(zh=zh, en=en) if zh and en else None
 
     def number(self, data: LineDict, key: str, what: str) -> float | None:
-        if key not in data or data[key] is None:
-            self.error(data.line, f"{what} is missing required field '{key}'")
+        if not self.present(data, key, what):
             return None
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -134,24 +137,27 @@ class _Checker:
                required: bool = True) -> str | None:
         value = self.string(data, key, what, required)
         if value is not None and value not in options:
-            hint = difflib.get_close_matches(value, options, n=1)
-            tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+            tip = did_you_mean(value, options)
             self.error(_line(data, key),
                        f"'{key}' of {what} must be one of {', '.join(options)}; got '{value}'{tip}")
             return None
         return value
 
     def items(self, data: LineDict, key: str, what: str, required: bool = True) -> list:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.error(data.line, f"{what} is missing required field '{key}'")
+        if not self.present(data, key, what, required):
             return []
+        value = data[key]
         if not isinstance(value, list):
             self.error(_line(data, key),
                        f"'{key}' of {what} must be a list, got {_type_name(value)}")
             return []
         return value
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest option, or nothing when none is close."""
+    hint = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean '{hint[0]}'?)" if hint else ""
 
 
 def _line(data: Any, key: str) -> int:
@@ -397,8 +403,7 @@ class _PackBuilder:
         note = c.text(data, "note", what, required=False)
         source = self.source(data, what)
         if unit is not None and unit not in self.units:
-            hint = difflib.get_close_matches(unit, list(self.units), n=1)
-            tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+            tip = did_you_mean(unit, self.units)
             c.error(_line(data, "unit"), f"{what} uses unknown unit '{unit}'{tip}")
             unit = None
         if period is not None and not PERIOD_RE.match(period):
@@ -471,8 +476,7 @@ class _PackBuilder:
             label = c.text(entry, "label", f"an entry of {what}", required=False)
             for ref, key in ((fig, "figure"), (target, "target")):
                 if ref and ref not in figures:
-                    hint = difflib.get_close_matches(ref, list(figures), n=1)
-                    tip = f" (did you mean '{hint[0]}'?)" if hint else ""
+                    tip = did_you_mean(ref, figures)
                     c.error(_line(entry, key), f"{what} refers to unknown figure '{ref}'{tip}")
             if kind == "progress" and not target:
                 c.error(entry.line, f"each entry of progress {what} needs a 'target' figure")
