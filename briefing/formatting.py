@@ -75,6 +75,6 @@ def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:
     quantity = english_quantity(pack, figure)
     if not hedge:
         return quantity
-    if hedge in ("about", "or more") and figure.qualifier in ("左右", "以上"):
-        return f"{quantity} ({hedge})" if hedge == "or more" else f"about {quantity}"
+    if figure.qualifier == "以上":  # "or more" reads after the number
+        return f"{quantity} ({hedge})"
     return f"{hedge} {quantity}"
