@@ -9,8 +9,9 @@ import stat
 import tempfile
 from pathlib import Path
 
+from briefing.citations import Citations
 from briefing.formatting import figure_value, kind_label
-from briefing.model import Lang, Pack, Source
+from briefing.model import Lang, Pack
 from briefing.textsafe import clean, one_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -44,21 +45,11 @@ def cell(text: str) -> str:
     return escape(one_line(text))
 
 
-class _Footnotes:
-    def __init__(self) -> None:
-        self.entries: list[Source] = []
-
-    def cite(self, source: Source) -> str:
-        if source not in self.entries:
-            self.entries.append(source)
-        return f"[^{self.entries.index(source) + 1}]"
-
-
 def to_markdown(pack: Pack, node_id: str, lang: Lang = "en") -> str:
     """The node, its descendants, a figures table and footnoted source quotes, as Markdown."""
     node = pack.node(node_id)
     words = LABELS[lang]
-    notes = _Footnotes()
+    notes = Citations()
     out: list[str] = []
     for child in node.walk():
         level = min(child.depth - node.depth + 1, 6)
@@ -66,7 +57,7 @@ def to_markdown(pack: Pack, node_id: str, lang: Lang = "en") -> str:
         out.append("")
         body = escape(child.text.get(lang).strip())
         if child.source:
-            body += " " + notes.cite(child.source)
+            body += f" [^{notes.number(child.source)}]"
         out.append(body)
         out.append("")
     figures = list(node.all_figures())
@@ -78,11 +69,11 @@ def to_markdown(pack: Pack, node_id: str, lang: Lang = "en") -> str:
         for fig in figures:
             value = figure_value(pack, fig, lang)
             out.append(f"| {cell(fig.label.get(lang))} | {cell(value)} | {cell(fig.period)} | "
-                       f"{cell(kind_label(fig.kind, lang))} | {notes.cite(fig.source)} |")
+                       f"{cell(kind_label(fig.kind, lang))} | [^{notes.number(fig.source)}] |")
         out.append("")
-    if notes.entries:
+    if notes.sources:
         out += [f"## {words['sources']}", ""]
-        for number, source in enumerate(notes.entries, start=1):
+        for number, source in enumerate(notes.sources, start=1):
             doc = pack.document(source.doc)
             title = one_line(doc.title.get(lang))
             publisher = one_line(doc.publisher.get(lang))

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from briefing.citations import Citations
 from briefing.cli.state import console
 from briefing.comparisons import ComparisonView, bar, relative_text, row_value_text
 from briefing.formatting import figure_value, kind_label, qualifier_label, scope_label
@@ -52,7 +53,7 @@ def section_tree(pack: Pack, lang: Lang) -> Tree:
 
 
 def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool = True,
-                  cite: dict[str, int] | None = None) -> Table:
+                  cite: Citations | None = None) -> Table:
     words = HEADINGS[lang]
     table = Table(box=box.SIMPLE_HEAD, expand=False, header_style="bold")
     longest = max((len(f.id) for f in figures), default=2)
@@ -77,7 +78,7 @@ def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool 
         if with_ids and not ids_above:
             row.insert(0, Text(fig.id))
         if cite is not None:
-            row.append(Text(f"[{cite[fig.source.quote + fig.source.doc]}]"))
+            row.append(Text(f"[{cite.number(fig.source)}]"))
         table.add_row(*row)
     return table
 
@@ -95,15 +96,7 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
         parts.append(plain(" › ".join(crumbs), "dim"))
     parts.append(plain(one_line(node.title.get(lang)), "bold underline"))
     parts.append(Text())
-    sources: dict[str, int] = {}
-    source_list = []
-
-    def cite(doc: str, quote: str) -> int:
-        key = quote + doc
-        if key not in sources:
-            sources[key] = len(sources) + 1
-            source_list.append((doc, quote))
-        return sources[key]
+    cite = Citations()
 
     for sub in node.walk():
         if sub is not node:
@@ -111,28 +104,28 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
             parts.append(plain(indent + one_line(sub.title.get(lang)), "bold"))
         body = plain(sub.text.get(lang).strip())
         if sub.source:
-            body.append(f" [{cite(sub.source.doc, sub.source.quote)}]", style="dim")
+            body.append(f" [{cite.number(sub.source)}]", style="dim")
         parts.append(body)
         parts.append(Text())
     figures = list(node.all_figures())
     for fig in figures:
-        cite(fig.source.doc, fig.source.quote)
+        cite.number(fig.source)
     if figures:
         parts.append(plain(words["figures"], "bold"))
-        parts.append(figures_table(pack, figures, lang, with_ids=True, cite=sources))
+        parts.append(figures_table(pack, figures, lang, with_ids=True, cite=cite))
     compared = {c.id: c for f in figures for c in pack.comparisons_for(f.id)}
     if compared:
         parts.append(Text())
         line = Text(words["compared"] + ": ", style="bold")
         line.append(", ".join(f"{c.id}" for c in compared.values()))
         parts.append(line)
-    if source_list:
+    if cite.sources:
         parts.append(Text())
         parts.append(plain(words["sources"], "bold"))
-        for number, (doc_id, quote) in enumerate(source_list, start=1):
-            doc = pack.document(doc_id)
+        for number, source in enumerate(cite.sources, start=1):
+            doc = pack.document(source.doc)
             line = Text(f"[{number}] ", style="dim")
-            line.append_text(plain(f"“{one_line(quote)}”"))
+            line.append_text(plain(f"“{one_line(source.quote)}”"))
             line.append_text(plain(f" — {one_line(doc.title.get(lang))}", "dim"))
             parts.append(line)
     return Group(*parts)
