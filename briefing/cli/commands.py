@@ -201,13 +201,25 @@ def _list_comparisons(pack, json: bool) -> None:
 
 @app.command()
 def export(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The section or item to export.")],
+    item_id: Annotated[str | None, typer.Argument(
+        metavar="[ID]", help="The section or item to export.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
                                                 "instead of standard output.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    pins: Annotated[bool, typer.Option("--pins", help="Export your pins as one brief "
+                                       "(--lang en, zh or both).")] = False,
     lang: LangOption = None,
 ) -> None:
     """Export a section or item as GitHub-flavoured Markdown with figures and citations."""
+    if pins:
+        if item_id is not None:
+            raise fail("give an ID or --pins, not both", 2)
+        from briefing.cli.pins import export_pins
+
+        export_pins(output, force, lang)
+        return
+    if item_id is None:
+        raise fail("give the ID of a section or item to export, or --pins for your pins", 2)
     set_lang(lang)
     pack = state.pack()
     if not pack.has_node(item_id):

@@ -9,7 +9,7 @@ import pytest
 
 COMMANDS = [["figures"], ["sections", "--json"], ["show", "plan-talent"],
             ["compare", "rankings"], ["export", "weaknesses"], ["validate"],
-            ["search", "rencai", "--json"]]
+            ["search", "rencai", "--json"], ["pin", "weaknesses"], ["pins", "--json"]]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
@@ -22,7 +22,8 @@ def test_commands_do_not_import_textual(args, tmp_path):
         "assert result.exit_code == 0, result.output\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
-    env = {"BRIEFING_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path), "BRIEFING_STATE_DIR": str(tmp_path / "state"),
+           "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, check=False)
     assert out.returncode == 0, out.stderr
