@@ -6,7 +6,12 @@ first three hits. Kinds: ``zh`` Chinese substring, ``zh-near`` Chinese with a wr
 extra character, ``en`` English words, ``typo`` misspelt English, ``pinyin`` full toneless
 pinyin, ``initials`` pinyin initials, ``heteronym`` pinyin of a 多音字 in its right reading,
 ``mixed`` several kinds in one query (scripts, languages, syllables with initials, pinyin
-typed with spaces).
+typed with spaces), ``traditional`` the same words in traditional characters (a Hong Kong or
+Taiwan reader), ``tones`` pinyin typed with tone marks or with ü as ü or v, ``abbrev``
+abbreviations the pack's text does not spell out everywhere (English acronyms, 中科院).
+
+The last three kinds were added (issue 13) before the engine handled them, so they record what
+readers type rather than what the engine happened to find.
 """
 
 from __future__ import annotations
@@ -132,4 +137,44 @@ EVAL: list[tuple[str, str, tuple[str, ...]]] = [
     ("rencaizc", "mixed", ("talent-ai-policy-matching-platform", "talent-bringing-in")),
     ("dujiao shou", "mixed", ("unicorns-2024", "potential-unicorns-2024")),
     ("lcdai", "mixed", ("talent-returnee-loans",)),
+    # -- traditional characters -----------------------------------------------------------------
+    ("研發強度", "traditional", ("rd-intensity-2024", "rd-intensity-target-2025")),
+    ("獨角獸", "traditional", ("unicorns-2024", "potential-unicorns-2024")),
+    ("兩院院士", "traditional", ("academicians-suzhou", "academicians-shenzhen",
+                                 "academicians-vs-shenzhen")),
+    ("蘇州銀行", "traditional", ("talent-returnee-bank-zone",)),
+    ("留學人員創業園", "traditional", ("talent-returnee-parks", "returnee-parks-2025-07")),
+    ("人才飛地", "traditional", ("talent-going-out",)),
+    ("氮化鎵", "traditional", ("innoscience-gan-wafer-size",)),
+    ("國家高新技術企業", "traditional", ("hntes-2024", "hntes-target-2025")),
+    ("揭榜掛帥", "traditional", ("jiebang-challenges-2024", "jiebang-investment-2024",
+                                 "jiebang-projects-target-2025")),
+    ("碳化矽", "traditional", ("ach-integration",)),
+    # -- pinyin with tone marks, ü typed as ü or v -----------------------------------------------
+    ("yuànshì", "tones", ("academicians-suzhou", "academicians-shenzhen",
+                          "academicians-vs-shenzhen")),
+    ("dújiǎoshòu", "tones", ("unicorns-2024", "potential-unicorns-2024")),
+    ("yánfā qiángdù", "tones", ("rd-intensity-2024", "rd-intensity-target-2025")),
+    ("liúchuàngdài", "tones", ("talent-returnee-loans",)),
+    ("fūhuàqì", "tones", ("national-incubators-target-2025",
+                          "provincial-incubators-rank-target-2025")),
+    ("jiànyǒulǜ", "tones", ("rd-institution-coverage-2024", "rd-institution-coverage-2025-07",
+                            "rd-institution-coverage-target-2025")),
+    ("jianyoulü", "tones", ("rd-institution-coverage-2024", "rd-institution-coverage-2025-07",
+                            "rd-institution-coverage-target-2025")),
+    ("jianyoulv", "tones", ("rd-institution-coverage-2024", "rd-institution-coverage-2025-07",
+                            "rd-institution-coverage-target-2025")),
+    ("YUÀNSHÌ", "tones", ("academicians-suzhou", "academicians-shenzhen",
+                          "academicians-vs-shenzhen")),
+    # -- abbreviations ---------------------------------------------------------------------------
+    ("SiC", "abbrev", ("ach-integration",)),
+    ("GaN", "abbrev", ("innoscience-gan-wafer-size",)),
+    ("HNTE", "abbrev", ("hntes-2024", "hntes-target-2025", "hntes-rank-2024")),
+    ("CAS", "abbrev", ("cas-institutions-suzhou-2025-07", "plan-platforms-major")),
+    ("SME", "abbrev", ("tech-smes-2024", "tech-smes-target-2025", "tech-smes-rank-2024")),
+    ("中科院", "abbrev", ("cas-institutions-suzhou-2025-07", "plan-platforms-major")),
+    ("SiC epitaxy", "abbrev", ("ach-integration",)),
+    # -- initials that must outrank Latin substrings ("ys" is 院士 before "sYStem") --------------
+    ("ys", "initials", ("academicians-suzhou", "academicians-shenzhen",
+                        "academicians-vs-shenzhen")),
 ]

@@ -6,12 +6,22 @@ import importlib.util
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 _spec = importlib.util.spec_from_file_location("eval_set", Path(__file__).with_name("eval_set.py"))
 assert _spec and _spec.loader
 eval_set = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(eval_set)
 EVAL = eval_set.EVAL
-KINDS = ("zh", "zh-near", "en", "typo", "pinyin", "initials", "heteronym", "mixed")
+KINDS = ("zh", "zh-near", "en", "typo", "pinyin", "initials", "heteronym", "mixed",
+         "traditional", "tones", "abbrev")
+#: Queries of the kinds added in issue 13 that the engine missed when they were written
+#: (recall@3 of the whole set then: 99/115, 86.1%). Each is an expected failure until fixed.
+PENDING: set[str] = {
+    "研發強度", "獨角獸", "蘇州銀行", "留學人員創業園", "人才飛地", "揭榜掛帥",
+    "yuànshì", "dújiǎoshòu", "yánfā qiángdù", "liúchuàngdài", "fūhuàqì", "jiànyǒulǜ",
+    "jianyoulü", "YUÀNSHÌ", "SiC", "ys",
+}
 
 
 def test_eval_set_is_broad(bundled):
@@ -28,11 +38,22 @@ def test_eval_set_is_broad(bundled):
 def test_recall_at_3(engine):
     misses = []
     for query, kind, expected in EVAL:
+        if query in PENDING:
+            continue
         top = [h.id for h in engine.search(query, limit=3)]
         if not set(top) & set(expected):
             misses.append((kind, query, top))
-    recall = 1 - len(misses) / len(EVAL)
+    recall = 1 - len(misses) / (len(EVAL) - len(PENDING))
     assert recall >= 0.95, f"recall@3 {recall:.1%}; misses: {misses}"
+
+
+@pytest.mark.parametrize("query", [
+    pytest.param(q, marks=pytest.mark.xfail(strict=True, reason="not handled yet"))
+    if q in PENDING else q
+    for q, kind, _ in EVAL if kind in ("traditional", "tones", "abbrev") or q == "ys"])
+def test_new_kinds_recalled_at_3(engine, query):
+    expected = next(ids for q, _, ids in EVAL if q == query)
+    assert {h.id for h in engine.search(query, limit=3)} & set(expected)
 
 
 def test_every_prefix_of_every_query_is_answered(engine):
