@@ -19,8 +19,10 @@ from briefing.model import Pack
 from briefing.pack.errors import MAX_FILE_BYTES
 from briefing.paths import cache_dir
 
-_CODE = [Path(__file__).with_name(name) for name in ("loader.py", "yamlio.py")]
-_CODE.append(Path(__file__).resolve().parent.parent / "model.py")
+_HERE = Path(__file__).resolve().parent
+#: The validator's code: every module of this package (the loader is split by concern, and
+#: any new reader must count) plus the model and the number reader it checks against.
+_CODE = [*sorted(_HERE.glob("*.py")), _HERE.parent / "model.py", _HERE.parent / "numbers.py"]
 
 
 def pack_digest(root: Path) -> str:

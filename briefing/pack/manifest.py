@@ -1,0 +1,117 @@
+"""The manifest: the pack's id and title, its source documents (hash-checked), units, sections.
+
+A document is read only from inside the pack or from a ``seeds/`` folder beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from briefing.model import Document, Text, Unit
+from briefing.pack.checker import ID_RE, inside, line_of
+from briefing.pack.reader import ReaderBase
+from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
+
+MANIFEST_FIELDS = {"id", "title", "documents", "units", "sections", "comparisons"}
+DOCUMENT_FIELDS = {"id", "file", "title", "publisher", "date", "sha256"}
+
+
+class ManifestReader(ReaderBase):
+    """Reads ``manifest.yaml`` and the documents it lists."""
+
+    def manifest(self) -> tuple[str, Text, list[str], str] | None:
+        data = self.load("manifest.yaml")
+        if data is None:
+            return None
+        c = self.check
+        data = c.fields(data, MANIFEST_FIELDS, "the manifest", 1)
+        if data is None:
+            return None
+        pack_id = c.ident(data, "the manifest") or "pack"
+        title = c.text(data, "title", "the manifest") or Text(zh=pack_id, en=pack_id)
+        for raw in c.items(data, "documents", "the manifest"):
+            self.document(raw, getattr(data.get("documents"), "line", data.line))
+        units = data.get("units")
+        if not isinstance(units, dict):
+            c.error(line_of(data, "units"), "'units' of the manifest must be a mapping of unit ids")
+        else:
+            for unit_id, label in units.items():
+                fake = LineDict({"label": label})
+                fake.line = units.line_of(unit_id)
+                fake.key_lines = {"label": fake.line}
+                text = c.text(fake, "label", f"unit '{unit_id}'")
+                if text:
+                    self.units[str(unit_id)] = Unit(id=str(unit_id), label=text)
+        sections = []
+        for raw in c.items(data, "sections", "the manifest"):
+            if isinstance(raw, str) and ID_RE.match(raw):
+                sections.append(raw)
+            else:
+                c.error(line_of(data, "sections"), f"section entry {raw!r} must be a section id")
+        comparisons = c.string(data, "comparisons", "the manifest", required=False)
+        if comparisons and (Path(comparisons).is_absolute() or ".." in Path(comparisons).parts):
+            c.error(line_of(data, "comparisons"),
+                    f"comparisons file '{comparisons}' must be a path inside the pack")
+            comparisons = None
+        return pack_id, title, sections, comparisons or ""
+
+    def document(self, raw: Any, line: int) -> None:
+        c = self.check
+        data = c.fields(raw, DOCUMENT_FIELDS, "a document", line)
+        if data is None:
+            return
+        doc_id = c.ident(data, "a document")
+        if doc_id:
+            self.declared_docs.add(doc_id)
+        file = c.string(data, "file", f"document '{doc_id}'")
+        title = c.text(data, "title", f"document '{doc_id}'")
+        publisher = c.text(data, "publisher", f"document '{doc_id}'")
+        date = c.string(data, "date", f"document '{doc_id}'")
+        sha = c.string(data, "sha256", f"document '{doc_id}'")
+        if not (doc_id and file and title and publisher and date and sha):
+            return
+        if not self.claim_id(doc_id, data.line):
+            return
+        path = self.safe_document_path(file, line_of(data, "file"))
+        if path is None:
+            return
+        try:
+            with path.open("rb") as handle:
+                raw_bytes = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            c.error(line_of(data, "file"), f"cannot read document '{file}': {exc.strerror or exc}")
+            return
+        if len(raw_bytes) > MAX_FILE_BYTES:
+            c.error(line_of(data, "file"), f"document '{file}' is over {MAX_FILE_BYTES:,} bytes, "
+                                         "the limit for pack files")
+            return
+        digest = hashlib.sha256(raw_bytes).hexdigest()
+        if digest != sha.lower():
+            c.error(line_of(data, "sha256"),
+                    f"sha256 of '{file}' is {digest}, manifest says {sha}: the seed was changed")
+        try:
+            self.doc_texts[doc_id] = raw_bytes.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            c.error(line_of(data, "file"), f"document '{file}' is not UTF-8 (offset {exc.start})")
+            return
+        self.documents.append(Document(id=doc_id, title=title, publisher=publisher, date=date,
+                                       sha256=digest, path=path))
+
+    def safe_document_path(self, file: str, line: int) -> Path | None:
+        """Documents may live in the pack or in a ``seeds/`` folder beside it, nowhere else."""
+        c = self.check
+        if Path(file).is_absolute():
+            c.error(line, f"document path '{file}' is absolute; use a path relative to the pack")
+            return None
+        root = self.root.resolve()
+        allowed = (root, (root.parent / "seeds").resolve())
+        path = (self.root / file).resolve()
+        if not any(inside(path, base) for base in allowed):
+            c.error(line, f"document path '{file}' points outside the pack and its seeds/ folder")
+            return None
+        if not path.is_file():
+            c.error(line, f"document '{file}' not found")
+            return None
+        return path

@@ -1,0 +1,57 @@
+"""What every part of a pack load shares: the problem list, the files read, the ids claimed.
+
+:class:`PackBuilder` (in :mod:`briefing.pack.loader`) combines the manifest, section and
+comparison readers, each a subclass of :class:`ReaderBase` in its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from briefing.model import Document, Unit
+from briefing.pack.checker import Checker, inside
+from briefing.pack.yamlio import YamlProblem, read_yaml
+
+
+class ReaderBase:
+    """State shared by the readers of one pack load."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.check = Checker(root)
+        self.doc_texts: dict[str, str] = {}
+        self.documents: list[Document] = []
+        self.units: dict[str, Unit] = {}
+        self.seen_ids: dict[str, str] = {}
+        self.declared_docs: set[str] = set()
+
+    def load(self, name: str) -> Any:
+        """Parse one pack file; None (with the problem recorded) when it cannot be read."""
+        self.check.file = name
+        path = self.root / name
+        if not path.is_file():
+            exists = path.exists() or path.is_symlink()
+            self.check.error(None, "not a regular file" if exists else "file not found")
+            return None
+        if not inside(path.resolve(), self.root.resolve()):
+            self.check.error(None, "file is a link pointing outside the pack; refused")
+            return None
+        try:
+            data = read_yaml(path)
+        except YamlProblem as problem:
+            self.check.error(problem.line, problem.message)
+            return None
+        if data is None:
+            self.check.error(None, "file is empty")
+        return data
+
+    def claim_id(self, ident: str, line: int) -> bool:
+        """Record ``ident`` as used here; a second use anywhere in the pack is a problem."""
+        where = f"{self.check.file}:{line}"
+        if ident in self.seen_ids:
+            first = self.seen_ids[ident]
+            self.check.error(line, f"duplicate id '{ident}' (first defined at {first})")
+            return False
+        self.seen_ids[ident] = where
+        return True

@@ -1,0 +1,140 @@
+"""Sections, their nested items, figures and source quotes (``sections/<id>.yaml``)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from briefing.model import FIGURE_KINDS, SCOPES, Figure, Node, Source
+from briefing.numbers import QUALIFIERS, parse_display
+from briefing.pack.checker import PERIOD_RE, clip, did_you_mean, line_of
+from briefing.pack.reader import ReaderBase
+from briefing.pack.yamlio import LineDict
+
+MAX_DEPTH = 6
+NODE_FIELDS = {"id", "title", "text", "source", "figures", "items"}
+FIGURE_FIELDS = {"id", "label", "value", "unit", "display", "period", "kind", "qualifier",
+                 "scope", "note", "source"}
+
+
+class SectionReader(ReaderBase):
+    """Reads one section file into a tree of :class:`Node` with their :class:`Figure`."""
+
+    def section(self, section_id: str) -> Node | None:
+        data = self.load(f"sections/{section_id}.yaml")
+        if data is None:
+            return None
+        node = self.node(data, 1, section_id=None, parent_id=None, depth=0)
+        if node and node.id != section_id:
+            self.check.error(line_of(data, "id"),
+                             f"section id '{node.id}' does not match its file name '{section_id}'")
+        return node
+
+    def node(self, raw: Any, line: int, section_id: str | None, parent_id: str | None,
+             depth: int) -> Node | None:
+        c = self.check
+        what = "a section" if parent_id is None else "an item"
+        data = c.fields(raw, NODE_FIELDS, what, line)
+        if data is None:
+            return None
+        node_id = c.ident(data, what)
+        label = f"{'section' if parent_id is None else 'item'} '{node_id}'"
+        title = c.text(data, "title", label)
+        text = c.text(data, "text", label)
+        source = self.source(data, label, required=False)
+        if node_id is None or not self.claim_id(node_id, line_of(data, "id")):
+            node_id = None
+        sid = section_id or node_id or ""
+        if depth >= MAX_DEPTH:
+            c.error(data.line, f"{label} is nested deeper than {MAX_DEPTH} levels")
+            return None
+        figures = []
+        for raw_fig in c.items(data, "figures", label, required=False):
+            fig = self.figure(raw_fig, getattr(data.get("figures"), "line", data.line),
+                              node_id or "", sid)
+            if fig:
+                figures.append(fig)
+        children = []
+        for raw_child in c.items(data, "items", label, required=False):
+            child = self.node(raw_child, getattr(data.get("items"), "line", data.line), sid,
+                              node_id or "", depth + 1)
+            if child:
+                children.append(child)
+        if not (node_id and title and text):
+            return None
+        return Node(id=node_id, title=title, text=text, section_id=sid, parent_id=parent_id,
+                    depth=depth, children=tuple(children), figures=tuple(figures), source=source)
+
+    def source(self, data: LineDict, what: str, required: bool = True) -> Source | None:
+        c = self.check
+        if "source" not in data:
+            if required:
+                c.error(data.line, f"{what} is missing required field 'source'")
+            return None
+        inner = c.fields(data["source"], {"doc", "quote"}, f"'source' of {what}",
+                         line_of(data, "source"))
+        if inner is None:
+            return None
+        doc = c.string(inner, "doc", f"'source' of {what}")
+        quote = c.string(inner, "quote", f"'source' of {what}")
+        if not (doc and quote):
+            return None
+        if doc not in self.doc_texts:
+            if doc not in self.declared_docs:
+                c.error(line_of(inner, "doc"), f"{what} cites unknown document '{doc}'")
+            return None
+        if quote not in self.doc_texts[doc]:
+            c.error(line_of(inner, "quote"),
+                    f"quote of {what} is not verbatim in document '{doc}': {clip(quote)}")
+            return None
+        return Source(doc=doc, quote=quote)
+
+    def figure(self, raw: Any, line: int, node_id: str, section_id: str) -> Figure | None:
+        c = self.check
+        data = c.fields(raw, FIGURE_FIELDS, "a figure", line)
+        if data is None:
+            return None
+        fig_id = c.ident(data, "a figure")
+        what = f"figure '{fig_id}'"
+        label = c.text(data, "label", what)
+        value = c.number(data, "value", what)
+        unit = c.string(data, "unit", what)
+        display = c.string(data, "display", what)
+        period = c.string(data, "period", what)
+        kind = c.choice(data, "kind", what, FIGURE_KINDS)
+        qualifier = c.string(data, "qualifier", what, required=False)
+        scope = c.choice(data, "scope", what, SCOPES, required=False)
+        note = c.text(data, "note", what, required=False)
+        source = self.source(data, what)
+        if unit is not None and unit not in self.units:
+            tip = did_you_mean(unit, self.units)
+            c.error(line_of(data, "unit"), f"{what} uses unknown unit '{unit}'{tip}")
+            unit = None
+        if period is not None and not PERIOD_RE.match(period):
+            c.error(line_of(data, "period"), f"period '{period}' of {what} must be YYYY or YYYY-MM")
+            period = None
+        if qualifier is not None and qualifier not in QUALIFIERS:
+            c.error(line_of(data, "qualifier"),
+                    f"qualifier '{qualifier}' of {what} must be one of {', '.join(QUALIFIERS)}")
+            qualifier = None
+        if source and display and display not in source.quote:
+            c.error(line_of(data, "display"),
+                    f"display '{display}' of {what} does not appear in its quote")
+        if source and qualifier and qualifier not in source.quote:
+            c.error(line_of(data, "qualifier"),
+                    f"qualifier '{qualifier}' of {what} does not appear in its quote")
+        if display is not None and value is not None:
+            parsed = parse_display(display)
+            if parsed is None:
+                c.error(line_of(data, "display"), f"display '{display}' of {what} holds no number")
+            elif not math.isclose(parsed, value, rel_tol=1e-9, abs_tol=1e-12):
+                c.error(line_of(data, "value"),
+                        f"value {value:g} of {what} does not match its display '{display}' "
+                        f"(which reads as {parsed:g})")
+        if fig_id is None or not self.claim_id(fig_id, line_of(data, "id")):
+            return None
+        if None in (label, value, unit, display, period, kind, source) or not node_id:
+            return None
+        return Figure(id=fig_id, label=label, value=value, unit=unit, display=display,
+                      period=period, kind=kind, source=source, node_id=node_id,
+                      section_id=section_id, qualifier=qualifier, scope=scope, note=note)
