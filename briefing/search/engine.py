@@ -33,24 +33,20 @@ Spans are character offsets in the *original* field text: pinyin matches are map
 syllables to the Chinese characters they were read from.
 """
 
+
 from __future__ import annotations
 
 import math
-import re
 import threading
-import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from briefing import serialize
-from briefing.model import Pack, Text
+from briefing.model import Pack
+from briefing.search.hit import Hit, Span
 from briefing.search.index import (
     GRAM_MIN_CHARS,
-    HAN_CLASS,
-    HAN_RUN,
     GramIndex,
     PinyinIndex,
     Progress,
@@ -59,174 +55,25 @@ from briefing.search.index import (
     load_index,
     records,
 )
+from briefing.search.match import MAX_SPANS, FieldMatch, merge, pinyin_match, typo_match
+from briefing.search.query import (  # noqa: F401  (re-exported for callers of the engine)
+    LATIN_RE,
+    TERM_RE,
+    Term,
+    is_word_char,
+    needs_pinyin,
+    normalize,
+    segmentations,
+    terms_of,
+)
 
-Span = tuple[int, int]
+__all__ = ["Hit", "SearchEngine", "Span"]
 
 #: Older names for the record type, kept for callers of the first interface.
 Document = Record
 documents = records
 
-MAX_QUERY = 200  # characters of a query that are looked at
-MAX_TERMS = 8
-MAX_SPANS = 16  # occurrences per field that are collected
 MIN_SCORE = 20.0
-
-TERM_RE = re.compile(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
-LATIN_RE = re.compile(r"[a-z]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One result: what matched, where, and how well (higher ``score`` is better, 0..100)."""
-
-    id: str
-    kind: str  # section | item | figure | comparison
-    section: str | None  # id of the top-level section, None for pack-wide comparisons
-    title: Text
-    zh: str  # full text of the hit in Chinese
-    en: str  # full text of the hit in English
-    score: float
-    field: str  # which field matched best: title.zh, title.en, text.zh, text.en, ...
-    spans: tuple[Span, ...]  # character spans in that field's original text
-    #: every matched span, in every field, as (field, start, end); ``field``'s are among them
-    matches: tuple[tuple[str, int, int], ...] = ()
-    #: the original text of each field in ``matches``
-    texts: tuple[tuple[str, str], ...] = ()
-
-    def text_of(self, field: str) -> str:
-        """The original text of a matched field ('' if that field did not match)."""
-        return dict(self.texts).get(field, "")
-
-    def to_json(self) -> dict:
-        """The hit as plain JSON data (the CLI's ``--json`` shape)."""
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "section": self.section,
-            "title": serialize.text(self.title),
-            "score": self.score,
-            "zh": self.zh,
-            "en": self.en,
-            "spans": [{"field": f, "start": s, "end": e} for f, s, e in self.matches],
-        }
-
-
-def normalize(query: str) -> str:
-    """NFKC, lower case, control/format characters to spaces, at most MAX_QUERY characters."""
-    query = unicodedata.normalize("NFKC", query[:MAX_QUERY])
-    if not query.isprintable():
-        query = "".join(c if c.isprintable() else " " for c in query)
-    return query.lower()
-
-
-def terms_of(query: str) -> list[str]:
-    """Distinct terms of a query, in order: runs of Chinese, runs of anything else."""
-    seen: dict[str, None] = {}
-    for t in TERM_RE.findall(normalize(query)):
-        if len(seen) >= MAX_TERMS:
-            break
-        seen.setdefault(t, None)
-    return list(seen)
-
-
-def needs_pinyin(query: str) -> bool:
-    """Whether answering ``query`` uses the pinyin index (it has a term of Latin letters)."""
-    return isinstance(query, str) and any(LATIN_RE.fullmatch(t) for t in terms_of(query))
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isascii() and c.isalnum()
-
-
-class Term:
-    """One term of a query and the needles it is searched by."""
-
-    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "mixed", "py_needles", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.han = HAN_RUN.fullmatch(text) is not None
-        self.latin = LATIN_RE.fullmatch(text) is not None
-        self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)
-        self.ini: str | None = None
-        #: (initials needle, segments) for syllables mixed with initials: "yanfjg"
-        self.mixed: list[tuple[str, list[str]]] = []
-        self.alts: list[tuple[str, float]] = []  # (vocabulary word, similarity)
-        self.bigrams: list[str] = []
-        if self.han and len(text) >= 3:
-            self.bigrams = list(dict.fromkeys(text[i: i + 2] for i in range(len(text) - 1)))[:12]
-
-    def prepare(self, py: PinyinIndex, prefixes: frozenset[str]) -> None:
-        """Pinyin segmentations, initials and typo alternatives (needs the pinyin index)."""
-        t = self.text
-        if not self.latin:
-            return
-        if 2 <= len(t) <= 40:
-            self.py_needles = [(" " + " ".join(seg), len(seg))
-                               for seg in segmentations(t, py.syllables, prefixes)]
-            self.ini = t
-        if 3 <= len(t) <= 40:
-            self.mixed = [("".join(x[0] for x in seg), seg)
-                          for seg in segmentations(t, py.syllables, prefixes, cap=4,
-                                                   initials=True)
-                          if any(len(x) == 1 for x in seg[:-1]) and any(len(x) > 1 for x in seg)]
-
-    def find_alts(self, py: PinyinIndex) -> None:
-        """Close words from the content's vocabulary, for a term that may be misspelt."""
-        t = self.text
-        if self.latin and len(t) >= 4 and py.vocab:
-            cutoff = 74.0 if len(t) >= 6 else 79.0
-            # ratio = 2·matches / (len(a) + len(b)) can only reach the cutoff for words of
-            # about the term's length, so only those are compared
-            words = py.words_near(len(t), 2 + len(t) // 3)
-            found = process.extract(t, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=6)
-            self.alts = [(w, s) for w, s, _ in found if w != t]
-
-
-INITIALS = frozenset("bpmfdtnlgkhjqxrzcsyw")
-
-
-def segmentations(q: str, syllables: frozenset[str], prefixes: frozenset[str],
-                  cap: int = 6, initials: bool = False) -> list[list[str]]:
-    """Ways to read ``q`` as pinyin syllables (the last one may be incomplete), fewest first.
-
-    With ``initials``, a single consonant may also stand for a whole syllable ("yanfjg").
-    """
-    n = len(q)
-
-    def unit(s: str) -> bool:
-        return s in syllables or (initials and len(s) == 1 and s in INITIALS)
-
-    ok = [False] * (n + 1)  # ok[i]: q[i:] can be read
-    ok[n] = True
-    for i in range(n - 1, -1, -1):
-        ok[i] = q[i:] in prefixes or any(
-            unit(q[i: i + k]) and ok[i + k] for k in range(1, min(6, n - i) + 1))
-    if not ok[0]:
-        return []
-    out: list[list[str]] = []
-
-    def walk(i: int, acc: list[str]) -> None:
-        if len(out) >= cap:
-            return
-        for k in range(min(6, n - i), 0, -1):
-            s = q[i: i + k]
-            if i + k == n and s in prefixes:
-                out.append([*acc, s])
-                if len(out) >= cap:
-                    return
-            elif unit(s) and ok[i + k]:
-                walk(i + k, [*acc, s])
-
-    walk(0, [])
-    return sorted(out, key=len)
-
-
-@dataclass(slots=True)
-class _Match:
-    score: float
-    field: int
-    spans: list[Span]
 
 
 class SearchEngine:
@@ -377,12 +224,12 @@ class SearchEngine:
                 self._scan(text.low, text.starts, pair, want, section, found, None, low_grams)
 
     def _score(self, r: int, terms: list[Term], text: TextIndex,
-               py: PinyinIndex | None) -> tuple[float, int, int, list[_Match]] | None:
-        best: list[_Match] = []
+               py: PinyinIndex | None) -> tuple[float, int, int, list[FieldMatch]] | None:
+        best: list[FieldMatch] = []
         total = 0.0
         fields = text.record_fields[r]
         for term in terms:
-            top: _Match | None = None
+            top: FieldMatch | None = None
             for f in fields:
                 m = self._match(term, f, text, py)
                 if m is not None and (top is None or m.score > top.score):
@@ -398,7 +245,7 @@ class SearchEngine:
         return round(score, 1), min(m.field for m in best), r, best
 
     def _match(self, term: Term, f: int, text: TextIndex,
-               py: PinyinIndex | None) -> _Match | None:
+               py: PinyinIndex | None) -> FieldMatch | None:
         """The best way ``term`` matches field ``f``: its field score and spans."""
         low = text.low_of(f)
         t = term.text
@@ -410,8 +257,8 @@ class SearchEngine:
             if term.han:
                 q = 100.0
             else:
-                start = p == 0 or not _is_word_char(low[p - 1]) or not _is_word_char(t[0])
-                end = e == len(low) or not _is_word_char(low[e]) or not _is_word_char(t[-1])
+                start = p == 0 or not is_word_char(low[p - 1]) or not is_word_char(t[0])
+                end = e == len(low) or not is_word_char(low[e]) or not is_word_char(t[-1])
                 q = 100.0 if start and end else 94.0 if start else 84.0
             quality = max(quality, q)
             spans.append((p, e))
@@ -419,9 +266,9 @@ class SearchEngine:
         if quality < 100.0 and py is not None and term.latin:
             i = py.local[f]
             if i >= 0:
-                quality, spans = _pinyin_match(term, py, i, quality, spans)
+                quality, spans = pinyin_match(term, py, i, quality, spans)
             if term.alts and quality < 90.0:
-                quality, spans = _typo_match(term, low, quality, spans)
+                quality, spans = typo_match(term, low, quality, spans)
         if term.bigrams and quality < 60.0:
             res = fuzz.partial_ratio_alignment(t, low, score_cutoff=64.0)
             if res is not None and res.score * 0.85 > quality:
@@ -430,98 +277,18 @@ class SearchEngine:
             return None
         matched = max(e - s for s, e in spans)
         focus = min(12.0, 2.5 * math.log2(max(1.0, len(low) / max(1, matched))))
-        return _Match(quality * text.field_weight[f] - focus, f, spans)
+        return FieldMatch(quality * text.field_weight[f] - focus, f, spans)
 
-    def _hit(self, r: int, matches: list[_Match], text: TextIndex, score: float) -> Hit:
+    def _hit(self, r: int, matches: list[FieldMatch], text: TextIndex, score: float) -> Hit:
         rec = text.records[r]
         top = max(matches, key=lambda m: (m.score, -m.field))
         per_field: dict[int, set[Span]] = {}
         for m in matches:
             per_field.setdefault(m.field, set()).update(m.spans)
-        merged = {f: _merge(spans, len(text.field_text[f])) for f, spans in per_field.items()}
+        merged = {f: merge(spans, len(text.field_text[f])) for f, spans in per_field.items()}
         order = sorted(merged, key=lambda f: (f != top.field, f))
         flat = tuple((text.field_name[f], s, e) for f in order for s, e in merged[f])
         return Hit(rec.id, rec.kind, rec.section, rec.title, rec.zh, rec.en,
                    max(0.0, min(100.0, score)),
                    text.field_name[top.field], tuple(merged[top.field]), flat,
                    tuple((text.field_name[f], text.field_text[f]) for f in order))
-
-
-def _pinyin_match(term: Term, py: PinyinIndex, i: int, quality: float,
-                  spans: list[Span]) -> tuple[float, list[Span]]:
-    syl = py.py_of(i)
-    for needle, count in term.py_needles:
-        p = syl.find(needle)
-        found: list[Span] = []
-        q = 0.0
-        while p >= 0 and len(found) < MAX_SPANS:
-            e = p + len(needle)
-            complete = e == len(syl) or syl[e] == " "
-            if count >= 2:
-                q = max(q, 92.0 if complete else 88.0)
-            else:
-                q = max(q, 80.0 if complete else 70.0)
-            found.append((syl.count(" ", 0, p), syl.count(" ", 0, e)))
-            p = syl.find(needle, e)
-        if q > quality:
-            quality, spans = q, found
-    if term.ini and quality < 84.0:
-        ini = py.ini_of(i)
-        p = ini.find(term.ini)
-        found = []
-        while p >= 0 and len(found) < MAX_SPANS:
-            found.append((p, p + len(term.ini)))
-            p = ini.find(term.ini, p + len(term.ini))
-        q = 84.0 if len(term.ini) >= 3 else 76.0
-        if found and q > quality:
-            quality, spans = q, found
-    if term.mixed and quality < 86.0:
-        ini = py.ini_of(i)
-        readings: list[str] | None = None
-        for needle, segments in term.mixed:
-            p = ini.find(needle)
-            found = []
-            while p >= 0 and len(found) < MAX_SPANS:
-                if readings is None:
-                    readings = syl.split(" ")[1:]
-                got = readings[p: p + len(segments)]
-                if all(r.startswith(g) for r, g in zip(got, segments, strict=True)) and all(
-                        r == g for r, g in zip(got[:-1], segments[:-1], strict=True)
-                        if len(g) > 1):
-                    found.append((p, p + len(segments)))
-                p = ini.find(needle, p + 1)
-            if found:
-                quality, spans = 86.0, found
-                break
-    return quality, spans
-
-
-def _typo_match(term: Term, low: str, quality: float,
-                spans: list[Span]) -> tuple[float, list[Span]]:
-    for word, similarity in term.alts:
-        q = similarity * 0.9
-        if q <= quality:
-            continue
-        found: list[Span] = []
-        p = low.find(word)
-        while p >= 0 and len(found) < MAX_SPANS:
-            if p == 0 or not _is_word_char(low[p - 1]):
-                found.append((p, p + len(word)))
-            p = low.find(word, p + len(word))
-        if found:
-            quality, spans = q, found
-    return quality, spans
-
-
-def _merge(spans: set[Span], length: int) -> list[Span]:
-    """Sorted, clamped, non-overlapping spans."""
-    out: list[Span] = []
-    for s, e in sorted(spans):
-        s, e = max(0, min(s, length)), max(0, min(e, length))
-        if e <= s:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out

@@ -2,10 +2,8 @@
 
 Two layers, both built lazily by :class:`~briefing.search.engine.SearchEngine`:
 
-* :class:`TextIndex` — every searchable field of the pack, ordered by *static rank* (titles and
-  labels before texts, short before long) and concatenated into one lower-cased string, so a
-  query is a C-speed ``str.find`` scan that stops once it has enough candidates. Built from the
-  pack in memory; cheap.
+* :class:`~briefing.search.fields.TextIndex` — every searchable field of the pack in static-rank
+  order, concatenated for ``str.find`` scans (see :mod:`briefing.search.fields`).
 * :class:`PinyinIndex` — for every field with Chinese characters, its full pinyin (one syllable
   per character, each preceded by a space marker, so ``" yan fa"`` finds 研发 and maps back to
   character offsets by counting markers) and its initials (one letter per character, so offsets
@@ -18,256 +16,39 @@ Two layers, both built lazily by :class:`~briefing.search.engine.SearchEngine`:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import json
-import operator
 import os
 import re
 import tempfile
 from array import array
-from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-from briefing.model import Pack, Text
 from briefing.paths import cache_dir
-from briefing.search.phrases import PHRASES
+from briefing.search.fields import (  # noqa: F401  (re-exported: the index's public names)
+    FIELDS,
+    FORMAT,
+    HAN_CLASS,
+    HAN_RUN,
+    SEP,
+    Record,
+    TextIndex,
+    concat,
+    lower_same_length,
+    records,
+)
+from briefing.search.grams import (  # noqa: F401
+    GRAM_MIN_CHARS,
+    GramIndex,
+    _grams,
+    build_grams,
+)
+from briefing.search.readings import NO_READING, SYLLABLE_RE, Pinyin
 
-#: Bump when the stored format or the way pinyin is derived changes.
-FORMAT = 3
-SEP = "\x00"  # between fields in the concatenated strings; never part of a needle
-NO_READING = "-"  # pinyin/initial placeholder for a character without a reading
-
-HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 WORD_RE = re.compile(r"[a-z]{3,}")
-SYLLABLE_RE = re.compile(r"[a-z]+")
-HEX_RE = re.compile(r"[0-9a-f]+")
-
-#: Field name -> (static rank class, weight). Lower class sorts first; weight scales the score.
-FIELDS: dict[str, tuple[int, float]] = {
-    "title.zh": (0, 1.0),
-    "title.en": (0, 1.0),
-    "label.zh": (0, 1.0),
-    "label.en": (0, 1.0),
-    "display": (1, 0.95),
-    "text.zh": (2, 0.9),
-    "text.en": (2, 0.9),
-    "note.zh": (3, 0.8),
-    "note.en": (3, 0.8),
-    "quote": (3, 0.8),
-}
-
 BUNDLED_INDEX = Path(__file__).with_name("bundled_index.json")
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """A searchable thing (section, item, figure or comparison) with its named text fields."""
-
-    id: str
-    kind: str
-    section: str | None
-    title: Text
-    zh: str
-    en: str
-    fields: tuple[tuple[str, str], ...]
-
-
-def records(pack: Pack) -> Iterator[Record]:
-    """Every searchable thing in the pack, with the fields a user might type words from."""
-    for node in pack.nodes():
-        kind = "section" if node.is_section else "item"
-        yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.en,
-                     (("title.zh", node.title.zh), ("title.en", node.title.en),
-                      ("text.zh", node.text.zh), ("text.en", node.text.en)))
-    for fig in pack.figures():
-        zh = f"{fig.label.zh}：{fig.display}"
-        en = f"{fig.label.en}: {fig.display}"
-        fields = [("label.zh", fig.label.zh), ("label.en", fig.label.en),
-                  ("display", fig.display), ("quote", fig.source.quote)]
-        if fig.note:
-            fields += [("note.zh", fig.note.zh), ("note.en", fig.note.en)]
-        yield Record(fig.id, "figure", fig.section_id, fig.label, zh, en, tuple(fields))
-    for cmp in pack.comparisons:
-        note = cmp.note or Text("", "")
-        fields = [("title.zh", cmp.title.zh), ("title.en", cmp.title.en)]
-        if cmp.note:
-            fields += [("note.zh", cmp.note.zh), ("note.en", cmp.note.en)]
-        yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.en,
-                     tuple(fields))
-
-
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` with every character kept at its offset (a few expand when lowered)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-class TextIndex:
-    """The records' fields in static-rank order, and their lower-cased concatenation."""
-
-    def __init__(self, recs: list[Record]) -> None:
-        self.records = recs
-        entries = []
-        for r, rec in enumerate(recs):
-            for name, value in rec.fields:
-                if value and name in FIELDS:
-                    entries.append((FIELDS[name][0], len(value), r, name, value))
-        entries.sort(key=lambda e: (e[0], e[1], e[2]))
-        self.field_record = array("I", (e[2] for e in entries))
-        self.field_name = [e[3] for e in entries]
-        self.field_text = [e[4] for e in entries]
-        self.field_weight = [FIELDS[e[3]][1] for e in entries]
-        by_record: list[list[int]] = [[] for _ in recs]
-        for f, e in enumerate(entries):
-            by_record[e[2]].append(f)
-        self.record_fields = [tuple(fs) for fs in by_record]
-        self.record_section = [rec.section for rec in recs]
-        self.low, self.starts = concat(lower_same_length(t) for t in self.field_text)
-        self._key: str | None = None
-
-    def __len__(self) -> int:
-        return len(self.field_text)
-
-    def low_of(self, f: int) -> str:
-        return self.low[self.starts[f]: self.starts[f + 1] - 1]
-
-    @property
-    def key(self) -> str:
-        """sha256 over the index format, the phrase table and every field: the cache key."""
-        if self._key is None:
-            h = hashlib.sha256(f"briefing-search/{FORMAT}\n".encode())
-            h.update(json.dumps(PHRASES, ensure_ascii=False, sort_keys=True).encode())
-            for name, text in zip(self.field_name, self.field_text, strict=True):
-                h.update(f"\x1e{name}\x1f".encode())
-                h.update(text.encode("utf-8", "surrogatepass"))
-            self._key = h.hexdigest()
-        return self._key
-
-    def han_fields(self) -> list[int]:
-        return [f for f, t in enumerate(self.field_text) if HAN_RUN.search(t)]
-
-
-def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:
-    """Join ``parts`` with :data:`SEP` (one after each) and return the start offset of each."""
-    parts = list(parts)
-    starts = array("L")
-    pos = 0
-    for p in parts:
-        starts.append(pos)
-        pos += len(p) + 1
-    starts.append(pos)
-    return SEP.join(parts) + SEP, starts
-
-
-#: Concatenations shorter than this are scanned whole; longer ones get a :class:`GramIndex`.
-GRAM_MIN_CHARS = 400_000
-GRAM_MAX_BLOCKS = 4096
-GRAM_MIN_BLOCK = 2048
-SPARSE_BLOCKS = 24  # grams in at most this many blocks keep a list, not a bitset
-
-
-class GramIndex:
-    """Which blocks of a concatenated string contain which 1-, 2- (and ASCII 3-) grams.
-
-    The string is cut into blocks of whole fields. A gram found in few blocks keeps the sorted
-    tuple of their numbers; a common one a bitset (a Python int). Intersecting a needle's grams
-    gives the only blocks a scan must visit, so a needle that occurs rarely or nowhere costs
-    microseconds instead of a pass over the whole string. An absent gram means "cannot occur":
-    the filter never drops a real match.
-    """
-
-    def __init__(self, big: str, starts, data: dict) -> None:
-        self.block_fields = list(data["blocks"])  # first field of each block
-        self.bounds = [starts[f] for f in self.block_fields] + [len(big)]
-        self.grams: dict[str, int | tuple[int, ...]] = {
-            g: int(v, 16) if isinstance(v, str) else tuple(int(b) for b in v)
-            for g, v in data["grams"].items()}
-        self.all = (1 << len(self.block_fields)) - 1
-        self.count = len(self.block_fields)
-
-    @staticmethod
-    def build(big: str, starts) -> dict:
-        fields = len(starts) - 1
-        size = max(GRAM_MIN_BLOCK, len(big) // GRAM_MAX_BLOCKS + 1)
-        blocks, f = [], 0
-        while f < fields:
-            blocks.append(f)
-            end = starts[f] + size
-            f = max(f + 1, bisect_left(starts, end, lo=f + 1, hi=fields))
-        where: dict[str, list[int]] = {}
-        bounds = [starts[b] for b in blocks] + [len(big)]
-        for b in range(len(blocks)):
-            for g in block_grams(big[bounds[b]: bounds[b + 1]]):
-                got = where.get(g)
-                if got is None:
-                    where[g] = [b]
-                else:
-                    got.append(b)
-        out: dict[str, str | list[int]] = {}
-        nbytes = (len(blocks) + 7) // 8
-        for g, found in where.items():
-            if len(found) <= SPARSE_BLOCKS:
-                out[g] = found
-            else:
-                bits = bytearray(nbytes)
-                for b in found:
-                    bits[b >> 3] |= 1 << (b & 7)
-                out[g] = format(int.from_bytes(bits, "little"), "x")
-        return {"blocks": blocks, "grams": out}
-
-    def candidates(self, needle: str) -> list[tuple[int, int]]:
-        """(start, end) of every block that may contain ``needle``, in order."""
-        mask = self.all
-        lists: list[tuple[int, ...]] = []
-        for g in needle_grams(needle):
-            v = self.grams.get(g)
-            if v is None:
-                return []
-            if isinstance(v, int):
-                mask &= v
-            else:
-                lists.append(v)
-        mask &= self.all
-        if lists:
-            lists.sort(key=len)
-            rest = [frozenset(x) for x in lists[1:]]
-            found = [b for b in lists[0] if isinstance(b, int) and 0 <= b < self.count
-                     and mask >> b & 1 and all(b in r for r in rest)]
-        else:
-            bits = format(mask, "b")[::-1]
-            found = []
-            b = bits.find("1")
-            while b >= 0:
-                found.append(b)
-                b = bits.find("1", b + 1)
-        return [(self.bounds[b], self.bounds[b + 1]) for b in found]
-
-
-def block_grams(s: str) -> set[str]:
-    grams = set(s)
-    grams.update(map(operator.add, s, s[1:]))
-    a = s.encode("ascii", "ignore").decode("ascii")  # joins ASCII runs: only adds grams
-    grams.update({a[j: j + 3] for j in range(len(a) - 2)})
-    grams.discard(SEP)
-    return {g for g in grams if SEP not in g}
-
-
-def needle_grams(needle: str) -> list[str]:
-    """The grams every occurrence of ``needle`` must contain (at most 12)."""
-    if len(needle) < 3:
-        return [needle]
-    if needle.isascii():
-        grams = [needle[j: j + 3] for j in range(len(needle) - 2)]
-    else:
-        grams = [needle[j: j + 2] for j in range(len(needle) - 1)]
-    return list(dict.fromkeys(grams))[:12]
 
 
 class PinyinIndex:
@@ -304,70 +85,10 @@ class PinyinIndex:
         return self.ini[self.ini_starts[i]: self.ini_starts[i + 1] - 1]
 
 
-def _grams(big: str, starts, data: dict | None) -> GramIndex | None:
-    return None if data is None else GramIndex(big, starts, data)
-
-
-def build_grams(big: str, starts) -> dict | None:
-    return GramIndex.build(big, starts) if len(big) >= GRAM_MIN_CHARS else None
-
-
-# -- building ------------------------------------------------------------------------------------
-def _phrase_readings(run: str) -> dict[int, str]:
-    """Offsets in ``run`` whose reading :data:`PHRASES` fixes (longest phrase first)."""
-    fixed: dict[int, str] = {}
-    for phrase in sorted(PHRASES, key=len, reverse=True):
-        if phrase not in run:
-            continue
-        syllables = PHRASES[phrase].split()
-        start = run.find(phrase)
-        while start >= 0:
-            for i, syllable in enumerate(syllables):
-                fixed.setdefault(start + i, syllable)
-            start = run.find(phrase, start + len(phrase))
-    return fixed
-
-
-class _Pinyin:
-    """pypinyin, imported only when an index has to be built."""
-
-    def __init__(self) -> None:
-        from pypinyin import Style, lazy_pinyin
-
-        self._lazy = lazy_pinyin
-        self._style = Style.NORMAL
-        self._memo: dict[str, list[str]] = {}
-
-    def run(self, run: str) -> list[str]:
-        """One toneless syllable (or :data:`NO_READING`) per character of a run of Han."""
-        got = self._memo.get(run)
-        if got is not None:
-            return got
-        out = self._lazy(run, style=self._style, errors=lambda s: [NO_READING] * len(s))
-        if len(out) != len(run):
-            out = [self._lazy(c, style=self._style, errors=lambda s: [NO_READING])[0]
-                   for c in run]
-        out = [s if SYLLABLE_RE.fullmatch(s) else NO_READING for s in out]
-        for i, syllable in _phrase_readings(run).items():
-            out[i] = syllable
-        if len(self._memo) < 200_000:
-            self._memo[run] = out
-        return out
-
-    def field(self, text: str) -> tuple[str, str]:
-        """(pinyin with a space before each character's syllable, initials) of one field."""
-        syl = [NO_READING] * len(text)
-        for m in HAN_RUN.finditer(text):
-            syl[m.start(): m.end()] = self.run(m.group())
-        py = "".join(" " + s for s in syl)
-        ini = "".join(s[0] for s in syl)
-        return py, ini
-
-
 def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
     """Compute the stored part of the index (imports pypinyin)."""
     fields = text.han_fields()
-    engine = _Pinyin()
+    engine = Pinyin()
     py, ini = [], []
     syllables: set[str] = set()
     total = len(fields)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from briefing.paths import cache_dir
 from briefing.search import SearchEngine
+from briefing.search import grams as gram_module
 from briefing.search import index as idx
 from briefing.search.index import (
     BUNDLED_INDEX,
@@ -146,7 +147,7 @@ def test_phrase_table_is_well_formed():
 
 
 def test_phrase_readings_override_pypinyin():
-    pinyin = idx._Pinyin()
+    pinyin = idx.Pinyin()
     py, ini = pinyin.field("苏州长光华芯与长三角")
     assert py.split() == ["su", "zhou", "chang", "guang", "hua", "xin", "yu", "chang", "san",
                           "jiao"]
@@ -164,12 +165,12 @@ alphabet = st.sampled_from([*"abcde 研发机构人才-", "\u00df", "İ"])
        needle=st.text(alphabet, min_size=1, max_size=5))
 def test_gram_filter_never_misses(fields, needle):
     big, starts = concat(fields)
-    saved = idx.GRAM_MIN_BLOCK
-    idx.GRAM_MIN_BLOCK = 16  # many small blocks
+    saved = gram_module.GRAM_MIN_BLOCK
+    gram_module.GRAM_MIN_BLOCK = 16  # many small blocks
     try:
         grams = GramIndex(big, starts, json.loads(json.dumps(GramIndex.build(big, starts))))
     finally:
-        idx.GRAM_MIN_BLOCK = saved
+        gram_module.GRAM_MIN_BLOCK = saved
     expected = {i for i, f in enumerate(fields) if needle in f}
     got = set()
     for lo, hi in grams.candidates(needle):

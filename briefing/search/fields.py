@@ -1,0 +1,142 @@
+"""Searchable records and their text fields, concatenated for C-speed scans (no pinyin here).
+
+:class:`TextIndex` holds every searchable field of the pack, ordered by *static rank* (titles and
+labels before texts, short before long) and concatenated into one lower-cased, folded string
+(see :mod:`briefing.search.fold`), so a query is a ``str.find`` scan that stops once it has
+enough candidates. Built from the pack in memory; cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from briefing.model import Pack, Text
+from briefing.search.phrases import PHRASES
+
+#: Bump when the stored format or the way pinyin is derived changes.
+FORMAT = 3
+SEP = "\x00"  # between fields in the concatenated strings; never part of a needle
+
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+
+#: Field name -> (static rank class, weight). Lower class sorts first; weight scales the score.
+FIELDS: dict[str, tuple[int, float]] = {
+    "title.zh": (0, 1.0),
+    "title.en": (0, 1.0),
+    "label.zh": (0, 1.0),
+    "label.en": (0, 1.0),
+    "display": (1, 0.95),
+    "text.zh": (2, 0.9),
+    "text.en": (2, 0.9),
+    "note.zh": (3, 0.8),
+    "note.en": (3, 0.8),
+    "quote": (3, 0.8),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A searchable thing (section, item, figure or comparison) with its named text fields."""
+
+    id: str
+    kind: str
+    section: str | None
+    title: Text
+    zh: str
+    en: str
+    fields: tuple[tuple[str, str], ...]
+
+
+def records(pack: Pack) -> Iterator[Record]:
+    """Every searchable thing in the pack, with the fields a user might type words from."""
+    for node in pack.nodes():
+        kind = "section" if node.is_section else "item"
+        yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.en,
+                     (("title.zh", node.title.zh), ("title.en", node.title.en),
+                      ("text.zh", node.text.zh), ("text.en", node.text.en)))
+    for fig in pack.figures():
+        zh = f"{fig.label.zh}：{fig.display}"
+        en = f"{fig.label.en}: {fig.display}"
+        fields = [("label.zh", fig.label.zh), ("label.en", fig.label.en),
+                  ("display", fig.display), ("quote", fig.source.quote)]
+        if fig.note:
+            fields += [("note.zh", fig.note.zh), ("note.en", fig.note.en)]
+        yield Record(fig.id, "figure", fig.section_id, fig.label, zh, en, tuple(fields))
+    for cmp in pack.comparisons:
+        note = cmp.note or Text("", "")
+        fields = [("title.zh", cmp.title.zh), ("title.en", cmp.title.en)]
+        if cmp.note:
+            fields += [("note.zh", cmp.note.zh), ("note.en", cmp.note.en)]
+        yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.en,
+                     tuple(fields))
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every character kept at its offset (a few expand when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class TextIndex:
+    """The records' fields in static-rank order, and their lower-cased concatenation."""
+
+    def __init__(self, recs: list[Record]) -> None:
+        self.records = recs
+        entries = []
+        for r, rec in enumerate(recs):
+            for name, value in rec.fields:
+                if value and name in FIELDS:
+                    entries.append((FIELDS[name][0], len(value), r, name, value))
+        entries.sort(key=lambda e: (e[0], e[1], e[2]))
+        self.field_record = array("I", (e[2] for e in entries))
+        self.field_name = [e[3] for e in entries]
+        self.field_text = [e[4] for e in entries]
+        self.field_weight = [FIELDS[e[3]][1] for e in entries]
+        by_record: list[list[int]] = [[] for _ in recs]
+        for f, e in enumerate(entries):
+            by_record[e[2]].append(f)
+        self.record_fields = [tuple(fs) for fs in by_record]
+        self.record_section = [rec.section for rec in recs]
+        self.low, self.starts = concat(lower_same_length(t) for t in self.field_text)
+        self._key: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.field_text)
+
+    def low_of(self, f: int) -> str:
+        return self.low[self.starts[f]: self.starts[f + 1] - 1]
+
+    @property
+    def key(self) -> str:
+        """sha256 over the index format, the phrase table and every field: the cache key."""
+        if self._key is None:
+            h = hashlib.sha256(f"briefing-search/{FORMAT}\n".encode())
+            h.update(json.dumps(PHRASES, ensure_ascii=False, sort_keys=True).encode())
+            for name, text in zip(self.field_name, self.field_text, strict=True):
+                h.update(f"\x1e{name}\x1f".encode())
+                h.update(text.encode("utf-8", "surrogatepass"))
+            self._key = h.hexdigest()
+        return self._key
+
+    def han_fields(self) -> list[int]:
+        return [f for f, t in enumerate(self.field_text) if HAN_RUN.search(t)]
+
+
+def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:
+    """Join ``parts`` with :data:`SEP` (one after each) and return the start offset of each."""
+    parts = list(parts)
+    starts = array("L")
+    pos = 0
+    for p in parts:
+        starts.append(pos)
+        pos += len(p) + 1
+    starts.append(pos)
+    return SEP.join(parts) + SEP, starts

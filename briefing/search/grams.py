@@ -1,0 +1,119 @@
+"""An n-gram block filter: which blocks of a long concatenated string can hold a needle."""
+
+from __future__ import annotations
+
+import operator
+from bisect import bisect_left
+
+from briefing.search.fields import SEP
+
+#: Concatenations shorter than this are scanned whole; longer ones get a :class:`GramIndex`.
+GRAM_MIN_CHARS = 400_000
+GRAM_MAX_BLOCKS = 4096
+GRAM_MIN_BLOCK = 2048
+SPARSE_BLOCKS = 24  # grams in at most this many blocks keep a list, not a bitset
+
+
+class GramIndex:
+    """Which blocks of a concatenated string contain which 1-, 2- (and ASCII 3-) grams.
+
+    The string is cut into blocks of whole fields. A gram found in few blocks keeps the sorted
+    tuple of their numbers; a common one a bitset (a Python int). Intersecting a needle's grams
+    gives the only blocks a scan must visit, so a needle that occurs rarely or nowhere costs
+    microseconds instead of a pass over the whole string. An absent gram means "cannot occur":
+    the filter never drops a real match.
+    """
+
+    def __init__(self, big: str, starts, data: dict) -> None:
+        self.block_fields = list(data["blocks"])  # first field of each block
+        self.bounds = [starts[f] for f in self.block_fields] + [len(big)]
+        self.grams: dict[str, int | tuple[int, ...]] = {
+            g: int(v, 16) if isinstance(v, str) else tuple(int(b) for b in v)
+            for g, v in data["grams"].items()}
+        self.all = (1 << len(self.block_fields)) - 1
+        self.count = len(self.block_fields)
+
+    @staticmethod
+    def build(big: str, starts) -> dict:
+        fields = len(starts) - 1
+        size = max(GRAM_MIN_BLOCK, len(big) // GRAM_MAX_BLOCKS + 1)
+        blocks, f = [], 0
+        while f < fields:
+            blocks.append(f)
+            end = starts[f] + size
+            f = max(f + 1, bisect_left(starts, end, lo=f + 1, hi=fields))
+        where: dict[str, list[int]] = {}
+        bounds = [starts[b] for b in blocks] + [len(big)]
+        for b in range(len(blocks)):
+            for g in block_grams(big[bounds[b]: bounds[b + 1]]):
+                got = where.get(g)
+                if got is None:
+                    where[g] = [b]
+                else:
+                    got.append(b)
+        out: dict[str, str | list[int]] = {}
+        nbytes = (len(blocks) + 7) // 8
+        for g, found in where.items():
+            if len(found) <= SPARSE_BLOCKS:
+                out[g] = found
+            else:
+                bits = bytearray(nbytes)
+                for b in found:
+                    bits[b >> 3] |= 1 << (b & 7)
+                out[g] = format(int.from_bytes(bits, "little"), "x")
+        return {"blocks": blocks, "grams": out}
+
+    def candidates(self, needle: str) -> list[tuple[int, int]]:
+        """(start, end) of every block that may contain ``needle``, in order."""
+        mask = self.all
+        lists: list[tuple[int, ...]] = []
+        for g in needle_grams(needle):
+            v = self.grams.get(g)
+            if v is None:
+                return []
+            if isinstance(v, int):
+                mask &= v
+            else:
+                lists.append(v)
+        mask &= self.all
+        if lists:
+            lists.sort(key=len)
+            rest = [frozenset(x) for x in lists[1:]]
+            found = [b for b in lists[0] if isinstance(b, int) and 0 <= b < self.count
+                     and mask >> b & 1 and all(b in r for r in rest)]
+        else:
+            bits = format(mask, "b")[::-1]
+            found = []
+            b = bits.find("1")
+            while b >= 0:
+                found.append(b)
+                b = bits.find("1", b + 1)
+        return [(self.bounds[b], self.bounds[b + 1]) for b in found]
+
+
+def block_grams(s: str) -> set[str]:
+    grams = set(s)
+    grams.update(map(operator.add, s, s[1:]))
+    a = s.encode("ascii", "ignore").decode("ascii")  # joins ASCII runs: only adds grams
+    grams.update({a[j: j + 3] for j in range(len(a) - 2)})
+    grams.discard(SEP)
+    return {g for g in grams if SEP not in g}
+
+
+def needle_grams(needle: str) -> list[str]:
+    """The grams every occurrence of ``needle`` must contain (at most 12)."""
+    if len(needle) < 3:
+        return [needle]
+    if needle.isascii():
+        grams = [needle[j: j + 3] for j in range(len(needle) - 2)]
+    else:
+        grams = [needle[j: j + 2] for j in range(len(needle) - 1)]
+    return list(dict.fromkeys(grams))[:12]
+
+
+def _grams(big: str, starts, data: dict | None) -> GramIndex | None:
+    return None if data is None else GramIndex(big, starts, data)
+
+
+def build_grams(big: str, starts) -> dict | None:
+    return GramIndex.build(big, starts) if len(big) >= GRAM_MIN_CHARS else None

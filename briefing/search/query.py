@@ -1,0 +1,128 @@
+"""Queries: normalised, split into terms, and each term turned into the needles it is sought by."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+from briefing.search.fields import HAN_CLASS, HAN_RUN
+from briefing.search.index import PinyinIndex
+
+MAX_QUERY = 200  # characters of a query that are looked at
+MAX_TERMS = 8
+
+TERM_RE = re.compile(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
+LATIN_RE = re.compile(r"[a-z]+")
+
+
+def normalize(query: str) -> str:
+    """NFKC, lower case, control/format characters to spaces, at most MAX_QUERY characters."""
+    query = unicodedata.normalize("NFKC", query[:MAX_QUERY])
+    if not query.isprintable():
+        query = "".join(c if c.isprintable() else " " for c in query)
+    return query.lower()
+
+
+def terms_of(query: str) -> list[str]:
+    """Distinct terms of a query, in order: runs of Chinese, runs of anything else."""
+    seen: dict[str, None] = {}
+    for t in TERM_RE.findall(normalize(query)):
+        if len(seen) >= MAX_TERMS:
+            break
+        seen.setdefault(t, None)
+    return list(seen)
+
+
+def needs_pinyin(query: str) -> bool:
+    """Whether answering ``query`` uses the pinyin index (it has a term of Latin letters)."""
+    return isinstance(query, str) and any(LATIN_RE.fullmatch(t) for t in terms_of(query))
+
+
+def is_word_char(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+class Term:
+    """One term of a query and the needles it is searched by."""
+
+    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "mixed", "py_needles", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.han = HAN_RUN.fullmatch(text) is not None
+        self.latin = LATIN_RE.fullmatch(text) is not None
+        self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)
+        self.ini: str | None = None
+        #: (initials needle, segments) for syllables mixed with initials: "yanfjg"
+        self.mixed: list[tuple[str, list[str]]] = []
+        self.alts: list[tuple[str, float]] = []  # (vocabulary word, similarity)
+        self.bigrams: list[str] = []
+        if self.han and len(text) >= 3:
+            self.bigrams = list(dict.fromkeys(text[i: i + 2] for i in range(len(text) - 1)))[:12]
+
+    def prepare(self, py: PinyinIndex, prefixes: frozenset[str]) -> None:
+        """Pinyin segmentations, initials and typo alternatives (needs the pinyin index)."""
+        t = self.text
+        if not self.latin:
+            return
+        if 2 <= len(t) <= 40:
+            self.py_needles = [(" " + " ".join(seg), len(seg))
+                               for seg in segmentations(t, py.syllables, prefixes)]
+            self.ini = t
+        if 3 <= len(t) <= 40:
+            self.mixed = [("".join(x[0] for x in seg), seg)
+                          for seg in segmentations(t, py.syllables, prefixes, cap=4,
+                                                   initials=True)
+                          if any(len(x) == 1 for x in seg[:-1]) and any(len(x) > 1 for x in seg)]
+
+    def find_alts(self, py: PinyinIndex) -> None:
+        """Close words from the content's vocabulary, for a term that may be misspelt."""
+        t = self.text
+        if self.latin and len(t) >= 4 and py.vocab:
+            cutoff = 74.0 if len(t) >= 6 else 79.0
+            # ratio = 2·matches / (len(a) + len(b)) can only reach the cutoff for words of
+            # about the term's length, so only those are compared
+            words = py.words_near(len(t), 2 + len(t) // 3)
+            found = process.extract(t, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=6)
+            self.alts = [(w, s) for w, s, _ in found if w != t]
+
+
+INITIALS = frozenset("bpmfdtnlgkhjqxrzcsyw")
+
+
+def segmentations(q: str, syllables: frozenset[str], prefixes: frozenset[str],
+                  cap: int = 6, initials: bool = False) -> list[list[str]]:
+    """Ways to read ``q`` as pinyin syllables (the last one may be incomplete), fewest first.
+
+    With ``initials``, a single consonant may also stand for a whole syllable ("yanfjg").
+    """
+    n = len(q)
+
+    def unit(s: str) -> bool:
+        return s in syllables or (initials and len(s) == 1 and s in INITIALS)
+
+    ok = [False] * (n + 1)  # ok[i]: q[i:] can be read
+    ok[n] = True
+    for i in range(n - 1, -1, -1):
+        ok[i] = q[i:] in prefixes or any(
+            unit(q[i: i + k]) and ok[i + k] for k in range(1, min(6, n - i) + 1))
+    if not ok[0]:
+        return []
+    out: list[list[str]] = []
+
+    def walk(i: int, acc: list[str]) -> None:
+        if len(out) >= cap:
+            return
+        for k in range(min(6, n - i), 0, -1):
+            s = q[i: i + k]
+            if i + k == n and s in prefixes:
+                out.append([*acc, s])
+                if len(out) >= cap:
+                    return
+            elif unit(s) and ok[i + k]:
+                walk(i + k, [*acc, s])
+
+    walk(0, [])
+    return sorted(out, key=len)
