@@ -44,6 +44,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from briefing.model import Pack
+from briefing.search.fold import NOT_HAN, fold_query
 from briefing.search.hit import Hit, Span
 from briefing.search.index import (
     GRAM_MIN_CHARS,
@@ -60,10 +61,12 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
     LATIN_RE,
     TERM_RE,
     Term,
+    is_latin,
     is_word_char,
     needs_pinyin,
     normalize,
     segmentations,
+    split_terms,
     terms_of,
 )
 
@@ -130,11 +133,14 @@ class SearchEngine:
         """The best hits for ``query``, best first; never raises for any query string."""
         if not isinstance(query, str) or limit <= 0:
             return []
-        words = terms_of(query)
+        normalized = normalize(query)
+        if self._has_unknown_han(normalized):
+            normalized = fold_query(normalized, force=True)
+        words = split_terms(normalized)
         hits = self._search([Term(t) for t in words], limit, section)
-        if len(words) > 1 and all(LATIN_RE.fullmatch(w) for w in words):
+        if len(words) > 1 and all(is_latin(w) for w in words):
             # "yan fa" may be one word typed in syllables: try it joined, keep the better
-            joined = "".join(TERM_RE.findall(normalize(query)))
+            joined = "".join(TERM_RE.findall(normalized))
             if len(joined) <= 40:
                 best = {h.id: h for h in hits}
                 for hit in self._search([Term(joined)], limit, section):
@@ -142,6 +148,17 @@ class SearchEngine:
                         best[hit.id] = hit
                 hits = sorted(best.values(), key=lambda h: -h.score)[:limit]
         return hits
+
+    def _has_unknown_han(self, query: str) -> bool:
+        """Whether the query has a Chinese character the pack never uses (worth folding)."""
+        han = set(NOT_HAN.sub("", query))
+        if not han:
+            return False
+        text = self.text_index
+        if len(text.low) < GRAM_MIN_CHARS:
+            return any(c not in text.low for c in han)
+        grams = self.pinyin_index().low_grams
+        return grams is not None and any(c not in grams.grams for c in han)
 
     def _search(self, terms: list[Term], limit: int, section: str | None) -> list[Hit]:
         if not terms:

@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.model import Pack, Text
+from briefing.search.fold import HAN_CLASS, fold_fields
 from briefing.search.phrases import PHRASES
 
 #: Bump when the stored format or the way pinyin is derived changes.
-FORMAT = 3
+FORMAT = 4
 SEP = "\x00"  # between fields in the concatenated strings; never part of a needle
 
-HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 #: Field name -> (static rank class, weight). Lower class sorts first; weight scales the score.
@@ -105,7 +105,8 @@ class TextIndex:
             by_record[e[2]].append(f)
         self.record_fields = [tuple(fs) for fs in by_record]
         self.record_section = [rec.section for rec in recs]
-        self.low, self.starts = concat(lower_same_length(t) for t in self.field_text)
+        self.low, self.starts = concat(
+            fold_fields([lower_same_length(t) for t in self.field_text]))
         self._key: str | None = None
 
     def __len__(self) -> int:

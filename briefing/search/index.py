@@ -94,7 +94,7 @@ def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
     total = len(fields)
     step = max(1, total // 200)
     for n, f in enumerate(fields):
-        p, i = engine.field(text.field_text[f])
+        p, i = engine.field(text.low_of(f))  # folded: traditional text read as simplified
         py.append(p)
         ini.append(i)
         if progress and n % step == 0:

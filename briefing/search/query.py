@@ -8,6 +8,7 @@ import unicodedata
 from rapidfuzz import fuzz, process
 
 from briefing.search.fields import HAN_CLASS, HAN_RUN
+from briefing.search.fold import fold_query, pinyin_form, strip_marks
 from briefing.search.index import PinyinIndex
 
 MAX_QUERY = 200  # characters of a query that are looked at
@@ -18,17 +19,23 @@ LATIN_RE = re.compile(r"[a-z]+")
 
 
 def normalize(query: str) -> str:
-    """NFKC, lower case, control/format characters to spaces, at most MAX_QUERY characters."""
+    """NFKC, lower case, control/format characters to spaces, at most MAX_QUERY characters,
+    traditional characters folded to simplified (see :mod:`briefing.search.fold`)."""
     query = unicodedata.normalize("NFKC", query[:MAX_QUERY])
     if not query.isprintable():
         query = "".join(c if c.isprintable() else " " for c in query)
-    return query.lower()
+    return fold_query(query.lower())
 
 
 def terms_of(query: str) -> list[str]:
     """Distinct terms of a query, in order: runs of Chinese, runs of anything else."""
+    return split_terms(normalize(query))
+
+
+def split_terms(normalized: str) -> list[str]:
+    """Distinct terms of a query already passed through :func:`normalize`."""
     seen: dict[str, None] = {}
-    for t in TERM_RE.findall(normalize(query)):
+    for t in TERM_RE.findall(normalized):
         if len(seen) >= MAX_TERMS:
             break
         seen.setdefault(t, None)
@@ -37,7 +44,12 @@ def terms_of(query: str) -> list[str]:
 
 def needs_pinyin(query: str) -> bool:
     """Whether answering ``query`` uses the pinyin index (it has a term of Latin letters)."""
-    return isinstance(query, str) and any(LATIN_RE.fullmatch(t) for t in terms_of(query))
+    return isinstance(query, str) and any(is_latin(t) for t in terms_of(query))
+
+
+def is_latin(term: str) -> bool:
+    """Whether a term is Latin letters once diacritics are dropped (so it may be pinyin)."""
+    return LATIN_RE.fullmatch(strip_marks(term)) is not None
 
 
 def is_word_char(c: str) -> bool:
@@ -47,12 +59,17 @@ def is_word_char(c: str) -> bool:
 class Term:
     """One term of a query and the needles it is searched by."""
 
-    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "mixed", "py_needles", "text")
+    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "mixed", "pinyin", "py_needles",
+                 "text")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, term: str) -> None:
+        #: the term as the folded index text has it (diacritics dropped: "yuànshì" -> "yuanshi")
+        self.text = text = strip_marks(term)
+        #: the term as pinyin ("lü" -> "lv")
+        self.pinyin = pinyin_form(term)
         self.han = HAN_RUN.fullmatch(text) is not None
-        self.latin = LATIN_RE.fullmatch(text) is not None
+        self.latin = LATIN_RE.fullmatch(text) is not None and LATIN_RE.fullmatch(
+            self.pinyin) is not None
         self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)
         self.ini: str | None = None
         #: (initials needle, segments) for syllables mixed with initials: "yanfjg"
@@ -64,7 +81,7 @@ class Term:
 
     def prepare(self, py: PinyinIndex, prefixes: frozenset[str]) -> None:
         """Pinyin segmentations, initials and typo alternatives (needs the pinyin index)."""
-        t = self.text
+        t = self.pinyin
         if not self.latin:
             return
         if 2 <= len(t) <= 40:

@@ -119,7 +119,8 @@ def test_large_index_build_shows_progress(bundled, tmp_path, monkeypatch):
     assert engine.search("yanfa")
 
 
-def test_cli_search_does_not_load_pypinyin_or_textual(tmp_path):
+def test_cli_search_does_not_load_pypinyin_textual_or_opencc(tmp_path):
+    """Simplified and pinyin queries never pay for OpenCC (only traditional ones do)."""
     import subprocess
     import sys
     from pathlib import Path
@@ -128,10 +129,10 @@ def test_cli_search_does_not_load_pypinyin_or_textual(tmp_path):
         "import sys\n"
         "from typer.testing import CliRunner\n"
         "from briefing.cli import app\n"
-        "for q in ('yanfa', '研发', 'enterprize', 'yfjg'):\n"
+        "for q in ('yanfa', '研发', 'enterprize', 'yfjg', 'yuànshì', 'lü'):\n"
         "    r = CliRunner().invoke(app, ['search', q, '--json'])\n"
         "    assert r.exit_code == 0, r.output\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pypinyin', 'textual'}))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pypinyin', 'textual', 'opencc'}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[2], check=False,

@@ -1,0 +1,114 @@
+"""Folding what readers type and what packs say to one form before they are compared.
+
+* **Traditional characters** fold to simplified with OpenCC (the ``opencc`` package: the
+  project's own Python bindings, maintained with its dictionaries, shipped as wheels). Pack text
+  is folded character for character (``t2s``; a field whose conversion would change its length
+  is converted one character at a time), so every offset in the folded text is the offset of
+  the same character in the original: matches are shown on the pack's own characters. Queries
+  are folded with ``tw2sp``, which also maps Taiwan usage (碳化矽 -> 碳化硅).
+  OpenCC loads only when some Han character is outside GB2312 (the simplified character set)
+  or, for a query, is a character the pack never uses, so simplified packs and queries
+  never pay for it.
+* **Latin letters with diacritics** fold to their base letter (``yuànshì`` -> ``yuanshi``), one
+  character for one; for pinyin, ü (with or without a tone mark) is also read as ``v``, the
+  way pypinyin and input methods write it (``lü`` -> ``lv``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import cache
+
+#: Han characters (CJK unified ideographs, extension A and beyond, compatibility ideographs).
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+NOT_HAN = re.compile(f"[^{HAN_CLASS}]+")
+NON_ASCII_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+U_UMLAUTS = "üǖǘǚǜ"
+_lock = threading.Lock()
+
+
+@cache
+def _marks_table() -> dict[int, str]:
+    """Latin letter with diacritics -> its base letter (one character for one)."""
+    table = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+def strip_marks(text: str) -> str:
+    """``text`` with Latin diacritics removed, every character kept at its offset."""
+    if not NON_ASCII_LATIN.search(text):
+        return text
+    return text.translate(_marks_table())
+
+
+def pinyin_form(term: str) -> str:
+    """A lower-case term as pinyin: ü (any tone) as ``v``, other marks dropped."""
+    for u in U_UMLAUTS:
+        term = term.replace(u, "v")
+    return strip_marks(term)
+
+
+def is_simplified(text: str) -> bool:
+    """Whether every Han character of ``text`` is in GB2312 (so folding cannot change it)."""
+    han = NOT_HAN.sub("", text)
+    try:
+        han.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@cache
+def _converter(config: str):
+    """An OpenCC converter, or None if OpenCC is unavailable (then text is left as it is)."""
+    with _lock:
+        try:
+            import opencc
+        except ImportError:  # pragma: no cover - a dependency; degrade rather than fail
+            return None
+        try:
+            return opencc.OpenCC(config)
+        except Exception:  # pragma: no cover - broken data files: fold nothing
+            return None
+
+
+def simplified(text: str, config: str = "t2s", force: bool = False) -> str:
+    """``text`` with traditional characters converted (may change its length)."""
+    if not force and is_simplified(text):
+        return text
+    converter = _converter(config)
+    return text if converter is None else converter.convert(text)
+
+
+def fold_field(text: str) -> str:
+    """A field's lower-cased text folded, each character kept at its offset."""
+    text = strip_marks(text)
+    if is_simplified(text):
+        return text
+    out = simplified(text)
+    if len(out) != len(text):
+        out = "".join(c if len(s := simplified(c)) != 1 else s for c in text)
+    return out
+
+
+def fold_fields(texts: list[str]) -> list[str]:
+    """:func:`fold_field` of each text, checking the whole lot for traditional characters once."""
+    joined = "".join(texts)
+    if is_simplified(joined):
+        return [strip_marks(t) for t in texts] if NON_ASCII_LATIN.search(joined) else texts
+    return [fold_field(t) for t in texts]
+
+
+def fold_query(query: str, force: bool = False) -> str:
+    """A normalised query with traditional characters folded (tw2sp: Taiwan usage too).
+
+    A few traditional or Taiwan-usage characters are also in GB2312 (矽 in 碳化矽); the engine
+    passes ``force`` when the query has a character the pack never uses.
+    """
+    return simplified(query, "tw2sp", force)
