@@ -130,7 +130,7 @@ def synthetic_pack(base: Pack, scale: int, seed: int = 4) -> Pack:
                                                        if c.section_id else None)))
     return Pack(id=f"{base.id}-x{scale}", title=base.title, root=base.root,
                 documents=base.documents, units=base.units, sections=tuple(sections),
-                comparisons=tuple(comparisons))
+                comparisons=tuple(comparisons), glossary=base.glossary)
 
 
 

@@ -153,6 +153,8 @@ class Pack:
     sections: tuple[Node, ...]
     comparisons: tuple[Comparison, ...]
     digest: str = ""
+    #: groups of names for one thing (``("SiC", "silicon carbide", "碳化硅")``): search aliases
+    glossary: tuple[tuple[str, ...], ...] = ()
     _nodes: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _figures: dict[str, Figure] = field(default_factory=dict, repr=False, compare=False)
 

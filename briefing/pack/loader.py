@@ -59,4 +59,4 @@ def load_pack(root: Path) -> Pack:
         raise PackInvalid(builder.check.errors)
     return Pack(id=pack_id, title=title, root=root, documents=tuple(builder.documents),
                 units=tuple(builder.units.values()), sections=tuple(sections),
-                comparisons=tuple(comparisons))
+                comparisons=tuple(comparisons), glossary=builder.glossary)

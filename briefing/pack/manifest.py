@@ -14,12 +14,16 @@ from briefing.pack.checker import ID_RE, inside, line_of
 from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
 
-MANIFEST_FIELDS = {"id", "title", "documents", "units", "sections", "comparisons"}
+MANIFEST_FIELDS = {"id", "title", "documents", "units", "sections", "comparisons", "glossary"}
+MAX_GLOSSARY_TERM = 80
 DOCUMENT_FIELDS = {"id", "file", "title", "publisher", "date", "sha256"}
 
 
 class ManifestReader(ReaderBase):
     """Reads ``manifest.yaml`` and the documents it lists."""
+
+    #: groups of terms a reader may type for one another (search aliases)
+    glossary: tuple[tuple[str, ...], ...] = ()
 
     def manifest(self) -> tuple[str, Text, list[str], str] | None:
         data = self.load("manifest.yaml")
@@ -44,6 +48,7 @@ class ManifestReader(ReaderBase):
                 text = c.text(fake, "label", f"unit '{unit_id}'")
                 if text:
                     self.units[str(unit_id)] = Unit(id=str(unit_id), label=text)
+        self.glossary = self.read_glossary(data)
         sections = []
         for raw in c.items(data, "sections", "the manifest"):
             if isinstance(raw, str) and ID_RE.match(raw):
@@ -56,6 +61,23 @@ class ManifestReader(ReaderBase):
                     f"comparisons file '{comparisons}' must be a path inside the pack")
             comparisons = None
         return pack_id, title, sections, comparisons or ""
+
+    def read_glossary(self, data: LineDict) -> tuple[tuple[str, ...], ...]:
+        """``glossary``: a list of groups, each a list of at least two names for one thing
+        (``[SiC, silicon carbide, 碳化硅]``); search finds any of them by any other."""
+        c = self.check
+        line = line_of(data, "glossary")
+        groups = []
+        for n, raw in enumerate(c.items(data, "glossary", "the manifest", required=False), 1):
+            terms = raw if isinstance(raw, list) else []
+            if len(terms) < 2 or not all(
+                    isinstance(t, str) and t.strip() and t.isprintable()
+                    and len(t) <= MAX_GLOSSARY_TERM for t in terms):
+                c.error(line, f"glossary entry {n} must be a list of at least two names, each "
+                              f"a one-line string of at most {MAX_GLOSSARY_TERM} characters")
+                continue
+            groups.append(tuple(dict.fromkeys(t.strip() for t in terms)))
+        return tuple(groups)
 
     def document(self, raw: Any, line: int) -> None:
         c = self.check

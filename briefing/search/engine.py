@@ -56,11 +56,20 @@ from briefing.search.index import (
     load_index,
     records,
 )
-from briefing.search.match import MAX_SPANS, FieldMatch, merge, pinyin_match, typo_match
+from briefing.search.match import (
+    ALIAS_QUALITY,
+    MAX_SPANS,
+    FieldMatch,
+    alias_match,
+    merge,
+    pinyin_match,
+    typo_match,
+)
 from briefing.search.query import (  # noqa: F401  (re-exported for callers of the engine)
     LATIN_RE,
     TERM_RE,
     Term,
+    fold_term,
     is_latin,
     is_word_char,
     needs_pinyin,
@@ -97,6 +106,7 @@ class SearchEngine:
         self._text: TextIndex | None = None
         self._py: PinyinIndex | None = None
         self._prefixes: frozenset[str] = frozenset()
+        self._aliases: dict[str, tuple[str, ...]] | None = None
 
     # -- index -------------------------------------------------------------------------------
     @property
@@ -137,17 +147,37 @@ class SearchEngine:
         if self._has_unknown_han(normalized):
             normalized = fold_query(normalized, force=True)
         words = split_terms(normalized)
-        hits = self._search([Term(t) for t in words], limit, section)
+        hits = self._search(self._terms(words), limit, section)
         if len(words) > 1 and all(is_latin(w) for w in words):
             # "yan fa" may be one word typed in syllables: try it joined, keep the better
             joined = "".join(TERM_RE.findall(normalized))
             if len(joined) <= 40:
                 best = {h.id: h for h in hits}
-                for hit in self._search([Term(joined)], limit, section):
+                for hit in self._search(self._terms([joined]), limit, section):
                     if hit.id not in best or hit.score > best[hit.id].score:
                         best[hit.id] = hit
                 hits = sorted(best.values(), key=lambda h: -h.score)[:limit]
         return hits
+
+    @property
+    def aliases(self) -> dict[str, tuple[str, ...]]:
+        """Folded name -> the other folded names of its group in the pack's glossary."""
+        if self._aliases is None:
+            table: dict[str, dict[str, None]] = {}
+            for group in getattr(self.pack, "glossary", ()):
+                names = [n for n in dict.fromkeys(fold_term(g) for g in group) if n]
+                for name in names:
+                    table.setdefault(name, {}).update(
+                        (other, None) for other in names if other != name)
+            self._aliases = {name: tuple(others) for name, others in table.items()}
+        return self._aliases
+
+    def _terms(self, words: list[str]) -> list[Term]:
+        terms = [Term(w) for w in words]
+        if self.aliases:
+            for term in terms:
+                term.aliases = self.aliases.get(term.text, ())
+        return terms
 
     def _has_unknown_han(self, query: str) -> bool:
         """Whether the query has a Chinese character the pack never uses (worth folding)."""
@@ -236,6 +266,9 @@ class SearchEngine:
                 for word, _ in term.alts:
                     self._scan(text.low, text.starts, word, want, section, found, None,
                                low_grams)
+        for alias in term.aliases:
+            got += self._scan(text.low, text.starts, alias, want, section, found, None,
+                              low_grams)
         if term.bigrams and got < want:
             for pair in term.bigrams:
                 self._scan(text.low, text.starts, pair, want, section, found, None, low_grams)
@@ -286,6 +319,8 @@ class SearchEngine:
                 quality, spans = pinyin_match(term, py, i, quality, spans)
             if term.alts and quality < 90.0:
                 quality, spans = typo_match(term, low, quality, spans)
+        if term.aliases and quality < ALIAS_QUALITY:
+            quality, spans = alias_match(term, low, quality, spans)
         if term.bigrams and quality < 60.0:
             res = fuzz.partial_ratio_alignment(t, low, score_cutoff=64.0)
             if res is not None and res.score * 0.85 > quality:

@@ -9,6 +9,8 @@ from briefing.search.index import PinyinIndex
 from briefing.search.query import Term, is_word_char
 
 MAX_SPANS = 16  # occurrences per field that are collected
+#: A name the pack's glossary declares equal to the term: just below the term itself.
+ALIAS_QUALITY = 98.0
 
 
 @dataclass(slots=True)
@@ -65,6 +67,24 @@ def pinyin_match(term: Term, py: PinyinIndex, i: int, quality: float,
             if found:
                 quality, spans = 86.0, found
                 break
+    return quality, spans
+
+
+def alias_match(term: Term, low: str, quality: float,
+                spans: list[Span]) -> tuple[float, list[Span]]:
+    """The term's glossary aliases as whole words in ``low`` (``sic`` -> 碳化硅)."""
+    for alias in term.aliases:
+        found: list[Span] = []
+        p = low.find(alias)
+        while p >= 0 and len(found) < MAX_SPANS:
+            e = p + len(alias)
+            start = p == 0 or not is_word_char(low[p - 1]) or not is_word_char(alias[0])
+            end = e == len(low) or not is_word_char(low[e]) or not is_word_char(alias[-1])
+            if start and end:
+                found.append((p, e))
+            p = low.find(alias, e)
+        if found:
+            return ALIAS_QUALITY, found
     return quality, spans
 
 

@@ -52,6 +52,11 @@ def is_latin(term: str) -> bool:
     return LATIN_RE.fullmatch(strip_marks(term)) is not None
 
 
+def fold_term(name: str) -> str:
+    """A name (a glossary entry) folded the way the index text and query terms are."""
+    return " ".join(strip_marks(normalize(name)).split())
+
+
 def is_word_char(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
@@ -59,8 +64,8 @@ def is_word_char(c: str) -> bool:
 class Term:
     """One term of a query and the needles it is searched by."""
 
-    __slots__ = ("alts", "bigrams", "han", "ini", "latin", "mixed", "pinyin", "py_needles",
-                 "text")
+    __slots__ = ("aliases", "alts", "bigrams", "han", "ini", "latin", "mixed", "pinyin",
+                 "py_needles", "text")
 
     def __init__(self, term: str) -> None:
         #: the term as the folded index text has it (diacritics dropped: "yuànshì" -> "yuanshi")
@@ -75,6 +80,8 @@ class Term:
         #: (initials needle, segments) for syllables mixed with initials: "yanfjg"
         self.mixed: list[tuple[str, list[str]]] = []
         self.alts: list[tuple[str, float]] = []  # (vocabulary word, similarity)
+        #: other names for the term from the pack's glossary (folded like the index text)
+        self.aliases: tuple[str, ...] = ()
         self.bigrams: list[str] = []
         if self.han and len(text) >= 3:
             self.bigrams = list(dict.fromkeys(text[i: i + 2] for i in range(len(text) - 1)))[:12]

@@ -184,3 +184,18 @@ def test_every_problem_is_reported_at_once(make_pack):
     assert {f.split(":")[0] for f in found} == {"sections/weaknesses.yaml",
                                                 "sections/achievements.yaml",
                                                 "comparisons.yaml"}
+
+
+def test_glossary_groups_are_read_and_bad_entries_named(make_pack):
+    def good(files):
+        files["manifest.yaml"]["glossary"] = [["SiC", " silicon carbide ", "碳化硅", "SiC"]]
+
+    assert load_pack(make_pack(good)).glossary == (("SiC", "silicon carbide", "碳化硅"),)
+
+    def bad(files):
+        files["manifest.yaml"]["glossary"] = [["GaN", "氮化镓"], ["lonely"], "SiC", ["a", "\x1b"]]
+
+    found = problems(make_pack(bad))
+    assert [m.split(": ", 1)[1].split(" must")[0] for m in found] == [
+        "glossary entry 2", "glossary entry 3", "glossary entry 4"]
+    assert all(m.startswith("manifest.yaml:") for m in found)

@@ -132,7 +132,8 @@ def test_cli_search_does_not_load_pypinyin_textual_or_opencc(tmp_path):
         "for q in ('yanfa', '研发', 'enterprize', 'yfjg', 'yuànshì', 'lü'):\n"
         "    r = CliRunner().invoke(app, ['search', q, '--json'])\n"
         "    assert r.exit_code == 0, r.output\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pypinyin', 'textual', 'opencc'}))\n"
+        "loaded = {m.split('.')[0] for m in sys.modules}\n"
+        "print(sorted(loaded & {'pypinyin', 'textual', 'opencc'}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[2], check=False,

@@ -187,3 +187,24 @@ def test_engine_on_small_pack(make_pack, tmp_path):
     engine = SearchEngine(pack, cache_dir=tmp_path / "c")
     assert ids(engine.search("qiangzhuti", limit=1)) == ["ach-enterprises"]
     assert engine.index_source == "built"
+
+
+@pytest.mark.parametrize(("query", "expected", "shown"), [
+    ("SiC", "ach-integration", {"碳化硅", "silicon-carbide"}),
+    ("sic", "ach-integration", {"碳化硅", "silicon-carbide"}),
+    ("中科院", "cas-institutions-suzhou-2025-07", {"中国科学院", "cas"}),
+    ("HNTE", "hntes-2024", {"高新技术企业", "hnte"}),
+])
+def test_glossary_aliases_find_the_thing_by_another_name(engine, query, expected, shown):
+    hits = engine.search(query, limit=3)
+    assert expected in ids(hits)
+    hit = next(h for h in hits if h.id == expected)
+    assert {s.lower() for s in spans_text(hit)} & shown
+
+
+def test_pack_without_glossary_has_no_aliases(bundled, tmp_path):
+    from dataclasses import replace
+
+    engine = SearchEngine(replace(bundled, glossary=()), cache_dir=tmp_path)
+    assert engine.aliases == {}
+    assert "ach-integration" not in ids(engine.search("SiC", limit=3))
