@@ -86,6 +86,11 @@ Document = Record
 documents = records
 
 MIN_SCORE = 20.0
+#: A Latin term found inside a word ("ys" in "sYStem"): a weak hint, weaker still for a short
+#: term, whose pinyin initials (76, "ys" = 院士) must outrank it.
+IN_WORD = 84.0
+IN_WORD_SHORT = 66.0
+SHORT_TERM = 3
 
 
 class SearchEngine:
@@ -309,7 +314,8 @@ class SearchEngine:
             else:
                 start = p == 0 or not is_word_char(low[p - 1]) or not is_word_char(t[0])
                 end = e == len(low) or not is_word_char(low[e]) or not is_word_char(t[-1])
-                q = 100.0 if start and end else 94.0 if start else 84.0
+                q = 100.0 if start and end else 94.0 if start else (
+                    IN_WORD if len(t) > SHORT_TERM else IN_WORD_SHORT)
             quality = max(quality, q)
             spans.append((p, e))
             p = low.find(t, e)

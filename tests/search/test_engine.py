@@ -208,3 +208,14 @@ def test_pack_without_glossary_has_no_aliases(bundled, tmp_path):
     engine = SearchEngine(replace(bundled, glossary=()), cache_dir=tmp_path)
     assert engine.aliases == {}
     assert "ach-integration" not in ids(engine.search("SiC", limit=3))
+
+
+def test_initials_of_a_chinese_word_outrank_a_latin_substring(engine):
+    hits = engine.search("ys", limit=5)
+    assert spans_text(hits[0]) == ["院士"]
+    inside_words = [h for h in hits if h.field.endswith(".en")]
+    assert all(h.score < hits[0].score for h in inside_words)
+    # a short term that is a whole word or a word start still ranks as such
+    assert engine.search("AI", limit=1)[0].id in ("ai-talent-measures-2025",
+                                                  "talent-ai-service-platforms",
+                                                  "ai-talent-service-platforms-2025-07")

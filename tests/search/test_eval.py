@@ -15,11 +15,10 @@ _spec.loader.exec_module(eval_set)
 EVAL = eval_set.EVAL
 KINDS = ("zh", "zh-near", "en", "typo", "pinyin", "initials", "heteronym", "mixed",
          "traditional", "tones", "abbrev")
-#: Queries of the kinds added in issue 13 that the engine missed when they were written
-#: (recall@3 of the whole set then: 99/115, 86.1%). Each is an expected failure until fixed.
-PENDING: set[str] = {
-    "ys",
-}
+#: Queries the engine is known to miss (strict expected failures). The 16 of issue 13's kinds
+#: that it missed when they were written (recall@3 of the whole set then: 99/115, 86.1%) all
+#: pass now (115/115).
+PENDING: set[str] = set()
 
 
 def test_eval_set_is_broad(bundled):
