@@ -14,8 +14,14 @@ queries = st.one_of(
     st.text(alphabet="研发机构人才苏州创新长行重银", max_size=12),
     st.text(alphabet="[]()*+?.\\^$|{}<>/&%#@!~`\"';:,\t\n\r\x00\x1b", max_size=20),
     st.lists(st.sampled_from(["yanfa", "研发", "AI", "enterprize", "yfjg", "🎉", "\u200b",
-                              "\ud800", "C9", "2025", "%", "x" * 50]),
+                              "\ud800", "C9", "2025", "%", "x" * 50, "研發強度", "yuànshì",
+                              "lü", "lv", "SiC", "中科院", "ǚ", "\u0301", "碳化矽"]),
              max_size=12).map(" ".join),
+    # traditional characters, tone marks and combining marks, mixed with the pack's words
+    st.text(alphabet="研發強度獨角獸蘇州銀行矽乾著於àáǎāüǖǘǚǜèéěēìíǐīòóǒō\u0300\u0301 yuanshi",
+            max_size=30),
+    # nothing but punctuation, symbols or control characters
+    st.text(alphabet=st.characters(categories=["P", "S", "Cc", "Cf", "Zs"]), max_size=40),
 )
 
 
@@ -39,6 +45,13 @@ def test_any_query_is_safe(engine, query, limit, section):
         for field, s, e in hit.matches:
             assert 0 <= s < e <= len(texts[field])
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@settings(max_examples=8, deadline=None)
+@given(char=st.sampled_from(["a", "研", "發", "à", "ü", ".", "\x00", "\x1b", " ", "🎉", "y s "]),
+       size=st.sampled_from([2_000, 10_000]))
+def test_very_long_queries_are_safe(engine, char, size):
+    assert isinstance(engine.search(char * size), list)
 
 
 @settings(max_examples=60, deadline=None)
