@@ -78,3 +78,120 @@ def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:
     if figure.qualifier == "以上":  # "or more" reads after the number
         return f"{quantity} ({hedge})"
     return f"{hedge} {quantity}"
+
+
+# -- a value split for tables: the (hedged) number, and the unit word beside it ---------------
+# Tables right-align numbers and left-align words, so they need the two apart. Both languages
+# are derived from the figure's structured value, unit and qualifier, never from quote
+# fragments ("深圳有49人"); Chinese keeps the source's own numeral spelling ("超千亿", "2.43万")
+# when the display is nothing but a number, its hedge and a measure word.
+
+_ZH_BEFORE = ("超过", "超", "约", "近", "预计")  # hedges written before the number
+_ZH_AFTER_NUMBER = ("余", "多")  # between the number and the measure word: "4万余人"
+_ZH_AFTER_UNIT = ("以上", "左右")  # after the measure word: "2800家左右"
+_ZH_PLAIN_DISPLAY = re.compile(
+    r"^(?:超过|超|约|近|预计)?"
+    r"(?P<number>\d[\d.,/]*[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+)"
+    r"(?:余|多)?(?P<unit>[^\d\s%]{0,4}?)(?P<percent>%?)(?:以上|左右)?$"
+)
+_BARE_UNITS = {"percent", "rank", "ratio"}  # the number carries its own sign: 4%, No. 4, 1/2
+
+
+def chinese_amount(value: float) -> str:
+    """A base-unit value in Chinese notation: 24300 -> "2.43万", 4.32e10 -> "432亿"."""
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(value) >= size:
+            return f"{value / size:.6g}{word}"
+    return f"{value:.6g}" if value != int(value) else str(int(value))
+
+
+def _money_words(value: float) -> str:
+    """An RMB amount without the currency: "43.2 billion"."""
+    return _money(value).removeprefix("RMB ")
+
+
+def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
+                   display: str = "") -> tuple[str, str]:
+    """(number, unit word) of a bare value, without any hedge.
+
+    ``display`` (the source wording) only lends Chinese its numeral spelling and measure word,
+    and only when it holds nothing else.
+    """
+    if unit == "percent":
+        return f"{format_value(value)}%", ""
+    if unit == "ratio":
+        fraction = _FRACTION.search(display)
+        return (fraction.group() if fraction else format_value(value)), ""
+    if lang == "en":
+        if unit == "yuan":
+            return _money_words(value), "RMB"
+        if unit == "rank":
+            return f"No. {format_value(value)}", ""
+        if unit == "times":
+            return f"{format_value(value)}×", ""
+        return format_value(value), pack.unit(unit).label.en
+    if unit == "rank":
+        return f"第{format_value(value)}", ""
+    word = pack.unit(unit).label.zh.split("/")[0]
+    plain = _ZH_PLAIN_DISPLAY.match(display)
+    if plain and plain.group("unit") in _zh_measure_words(pack, word) and (
+            plain.group("number")[0].isdigit() or plain.group("number")[-1] in "千万亿"):
+        return plain.group("number"), plain.group("unit") or word
+    return chinese_amount(value), word
+
+
+def _zh_measure_words(pack: Pack, word: str) -> set[str]:
+    words = {alt for u in pack.units for alt in u.label.zh.split("/")}
+    return words | {"", word}
+
+
+def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]:
+    """(before, number, unit word, after) with the figure's hedge placed where it belongs."""
+    number, unit = quantity_parts(pack, figure.value, figure.unit, lang, figure.display)
+    hedge = figure.qualifier
+    if not hedge:
+        return "", number, unit, ""
+    if lang == "en":
+        words = QUALIFIERS.get(hedge, "")
+        return ("", number, unit, f" {words}") if hedge == "以上" else (f"{words} ", number,
+                                                                         unit, "")
+    if hedge in _ZH_BEFORE:
+        return hedge, number, unit, ""
+    if hedge in _ZH_AFTER_NUMBER:
+        return "", number + hedge, unit, ""
+    return "", number, unit, hedge  # 以上 / 左右 close the phrase: "2800家左右"
+
+
+def value_parts(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str]:
+    """(hedged number, unit word) of a figure for a table: ("over 19,000", "enterprises"),
+    ("超1.9万", "家"), ("2800左右", "家")."""
+    before, number, unit, after = _hedged(pack, figure, lang)
+    return f"{before}{number}{after}", unit
+
+
+def value_phrase(pack: Pack, figure: Figure, lang: Lang) -> str:
+    """The figure's value as one phrase, derived from its structured value, unit and hedge:
+    "over RMB 100 billion", "2800家左右" (never a quote fragment such as "深圳有49人")."""
+    before, number, unit, after = _hedged(pack, figure, lang)
+    return f"{before}{joined_value(number, unit, lang)}{after}"
+
+
+def joined_value(number: str, unit: str, lang: Lang) -> str:
+    """Number and unit word as one phrase: "19,000 enterprises", "1.9万家", "RMB 43.2 billion"."""
+    if not unit:
+        return number
+    if lang == "zh":
+        return number + unit
+    return f"RMB {number}" if unit == "RMB" else f"{number} {unit}"
+
+
+def signed_change(pack: Pack, delta: float, unit: str, lang: Lang) -> str:
+    """A difference with its sign and unit; differences of percentages are percentage points
+    ("+3.4 pp", "+3.4个百分点"), never a bare "+3.4"."""
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    size = abs(delta)
+    if unit == "percent":
+        amount = format_value(round(size, 4))
+        return f"{sign}{amount} pp" if lang == "en" else f"{sign}{amount}个百分点"
+    number, word = quantity_parts(pack, size, unit, lang)
+    return sign + joined_value(number, word, lang)

@@ -202,15 +202,18 @@ def _list_comparisons(pack, json: bool) -> None:
 @app.command()
 def export(
     item_id: Annotated[str | None, typer.Argument(
-        metavar="[ID]", help="The section or item to export.")] = None,
+        metavar="[ID]", help="The section, item, figure or comparison to export.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
                                                 "instead of standard output.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     pins: Annotated[bool, typer.Option("--pins", help="Export your pins as one brief "
                                        "(--lang en, zh or both).")] = False,
-    lang: LangOption = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", "-l", show_default=False,
+        help="Language: en, zh, or both (Chinese with English beneath).")] = None,
 ) -> None:
-    """Export a section or item as GitHub-flavoured Markdown with figures and citations."""
+    """Export a section, item, figure or comparison as GitHub-flavoured Markdown, with its
+    figures, comparisons, sources and verbatim quotes as footnotes."""
     if pins:
         if item_id is not None:
             raise fail("give an ID or --pins, not both", 2)
@@ -219,14 +222,16 @@ def export(
         export_pins(output, force, lang)
         return
     if item_id is None:
-        raise fail("give the ID of a section or item to export, or --pins for your pins", 2)
-    set_lang(lang)
+        raise fail("give the ID of a section, item, figure or comparison to export, or --pins "
+                   "for your pins", 2)
+    both = lang is not None and lang.lower() == "both"
+    set_lang(None if both else lang)
     pack = state.pack()
-    if not pack.has_node(item_id):
+    if not pack.has_id(item_id):
         raise _unknown(pack, item_id)
     from briefing.export import ExportError, to_markdown, write_text_atomic
 
-    markdown = to_markdown(pack, item_id, state.lang)
+    markdown = to_markdown(pack, item_id, "both" if both else state.lang)
     if output is None:
         typer.echo(markdown, nl=False)
         return

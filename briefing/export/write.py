@@ -1,0 +1,86 @@
+"""Write an export without ever losing data: temp file in the same folder, fsync, then an
+atomic publish; an existing file is replaced only with ``force``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class ExportError(Exception):
+    """A write that could not happen; the message is meant for the user."""
+
+
+class TargetExists(ExportError):
+    """The target file exists and ``force`` was not given."""
+
+
+def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder, then rename.
+
+    Without ``force`` an existing file is never replaced (:class:`TargetExists`). On any
+    failure the temporary file is removed and whatever was at ``path`` is left untouched.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path} is a directory; give a file name")
+    if path.exists() and not force:
+        raise TargetExists(f"{path} already exists; use --force to overwrite it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
+                                         prefix=f".{path.name}.", suffix=".tmp") as tmp:
+            tmp_name = tmp.name
+            os.chmod(tmp_name, _target_mode(path))  # mkstemp's 0600 is not what users expect
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        if force:
+            os.replace(tmp_name, path)
+        else:
+            _link_no_clobber(Path(tmp_name), path)
+        tmp_name = None
+    except FileExistsError:
+        raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _target_mode(path: Path) -> int:
+    """The replaced file's permissions, or what a plain open() would give a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _link_no_clobber(tmp: Path, path: Path) -> None:
+    """Publish ``tmp`` at ``path`` only if nothing is there (atomically where links work)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
+def default_export_name(item_id: str, lang: str) -> str:
+    """The file name an export of ``item_id`` gets unless the user picks another
+    (``lang`` is "en", "zh" or "both")."""
+    return f"{item_id}.{lang}.md"
