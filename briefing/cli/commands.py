@@ -224,8 +224,10 @@ def export(
     if item_id is None:
         raise fail("give the ID of a section, item, figure or comparison to export, or --pins "
                    "for your pins", 2)
+    if lang is not None and lang.lower() not in ("en", "zh", "both"):
+        raise fail(f"--lang must be 'en', 'zh' or 'both', not {lang!r}", 2)
     both = lang is not None and lang.lower() == "both"
-    set_lang(None if both else lang)
+    set_lang(None if both else lang and lang.lower())
     pack = state.pack()
     if not pack.has_id(item_id):
         raise _unknown(pack, item_id)

@@ -1,87 +1,227 @@
-"""Exported Markdown parses into the expected headings, table and footnotes."""
+"""Every export of the bundled pack conforms to GFM as GitHub's own parser (cmark-gfm) reads it.
+
+For every section (and every comparison and figure) in English, Chinese and both: it renders
+with the table and footnote extensions; every footnote reference resolves and every definition
+is referenced; every table row has the expected columns; the headings form the expected
+outline; no raw ``[^`` survives; each figure's value is in the visible text. markdown-it-py
+reads the tables as a second parser.
+"""
 
 from __future__ import annotations
 
-import os
+import re
 
 import pytest
+from _gfm import Page, render
 from markdown_it import MarkdownIt
 
-from briefing.export import ExportError, TargetExists, escape, to_markdown, write_text_atomic
+from briefing.export import EXPORT_LANGS, quoted, render_items, to_markdown
+from briefing.formatting import value_parts, value_phrase
+from briefing.model import Text
 from briefing.pack import bundled_pack_dir, load_pack
+from briefing.textsafe import one_line
 
 PACK = load_pack(bundled_pack_dir())
-MD = MarkdownIt("commonmark").enable("table")
+MD_IT = MarkdownIt("commonmark").enable("table")
+WORDS = {"figures": ("数据", "Figures"), "comparisons": ("对比", "Comparisons"),
+         "sources": ("来源", "Sources")}
+#: Columns of each table the export writes (the issue's columns, per comparison kind).
+FIGURE_COLUMNS = {"en": 6, "zh": 6, "both": 2}
+COMPARISON_COLUMNS = {"peers": 6, "ratio": 5, "progress": 8, "ranking": 5, "timeline": 7}
 
 
-def headings(tokens) -> list[tuple[str, str]]:
-    return [(tok.tag, tokens[i + 1].content) for i, tok in enumerate(tokens)
-            if tok.type == "heading_open"]
+def langs_of(lang: str) -> tuple[str, ...]:
+    return ("zh", "en") if lang == "both" else (lang,)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_section_export_structure(lang):
-    node = PACK.node("weaknesses")
-    text = to_markdown(PACK, "weaknesses", lang)
-    tokens = MD.parse(text)
-    found = headings(tokens)
-    assert found[0] == ("h1", node.title.get(lang))
-    assert [h for tag, h in found if tag == "h2"][:3] == [c.title.get(lang)
-                                                          for c in node.children]
-    assert ("h2", "Figures" if lang == "en" else "数据") in found
-    rows = [t for t in tokens if t.type == "tr_open"]
-    assert len(rows) == 1 + len(list(node.all_figures()))
-    for fig in node.all_figures():
-        assert f"“{fig.source.quote}”" in text.replace("\\", "")
+def title(text: Text, lang: str) -> str:
+    parts = [one_line(text.get(lg)) for lg in langs_of(lang)]
+    return " / ".join(dict.fromkeys(parts))
 
 
-def test_every_section_exports_with_one_footnote_per_distinct_source():
-    for section in PACK.sections:
-        text = to_markdown(PACK, section.id, "en")
-        markers = {line.split("]:")[0] for line in text.splitlines() if line.startswith("[^")}
-        sources = {n.source for n in section.walk() if n.source} | \
-            {f.source for f in section.all_figures()}
-        assert len(markers) == len(sources)
+def word(key: str, lang: str) -> str:
+    zh, en = WORDS[key]
+    return " / ".join(zh if lg == "zh" else en for lg in langs_of(lang))
 
 
-def test_markdown_metacharacters_and_pipes_are_escaped():
-    assert escape("a|b *c* [x](y) <b>") == r"a\|b \*c\* \[x\](y) \<b\>"
-    assert escape("- item\n1. one") == "\\- item\n1\\. one"
-    assert escape("\x1b[2Jclear\u202e") == "\\[2Jclear"
+def comparisons_of(figures) -> list:
+    ids = {f.id for f in figures}
+    return [c for c in PACK.comparisons if ids & set(c.figure_ids())]
 
 
-def test_atomic_write_refuses_then_forces(tmp_path):
-    target = tmp_path / "out.md"
-    write_text_atomic(target, "one")
-    with pytest.raises(TargetExists):
-        write_text_atomic(target, "two")
-    assert target.read_text() == "one"
-    write_text_atomic(target, "two", force=True)
-    assert target.read_text() == "two"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+def check_gfm(markdown: str) -> Page:
+    """What holds for ANY export: footnotes resolve both ways, tables are rectangular, no raw
+    footnote syntax, no HTML but GFM's own, no escaped ampersand."""
+    html = render(markdown)
+    page = Page(html)
+    assert "[^" not in html
+    definitions = re.findall(r"^\[\^(\d+)\]: ", markdown, flags=re.MULTILINE)
+    assert len(definitions) == len(set(definitions))
+    # cmark-gfm drops a definition nobody references, so equal counts = all referenced
+    assert len(page.notes) == len(definitions)
+    assert set(page.refs) == set(page.notes)
+    for table in page.tables:
+        assert table.header and all(len(row) == len(table.header) for row in table.rows)
+    assert page.tags <= {"h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody",
+                         "tr", "th", "td", "a", "sup", "section", "ol", "ul", "li", "strong",
+                         "code", "br"}
+    assert "\\&" not in markdown
+    quotes = list(page.notes.values())
+    assert all(re.search(r" — S\d+ ↩", note) for note in quotes), quotes
+    return page
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_read_only_folder_is_a_clean_error(tmp_path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(ExportError, match="cannot write"):
-            write_text_atomic(folder / "x.md", "text")
-    finally:
-        folder.chmod(0o700)
+def check_sources(markdown: str, page: Page, cited_docs: set[str]) -> None:
+    entries = re.findall(r"^- \*\*S(\d+)\*\* .*", markdown, flags=re.MULTILINE)
+    assert [int(n) for n in entries] == list(range(1, len(cited_docs) + 1))
+    for doc_id in cited_docs:
+        assert PACK.document(doc_id).sha256[:12] in page.text
 
 
-def test_failed_write_leaves_existing_file_and_no_temp(tmp_path, monkeypatch):
-    target = tmp_path / "keep.md"
-    target.write_text("precious")
+@pytest.mark.parametrize("lang", EXPORT_LANGS)
+@pytest.mark.parametrize("section", [s.id for s in PACK.sections])
+def test_section_export_conforms(section, lang):
+    node = PACK.node(section)
+    markdown = to_markdown(PACK, section, lang)
+    page = check_gfm(markdown)
+    figures = list(node.all_figures())
+    comparisons = comparisons_of(figures)
 
-    def full_disk(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    outline = [(1 + sub.depth - node.depth, title(sub.title, lang)) for sub in node.walk()]
+    outline.append((2, word("figures", lang)))
+    if comparisons:
+        outline.append((2, word("comparisons", lang)))
+        outline += [(3, title(c.title, lang)) for c in comparisons]
+    outline.append((2, word("sources", lang)))
+    assert page.headings == outline
 
-    monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(ExportError, match="No space left on device"):
-        write_text_atomic(target, "new", force=True)
-    assert target.read_text() == "precious"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.md"]
+    expected_columns = [FIGURE_COLUMNS[lang]] + [COMPARISON_COLUMNS[c.kind]
+                                                 for c in comparisons]
+    assert [len(t.header) for t in page.tables] == expected_columns
+    assert len(page.tables[0].rows) == len(figures)
+    rows_it = sum(1 for tok in MD_IT.parse(markdown) if tok.type == "tr_open")
+    assert rows_it == sum(1 + len(t.rows) for t in page.tables)
+
+    for fig, row in zip(figures, page.tables[0].rows, strict=True):
+        if lang == "both":
+            for lg in ("zh", "en"):
+                assert one_line(value_phrase(PACK, fig, lg)) in page.text
+        else:
+            assert row[:3] == [one_line(fig.label.get(lang)),
+                               *value_parts(PACK, fig, lang)]
+
+    quotes = {n.source.quote for n in node.walk() if n.source} | \
+        {f.source.quote for f in figures} | \
+        {PACK.figure(fid).source.quote for c in comparisons for fid in c.figure_ids()}
+    assert len(page.notes) == len(quotes)  # one footnote per distinct quote
+    for quote in quotes:
+        assert sum(one_line(quote) in note for note in page.notes.values()) >= 1
+    docs = {PACK.figure(fid).source.doc for c in comparisons for fid in c.figure_ids()} | \
+        {f.source.doc for f in figures} | {n.source.doc for n in node.walk() if n.source}
+    check_sources(markdown, page, docs)
+
+
+@pytest.mark.parametrize("lang", EXPORT_LANGS)
+def test_every_comparison_and_figure_exports(lang):
+    for comparison in PACK.comparisons:
+        markdown = to_markdown(PACK, comparison.id, lang)
+        page = check_gfm(markdown)
+        assert page.headings[0] == (1, title(comparison.title, lang))
+        assert len(page.tables) == 1
+        assert len(page.tables[0].header) == COMPARISON_COLUMNS[comparison.kind]
+        assert len(page.tables[0].rows) == len(comparison.entries) + (comparison.kind == "ratio")
+    for fig in PACK.figures():
+        markdown = to_markdown(PACK, fig.id, lang)
+        page = check_gfm(markdown)
+        assert page.headings[0] == (1, title(fig.label, lang))
+        assert [len(t.header) for t in page.tables] == [FIGURE_COLUMNS[lang]] + [
+            COMPARISON_COLUMNS[c.kind] for c in comparisons_of([fig])]
+        assert one_line(fig.source.quote) in " ".join(page.notes.values())
+
+
+def test_values_read_as_values_in_both_languages():
+    """No quote fragment ("深圳有49人", "没有企业上榜") is a value: the number column holds a
+    number, its hedge and at most a magnitude; words go to the unit column."""
+    number = re.compile(r"^(超过|超|约|近|预计|第|No\. |over |about |approx\. |nearly |"
+                        r"more than |expected )?[\d.,/]*[千万亿]*[\d.,/]*"
+                        r"(%|×| billion| million| trillion)?(余|多|左右|以上| or more)?$")
+    for fig in PACK.figures():
+        for lang in ("en", "zh"):
+            value, unit = value_parts(PACK, fig, lang)
+            assert number.match(value) and re.search(r"\d|千", value), (fig.id, lang, value)
+            assert not re.search(r"\d", unit), (fig.id, lang, unit)
+    shenzhen = next(f for f in PACK.figures() if f.display == "深圳有49人")
+    assert value_parts(PACK, shenzhen, "zh") == ("49", "人")
+
+
+def test_section_figures_right_aligned_numbers_left_aligned_words():
+    page = Page(render(to_markdown(PACK, PACK.sections[0].id, "en")))
+    assert page.tables[0].aligns == [None, "right", None, None, None, None]
+
+
+def test_quote_used_twice_is_one_footnote_and_documents_are_listed_once():
+    """Two figures with one quote share a footnote; many quotes of one document share one
+    Sources entry, and no footnote repeats the document title."""
+    shared = next(f for f in PACK.figures()
+                  if sum(g.source == f.source for g in PACK.figures()) > 1)
+    twins = [g for g in PACK.figures() if g.source == shared.source]
+    markdown = render_items(PACK, [f.id for f in twins], "en")
+    page = check_gfm(markdown)
+    quote_notes = [n for n in page.notes.values() if one_line(shared.source.quote) in n]
+    assert len(quote_notes) == 1
+    doc = PACK.document(shared.source.doc)
+    assert markdown.count(one_line(doc.title.en)) == 1
+
+
+def test_quotes_are_not_wrapped_twice():
+    assert quoted("“政府搭台、人才唱戏”") == "“政府搭台、人才唱戏”"  # one quotation already
+    assert quoted("“十三五”至今，有35家") == "「“十三五”至今，有35家」"  # marks inside
+    assert quoted("“甲”和“乙”") == "「“甲”和“乙”」"  # starts and ends with marks, two quotes
+    assert quoted("苏州有13人") == "“苏州有13人”"
+    bodies = [line.split("]: ", 1)[1] for section in PACK.sections
+              for line in to_markdown(PACK, section.id, "zh").splitlines()
+              if line.startswith("[^")]
+    assert not [b for b in bodies if b.startswith("““") or "””" in b]
+    assert any(b.startswith("「“") for b in bodies)  # the pack has quotes with inner marks
+
+
+def test_render_items_is_one_document_in_pin_order():
+    ids = [PACK.comparisons[0].id, next(PACK.figures()).id, PACK.sections[1].children[0].id]
+    markdown = render_items(PACK, ids, "both", title=Text(zh="简报", en="Brief"))
+    page = check_gfm(markdown)
+    assert page.headings[0] == (1, "简报 / Brief")
+    level_two = [h for level, h in page.headings if level == 2]
+    assert level_two[:1] == [title(PACK.comparisons[0].title, "both")]
+    assert markdown.count("## 来源 / Sources") == 1
+    refs = [int(r.removeprefix("fn-")) for r in dict.fromkeys(page.refs)]
+    assert refs == list(range(1, len(refs) + 1))  # one numbering, in reading order
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+def cli(*args: str):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_cli_exports_figures_comparisons_and_both_languages(fresh_cli_state, tmp_path):
+    fig, comparison = next(PACK.figures()), PACK.comparisons[0]
+    result = cli("export", fig.id)
+    assert result.exit_code == 0 and result.stdout == to_markdown(PACK, fig.id, "en")
+    result = cli("export", comparison.id, "--lang", "zh")
+    assert result.exit_code == 0 and result.stdout == to_markdown(PACK, comparison.id, "zh")
+    out = tmp_path / "both.md"
+    result = cli("export", PACK.sections[0].id, "--lang", "both", "-o", str(out))
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8") == to_markdown(PACK, PACK.sections[0].id, "both")
+
+
+def test_cli_rejects_a_bad_language_in_one_line(fresh_cli_state):
+    result = cli("export", PACK.sections[0].id, "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --lang must be 'en', 'zh' or 'both', not 'fr'\n"

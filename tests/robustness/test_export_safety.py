@@ -9,14 +9,26 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import pytest
 from _robustness import run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-import briefing.export as export
-from briefing.export import ExportError, TargetExists, write_text_atomic
+import briefing.export.write as export
+from briefing.export import (
+    ExportError,
+    MarkdownDocument,
+    TargetExists,
+    cell,
+    escape,
+    write_text_atomic,
+)
+from briefing.pack import bundled_pack_dir, load_pack
+from briefing.textsafe import clean
 
 ORIGINAL = "the user's own notes — 用户自己的文件\n".encode()
 
@@ -232,3 +244,70 @@ def test_permissions_follow_umask_and_the_replaced_file(tmp_path):
         assert (shared.stat().st_mode & 0o777) == 0o664
     finally:
         os.umask(old_umask)
+
+
+# -- pack text stays inert: what GitHub's parser shows is exactly the text ----------------------
+
+def _visible(markdown: str) -> tuple[set[str], str]:
+    """The tags cmark-gfm produces for ``markdown`` and the text a reader sees."""
+    from html import unescape
+
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown,
+                                                     options=Options.CMARK_OPT_FOOTNOTES)
+    tags = set(re.findall(r"</?([a-z0-9]+)", html))
+    return tags, unescape(re.sub(r"<[^>]*>", "", html))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+TOKENS = [*"abz R&D;#*_`[]()<>!|~$\\-+=.:/0129 \n\t", "\n\n", "www.", "https://", "&amp;",
+          "&#42;", "&#x202e;", "<b>", "</b>", "<script>", "</script>", "<!--", "\u202e",
+          "\x1b[31m", "深圳", "“", "”", "[^1]", "[x](y)", "    ", "1. ", "1) ", "- ", "# ",
+          "> ", "---", "===", "***", "```", "~~", "$x$", ":smile:", "\\\n", "  \n", "|---|"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40).map("".join))
+def test_escaped_text_renders_as_exactly_itself(text):
+    """Any mix of Markdown, HTML, entities, autolinks and control characters comes out of
+    cmark-gfm as a paragraph of the same visible text and nothing else."""
+    tags, visible = _visible(escape(text))
+    assert tags <= {"p"}, (text, tags)
+    assert _squeezed(visible) == _squeezed(clean(text))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=20).map("".join))
+def test_escaped_cell_stays_one_cell(text):
+    row = "| " + cell(text) + " | x |"
+    tags, visible = _visible("| a | b |\n| --- | --- |\n" + row + "\n")
+    assert tags <= {"table", "thead", "tbody", "tr", "th", "td"}, (text, tags)
+    assert _squeezed(visible) == "ab" + _squeezed(clean(text)) + "x"
+
+
+def test_only_what_would_render_is_escaped():
+    assert escape("R&D and S&T, 1 < 2, a > b, C# 5, -5%, 2024-07") == \
+        "R&D and S&T, 1 < 2, a > b, C# 5, -5%, 2024-07"
+    assert escape("<script>alert(1)</script>") == "\\<script>alert(1)\\</script>"
+    assert escape("&amp; &#42;") == "\\&amp; \\&#42;"
+    assert escape("- item\n1. one\n# h\n> q") == "\\- item\n1\\. one\n\\# h\n\\> q"
+
+
+def test_hostile_text_exports_as_text(tmp_path):
+    """Raw HTML, a script, markup, escapes and bidi overrides in the pack come out as text."""
+    from briefing.model import Text
+
+    nasty = "<script>alert(1)</script> [bold]x[/] \x1b[2J \u202eevil *a* &amp; [^1] www.x.org"
+    pack = load_pack(bundled_pack_dir())
+    doc = MarkdownDocument(pack, "both")
+    doc.add_heading(1, doc.title(Text(zh=nasty, en=nasty)))
+    doc.add_paragraphs(Text(zh=nasty, en=nasty), next(pack.figures()).source)
+    tags, visible = _visible(doc.render())
+    assert "script" not in tags and "em" not in tags and "a" in tags  # only the footnote link
+    assert "<script>alert(1)</script>" in visible and "&amp;" in visible
+    assert "\x1b" not in visible and "\u202e" not in visible and "[^1]" in visible
