@@ -169,10 +169,7 @@ def _progress(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
                           bar(row.fraction, PROGRESS_BAR_WIDTH) if drawn else "",
                           _sources(doc, actual, target)])
     if bounded:
-        spec.legend.append(escape(
-            "≥/≤：来源只给出下限（“超”“余”“多”），差距与完成度因此只是界限。" if lang == "zh" else
-            "≥/≤: the source gives only a floor (\"over\", \"more than\"), so the gap and the "
-            "share reached are bounds, not exact."))
+        spec.legend.append(_floor_legend(lang, "gap"))
     return spec
 
 
@@ -221,13 +218,33 @@ def _ranking(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
 def _timeline(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("point period value unit change bar source", lang),
                 ["left", "left", "right", "left", "right", "left", "left"])
+    previous: Figure | None = None
     for row in view.rows:
         fig = row.figure
         assert fig is not None
-        change = "" if row.delta is None else signed_change(doc.pack, row.delta, fig.unit, lang)
+        change = ""
+        if row.delta is not None and previous is not None:
+            change = signed_change(doc.pack, row.delta, fig.unit, lang)
+            later_floor, earlier_floor = (f.qualifier in FLOOR_HEDGES for f in (fig, previous))
+            if later_floor and earlier_floor:
+                change = "无法判断" if lang == "zh" else "unclear"
+            elif later_floor or earlier_floor:  # a floor later: at least; earlier: at most
+                change = ("≥" if later_floor else "≤") + change
         spec.rows.append([_label(row, lang), cell(fig.period), *_parts(doc, fig, lang),
                           cell(change), bar(row.fraction, BAR_WIDTH), _sources(doc, fig)])
+        previous = fig
+    if any(mark in row[4] for row in spec.rows for mark in "≤≥"):
+        spec.legend.append(_floor_legend(lang, "change"))
     return spec
+
+
+def _floor_legend(lang: Lang, what: str) -> str:
+    if lang == "zh":
+        said = {"gap": "差距与完成度", "change": "变化"}[what]
+        return escape(f"≥/≤：来源只给出下限（“超”“余”“多”），{said}因此只是界限。")
+    said = {"gap": "the gap and the share reached are bounds", "change": "the change is a bound"}
+    return escape(f"≥/≤: the source gives only a floor (\"over\", \"more than\"), so "
+                  f"{said[what]}, not exact.")
 
 
 BUILDERS: dict[str, Callable[[MarkdownDocument, ComparisonView, Lang], Spec]] = {

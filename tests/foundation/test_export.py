@@ -15,7 +15,7 @@ import pytest
 from _gfm import Page, render
 from markdown_it import MarkdownIt
 
-from briefing.export import EXPORT_LANGS, quoted, render_items, to_markdown
+from briefing.export import EXPORT_LANGS, escape, quoted, render_items, to_markdown
 from briefing.formatting import value_parts, value_phrase
 from briefing.model import Text
 from briefing.pack import bundled_pack_dir, load_pack
@@ -225,3 +225,30 @@ def test_cli_rejects_a_bad_language_in_one_line(fresh_cli_state):
     result = cli("export", PACK.sections[0].id, "--lang", "fr")
     assert result.exit_code == 2
     assert result.stderr == "error: --lang must be 'en', 'zh' or 'both', not 'fr'\n"
+
+
+def test_both_puts_each_paragraph_in_chinese_with_its_english_beneath():
+    section = PACK.sections[0]
+    blocks = to_markdown(PACK, section.id, "both").split("\n\n")
+    for node in section.walk():
+        zh = next(i for i, b in enumerate(blocks) if b.startswith(escape(node.text.zh)[:30]))
+        assert blocks[zh + 1].startswith(escape(node.text.en)[:30])
+
+
+def test_floors_make_bounds_never_a_claim_of_reaching_the_target():
+    """A floor ("over 10,000") against a floor target is unclear, never "100%"; percentages
+    get their gap in percentage points and no share reached."""
+    progress = next(c for c in PACK.comparisons if c.kind == "progress")
+    page = Page(render(to_markdown(PACK, progress.id, "en")))
+    table = page.tables[0]
+    gap, reached = table.header.index("Gap to target"), table.header.index("Reached")
+    for entry, row in zip(progress.entries, table.rows, strict=True):
+        actual, target = PACK.figure(entry.figure), PACK.figure(entry.target or "")
+        floors = [f.qualifier in ("超", "超过", "余", "多", "以上") for f in (actual, target)]
+        if all(floors):
+            assert row[gap] == row[reached] == "unclear"
+        elif actual.unit == "percent":
+            assert row[gap].endswith(" pp") and row[reached] == "—"
+        else:
+            assert row[reached].endswith("%") and row[reached] != "100%"
+            assert row[reached].startswith("≥" if floors[0] else "≤" if floors[1] else "")
