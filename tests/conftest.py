@@ -123,6 +123,6 @@ def fresh_cli_state(tmp_path, monkeypatch):
     from briefing.cli.state import state
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    state.content, state.lang, state._pack = None, "en", None
+    state.content, state.lang, state._pack, state.lang_given = None, "en", None, False
     yield state
-    state.content, state.lang, state._pack = None, "en", None
+    state.content, state.lang, state._pack, state.lang_given = None, "en", None, False

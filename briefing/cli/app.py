@@ -34,6 +34,7 @@ def set_lang(lang: str | None) -> None:
 
         raise fail(f"--lang must be 'en' or 'zh', not {lang!r}", 2)
     state.lang = lang  # type: ignore[assignment]
+    state.lang_given = True
 
 
 @app.callback(invoke_without_command=True)

@@ -18,8 +18,10 @@ def open_app(start_id: str | None) -> None:
         raise fail(f"unknown id '{start_id}' (try: briefing sections)")
     _need_terminal()
     from briefing.tui import BriefingApp
+    from briefing.userstate import StateStore
 
-    BriefingApp(pack, lang=state.lang, start_id=start_id).run()
+    lang = state.lang if state.lang_given else None  # --lang wins over the saved language
+    BriefingApp(pack, lang=lang, start_id=start_id, store=StateStore()).run()
 
 
 def _need_terminal() -> None:

@@ -16,6 +16,7 @@ from briefing.textsafe import clean
 class State:
     content: Path | None = None
     lang: Lang = "en"
+    lang_given: bool = False  # --lang was on the command line (the app's saved one yields)
     _pack: Pack | None = None
 
     def pack(self, cached: bool = True) -> Pack:

@@ -20,7 +20,9 @@ from briefing.textsafe import one_line
 from briefing.tui.history import History
 from briefing.tui.i18n import t
 from briefing.tui.screens.main import MainScreen
+from briefing.tui.session import Session
 from briefing.tui.widgets.section_tree import FIGURES_ID
+from briefing.userstate import StateStore
 
 # Which i18n word describes each action in the footer and the help screen.
 ACTION_WORDS = {
@@ -28,8 +30,22 @@ ACTION_WORDS = {
     "app.forward": "forward", "app.goto": "goto", "compare": "compare", "source": "source",
     "app.search": "search", "export": "export", "find": "find", "find_step(1)": "next",
     "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
-    "adhoc": "adhoc_key", "dismiss": "close",
+    "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
+    "toggle_bilingual": "bilingual",
 }
+
+
+# Keys handled by widgets rather than the screen's bindings, for the help screen.
+KEYS_BEYOND = [
+    ("j / k", "Down / up in the tree, lists, tables and text",
+     "在目录、列表、表格和正文中下移 / 上移"),
+    ("→ / ←", "Unfold / fold in the tree (← on a leaf: its parent)",
+     "目录展开 / 折叠（叶节点按 ← 回到上级）"),
+    ("home / end", "First / last line", "跳到开头 / 结尾"),
+    ("K / J, ctrl+↑ / ctrl+↓", "Move a pin up / down (in the tree's Pins)",
+     "上移 / 下移收藏（目录中的收藏）"),
+    ("delete", "Remove a pin (in the tree's Pins)", "删除收藏（目录中的收藏）"),
+]
 
 
 def _commands():
@@ -40,23 +56,35 @@ def _commands():
 
 
 class BriefingApp(App[None]):
-    """The interactive briefing. ``lang`` is "en" or "zh"; ``start_id`` any openable id."""
+    """The interactive briefing. ``lang`` is "en" or "zh"; ``start_id`` any openable id.
+
+    With a ``store`` the app resumes where the pack was left (``lang`` and ``start_id``, when
+    given, win over what was saved) and keeps pins; without one it remembers nothing.
+    """
 
     CSS_PATH = "briefing.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("l", "toggle_lang", "中文"),
+        Binding("j", "vim_move(1)", "Down", show=False),
+        Binding("k", "vim_move(-1)", "Up", show=False),
     ]
     COMMANDS = App.COMMANDS | {_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide")]
 
-    def __init__(self, pack: Pack, lang: Lang = "en", start_id: str | None = None) -> None:
+    def __init__(self, pack: Pack, lang: Lang | None = None, start_id: str | None = None,
+                 store: StateStore | None = None) -> None:
         super().__init__()
         self.pack = pack
-        self.lang: Lang = lang
+        self.session = Session(pack, store)
+        self.lang: Lang = lang or self.session.saved_lang() or "en"
+        self.resume_scroll = 0.0  # where the resumed item was left, applied once it is shown
+        if start_id is None and (saved := self.session.saved_open(self.resolve)):
+            start_id, self.resume_scroll = saved, self.session.state.scroll
         self.start_id = start_id
         self.history = History()
+        self._scroll_at: dict[str, float] = {}  # where each visited item was left, for Back
         self._engine = None
         self.title = one_line(pack.title.get(lang))
 
@@ -81,6 +109,12 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         self._translate(self)
         self._translate(self.main)
+        self.say_state_notices()
+
+    def say_state_notices(self) -> None:
+        """One line per problem with the state file (it was ignored, never fatal)."""
+        for notice in self.session.new_notices():
+            self.notify(notice, severity="warning", markup=False, timeout=8)
 
     def open_start(self) -> None:
         """Called by the main screen once its widgets exist (the pane already shows it)."""
@@ -95,6 +129,8 @@ class BriefingApp(App[None]):
             return
         self.history.visit(start)
         self._after_show(start)
+        if self.resume_scroll:
+            self.main.pane.restore_scroll(self.resume_scroll)
 
     @property
     def search_engine(self):
@@ -126,15 +162,25 @@ class BriefingApp(App[None]):
             self.open_comparisons(comparison_id=resolved)
             return True
         if record:
+            self._note_scroll()
             self.history.visit(resolved)
         self._back_to_main()
         # a callable, not a coroutine: a show superseded before it starts is never created
-        self.run_worker(partial(self._show, resolved), group="show", exclusive=True)
+        scroll = None if record else self._scroll_at.get(resolved)
+        self.run_worker(partial(self._show, resolved, scroll), group="show", exclusive=True)
         return True
 
-    async def _show(self, item_id: str) -> None:
+    async def _show(self, item_id: str, scroll: float | None = None) -> None:
         await self.main.show(self._pane_id(item_id), self.lang)
         self._after_show(item_id)
+        if scroll:
+            self.main.pane.restore_scroll(scroll)
+
+    def _note_scroll(self) -> None:
+        """Remember how far the open item was scrolled, so Back can return there."""
+        current = self.history.current
+        if current is not None and current == self.main.pane.node_id:
+            self._scroll_at[current] = self.main.pane.scroll_y
 
     def _after_show(self, item_id: str) -> None:
         """The tree, the figure cursor, the header and the footer follow what is open."""
@@ -145,17 +191,21 @@ class BriefingApp(App[None]):
         self.sub_title = (t("figures", self.lang) if node_id == FIGURES_ID
                           else one_line(self.pack.node(node_id).title.get(self.lang)))
         main.refresh_bindings()
+        if item_id != self.session.state.open_id:
+            self.session.remember(open_id=item_id, scroll=0.0)
 
     def _back_to_main(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
     def action_back(self) -> None:
+        self._note_scroll()
         target = self.history.back()
         if target:
             self.open_id(target, record=False)
 
     def action_forward(self) -> None:
+        self._note_scroll()
         target = self.history.forward()
         if target:
             self.open_id(target, record=False)
@@ -167,6 +217,60 @@ class BriefingApp(App[None]):
             return self.history.can_forward or None
         return True
 
+    async def action_quit(self) -> None:
+        self.remember_position()
+        self.exit()
+
+    def remember_position(self) -> None:
+        """Save what is only read at the end: the scroll position and the tree's folds."""
+        main = self.main
+        self.session.remember(scroll=main.pane.scroll_y, expanded=main.tree.expanded_ids(),
+                              tree_hidden=not main.tree.display)
+
+    def action_vim_move(self, delta: int) -> None:
+        """``j``/``k``: down/up in whatever has focus (tree, lists, tables, scrolling panes).
+
+        Typing in an input never gets here: the input consumes letters before app bindings.
+        """
+        widget = self.focused
+        if widget is None:
+            return
+        name = "down" if delta > 0 else "up"
+        for action in (f"action_cursor_{name}", f"action_scroll_{name}"):
+            if hasattr(widget, action):
+                getattr(widget, action)()
+                return
+
+    # -- pins and copying --------------------------------------------------------------------
+    def toggle_pin(self, item_id: str | None) -> None:
+        """Pin or unpin a section, item, figure or comparison, and say which."""
+        if not item_id or not self.pack.has_id(item_id):
+            self.notify(t("nothing_to_pin", self.lang), severity="warning")
+            return
+        from briefing.brief import title_of
+
+        pinned = self.session.toggle_pin(item_id)
+        word = t("pinned" if pinned else "unpinned", self.lang)
+        self.notify(f"{word}: {title_of(self.pack, item_id, self.lang)}", markup=False)
+        self.main.tree.set_pins(self.session.pins)
+        self.say_state_notices()
+
+    def move_pin(self, item_id: str, delta: int) -> None:
+        if self.session.move_pin(item_id, delta):
+            self.main.tree.set_pins(self.session.pins, cursor=item_id)
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Copy via OSC 52 and say what was copied, or why it cannot reach the clipboard."""
+        from briefing.tui.clipboard import osc52_blocker
+
+        self.copy_to_clipboard(text)
+        blocker = osc52_blocker()
+        if blocker:
+            self.notify(f"{t('no_clipboard', self.lang)} ({blocker}):\n{text}", markup=False,
+                        severity="warning", timeout=15)
+            return
+        self.notify(f"{t('copied', self.lang)}: {what}", markup=False)
+
     # -- other screens -----------------------------------------------------------------------
     def open_comparisons(self, comparison_id: str | None = None, figure_id: str | None = None,
                          only_figure: bool = False) -> None:
@@ -177,18 +281,19 @@ class BriefingApp(App[None]):
 
     def open_source(self, item_id: str | None) -> None:
         from briefing.tui.screens.source import SourceScreen
-        from briefing.tui.views import source_for
+        from briefing.tui.views import english_for, source_for
 
         source = source_for(self.pack, item_id) if item_id else None
-        if source is None:
+        if source is None or item_id is None:
             self.notify(t("no_source", self.lang), severity="warning")
             return
-        self.open_screen(SourceScreen(self.pack, self.lang, source))
+        self.open_screen(SourceScreen(self.pack, self.lang, source,
+                                      english_for(self.pack, item_id)))
 
-    def open_export(self, node_id: str) -> None:
+    def open_export(self, node_id: str | None) -> None:
         from briefing.tui.screens.export import ExportDialog
 
-        self.open_screen(ExportDialog(self.pack, node_id, self.lang))
+        self.open_screen(ExportDialog(self.pack, node_id, self.lang, pins=self.session.pins))
 
     def action_search(self) -> None:
         from briefing.tui.screens.search import SearchScreen
@@ -240,6 +345,7 @@ class BriefingApp(App[None]):
                  ("enter", "Open / compare figure" if self.lang == "en" else "打开 / 对比指标"),
                  ("ctrl+p", "Command palette" if self.lang == "en" else "命令面板"),
                  ("escape", t("close", self.lang))]
+        extra += [(keys, en if self.lang == "en" else zh) for keys, en, zh in KEYS_BEYOND]
         return [(" / ".join(keys), label) for label, keys in rows.items()] + extra
 
     def open_screen(self, screen: Screen, callback=None) -> None:
@@ -253,6 +359,7 @@ class BriefingApp(App[None]):
 
     async def set_lang(self, lang: Lang) -> None:
         self.lang = lang
+        self.session.remember(lang=lang)
         self.title = one_line(self.pack.title.get(lang))
         self._translate(self)
         for screen in self.screen_stack:

@@ -69,6 +69,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind_ranking": ("ranks (lower is better)", "排名（越小越好）"),
     "kind_ratio": ("size relative to Suzhou", "相对苏州的规模"),
     "kind_timeline": ("the same metric over time", "同一指标的时间变化"),
+    "pin": ("Pin", "收藏"),
+    "pins": ("Pins", "收藏"),
+    "pinned": ("Pinned", "已收藏"),
+    "unpinned": ("Unpinned", "已取消收藏"),
+    "nothing_to_pin": ("Nothing here to pin", "此处没有可收藏的内容"),
+    "copy": ("Copy", "复制"),
+    "copied": ("Copied", "已复制"),
+    "nothing_to_copy": ("Move to a figure or comparison to copy it",
+                        "请先选中一个指标或对比再复制"),
+    "no_clipboard": ("This terminal cannot receive copied text", "此终端无法接收复制的文本"),
+    "bilingual": ("Both languages", "双语"),
+    "export_what": ("Export", "导出内容"),
+    "export_section": ("This section", "本节"),
+    "export_pins": ("My pins", "我的收藏"),
+    "no_pins": ("Nothing is pinned yet (p pins what is focused)", "尚无收藏（按 p 收藏当前内容）"),
 }
 
 

@@ -233,6 +233,22 @@ def source_for(pack: Pack, item_id: str) -> Source | None:
     return None
 
 
+def english_for(pack: Pack, item_id: str) -> str | None:
+    """The English of what :func:`source_for` quotes, shown under the Chinese original."""
+    if pack.has_figure(item_id):
+        fig = pack.figure(item_id)
+        return (f"{one_line(fig.label.en)}: {one_line(figure_value(pack, fig, 'en'))} "
+                f"({fig.period})")
+    if not pack.has_node(item_id):
+        return None
+    for node in pack.node(item_id).walk():
+        if node.source:
+            return f"{one_line(node.title.en)}. {clean(node.text.en).strip()}"
+        for fig in node.figures:
+            return english_for(pack, fig.id)
+    return None
+
+
 def document_text(pack: Pack, doc_id: str) -> str:
     """The document's text (read when the source view opens, not at start-up)."""
     return pack.document(doc_id).read()

@@ -31,6 +31,8 @@ class ComparisonsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Close"),
         Binding("a", "adhoc", "Pick figures to compare…"),
         Binding("s", "source", "Source"),
+        Binding("p", "pin", "Pin"),
+        Binding("y", "copy", "Copy"),
     ]
 
     def __init__(self, pack: Pack, lang: Lang, comparison_id: str | None = None,
@@ -108,6 +110,21 @@ class ComparisonsScreen(Screen[None]):
         self.adhoc_ids = figure_ids
         self.selected = ADHOC
         self._draw()
+
+    def action_pin(self) -> None:
+        """Pin the comparison shown (an ad-hoc one has no id to pin: say so)."""
+        selected = None if self.selected == ADHOC else self.selected
+        self.app.toggle_pin(selected)  # type: ignore[attr-defined]
+
+    def action_copy(self) -> None:
+        from briefing.brief import comparison_table
+
+        view = self._view()
+        if view is None:
+            self.notify(t("nothing_to_copy", self.lang), severity="warning")
+            return
+        self.app.copy_text("\n".join(comparison_table(self.pack, view, self.lang)),  # type: ignore[attr-defined]
+                           one_line(view.title.get(self.lang)))
 
     def action_source(self) -> None:
         view = self._view()

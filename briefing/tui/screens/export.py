@@ -1,4 +1,4 @@
-"""Export (``e``): the open section to Markdown, through the foundation's exporter.
+"""Export (``e``): the open section, or the pins as one brief, to Markdown.
 
 Never overwrites silently: ``TargetExists`` switches the dialog to an explicit "Overwrite?"
 question, and only then is the write retried with ``force=True``.
@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from briefing.export import default_export_name
 from briefing.model import Lang, Pack
@@ -21,19 +21,34 @@ from briefing.tui.screens.dialog import Dialog
 
 
 class ExportDialog(Dialog[Path | None]):
-    def __init__(self, pack: Pack, node_id: str, lang: Lang) -> None:
+    def __init__(self, pack: Pack, node_id: str | None, lang: Lang,
+                 pins: list[str] | None = None) -> None:
+        """``node_id`` is "this section" (None when none is open); ``pins`` the brief's ids."""
         super().__init__()
         self.pack = pack
         self.node_id = node_id
         self.lang: Lang = lang
+        self.pins = list(pins or [])
+        self.use_pins = node_id is None
         self.pending: Path | None = None  # a path that exists, awaiting "overwrite?"
+
+    def _default_path(self) -> str:
+        name = (f"brief.{self.lang}.md" if self.use_pins or self.node_id is None
+                else default_export_name(self.node_id, self.lang))
+        return f"./{name}"
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="export-dialog", classes="dialog"):
             yield Static(Text(t("export_title", lang), style="bold"), markup=False)
+            with RadioSet(id="export-what"):
+                yield RadioButton(t("export_section", lang), value=not self.use_pins,
+                                  id="export-section", disabled=self.node_id is None)
+                yield RadioButton(f"{t('export_pins', lang)} ({len(self.pins)})",
+                                  value=self.use_pins, id="export-pins",
+                                  disabled=not self.pins)
             yield Static(Text(t("export_path", lang), style="dim"), markup=False)
-            yield Input(f"./{default_export_name(self.node_id, lang)}", id="export-path")
+            yield Input(self._default_path(), id="export-path")
             yield Static(id="export-message", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(t("export_do", lang), variant="primary", id="export-go")
@@ -43,6 +58,14 @@ class ExportDialog(Dialog[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-overwrite").display = False
         self.query_one("#export-path", Input).focus()
+
+    @on(RadioSet.Changed, "#export-what")
+    def _what_changed(self, event: RadioSet.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        untouched = path.value == self._default_path()
+        self.use_pins = event.pressed.id == "export-pins"
+        if untouched:
+            path.value = self._default_path()
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self) -> None:
@@ -68,8 +91,14 @@ class ExportDialog(Dialog[Path | None]):
         if not raw:
             return
         path = Path(raw).expanduser()
+        if self.use_pins or self.node_id is None:
+            from briefing.brief import brief_markdown
+
+            markdown = brief_markdown(self.pack, self.pins, self.lang)
+        else:
+            markdown = to_markdown(self.pack, self.node_id, self.lang)
         try:
-            write_text_atomic(path, to_markdown(self.pack, self.node_id, self.lang), force=force)
+            write_text_atomic(path, markdown, force=force)
         except TargetExists:
             self._ask(path)
             return

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Tree
+from textual.widgets import DataTable, Footer, Header, OptionList, Tree
 
 from briefing.model import Lang, Pack
+from briefing.tui.i18n import t
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.reading_pane import ReadingPane
-from briefing.tui.widgets.section_tree import FIGURES_ID, SectionTree
+from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
 
 
 class MainScreen(Screen[None]):
@@ -34,6 +35,9 @@ class MainScreen(Screen[None]):
         Binding("n", "find_step(1)", "Next match"),
         Binding("N", "find_step(-1)", "Prev match"),
         Binding("t", "toggle_tree", "Tree"),
+        Binding("p", "pin", "Pin"),
+        Binding("y", "copy", "Copy"),
+        Binding("b", "toggle_bilingual", "Both languages", show=False),
     ]
 
     def __init__(self, pack: Pack, lang: Lang, initial: str | None = None) -> None:
@@ -43,9 +47,13 @@ class MainScreen(Screen[None]):
         self.initial = initial
 
     def compose(self) -> ComposeResult:
+        session = self.app.session  # type: ignore[attr-defined]
         yield Header()
         with Horizontal(id="body"):
-            yield SectionTree(self.pack, self.lang, id="tree")
+            tree = SectionTree(self.pack, self.lang, pins=session.pins,
+                               expanded=session.saved_expanded(), id="tree")
+            tree.display = not session.state.tree_hidden
+            yield tree
             yield ReadingPane(self.pack, self.lang, self.initial, id="pane")
         yield Footer(compact=True)
 
@@ -79,7 +87,9 @@ class MainScreen(Screen[None]):
     @on(Tree.NodeSelected, "#tree")
     def _tree_selected(self, event: Tree.NodeSelected) -> None:
         event.stop()
-        if event.node.data:
+        if event.node.data == PINS_ID:
+            event.node.toggle()
+        elif event.node.data:
             self.app.open_id(event.node.data)
 
     @on(ReadingPane.FigureChosen)
@@ -115,7 +125,8 @@ class MainScreen(Screen[None]):
         if action == "find_step":
             return bool(self.pane.find_state.matches)
         if action == "export":
-            return self.pane.node_id not in (None, FIGURES_ID)
+            return (self.pane.node_id not in (None, FIGURES_ID)
+                    or bool(self.app.session.pins))  # type: ignore[attr-defined]
         return True
 
     @property
@@ -140,6 +151,47 @@ class MainScreen(Screen[None]):
         tree.display = not tree.display
         if not tree.display and tree.has_focus:
             self.pane.focus()
+        self.app.session.remember(tree_hidden=not tree.display)  # type: ignore[attr-defined]
+
+    def focused_item(self) -> str | None:
+        """What ``p`` pins: the figure, comparison or tree entry under the cursor, else the
+        open section or item."""
+        focused = self.focused
+        if isinstance(focused, DataTable):
+            return self.pane.highlighted_figure
+        if isinstance(focused, OptionList) and focused.id == "comparisons":
+            index = focused.highlighted
+            return None if index is None else focused.get_option_at_index(index).id
+        if isinstance(focused, SectionTree):
+            node = focused.cursor_node
+            data = node.data if node is not None else None
+            return None if data in (None, "", FIGURES_ID, PINS_ID) else data
+        return self.pane.node_id if self.pane.node_id != FIGURES_ID else None
+
+    def action_pin(self) -> None:
+        self.app.toggle_pin(self.focused_item())  # type: ignore[attr-defined]
+
+    def action_copy(self) -> None:
+        """``y``: the focused figure as a cited Markdown line, or a comparison as a table."""
+        from briefing import brief
+        from briefing.comparisons import build
+
+        item = self.focused_item() if self.focused is not self.tree else None
+        app = self.app
+        if item and self.pack.has_figure(item):
+            fig = self.pack.figure(item)
+            app.copy_text(brief.figure_line(self.pack, fig, self.lang),  # type: ignore[attr-defined]
+                          brief.title_of(self.pack, item, self.lang))
+        elif item and self.pack.has_comparison(item):
+            table = brief.comparison_table(self.pack, build(self.pack,
+                                           self.pack.comparison(item)), self.lang)
+            app.copy_text("\n".join(table),  # type: ignore[attr-defined]
+                          brief.title_of(self.pack, item, self.lang))
+        else:
+            self.notify(t("nothing_to_copy", self.lang), severity="warning")
+
+    async def action_toggle_bilingual(self) -> None:
+        await self.pane.toggle_bilingual()
 
     def focused_figure(self) -> str | None:
         """The figure under the cursor, if the figures table has focus."""
@@ -154,5 +206,6 @@ class MainScreen(Screen[None]):
         self.app.open_source(self.focused_figure() or self.pane.node_id)
 
     def action_export(self) -> None:
-        if self.pane.node_id and self.pane.node_id != FIGURES_ID:
-            self.app.open_export(self.pane.node_id)
+        node_id = self.pane.node_id if self.pane.node_id != FIGURES_ID else None
+        if node_id or self.app.session.pins:  # type: ignore[attr-defined]
+            self.app.open_export(node_id)

@@ -1,4 +1,5 @@
-"""Source view (``s``): the original document, the quoted sentence highlighted and in view."""
+"""Source view (``s``): the original document, the quoted sentence highlighted and in view,
+the English of the quoted item under it; ``y`` copies the quote."""
 
 from __future__ import annotations
 
@@ -22,13 +23,18 @@ QUOTE_STYLE = "bold black on yellow"
 class SourceScreen(Screen[None]):
     """The document as paragraphs; the one holding the quote is scrolled to the quote's line."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Close"),
+        Binding("y", "copy", "Copy"),
+    ]
 
-    def __init__(self, pack: Pack, lang: Lang, source: Source) -> None:
+    def __init__(self, pack: Pack, lang: Lang, source: Source,
+                 english: str | None = None) -> None:
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
         self.source = source
+        self.english = english
         self.paragraphs = views.source_paragraphs(views.document_text(pack, source.doc))
         self.location = views.locate_quote(self.paragraphs, source.quote)
 
@@ -42,6 +48,8 @@ class SourceScreen(Screen[None]):
                 if loc and loc.paragraph == index:
                     text.stylize(QUOTE_STYLE, loc.start, loc.end)
                 yield Static(text, classes="source-par", id=f"par-{index}", markup=False)
+                if loc and loc.paragraph == index and self.english:
+                    yield Static(Text(self.english), id="source-english", markup=False)
         yield Footer()
 
     def _heading(self) -> Text:
@@ -56,6 +64,12 @@ class SourceScreen(Screen[None]):
     async def set_lang(self, lang: Lang) -> None:
         self.lang = lang
         self.query_one("#source-heading", Static).update(self._heading())
+
+    def action_copy(self) -> None:
+        from briefing.textsafe import clean
+
+        quote = clean(self.source.quote)
+        self.app.copy_text(quote, f"“{one_line(quote)}”")  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.query_one("#source-doc").focus()

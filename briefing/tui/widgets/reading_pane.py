@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.data_table import RowDoesNotExist
@@ -20,6 +20,7 @@ from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
+from briefing.tui.widgets.row_table import RowTable
 from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.tui.widgets.section_tree import FIGURES_ID
 
@@ -55,6 +56,7 @@ class ReadingPane(VerticalScroll):
         self.node_id: str | None = initial
         self._paragraphs: list[views.Paragraph] = []
         self.find_state = FindState()
+        self.bilingual = False  # ``b``: each paragraph in Chinese with its English beside it
 
     def compose(self):
         yield Static(id="crumbs", markup=False)
@@ -62,7 +64,7 @@ class ReadingPane(VerticalScroll):
         self._paragraphs = content[0] if content else []
         yield Vertical(*self._statics(), id="paragraphs")
         yield Static(id="figures-title", classes="subtitle", markup=False)
-        table: DataTable[Text] = DataTable(id="figures", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = RowTable(id="figures", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="comparisons-title", classes="subtitle", markup=False)
         yield SafeOptionList(id="comparisons")
@@ -84,9 +86,34 @@ class ReadingPane(VerticalScroll):
         return (views.paragraphs(self.pack, node, lang), self._crumbs(node_id),
                 views.figure_rows(self.pack, node, lang), views.comparisons_in(self.pack, node))
 
-    def _statics(self) -> list[Static]:
-        return [Static(views.paragraph_text(par, section=par.depth == 0), classes="paragraph",
-                       markup=False) for par in self._paragraphs]
+    def _statics(self) -> list[Static | Container]:
+        """One Static per paragraph; in bilingual mode a pair, Chinese first. Only the UI
+        language's half has the ``paragraph`` class, so find-in-pane searches what it shows."""
+        own = [Static(views.paragraph_text(par, section=par.depth == 0), classes="paragraph",
+                      markup=False) for par in self._paragraphs]
+        if not self.bilingual or self.node_id in (None, FIGURES_ID):
+            return own
+        other_lang: Lang = "en" if self.lang == "zh" else "zh"
+        others = views.paragraphs(self.pack, self.pack.node(self.node_id), other_lang)
+        pairs = []
+        for mine, par in zip(own, others, strict=True):
+            other = Static(views.paragraph_text(par, section=par.depth == 0),
+                           classes="paragraph-other", markup=False)
+            halves = (mine, other) if self.lang == "zh" else (other, mine)
+            pairs.append(Container(*halves, classes="bipar"))
+        return pairs
+
+    async def toggle_bilingual(self) -> None:
+        self.bilingual = not self.bilingual
+        self.set_class(self.bilingual, "-bilingual")
+        if self.node_id:
+            y = self.scroll_y
+            await self.show(self.node_id)
+            self.restore_scroll(y)
+
+    def on_resize(self) -> None:
+        """Side by side when the pane is wide enough for two columns of text."""
+        self.set_class(self.size.width >= 100, "-side-by-side")
 
     async def show(self, node_id: str, lang: Lang | None = None) -> None:
         if lang is not None:
@@ -98,6 +125,10 @@ class ReadingPane(VerticalScroll):
         await box.mount_all(self._statics())
         self._fill(crumbs, figure_rows, comparisons)
         self.scroll_home(animate=False)
+
+    def restore_scroll(self, y: float) -> None:
+        """Scroll to ``y`` once the freshly shown content has been laid out."""
+        self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
 
     def _fill(self, crumbs: Text, figure_rows: list[views.FigureRow], comparisons: list[str]):
         self.query_one("#crumbs", Static).update(crumbs)
@@ -126,11 +157,17 @@ class ReadingPane(VerticalScroll):
         for key in ("figure", "value", "qualifier", "period", "kind", "compared_in"):
             table.add_column(Text(t(key, lang)), key=key,
                              width=label_width if key == "figure" else None)
+        other_lang: Lang = "en" if lang == "zh" else "zh"
         for row in rows:
-            table.add_row(Text(row.label), Text(row.value, style="bold"), Text(row.qualifier),
+            label, height = Text(row.label), 1
+            if self.bilingual:  # figure labels in both languages, Chinese first
+                other = one_line(self.pack.figure(row.figure_id).label.get(other_lang))
+                pair = (row.label, other) if lang == "zh" else (other, row.label)
+                label, height = Text("\n".join(pair)), 2
+            table.add_row(label, Text(row.value, style="bold"), Text(row.qualifier),
                           Text(row.period), Text(row.kind),
                           Text(str(row.compared) if row.compared else "·", justify="center"),
-                          key=row.figure_id)
+                          key=row.figure_id, height=height)
 
     def _fill_comparisons(self, ids: list[str]) -> None:
         options = self.query_one("#comparisons", OptionList)

@@ -1,8 +1,15 @@
-"""The section tree: sections, their items, and a Figures node; follows the reading pane."""
+"""The section tree: sections, their items, a Figures node and the Pins; follows the pane.
+
+Keys beyond Textual's: ``j``/``k`` move, ``→``/``←`` unfold and fold (``←`` on a leaf goes to
+its parent), Home/End jump; on a pin ``K``/``J`` (or ctrl+↑/↓) reorder and Delete removes.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -11,12 +18,28 @@ from briefing.textsafe import one_line
 from briefing.tui.i18n import t
 
 FIGURES_ID = "*figures"
+PINS_ID = "*pins"
+PIN_MARKS = {"section": "§", "item": "·", "figure": "#", "comparison": "⇄"}
 
 
 class SectionTree(Tree[str]):
     """Tree of node ids. Labels are ``Text`` so pack text is never read as markup."""
 
-    def __init__(self, pack: Pack, lang: Lang, **kwargs) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("right", "unfold", "Unfold", show=False),
+        Binding("left", "fold", "Fold", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("K,ctrl+up", "move_pin(-1)", "Pin up", show=False),
+        Binding("J,ctrl+down", "move_pin(1)", "Pin down", show=False),
+        Binding("delete", "unpin", "Unpin", show=False),
+    ]
+
+    def __init__(self, pack: Pack, lang: Lang, pins: list[str] | None = None,
+                 expanded: set[str] | None = None, **kwargs) -> None:
+        """``expanded``: the nodes to show unfolded (None: sections unfolded, items folded)."""
         super().__init__("briefing", data="", **kwargs)
         self.pack = pack
         self.lang: Lang = lang
@@ -24,12 +47,104 @@ class SectionTree(Tree[str]):
         self.auto_expand = False  # Enter opens; space (or a click on the arrow) folds
         self.guide_depth = 2
         self._by_id: dict[str, TreeNode[str]] = {}
+        self._pins = list(pins or [])
+        self._expanded = expanded
 
     def on_mount(self) -> None:
         for section in self.pack.sections:
             self._add(self.root, section)
         self._by_id[FIGURES_ID] = self.root.add_leaf(self._label(FIGURES_ID), data=FIGURES_ID)
+        self._pins_node = self.root.add(self._pins_label(), data=PINS_ID, expand=True)
+        self.set_pins(self._pins)
+        if self._expanded is not None:
+            self.set_expanded(self._expanded)
         self.root.expand()
+
+    # -- folds -------------------------------------------------------------------------------
+    def expanded_ids(self) -> list[str]:
+        """The nodes shown unfolded (what the state file keeps)."""
+        ids = [i for i, n in self._by_id.items() if n.children and n.is_expanded]
+        return ids + ([PINS_ID] if self._pins_node.is_expanded else [])
+
+    def set_expanded(self, ids: set[str]) -> None:
+        for node_id, tree_node in [*self._by_id.items(), (PINS_ID, self._pins_node)]:
+            if node_id in ids:
+                tree_node.expand()
+            elif tree_node.children or node_id == PINS_ID:
+                tree_node.collapse()
+
+    def action_unfold(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            if node.is_expanded and node.children:
+                self.action_cursor_down()
+            else:
+                node.expand()
+
+    def action_fold(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_first(self) -> None:
+        if self.last_line >= 0:
+            self.move_cursor_to_line(0)
+
+    def action_last(self) -> None:
+        if self.last_line >= 0:
+            self.move_cursor_to_line(self.last_line)
+
+    # -- pins --------------------------------------------------------------------------------
+    def _pins_label(self) -> Text:
+        return Text(f"{t('pins', self.lang)} ({len(self._pins)})", style="italic")
+
+    def set_pins(self, pins: list[str], cursor: str | None = None) -> None:
+        """Show ``pins`` in pin order under the Pins node; ``cursor`` keeps one under it."""
+        from briefing.brief import kind_of, title_of
+
+        self._pins = list(pins)
+        self._pins_node.remove_children()
+        for item_id in self._pins:
+            mark = PIN_MARKS.get(kind_of(self.pack, item_id) or "", "?")
+            label = Text(f"{mark} ", style="dim").append(title_of(self.pack, item_id,
+                                                                   self.lang))
+            self._pins_node.add_leaf(label, data=item_id)
+        self._pins_node.set_label(self._pins_label())
+        self._pins_node.allow_expand = bool(self._pins)
+        if cursor is not None:  # new leaves get their line numbers on the next refresh
+            for leaf in self._pins_node.children:
+                if leaf.data == cursor:
+                    self.call_after_refresh(self.move_cursor, leaf)
+
+    def is_pin(self, node: TreeNode[str] | None) -> bool:
+        return node is not None and node.parent is self._pins_node
+
+    @property
+    def cursor_pin(self) -> str | None:
+        node = self.cursor_node
+        return node.data if self.is_pin(node) and node is not None else None
+
+    def action_move_pin(self, delta: int) -> None:
+        if self.cursor_pin:
+            self.app.move_pin(self.cursor_pin, delta)  # type: ignore[attr-defined]
+
+    def action_unpin(self) -> None:
+        pin = self.cursor_pin
+        if pin:
+            index = self._pins.index(pin)
+            self.app.toggle_pin(pin)  # type: ignore[attr-defined]
+            leaves = self._pins_node.children
+            target = leaves[min(index, len(leaves) - 1)] if leaves else self._pins_node
+            self.call_after_refresh(self.move_cursor, target)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move_pin", "unpin"):
+            return self.cursor_pin is not None
+        return True
 
     def _add(self, parent: TreeNode[str], node: Node) -> None:
         if node.children:
@@ -50,6 +165,7 @@ class SectionTree(Tree[str]):
         self.lang = lang
         for node_id, tree_node in self._by_id.items():
             tree_node.set_label(self._label(node_id))
+        self.set_pins(self._pins, cursor=self.cursor_pin)
 
     def follow(self, node_id: str) -> None:
         """Put the cursor on ``node_id`` (expanding its parents) without selecting it."""
