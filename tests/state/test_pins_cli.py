@@ -95,12 +95,14 @@ def test_brief_holds_the_pins_in_order_with_sources():
     headings = [line for line in brief.splitlines() if line.startswith("## ")]
     assert len(headings) == 4 and headings[-1] == "## Sources"
     assert "## Stronger enterprises" in headings[2]
-    # the comparison is a table, the figure carries its verbatim quote, sources are numbered
+    # each pin as its own export renders it: the comparison and figures are tables, quotes
+    # are footnotes, and one Sources list serves the whole brief
     tokens = MarkdownIt("gfm-like").parse(brief)
-    assert sum(t.type == "table_open" for t in tokens) == 2
-    quote = next(line for line in brief.splitlines() if line.startswith("> "))
-    assert "1.74万家" in quote
+    assert sum(t.type == "table_open" for t in tokens) >= 3
+    assert "“国家高新技术企业1.74万家、全国第四”" in brief
+    assert brief.count("## Sources") == 1
     assert "[^1]:" in brief and "[^1]" in brief.split("## Sources")[0]
+    assert "\\[bold]This is not markup" in brief  # pack text stays inert
 
 
 def test_brief_in_both_languages_and_to_a_file(tmp_path):
@@ -110,7 +112,7 @@ def test_brief_in_both_languages_and_to_a_file(tmp_path):
     assert result.exit_code == 0 and "(1 pinned)" in result.stderr
     text = target.read_text(encoding="utf-8")
     assert "1.74万家" in text and "17,400" in text
-    assert "## 来源 / Sources" in text
+    assert "Sources" in text and "来源" in text
     refused = run("export", "--pins", "-o", str(target))
     assert refused.exit_code == 1 and "use --force" in refused.stderr
     assert target.read_text(encoding="utf-8") == text  # never overwritten without --force
