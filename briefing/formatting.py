@@ -147,7 +147,10 @@ def _zh_measure_words(pack: Pack, word: str) -> set[str]:
 
 def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]:
     """(before, number, unit word, after) with the figure's hedge placed where it belongs."""
-    number, unit = quantity_parts(pack, figure.value, figure.unit, lang, figure.display)
+    if lang == "en":  # the one English formatter, split where its unit word begins
+        number, unit = _split_english(pack, figure, english_quantity(pack, figure))
+    else:
+        number, unit = quantity_parts(pack, figure.value, figure.unit, lang, figure.display)
     hedge = figure.qualifier
     if not hedge:
         return "", number, unit, ""
@@ -160,6 +163,15 @@ def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]
     if hedge in _ZH_AFTER_NUMBER:
         return "", number + hedge, unit, ""
     return "", number, unit, hedge  # 以上 / 左右 close the phrase: "2800家左右"
+
+
+def _split_english(pack: Pack, figure: Figure, phrase: str) -> tuple[str, str]:
+    if figure.unit == "yuan" and phrase.startswith("RMB "):
+        return phrase.removeprefix("RMB "), "RMB"
+    label = pack.unit(figure.unit).label.en
+    if phrase.endswith(" " + label):
+        return phrase.removesuffix(" " + label), label
+    return phrase, ""
 
 
 def value_parts(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from briefing.comparisons import ComparisonView, Row, bar, build, relative_text
 from briefing.formatting import (
@@ -22,10 +21,8 @@ from briefing.formatting import (
 from briefing.model import Comparison, Figure, Lang
 from briefing.textsafe import one_line
 
+from .document import MarkdownDocument, period
 from .markdown import cell, escape, table
-
-if TYPE_CHECKING:
-    from .document import MarkdownDocument
 
 BAR_WIDTH = 20
 PROGRESS_BAR_WIDTH = 10
@@ -210,7 +207,7 @@ def _ranking(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
         assert fig is not None
         rank = joined_value(*value_parts(doc.pack, fig, lang), lang)
         spec.rows.append([_label(row, lang), cell(rank),
-                          cell(scope_label(fig.scope, lang)), cell(fig.period),
+                          cell(scope_label(fig.scope, lang)), period(fig, lang),
                           _sources(doc, fig)])
     return spec
 
@@ -230,7 +227,7 @@ def _timeline(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
                 change = "无法判断" if lang == "zh" else "unclear"
             elif later_floor or earlier_floor:  # a floor later: at least; earlier: at most
                 change = ("≥" if later_floor else "≤") + change
-        spec.rows.append([_label(row, lang), cell(fig.period), *_parts(doc, fig, lang),
+        spec.rows.append([_label(row, lang), period(fig, lang), *_parts(doc, fig, lang),
                           cell(change), bar(row.fraction, BAR_WIDTH), _sources(doc, fig)])
         previous = fig
     if any(mark in row[4] for row in spec.rows for mark in "≤≥"):

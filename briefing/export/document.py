@@ -36,6 +36,11 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (zh, en)
 }
 
 
+def period(fig: Figure, lang: Lang) -> str:
+    """The figure's period as a table cell (the one place exports read ``Figure.period``)."""
+    return cell(fig.period)
+
+
 def word(key: str, lang: Lang) -> str:
     zh, en = WORDS[key]
     return zh if lang == "zh" else en
@@ -131,7 +136,7 @@ class MarkdownDocument:
         rows = []
         for fig in figures:
             number, unit = value_parts(self.pack, fig, lang)
-            rows.append([cell(fig.label.get(lang)), cell(number), cell(unit), cell(fig.period),
+            rows.append([cell(fig.label.get(lang)), cell(number), cell(unit), period(fig, lang),
                          cell(kind_label(fig.kind, lang)), self.ref(fig.source)])
         self.add(*table(headers, ["left", "right", "left", "left", "left", "left"], rows))
 
@@ -140,8 +145,8 @@ class MarkdownDocument:
         value = cell(value_phrase(self.pack, fig, lang))
         kind = kind_label(fig.kind, lang)
         if lang == "zh":
-            return f"{label}：**{value}**（{cell(fig.period)}，{kind}）"
-        return f"{label}: **{value}** ({cell(fig.period)}, {kind})"
+            return f"{label}：**{value}**（{period(fig, lang)}，{kind}）"
+        return f"{label}: **{value}** ({period(fig, lang)}, {kind})"
 
     def comparisons_of(self, figures: Iterable[Figure]) -> list[Comparison]:
         """The curated comparisons any of ``figures`` takes part in, in pack order."""
