@@ -27,7 +27,7 @@ from briefing.textsafe import clean, one_line
 _ALWAYS = re.compile(r"([\\`*_\[~|$])")
 _HTML_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?i:(?<=\bwww)(\.))")
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?i:(?<=www)(\.))")
 _LINE_START = re.compile(
     r"^(?:>|#{1,6}(?=\s|$)|[-+](?=\s|$)|-(?=[\s-]*$)|=(?==*\s*$))", re.MULTILINE)
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)", re.MULTILINE)

@@ -265,7 +265,7 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-TOKENS = [*"abz R&D;#*_`[]()<>!|~$\\-+=.:/0129 \n\t", "\n\n", "www.", "https://", "&amp;",
+TOKENS = [*"abz R&D;#*_`[]()<>!|~$\\-+=.:/0129 \n\t", "\n\n", "www.", "https://", "x.org", "&amp;",
           "&#42;", "&#x202e;", "<b>", "</b>", "<script>", "</script>", "<!--", "\u202e",
           "\x1b[31m", "深圳", "“", "”", "[^1]", "[x](y)", "    ", "1. ", "1) ", "- ", "# ",
           "> ", "---", "===", "***", "```", "~~", "$x$", ":smile:", "\\\n", "  \n", "|---|"]
@@ -288,6 +288,14 @@ def test_escaped_cell_stays_one_cell(text):
     tags, visible = _visible("| a | b |\n| --- | --- |\n" + row + "\n")
     assert tags <= {"table", "thead", "tbody", "tr", "th", "td"}, (text, tags)
     assert _squeezed(visible) == "ab" + _squeezed(clean(text)) + "x"
+
+
+@pytest.mark.parametrize("text", ["_www.abc.com", "*www.abc.com", "(www.abc.com",
+                                  "~www.abc.com", "see https://evil.example/x", "HTTP://A.B",
+                                  "中www.abc.com", "xhttp://a.b"])
+def test_urls_are_not_linked(text):
+    tags, visible = _visible(escape(text))
+    assert tags == {"p"} and visible.strip() == text
 
 
 def test_only_what_would_render_is_escaped():
