@@ -31,9 +31,9 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "source": ("出处", "Source"),
     "sources": ("来源", "Sources"),
     "comparisons": ("对比", "Comparisons"),
-    "zh": ("中文", "中文"),
-    "en": ("English", "English"),
 }
+#: The column headers of the bilingual figures table, each in its own language.
+BILINGUAL_COLUMNS = ("中文", "English")
 
 
 def period(fig: Figure, lang: Lang) -> str:
@@ -128,7 +128,7 @@ class MarkdownDocument:
         if self.lang == "both":
             rows = [[self._figure_sentence(f, "zh") + f" {self.ref(f.source)}",
                      self._figure_sentence(f, "en")] for f in figures]
-            self.add(*table([word("zh", "zh"), word("en", "en")], ["left", "left"], rows))
+            self.add(*table(BILINGUAL_COLUMNS, ["left", "left"], rows))
             return
         lang = self.langs[0]
         headers = [word(key, lang) for key in ("figure", "value", "unit", "period", "kind",
