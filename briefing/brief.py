@@ -16,9 +16,9 @@ from briefing.textsafe import one_line
 
 WORDS = {
     "en": {"brief": "Brief", "extra": {"progress": "Reached",
-           "ratio": "vs Suzhou", "timeline": "Period", "ranking": "Scope", "peers": "Period"}},
+           "ratio": "vs {baseline}", "timeline": "Period", "ranking": "Scope", "peers": "Period"}},
     "zh": {"brief": "简报", "extra": {"progress": "完成度",
-           "ratio": "相对苏州", "timeline": "时期", "ranking": "范围", "peers": "时期"}},
+           "ratio": "相对{baseline}", "timeline": "时期", "ranking": "范围", "peers": "时期"}},
 }
 
 
@@ -69,6 +69,8 @@ def comparison_table(pack: Pack, view: ComparisonView, lang: Lang,
     """A comparison as a Markdown table: label, the exact value, and what its kind adds."""
     words = LABELS[lang]
     extra = WORDS[lang]["extra"][view.kind]
+    if view.baseline:  # "vs {baseline}": the pack names what a ratio is relative to
+        extra = extra.replace("{baseline}", cell(view.baseline.label.get(lang)))
     out = [f"**{cell(view.title.get(lang))}**", ""] if title else []
     out += [f"| {words['figure']} | {words['value']} | {extra} |", "| --- | ---: | ---: |"]
     for row in view.rows:
@@ -77,7 +79,7 @@ def comparison_table(pack: Pack, view: ComparisonView, lang: Lang,
         elif view.kind == "ratio":
             more = relative_text(row, lang)
         elif view.kind == "ranking":
-            more = scope_label(row.figure.scope, lang) if row.figure else ""
+            more = scope_label(row.figure.scope, lang, pack) if row.figure else ""
         else:
             more = row.figure.period if row.figure else ""
         out.append(f"| {cell(row.label.get(lang))} | {cell(row_value_text(pack, row, lang))} "

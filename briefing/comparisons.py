@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.formatting import figure_value
-from briefing.model import Comparison, ComparisonEntry, Figure, Lang, Pack, Text
+from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Lang, Pack, Text
 from briefing.serialize import text
 
-SUZHOU = Text(zh="苏州", en="Suzhou")
+#: The baseline of a ratio comparison written before comparisons named theirs.
+DEFAULT_BASELINE = Baseline(label=Text(zh="基准", en="baseline"))
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -30,7 +31,7 @@ class Row:
     fraction: float | None
     target: Figure | None = None
     progress: float | None = None  # percent of the target reached
-    relative: float | None = None  # for ratio comparisons: size relative to Suzhou
+    relative: float | None = None  # for ratio comparisons: size relative to the baseline
     delta: float | None = None  # for timelines: change from the previous point
 
 
@@ -42,6 +43,7 @@ class ComparisonView:
     rows: tuple[Row, ...]
     unit: str | None
     note: Text | None = None
+    baseline: Baseline | None = None  # ratio comparisons: what the sizes are relative to
 
 
 def bar(fraction: float | None, width: int) -> str:
@@ -75,16 +77,20 @@ def _scaled(values: list[float]) -> list[float | None]:
 
 def build(pack: Pack, comparison: Comparison) -> ComparisonView:
     """The rows of a curated comparison, ready to draw."""
-    builder = {
-        "peers": _same_scale,
-        "timeline": _timeline,
-        "ranking": _ranking,
-        "progress": _progress,
-        "ratio": _ratio,
-    }[comparison.kind]
-    rows, unit = builder(pack, comparison.entries)
+    baseline = None
+    if comparison.kind == "ratio":
+        baseline = comparison.baseline or DEFAULT_BASELINE
+        rows, unit = _ratio(pack, comparison.entries, baseline)
+    else:
+        builder = {
+            "peers": _same_scale,
+            "timeline": _timeline,
+            "ranking": _ranking,
+            "progress": _progress,
+        }[comparison.kind]
+        rows, unit = builder(pack, comparison.entries)
     return ComparisonView(id=comparison.id, title=comparison.title, kind=comparison.kind,
-                          rows=tuple(rows), unit=unit, note=comparison.note)
+                          rows=tuple(rows), unit=unit, note=comparison.note, baseline=baseline)
 
 
 def _same_scale(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
@@ -127,12 +133,15 @@ def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Ro
     return rows, None
 
 
-def _ratio(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
-    """Peer ratios ("Suzhou is about 1/2 of Shenzhen") as sizes relative to Suzhou = 1."""
+def _ratio(pack: Pack, entries: tuple[ComparisonEntry, ...],
+           baseline: Baseline) -> tuple[list[Row], str]:
+    """Peer ratios ("A is about 1/2 of B") as sizes relative to the baseline (A) = 1."""
     peers = [(e, pack.figure(e.figure)) for e in entries]
     sizes = [1.0] + [1 / f.value if f.value else 0.0 for _, f in peers]
     fractions = _scaled(sizes)
-    rows = [Row(label=SUZHOU, figure=None, value=1.0, fraction=fractions[0], relative=1.0)]
+    # the baseline row has no figure of its own even when one names it (view.baseline does)
+    rows = [Row(label=baseline.label, figure=None, value=1.0, fraction=fractions[0],
+                relative=1.0)]
     for (entry, fig), size, frac in zip(peers, sizes[1:], fractions[1:], strict=True):
         rows.append(Row(label=_label(pack, entry), figure=fig, value=fig.value, fraction=frac,
                         relative=size))
@@ -183,6 +192,8 @@ def view_to_dict(pack: Pack, view: ComparisonView) -> dict:
         "kind": view.kind,
         "unit": view.unit,
         "note": text(view.note),
+        "baseline": None if view.baseline is None else {
+            "label": text(view.baseline.label), "figure": view.baseline.figure},
         "rows": [
             {
                 "label": text(row.label),
@@ -193,7 +204,7 @@ def view_to_dict(pack: Pack, view: ComparisonView) -> dict:
                 "target": row.target.id if row.target else None,
                 "target_value": row.target.value if row.target else None,
                 "progress_percent": None if row.progress is None else round(row.progress, 2),
-                "relative_to_suzhou": row.relative,
+                "relative_to_baseline": row.relative,
                 "delta": row.delta,
             }
             for row in view.rows

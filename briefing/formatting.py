@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from briefing.model import Figure, Lang, Pack
-from briefing.numbers import QUALIFIERS, format_value
+from briefing.numbers import format_value
+from briefing.vocabulary import hedge_of, scope_name
 
 KIND_LABELS = {
     "actual": ("实际", "actual"),
@@ -20,8 +21,6 @@ KIND_LABELS = {
     "growth": ("增长", "growth"),
     "cumulative": ("累计", "cumulative"),
 }
-SCOPE_LABELS = {"city": ("全市", "city"), "province": ("全省", "province"),
-                "national": ("全国", "national"), "global": ("全球", "global")}
 _FRACTION = re.compile(r"\d+(?:\.\d+)?/\d+")
 
 
@@ -30,17 +29,17 @@ def kind_label(kind: str, lang: Lang) -> str:
     return zh if lang == "zh" else en
 
 
-def scope_label(scope: str | None, lang: Lang) -> str:
-    if not scope:
-        return ""
-    zh, en = SCOPE_LABELS.get(scope, (scope, scope))
-    return zh if lang == "zh" else en
+def scope_label(scope: str | None, lang: Lang, pack: Pack | None = None) -> str:
+    """A scope in words; ``pack`` adds the scopes its manifest declares."""
+    return scope_name(scope, lang, pack)
 
 
-def qualifier_label(figure: Figure, lang: Lang) -> str:
+def qualifier_label(figure: Figure, lang: Lang, pack: Pack | None = None) -> str:
+    """The figure's hedge: the source's word in Chinese, its gloss in English."""
     if not figure.qualifier:
         return ""
-    return figure.qualifier if lang == "zh" else QUALIFIERS.get(figure.qualifier, "")
+    hedge = hedge_of(figure.qualifier, pack)
+    return figure.qualifier if lang == "zh" else (hedge.en if hedge else "")
 
 
 def _money(value: float) -> str:
@@ -64,18 +63,19 @@ def english_quantity(pack: Pack, figure: Figure) -> str:
         return fraction.group() if fraction else f"{format_value(value)}×"
     if unit == "times":
         return f"{format_value(value)}×"
-    return f"{format_value(value)} {pack.unit(unit).label.en}"  # validated: the unit exists
+    return f"{format_value(value)} {pack.unit(unit).english(value)}"  # validated: it exists
 
 
 def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:
     """What a reader sees as the figure's value: the source wording, or hedged English."""
     if lang == "zh":
         return figure.display
-    hedge = qualifier_label(figure, lang)
+    hedge = qualifier_label(figure, lang, pack)
     quantity = english_quantity(pack, figure)
     if not hedge:
         return quantity
-    if figure.qualifier == "以上":  # "or more" reads after the number
+    found = hedge_of(figure.qualifier, pack)
+    if found and found.after:  # "or more" reads after the number
         return f"{quantity} ({hedge})"
     return f"{hedge} {quantity}"
 
@@ -129,7 +129,7 @@ def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
             return f"No. {format_value(value)}", ""
         if unit == "times":
             return f"{format_value(value)}×", ""
-        return format_value(value), pack.unit(unit).label.en
+        return format_value(value), pack.unit(unit).english(value)
     if unit == "rank":
         return f"第{format_value(value)}", ""
     word = pack.unit(unit).label.zh.split("/")[0]
@@ -155,11 +155,12 @@ def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]
     if not hedge:
         return "", number, unit, ""
     if lang == "en":
-        words = QUALIFIERS.get(hedge, "")
-        return ("", number, unit, f" {words}") if hedge == "以上" else (f"{words} ", number,
-                                                                         unit, "")
-    if hedge in _ZH_BEFORE:
-        return hedge, number, unit, ""
+        found = hedge_of(hedge, pack)
+        words = found.en if found else ""
+        return ("", number, unit, f" {words}") if found and found.after else (
+            f"{words} ", number, unit, "")
+    if hedge in _ZH_BEFORE or hedge not in _ZH_AFTER_NUMBER + _ZH_AFTER_UNIT:
+        return hedge, number, unit, ""  # a manifest's own hedges (逾, 突破) come first too
     if hedge in _ZH_AFTER_NUMBER:
         return "", number + hedge, unit, ""
     return "", number, unit, hedge  # 以上 / 左右 close the phrase: "2800家左右"
@@ -168,7 +169,7 @@ def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]
 def _split_english(pack: Pack, figure: Figure, phrase: str) -> tuple[str, str]:
     if figure.unit == "yuan" and phrase.startswith("RMB "):
         return phrase.removeprefix("RMB "), "RMB"
-    label = pack.unit(figure.unit).label.en
+    label = pack.unit(figure.unit).english(figure.value)
     if phrase.endswith(" " + label):
         return phrase.removesuffix(" " + label), label
     return phrase, ""

@@ -15,7 +15,10 @@ Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
 FIGURE_KINDS = ("actual", "estimate", "target", "rank", "ratio", "growth", "cumulative")
+#: Scopes every pack has; a manifest may add its own under ``scopes``.
 SCOPES = ("city", "province", "national", "global")
+#: What a hedge word says of the number it qualifies.
+HEDGE_MEANINGS = ("above", "about", "below", "at-least")
 COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
 
 
@@ -40,8 +43,43 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Unit:
+    """A unit of count; ``label.en`` is the plural, ``singular`` the form for exactly one."""
+
     id: str
     label: Text
+    singular: str | None = None
+
+    def english(self, value: float) -> str:
+        return self.singular if value == 1 and self.singular else self.label.en
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a rank or figure applies ("national"), with its name in both languages."""
+
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A source's hedge around a number ("超", "逾"): what it means and how English says it.
+
+    ``after`` puts the English after the number ("100 or more").
+    """
+
+    word: str
+    meaning: str
+    en: str
+    after: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """What a ratio comparison measures against (size 1): a figure of the pack, or a label."""
+
+    label: Text
+    figure: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +171,11 @@ class Comparison:
     entries: tuple[ComparisonEntry, ...]
     note: Text | None = None
     section_id: str | None = None
+    baseline: Baseline | None = None
 
     def figure_ids(self) -> Iterator[str]:
+        if self.baseline and self.baseline.figure:
+            yield self.baseline.figure
         for entry in self.entries:
             yield entry.figure
             if entry.target:
@@ -155,6 +196,8 @@ class Pack:
     digest: str = ""
     #: groups of names for one thing (``("SiC", "silicon carbide", "碳化硅")``): search aliases
     glossary: tuple[tuple[str, ...], ...] = ()
+    scopes: tuple[Scope, ...] = ()  # the manifest's own, beyond briefing.vocabulary's
+    hedges: tuple[Hedge, ...] = ()  # likewise
     _nodes: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _figures: dict[str, Figure] = field(default_factory=dict, repr=False, compare=False)
 

@@ -6,13 +6,53 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from briefing.cli.state import state
 
+HELP = ("Explore {pack}: sections, figures, comparisons, search and export, in English or "
+        "Chinese. --content DIR loads another pack; 'briefing init' starts one.")
+
+
+class PackHelpGroup(TyperGroup):
+    """``briefing --help`` names the pack it would open (the bundled one, or ``--content``)."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        # --help is eager: it is answered before --content is processed, so look ahead.
+        self.help_pack = _content_arg(args)
+        return super().parse_args(ctx, args)
+
+    def format_help_text(self, ctx, formatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(HELP.format(pack=pack_name(getattr(self, "help_pack", None))))
+
+
+def _content_arg(args: list[str]) -> Path | None:
+    for index, arg in enumerate(args):
+        if arg == "--content" and index + 1 < len(args):
+            return Path(args[index + 1])
+        if arg.startswith("--content="):
+            return Path(arg.partition("=")[2])
+    return None
+
+
+def pack_name(content: Path | None) -> str:
+    """The title of the pack at ``content`` (or the bundled one), for help texts."""
+    from briefing.pack import PackInvalid, bundled_pack_dir
+    from briefing.pack.cache import load_pack_cached
+    from briefing.textsafe import clean, one_line
+
+    try:
+        pack = load_pack_cached(content or bundled_pack_dir())
+    except (PackInvalid, OSError):
+        return f"the briefing in {content}" if content else "the bundled briefing"
+    return f"'{clean(one_line(pack.title.en))}'"
+
+
 app = typer.Typer(
     name="briefing",
-    help="Explore the Suzhou science-and-technology policy briefing: sections, figures, "
-    "comparisons, search and export, in English or Chinese.",
+    cls=PackHelpGroup,
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,

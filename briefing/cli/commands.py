@@ -76,7 +76,7 @@ def validate(
 
 @app.command()
 def sections(json: JsonOption = False, lang: LangOption = None) -> None:
-    """The section tree (the five action plans are children of action-plans)."""
+    """The loaded pack's section tree: its sections and their items, nested as it declares."""
     set_lang(lang)
     pack = state.pack()
     if json:

@@ -144,8 +144,8 @@ def figure_detail(pack: Pack, fig: Figure, lang: Lang) -> RenderableType:
         ("base value", f"{fig.value:,g} {fig.unit}"),
         ("period", fig.period),
         ("kind", kind_label(fig.kind, lang)),
-        ("qualifier", qualifier_label(fig, lang) if fig.qualifier else ""),
-        ("scope", scope_label(fig.scope, lang)),
+        ("qualifier", qualifier_label(fig, lang, pack) if fig.qualifier else ""),
+        ("scope", scope_label(fig.scope, lang, pack)),
         ("in", f"{fig.node_id} ({fig.section_id})"),
         ("note", one_line(fig.note.get(lang)) if fig.note else ""),
         ("quote", f"“{one_line(fig.source.quote)}”"),
@@ -170,7 +170,7 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang, width: int = 3
             fig = row.figure
             assert fig is not None
             table.add_row(plain(one_line(row.label.get(lang))), Text(f"#{fig.value:g}",
-                          style="bold"), Text(f"{scope_label(fig.scope, lang)} {fig.period}"))
+                          style="bold"), Text(f"{scope_label(fig.scope, lang, pack)} {fig.period}"))
         return table
     if view.kind == "progress":
         width = min(width, 16)

@@ -207,7 +207,7 @@ def _ranking(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
         assert fig is not None
         rank = joined_value(*value_parts(doc.pack, fig, lang), lang)
         spec.rows.append([_label(row, lang), cell(rank),
-                          cell(scope_label(fig.scope, lang)), period(fig, lang),
+                          cell(scope_label(fig.scope, lang, doc.pack)), period(fig, lang),
                           _sources(doc, fig)])
     return spec
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.model import COMPARISON_KINDS, Comparison, ComparisonEntry, Figure
+from briefing.model import COMPARISON_KINDS, Baseline, Comparison, ComparisonEntry, Figure
 from briefing.pack.checker import did_you_mean, line_of
 from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import LineDict
 
-COMPARISON_FIELDS = {"id", "title", "kind", "entries", "note", "section"}
+COMPARISON_FIELDS = {"id", "title", "kind", "entries", "note", "section", "baseline"}
+BASELINE_FIELDS = {"figure", "label"}
 ENTRY_FIELDS = {"figure", "label", "target"}
 
 
@@ -69,8 +70,36 @@ class ComparisonReader(ReaderBase):
         if not (title and kind and entries):
             return None
         self.comparison_rules(data, what, kind, entries, figures)
+        baseline = self.baseline(data, what, kind, figures)
         return Comparison(id=cid, title=title, kind=kind, entries=tuple(entries), note=note,
-                          section_id=section)
+                          section_id=section, baseline=baseline)
+
+    def baseline(self, data: LineDict, what: str, kind: str,
+                 figures: dict[str, Figure]) -> Baseline | None:
+        """What a ratio comparison's sizes are relative to: ``{label: {zh, en}}`` and/or
+        ``{figure: id}`` (the figure's label is used when no label is given)."""
+        c = self.check
+        if data.get("baseline") is None:
+            return None
+        if kind != "ratio":
+            c.error(line_of(data, "baseline"), f"'baseline' belongs to ratio comparisons; "
+                                               f"{what} is {kind}")
+            return None
+        where = f"'baseline' of {what}"
+        inner = c.fields(data["baseline"], BASELINE_FIELDS, where, line_of(data, "baseline"))
+        if inner is None:
+            return None
+        fig = c.string(inner, "figure", where, required=False)
+        label = c.text(inner, "label", where, required=False)
+        if fig and fig not in figures:
+            c.error(line_of(inner, "figure"),
+                    f"{where} refers to unknown figure '{fig}'{did_you_mean(fig, figures)}")
+            return None
+        if fig is None and label is None:
+            if "label" not in inner:
+                c.error(inner.line, f"{where} needs a 'figure' or a 'label' ({{zh, en}})")
+            return None
+        return Baseline(label=label or figures[fig].label, figure=fig)
 
     def comparison_rules(self, data: LineDict, what: str, kind: str,
                          entries: list[ComparisonEntry], figures: dict[str, Figure]) -> None:

@@ -17,46 +17,60 @@ from briefing.pack.checker import did_you_mean
 from briefing.pack.comparisons import ComparisonReader
 from briefing.pack.errors import PackError, PackInvalid
 from briefing.pack.manifest import ManifestReader
+from briefing.pack.rules import enforce
 from briefing.pack.sections import SectionReader
 
 __all__ = ["PackBuilder", "did_you_mean", "load_pack"]
 
-ACTION_PLANS = "action-plans"
-ACTION_PLAN_COUNT = 5
 
 
 class PackBuilder(ManifestReader, SectionReader, ComparisonReader):
     """One pack load: the readers share the problem list, documents, units and claimed ids."""
 
+    def unlisted_sections(self, listed: list[str]) -> None:
+        """A file in ``sections/`` the manifest does not list is never loaded: say so."""
+        folder = self.root / "sections"
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.yaml")):
+            if path.stem not in listed:
+                self.check.file = f"sections/{path.name}"
+                self.check.error(None, f"this section file is not listed under 'sections' in "
+                                       f"manifest.yaml, so it is not loaded (add '{path.stem}' "
+                                       "there, or remove the file)")
+
 
 def load_pack(root: Path) -> Pack:
-    """Load and validate the pack in ``root``; raise :class:`PackInvalid` listing every problem."""
+    """Load and validate the pack in ``root``; raise :class:`PackInvalid` listing every problem.
+
+    A problem in the manifest (a document that cannot be read, a unit without labels) stops
+    the load there: every section would otherwise repeat it as follow-on errors.
+    """
     root = Path(root)
     if not root.is_dir():
         raise PackInvalid([PackError(str(root), None, "not a content pack directory")])
     builder = PackBuilder(root)
     head = builder.manifest()
-    if head is None:
-        raise PackInvalid(builder.check.errors)
-    pack_id, title, section_ids, comparisons_file = head
-    sections = [s for s in (builder.section(sid) for sid in section_ids) if s]
     c = builder.check
+    if head is None or c.errors:
+        c.file = "manifest.yaml"
+        if head is not None:
+            c.error(None, "sections and comparisons were not checked: fix the manifest first")
+        raise PackInvalid(c.errors)
+    sections = [s for s in (builder.section(sid) for sid in head.sections) if s]
     c.file = "manifest.yaml"
-    if len(set(section_ids)) != len(section_ids):
+    if len(set(head.sections)) != len(head.sections):
         c.error(None, "the manifest lists a section more than once")
-    if ACTION_PLANS not in section_ids:
-        c.error(None, f"the pack must have an '{ACTION_PLANS}' section")
-    for section in sections:
-        if section.id == ACTION_PLANS and len(section.children) != ACTION_PLAN_COUNT:
-            c.file = f"sections/{ACTION_PLANS}.yaml"
-            c.error(None, f"'{ACTION_PLANS}' must have exactly {ACTION_PLAN_COUNT} plans, "
-                          f"found {len(section.children)}")
+    builder.unlisted_sections(head.sections)
+    nodes = {n.id: n for s in sections for n in s.walk()}
+    c.file = "manifest.yaml"
+    enforce(c, builder.rules, nodes)
     figures = {f.id: f for s in sections for f in s.all_figures()}
-    nodes = {n.id for s in sections for n in s.walk()}
-    comparisons = (builder.comparisons(comparisons_file, figures, nodes)
-                   if comparisons_file else [])
-    if builder.check.errors:
-        raise PackInvalid(builder.check.errors)
-    return Pack(id=pack_id, title=title, root=root, documents=tuple(builder.documents),
+    comparisons = (builder.comparisons(head.comparisons, figures, set(nodes))
+                   if head.comparisons else [])
+    if c.errors:
+        raise PackInvalid(c.errors)
+    return Pack(id=head.id, title=head.title, root=root, documents=tuple(builder.documents),
                 units=tuple(builder.units.values()), sections=tuple(sections),
-                comparisons=tuple(comparisons), glossary=builder.glossary)
+                comparisons=tuple(comparisons), glossary=builder.glossary,
+                scopes=tuple(builder.declared_scopes), hedges=tuple(builder.declared_hedges))

@@ -6,26 +6,42 @@ A document is read only from inside the pack or from a ``seeds/`` folder beside 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.model import Document, Text, Unit
+from briefing.model import Document, Text
 from briefing.pack.checker import ID_RE, inside, line_of
-from briefing.pack.reader import ReaderBase
+from briefing.pack.rules import RuleReader
+from briefing.pack.vocab import VocabularyReader
 from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
 
-MANIFEST_FIELDS = {"id", "title", "documents", "units", "sections", "comparisons", "glossary"}
+#: Fields a manifest may have; each optional block has its own reader, so adding one is one
+#: entry here and one method.
+MANIFEST_FIELDS = {"id", "title", "documents", "units", "sections", "comparisons", "glossary",
+                   "scopes", "hedges", "rules", "coverage_ignore"}
 MAX_GLOSSARY_TERM = 80
 DOCUMENT_FIELDS = {"id", "file", "title", "publisher", "date", "sha256"}
 
 
-class ManifestReader(ReaderBase):
+@dataclass(frozen=True, slots=True)
+class ManifestHead:
+    """What the rest of the load needs from the manifest."""
+
+    id: str
+    title: Text
+    sections: list[str]
+    comparisons: str  # a path inside the pack, or "" for none
+    coverage_ignore: str  # likewise
+
+
+class ManifestReader(VocabularyReader, RuleReader):
     """Reads ``manifest.yaml`` and the documents it lists."""
 
     #: groups of terms a reader may type for one another (search aliases)
     glossary: tuple[tuple[str, ...], ...] = ()
 
-    def manifest(self) -> tuple[str, Text, list[str], str] | None:
+    def manifest(self) -> ManifestHead | None:
         data = self.load("manifest.yaml")
         if data is None:
             return None
@@ -37,17 +53,10 @@ class ManifestReader(ReaderBase):
         title = c.text(data, "title", "the manifest") or Text(zh=pack_id, en=pack_id)
         for raw in c.items(data, "documents", "the manifest"):
             self.document(raw, getattr(data.get("documents"), "line", data.line))
-        units = data.get("units")
-        if not isinstance(units, dict):
-            c.error(line_of(data, "units"), "'units' of the manifest must be a mapping of unit ids")
-        else:
-            for unit_id, label in units.items():
-                fake = LineDict({"label": label})
-                fake.line = units.line_of(unit_id)
-                fake.key_lines = {"label": fake.line}
-                text = c.text(fake, "label", f"unit '{unit_id}'")
-                if text:
-                    self.units[str(unit_id)] = Unit(id=str(unit_id), label=text)
+        self.read_units(data)
+        self.read_scopes(data)
+        self.read_hedges(data)
+        self.read_rules(data)
         self.glossary = self.read_glossary(data)
         sections = []
         for raw in c.items(data, "sections", "the manifest"):
@@ -55,12 +64,18 @@ class ManifestReader(ReaderBase):
                 sections.append(raw)
             else:
                 c.error(line_of(data, "sections"), f"section entry {raw!r} must be a section id")
-        comparisons = c.string(data, "comparisons", "the manifest", required=False)
-        if comparisons and (Path(comparisons).is_absolute() or ".." in Path(comparisons).parts):
-            c.error(line_of(data, "comparisons"),
-                    f"comparisons file '{comparisons}' must be a path inside the pack")
-            comparisons = None
-        return pack_id, title, sections, comparisons or ""
+        return ManifestHead(id=pack_id, title=title, sections=sections,
+                            comparisons=self.pack_path(data, "comparisons"),
+                            coverage_ignore=self.pack_path(data, "coverage_ignore"))
+
+    def pack_path(self, data: LineDict, key: str) -> str:
+        """An optional file named by the manifest: a relative path inside the pack, or ""."""
+        name = self.check.string(data, key, "the manifest", required=False)
+        if name and (Path(name).is_absolute() or ".." in Path(name).parts):
+            self.check.error(line_of(data, key),
+                             f"{key} file '{name}' must be a path inside the pack")
+            return ""
+        return name or ""
 
     def read_glossary(self, data: LineDict) -> tuple[tuple[str, ...], ...]:
         """``glossary``: a list of groups, each a list of at least two names for one thing

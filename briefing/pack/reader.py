@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from briefing.model import Document, Unit
+from briefing.model import Document, Hedge, Scope, Unit
 from briefing.pack.checker import Checker, inside
 from briefing.pack.yamlio import YamlProblem, read_yaml
+from briefing.vocabulary import BUILTIN_HEDGES, BUILTIN_SCOPES
 
 
 class ReaderBase:
@@ -25,6 +26,12 @@ class ReaderBase:
         self.units: dict[str, Unit] = {}
         self.seen_ids: dict[str, str] = {}
         self.declared_docs: set[str] = set()
+        # what figures may say: built-in words plus the manifest's own
+        self.scopes: dict[str, Scope] = {s.id: s for s in BUILTIN_SCOPES}
+        self.hedges: dict[str, Hedge] = {h.word: h for h in BUILTIN_HEDGES}
+        self.declared_scopes: list[Scope] = []
+        self.declared_hedges: list[Hedge] = []
+        self.rules: list = []  # briefing.pack.rules.Rule
 
     def load(self, name: str) -> Any:
         """Parse one pack file; None (with the problem recorded) when it cannot be read."""

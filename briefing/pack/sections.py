@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from briefing.model import FIGURE_KINDS, SCOPES, Figure, Node, Source
-from briefing.numbers import QUALIFIERS, parse_display
+from briefing.model import FIGURE_KINDS, Figure, Node, Source
+from briefing.numbers import parse_display
 from briefing.pack.checker import PERIOD_RE, clip, did_you_mean, line_of
 from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import LineDict
@@ -103,7 +103,7 @@ class SectionReader(ReaderBase):
         period = c.string(data, "period", what)
         kind = c.choice(data, "kind", what, FIGURE_KINDS)
         qualifier = c.string(data, "qualifier", what, required=False)
-        scope = c.choice(data, "scope", what, SCOPES, required=False)
+        scope = c.choice(data, "scope", what, self.scopes, required=False)
         note = c.text(data, "note", what, required=False)
         source = self.source(data, what)
         if unit is not None and unit not in self.units:
@@ -113,9 +113,10 @@ class SectionReader(ReaderBase):
         if period is not None and not PERIOD_RE.match(period):
             c.error(line_of(data, "period"), f"period '{period}' of {what} must be YYYY or YYYY-MM")
             period = None
-        if qualifier is not None and qualifier not in QUALIFIERS:
+        if qualifier is not None and qualifier not in self.hedges:
             c.error(line_of(data, "qualifier"),
-                    f"qualifier '{qualifier}' of {what} must be one of {', '.join(QUALIFIERS)}")
+                    f"qualifier '{qualifier}' of {what} must be one of {', '.join(self.hedges)}"
+                    " (a manifest may declare more under 'hedges')")
             qualifier = None
         if source and display and display not in source.quote:
             c.error(line_of(data, "display"),

@@ -67,7 +67,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind_peers": ("same unit, bars scaled by value", "同一单位，按数值比例"),
     "kind_progress": ("actual vs target", "实际与目标"),
     "kind_ranking": ("ranks (lower is better)", "排名（越小越好）"),
-    "kind_ratio": ("size relative to Suzhou", "相对苏州的规模"),
+    "kind_ratio": ("size relative to {baseline}", "相对{baseline}的规模"),
     "kind_timeline": ("the same metric over time", "同一指标的时间变化"),
     "pin": ("Pin", "收藏"),
     "pins": ("Pins", "收藏"),

@@ -91,9 +91,9 @@ class FigureRow:
 def figure_row(pack: Pack, fig: Figure, lang: Lang) -> FigureRow:
     kind = kind_label(fig.kind, lang)
     if fig.scope:
-        kind = f"{kind} ({scope_label(fig.scope, lang)})"
+        kind = f"{kind} ({scope_label(fig.scope, lang, pack)})"
     return FigureRow(fig.id, one_line(fig.label.get(lang)), one_line(figure_value(pack, fig, lang)),
-                     qualifier_label(fig, lang) or "", fig.period, kind,
+                     qualifier_label(fig, lang, pack) or "", fig.period, kind,
                      len(pack.comparisons_for(fig.id)))
 
 
@@ -182,7 +182,7 @@ def _row_cells(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> tuple:
     value = RichText(one_line(row_value_text(pack, row, lang)), style="bold")
     extra = RichText()
     if view.kind == "ranking":
-        scope = scope_label(row.figure.scope, lang) if row.figure else ""
+        scope = scope_label(row.figure.scope, lang, pack) if row.figure else ""
         return (RichText(f"#{row.value:g}", style="bold"), label, value,
                 RichText(scope, style="dim"), None, "")
     if view.kind == "progress" and row.progress is not None:

@@ -27,7 +27,7 @@ def test_progress_is_actual_over_target():
     assert reached == pytest.approx(4.15 / 4.2 * 100)
 
 
-def test_ratio_comparison_is_relative_to_suzhou():
+def test_ratio_comparison_is_relative_to_its_baseline():
     view = build(PACK, PACK.comparison("rd-input-vs-peers"))
     assert [r.label.en for r in view.rows] == ["Suzhou", "Shenzhen", "Beijing"]
     assert [round(r.relative, 6) for r in view.rows] == [1.0, 2.0, 3.0]

@@ -125,12 +125,13 @@ def test_seed_hash_mismatch(make_pack):
                for p in problems(path))
 
 
-def test_exactly_five_action_plans(make_pack):
+def test_the_manifest_rule_of_five_action_plans(make_pack):
     def edit(files):
         files["sections/action-plans.yaml"]["items"].pop()
 
     assert only(make_pack(edit)) == (
-        "sections/action-plans.yaml: 'action-plans' must have exactly 5 plans, found 4")
+        "sections/action-plans.yaml: 'action-plans' must have exactly 5 children, found 4 "
+        "(rule at manifest.yaml:118)")
 
 
 @pytest.mark.parametrize("where", ["../../etc/passwd", "/etc/passwd"])

@@ -272,10 +272,10 @@ CASES = [
     pytest.param(symlinked_document, "manifest.yaml:7: document path 'linked.txt' points "
                  "outside the pack and its seeds/ folder", id="document-symlink-out"),
     pytest.param(edited(lambda f: f["manifest.yaml"].update(comparisons="/etc/passwd")),
-                 "manifest.yaml:111: comparisons file '/etc/passwd' must be a path inside the pack",
+                 "manifest.yaml:125: comparisons file '/etc/passwd' must be a path inside the pack",
                  id="comparisons-absolute"),
     pytest.param(edited(lambda f: f["manifest.yaml"].update(comparisons="../../etc/hosts")),
-                 "manifest.yaml:111: comparisons file '../../etc/hosts' must be a path inside "
+                 "manifest.yaml:125: comparisons file '../../etc/hosts' must be a path inside "
                  "the pack", id="comparisons-dotdot"),
     pytest.param(symlinked_section, f"{WEAK}: file is a link pointing outside the pack; refused",
                  id="section-symlink-out"),

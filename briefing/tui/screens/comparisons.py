@@ -177,7 +177,10 @@ class ComparisonsScreen(Screen[None]):
         unit = ""
         if view.unit and view.unit not in ("rank", "ratio"):
             unit = " · " + one_line(self.pack.unit(view.unit).label.get(lang))
-        subtitle.update(Text(t(f"kind_{view.kind}", lang) + unit, style="dim"))
+        kind = t(f"kind_{view.kind}", lang)
+        if view.baseline:  # "size relative to {baseline}": the pack names it
+            kind = kind.replace("{baseline}", one_line(view.baseline.label.get(lang)))
+        subtitle.update(Text(kind + unit, style="dim"))
         chart.show(view, lang)
         timeline.update(Text(views.timeline_line(self.pack, view, lang), style="bold")
                         if view.kind == "timeline" else "")
