@@ -128,7 +128,16 @@ def _paragraph_spans(text: str, start: int, width: int) -> list[tuple[int, int]]
             used = cell_width(text[line_start:line_end])
     if line_start is not None:
         lines.append((line_start, line_end))
-    return [(start + s, start + e) for s, e in lines] or [(start, start)]
+    trimmed = [(s, _rstrip_end(text, s, e)) for s, e in lines]
+    kept = [(s, e) for s, e in trimmed if e > s] or trimmed[:1]
+    return [(start + s, start + e) for s, e in kept] or [(start, start)]
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the spaces that close a line (a last-resort cut can leave some)."""
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return end
 
 
 def _hard_cut(text: str, start: int, end: int, width: int) -> int:
