@@ -85,6 +85,7 @@ class BriefingApp(App[None]):
         self.start_id = start_id
         self.history = History()
         self._scroll_at: dict[str, float] = {}  # where each visited item was left, for Back
+        self.last_search = ""
         self._engine = None
         self.title = one_line(pack.title.get(lang))
 
@@ -298,11 +299,14 @@ class BriefingApp(App[None]):
     def action_search(self) -> None:
         from briefing.tui.screens.search import SearchScreen
 
+        screen = SearchScreen(self.pack, self.lang, self.search_engine, self.last_search)
+
         def chosen(item_id: str | None) -> None:
+            self.last_search = screen.typed  # offered again next time, as typed
             if item_id:
                 self.open_id(item_id)
 
-        self.open_screen(SearchScreen(self.pack, self.lang, self.search_engine), chosen)
+        self.open_screen(screen, chosen)
 
     def action_goto(self) -> None:
         from briefing.tui.screens.goto import GotoScreen

@@ -89,3 +89,38 @@ def test_help_lists_every_key(fixture_pack, drive):
         assert "收藏" in dict((label, k) for k, label in app.binding_rows())
 
     drive(BriefingApp(fixture_pack), scenario)
+
+
+def test_search_remembers_its_query_previews_the_hit_and_pins_it(fixture_pack, drive, tmp_path):
+    from textual.widgets import Input, Static
+
+    from briefing.userstate import StateStore
+
+    async def scenario(pilot):
+        app = pilot.app
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: app.screen.query("#search-input"))
+        await pilot.press(*"HNTE")
+        results = app.screen.query_one("#search-results", OptionList)
+        await wait_for(pilot, lambda: results.option_count > 0, "results")
+        preview = app.screen.query_one("#search-preview", Static)
+        first = results.get_option_at_index(0).id
+        await wait_for(pilot, lambda: "HNTE" in str(preview.render()), "a preview")
+        await pilot.press("down")
+        second = results.get_option_at_index(1).id
+        title = app.screen.hits[second].title.get("en")
+        await wait_for(pilot, lambda: title in str(preview.render()), "preview follows")
+        results.focus()
+        await pilot.press("p")  # pin from the results list
+        await wait_for(pilot, lambda: app.session.pins == [second])
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not app.screen.query("#search-input"))
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: app.screen.query("#search-input"))
+        assert app.screen.query_one("#search-input", Input).value == "HNTE"
+        await wait_for(pilot, lambda: app.screen.query_one("#search-results",
+                                                           OptionList).option_count > 0)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.history.current == first, "opened the first hit")
+
+    drive(BriefingApp(fixture_pack, store=StateStore(tmp_path)), scenario)

@@ -6,9 +6,12 @@ substring today, fuzzy and pinyin-aware later) can change without touching this 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +23,7 @@ from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
 from briefing.tui.widgets.safe_lists import SafeOptionList
 
+PREVIEW_CHARS = 360  # about four lines of the dialog: enough to see the hit in its sentence
 KIND_WORDS = {"section": "section", "item": "item", "figure": "figure_kind",
               "comparison": "comparison"}
 
@@ -43,17 +47,26 @@ def hit_prompt(hit, lang: Lang, width: int = 70) -> Text:
 
 
 class SearchScreen(Dialog[str | None]):
-    def __init__(self, pack: Pack, lang: Lang, engine) -> None:
+    """``query`` is the last search, offered again (selected, so typing replaces it);
+    ``typed`` is what the input holds now."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("p", "pin", "Pin")]
+
+    def __init__(self, pack: Pack, lang: Lang, engine, query: str = "") -> None:
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
         self.engine = engine
+        self.typed = query
+        self.hits: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog", classes="dialog"):
-            yield Input(placeholder=t("search_placeholder", self.lang), id="search-input")
+            yield Input(self.typed, placeholder=t("search_placeholder", self.lang),
+                        id="search-input")
             yield Static(id="search-status", markup=False)
             yield SafeOptionList(id="search-results")
+            yield Static(id="search-preview", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#search-input").focus()
@@ -62,8 +75,10 @@ class SearchScreen(Dialog[str | None]):
     def _changed(self, event: Input.Changed) -> None:
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        query = event.value
+        query = self.typed = event.value
         hits = self.engine.search(query, limit=40) if query.strip() else []
+        self.hits = {hit.id: hit for hit in hits}
+        self._preview(hits[0] if hits else None)
         results.add_options(Option(hit_prompt(hit, self.lang), id=hit.id)
                             for hit in hits)
         if hits:
@@ -71,6 +86,26 @@ class SearchScreen(Dialog[str | None]):
         status = self.query_one("#search-status", Static)
         status.update(Text(t("no_results", self.lang) if query.strip() and not hits else
                            (f"{len(hits)}" if hits else ""), style="dim"))
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._preview(self.hits.get(event.option.id or ""))
+
+    def _preview(self, hit) -> None:
+        """The highlighted hit in context (a wider window than the list), before Enter."""
+        preview = self.query_one("#search-preview", Static)
+        source = hit.text_of(hit.field) if hit is not None else ""
+        if not source:
+            preview.update("")
+            return
+        where = Text(f"{one_line(hit.title.get(self.lang))}\n", style="bold")
+        preview.update(where.append_text(snippet(source, hit.spans, PREVIEW_CHARS)))
+
+    def action_pin(self) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is not None and results.option_count:
+            self.app.toggle_pin(  # type: ignore[attr-defined]
+                results.get_option_at_index(results.highlighted).id)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
