@@ -40,7 +40,8 @@ def minimal_pack_data() -> dict[str, object]:
     manifest = yaml.safe_load((ROOT / "content" / "manifest.yaml").read_text(encoding="utf-8"))
     plans = [
         {"id": f"plan-{n}", "title": {"zh": f"行动{n}", "en": f"Plan {n}"},
-         "text": {"zh": "内容", "en": "Text"}}
+         "text": {"zh": "内容", "en": "Text"},
+         "source": {"doc": "review-2024", "quote": ITEM_QUOTE}}  # every item cites its source
         for n in range(1, 6)
     ]
     plans[0]["figures"] = [_figure("hntes-target", 19000, "超1.9万家", HNTE_QUOTE,

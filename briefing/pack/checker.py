@@ -18,7 +18,7 @@ from briefing.pack.errors import PackError
 from briefing.pack.yamlio import LineDict
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-PERIOD_RE = re.compile(r"^\d{4}(-\d{2})?$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -83,6 +83,10 @@ class Checker:
             return None
         value = data[key]
         where = f"'{key}' of {what}"
+        if not isinstance(value, dict):
+            self.error(line_of(data, key), f"{where} must be a mapping with 'zh' and 'en' "
+                                           f"({key}: {{zh: …, en: …}}), got {type_name(value)}")
+            return None
         inner = self.fields(value, {"zh", "en"}, where, line_of(data, key))
         if inner is None:
             return None
@@ -127,6 +131,21 @@ class Checker:
                        f"'{key}' of {what} must be a list, got {type_name(value)}")
             return []
         return value
+
+
+def valid_date(text: str, day: bool = True) -> bool:
+    """YYYY, YYYY-MM or (when ``day``) YYYY-MM-DD, naming a real month and day."""
+    import datetime
+
+    found = DATE_RE.match(text)
+    if not found or (found.group(3) and not day):
+        return False
+    year, month, dom = (int(g) if g else 1 for g in found.groups())
+    try:
+        datetime.date(year, month, dom)
+    except ValueError:
+        return False
+    return True
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:

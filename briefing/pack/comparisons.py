@@ -56,14 +56,17 @@ class ComparisonReader(ReaderBase):
             target = c.string(entry, "target", f"an entry of {what}", required=False)
             label = c.text(entry, "label", f"an entry of {what}", required=False)
             for ref, key in ((fig, "figure"), (target, "target")):
-                if ref and ref not in figures:
+                # a figure that exists but is broken has its own message already
+                if ref and ref not in figures and ref not in self.figure_ids:
                     tip = did_you_mean(ref, figures)
                     c.error(line_of(entry, key), f"{what} refers to unknown figure '{ref}'{tip}")
             if kind == "progress" and not target:
                 c.error(entry.line, f"each entry of progress {what} needs a 'target' figure")
             if fig in figures and (target is None or target in figures):
                 entries.append(ComparisonEntry(figure=fig, label=label, target=target))
-        if not entries and "entries" in data:
+        broken = any(e.get("figure") in self.figure_ids - set(figures)
+                     for e in data.get("entries") or [] if isinstance(e, dict))
+        if not entries and "entries" in data and not broken:
             c.error(line_of(data, "entries"), f"{what} has no usable entries")
         if cid is None or not self.claim_id(cid, line_of(data, "id")):
             return None

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model import Document, Text
-from briefing.pack.checker import ID_RE, inside, line_of
+from briefing.pack.checker import ID_RE, inside, line_of, valid_date
 from briefing.pack.rules import RuleReader
 from briefing.pack.vocab import VocabularyReader
 from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
@@ -106,6 +106,10 @@ class ManifestReader(VocabularyReader, RuleReader):
         title = c.text(data, "title", f"document '{doc_id}'")
         publisher = c.text(data, "publisher", f"document '{doc_id}'")
         date = c.string(data, "date", f"document '{doc_id}'")
+        if date is not None and not valid_date(date):
+            c.error(line_of(data, "date"), f"date '{date}' of document '{doc_id}' must be "
+                                           "YYYY, YYYY-MM or YYYY-MM-DD (a real date)")
+            date = None
         sha = c.string(data, "sha256", f"document '{doc_id}'")
         if not (doc_id and file and title and publisher and date and sha):
             return

@@ -26,6 +26,7 @@ class ReaderBase:
         self.units: dict[str, Unit] = {}
         self.seen_ids: dict[str, str] = {}
         self.declared_docs: set[str] = set()
+        self.figure_ids: set[str] = set()  # every figure id written, valid or not
         # what figures may say: built-in words plus the manifest's own
         self.scopes: dict[str, Scope] = {s.id: s for s in BUILTIN_SCOPES}
         self.hedges: dict[str, Hedge] = {h.word: h for h in BUILTIN_HEDGES}

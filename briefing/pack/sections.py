@@ -7,7 +7,8 @@ from typing import Any
 
 from briefing.model import FIGURE_KINDS, Figure, Node, Source
 from briefing.numbers import parse_display
-from briefing.pack.checker import PERIOD_RE, clip, did_you_mean, line_of
+from briefing.pack.checker import clip, did_you_mean, line_of, valid_date
+from briefing.pack.quotes import near_miss
 from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import LineDict
 
@@ -41,7 +42,7 @@ class SectionReader(ReaderBase):
         label = f"{'section' if parent_id is None else 'item'} '{node_id}'"
         title = c.text(data, "title", label)
         text = c.text(data, "text", label)
-        source = self.source(data, label, required=False)
+        source = self.source(data, label, required=parent_id is not None)  # items cite
         if node_id is None or not self.claim_id(node_id, line_of(data, "id")):
             node_id = None
         sid = section_id or node_id or ""
@@ -85,7 +86,8 @@ class SectionReader(ReaderBase):
             return None
         if quote not in self.doc_texts[doc]:
             c.error(line_of(inner, "quote"),
-                    f"quote of {what} is not verbatim in document '{doc}': {clip(quote)}")
+                    f"quote of {what} is not verbatim in document '{doc}': {clip(quote)}; "
+                    + near_miss(quote, self.doc_texts[doc]))
             return None
         return Source(doc=doc, quote=quote)
 
@@ -110,8 +112,9 @@ class SectionReader(ReaderBase):
             tip = did_you_mean(unit, self.units)
             c.error(line_of(data, "unit"), f"{what} uses unknown unit '{unit}'{tip}")
             unit = None
-        if period is not None and not PERIOD_RE.match(period):
-            c.error(line_of(data, "period"), f"period '{period}' of {what} must be YYYY or YYYY-MM")
+        if period is not None and not valid_date(period, day=False):
+            c.error(line_of(data, "period"),
+                    f"period '{period}' of {what} must be YYYY or YYYY-MM (a real month)")
             period = None
         if qualifier is not None and qualifier not in self.hedges:
             c.error(line_of(data, "qualifier"),
@@ -132,6 +135,8 @@ class SectionReader(ReaderBase):
                 c.error(line_of(data, "value"),
                         f"value {value:g} of {what} does not match its display '{display}' "
                         f"(which reads as {parsed:g})")
+        if fig_id is not None:
+            self.figure_ids.add(fig_id)
         if fig_id is None or not self.claim_id(fig_id, line_of(data, "id")):
             return None
         if None in (label, value, unit, display, period, kind, source) or not node_id:

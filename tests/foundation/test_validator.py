@@ -57,7 +57,8 @@ def test_duplicate_id_points_at_the_first(make_pack):
         files["sections/weaknesses.yaml"]["id"] = "weaknesses"
         files["sections/weaknesses.yaml"]["items"] = [
             {"id": "ach-enterprises", "title": {"zh": "a", "en": "b"},
-             "text": {"zh": "a", "en": "b"}}]
+             "text": {"zh": "a", "en": "b"}, "source": {"doc": "review-2024",
+                                                         "quote": "二是强主体"}}]
 
     message = only(make_pack(edit))
     assert "duplicate id 'ach-enterprises' (first defined at sections/achievements.yaml:" \

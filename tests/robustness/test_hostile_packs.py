@@ -39,7 +39,8 @@ def figure_yaml(**fields: str) -> str:
     lines = [f"      {k}: {v}" for k, v in base.items() if v is not None]
     lines[0] = "    - " + lines[0].lstrip()
     return (HEAD + "items:\n  - id: gap\n    title: {zh: 差, en: Gap}\n"
-            "    text: {zh: 差, en: Gap}\n    figures:\n" + "\n".join(lines) + "\n")
+            "    text: {zh: 差, en: Gap}\n    figures:\n" + "\n".join(lines) + "\n"
+            f"    source: {{doc: review-2024, quote: {SME_QUOTE}}}\n")
 
 
 def edited(edit: Callable[[dict], None]) -> Callable:
@@ -138,7 +139,8 @@ CASES = [
                  "manifest.yaml:1: the manifest must be a mapping, got text",
                  id="type-manifest-is-text"),
     pytest.param(weak("id: weaknesses\ntitle: [短板, Gaps]\ntext: {zh: 差距, en: Gaps}\n"),
-                 f"{WEAK}:2: 'title' of section 'weaknesses' must be a mapping, got a list",
+                 f"{WEAK}:2: 'title' of section 'weaknesses' must be a mapping with 'zh' and 'en' "
+                 "(title: {zh: …, en: …}), got a list",
                  id="type-title-is-list"),
     pytest.param(weak("id: weaknesses\ntitle: {zh: 短板, en: [x]}\ntext: {zh: 差距, en: Gaps}\n"),
                  f"{WEAK}:2: 'en' of 'title' of section 'weaknesses' must be text, got a list",
@@ -195,7 +197,8 @@ CASES = [
                  id="unknown-field-manifest"),
     # -- duplicate ids and dangling references
     pytest.param(weak(HEAD + "items:\n  - id: ach-enterprises\n    title: {zh: a, en: b}\n"
-                      "    text: {zh: a, en: b}\n"),
+                      f"    text: {{zh: a, en: b}}\n    source: {{doc: review-2024, quote: "
+                      f"{SME_QUOTE}}}\n"),
                  f"{WEAK}:5: duplicate id 'ach-enterprises' (first defined at "
                  "sections/achievements.yaml:9)", id="duplicate-id"),
     pytest.param(weak(figure_yaml(id="smes")),
@@ -452,7 +455,8 @@ def ten_thousand_items(files: dict) -> None:
     items = []
     for n in range(10_000):
         item = {"id": f"item-{n}", "title": {"zh": f"条目{n}", "en": f"Item {n}"},
-                "text": {"zh": "内容" * 20, "en": "Text " * 20}}
+                "text": {"zh": "内容" * 20, "en": "Text " * 20},
+                "source": {"doc": "review-2024", "quote": SME_QUOTE}}
         if n % 10 == 0:
             item["figures"] = [{
                 "id": f"fig-{n}", "label": {"zh": "数", "en": "Count"}, "value": 24300,
