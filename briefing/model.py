@@ -198,6 +198,7 @@ class Pack:
     glossary: tuple[tuple[str, ...], ...] = ()
     scopes: tuple[Scope, ...] = ()  # the manifest's own, beyond briefing.vocabulary's
     hedges: tuple[Hedge, ...] = ()  # likewise
+    coverage_ignore: str = ""  # the manifest's list of numbers that are not figures, if any
     _nodes: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
     _figures: dict[str, Figure] = field(default_factory=dict, repr=False, compare=False)
 

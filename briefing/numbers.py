@@ -21,6 +21,9 @@ IDIOMS = {"翻番": Decimal(2), "翻一番": Decimal(2), "没有": Decimal(0)}
 
 _ARABIC = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?([十百千万亿]*)")
 _CHINESE = re.compile(f"[{_CN_CHARS}]+")
+#: "三分之一" (one third) and "七成" (seven tenths, read as 70 percent).
+_CN_FRACTION = re.compile(f"([{_CN_CHARS}]+)分之([{_CN_CHARS}]+)")
+_TENTHS = re.compile(r"([一二两三四五六七八九十]|\d+(?:\.\d+)?)成")
 
 #: Hedging words the sources put around numbers, with an English gloss.
 QUALIFIERS = {
@@ -71,8 +74,9 @@ def parse_display(display: str) -> float | None:
     """The first number expressed in ``display``, in base units, or None if there is none.
 
     Arabic numbers may carry 万/亿/千 multipliers ("432亿" -> 4.32e10) or be fractions
-    ("1/5" -> 0.2); Chinese numerals are read in full ("第十七届" -> 17); a few idioms
-    ("翻番" -> 2) count too. Percent signs are kept as the percent value (4.15% -> 4.15).
+    ("1/5" -> 0.2, "三分之一" -> 1/3); Chinese numerals are read in full ("第十七届" -> 17);
+    "七成" is 70 (percent); a few idioms ("翻番" -> 2) count too. Percent signs are kept as
+    the percent value (4.15% -> 4.15), as are percentage points ("20.3个百分点" -> 20.3).
     """
     best: tuple[int, Decimal] | None = None
     arabic = _ARABIC.search(display)
@@ -88,6 +92,16 @@ def parse_display(display: str) -> float | None:
     chinese = _CHINESE.search(display)
     if chinese and (best is None or chinese.start() < best[0]):
         best = (chinese.start(), chinese_to_decimal(chinese.group()))
+    fraction = _CN_FRACTION.search(display)
+    if fraction and (best is None or fraction.start() <= best[0]):
+        whole = chinese_to_decimal(fraction.group(1))
+        if whole:
+            best = (fraction.start(), chinese_to_decimal(fraction.group(2)) / whole)
+    tenths = _TENTHS.search(display)
+    if tenths and (best is None or tenths.start() <= best[0]):
+        digit = tenths.group(1)
+        tens = Decimal(digit) if digit[0].isdigit() else chinese_to_decimal(digit)
+        best = (tenths.start(), tens * 10)
     for idiom, value in IDIOMS.items():
         pos = display.find(idiom)
         if pos >= 0 and (best is None or pos < best[0]):

@@ -73,4 +73,5 @@ def load_pack(root: Path) -> Pack:
     return Pack(id=head.id, title=head.title, root=root, documents=tuple(builder.documents),
                 units=tuple(builder.units.values()), sections=tuple(sections),
                 comparisons=tuple(comparisons), glossary=builder.glossary,
-                scopes=tuple(builder.declared_scopes), hedges=tuple(builder.declared_hedges))
+                scopes=tuple(builder.declared_scopes), hedges=tuple(builder.declared_hedges),
+                coverage_ignore=head.coverage_ignore)

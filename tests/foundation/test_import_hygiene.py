@@ -9,7 +9,8 @@ import pytest
 
 COMMANDS = [["figures"], ["sections", "--json"], ["show", "plan-talent"],
             ["compare", "rankings"], ["export", "weaknesses"], ["validate"],
-            ["search", "rencai", "--json"], ["pin", "weaknesses"], ["pins", "--json"]]
+            ["search", "rencai", "--json"], ["pin", "weaknesses"], ["pins", "--json"],
+            ["coverage"]]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])

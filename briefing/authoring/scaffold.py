@@ -1,0 +1,131 @@
+"""``briefing init``: a new pack that validates at once, its placeholders marked ``TODO``.
+
+Documents are copied into ``documents/`` (a pack reads only its own files and a ``seeds/``
+folder beside it) and hashed; nothing that exists is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import shutil
+from pathlib import Path
+
+from briefing.authoring.stubs import slug
+from briefing.pack.errors import MAX_FILE_BYTES
+
+
+class ScaffoldError(Exception):
+    """Why the pack cannot be created; one line for the user."""
+
+
+#: Units the stub command guesses, so its drafts validate in a new pack.
+UNITS = """\
+units:                      # unit id: {zh: measure word, en: plural, singular: one}
+  enterprises: {zh: 家, en: enterprises, singular: enterprise}
+  people: {zh: 人, en: people, singular: person}
+  items: {zh: 个/项, en: items, singular: item}
+  editions: {zh: 届, en: editions, singular: edition}
+  years: {zh: 年, en: years, singular: year}
+  yuan: {zh: 元, en: yuan}
+  percent: {zh: "%", en: "%"}
+  percentage-points: {zh: 个百分点, en: percentage points, singular: percentage point}
+  times: {zh: 倍, en: times}
+  rank: {zh: 名, en: rank}
+  ratio: {zh: 比值, en: ratio}
+"""
+
+
+def _document_block(doc_id: str, file: str, sha: str, year: str) -> str:
+    return f"""\
+  - id: {doc_id}
+    file: {file}
+    title: {{zh: "TODO: 文件标题", en: "TODO: document title"}}
+    publisher: {{zh: "TODO: 发布机构", en: "TODO: publisher"}}
+    date: "{year}"             # TODO: the document's date: YYYY, YYYY-MM or YYYY-MM-DD
+    sha256: {sha}
+"""
+
+
+def manifest_text(pack_id: str, documents: list[tuple[str, str, str]], year: str) -> str:
+    docs = "".join(_document_block(d, f, s, year) for d, f, s in documents)
+    return f"""\
+# The pack's manifest: see docs/writing-a-briefing.md for every field.
+id: {pack_id}
+title: {{zh: "TODO: 简报标题", en: "TODO: briefing title"}}
+
+documents:                  # sha256 computed by 'briefing init'; re-run sha256sum if you edit
+{docs}
+{UNITS}
+# Hedge words beyond the built-in 超 超过 余 多 以上 左右 约 近 预计, with what they mean
+# (above, about, below, at-least); 'briefing stub' uses these.
+hedges: {{逾: above, 突破: above, 接近: below}}
+
+# Optional: scopes beyond city/province/national/global, structure the validator should
+# enforce, numbers 'briefing coverage' should skip.
+# scopes: {{region: {{zh: 区域, en: regional}}}}
+# rules: [{{node: plans, children: 3}}]
+# coverage_ignore: coverage-ignore.yaml
+
+sections:
+  - overview
+
+comparisons: comparisons.yaml
+"""
+
+
+SECTION = """\
+# A top-level section. Items nest under 'items'; figures sit on the section or an item.
+# 'briefing stub DOCUMENT --section ID' drafts a whole section file from a document.
+id: overview
+title: {zh: "TODO: 概况", en: "TODO: Overview"}
+text:
+  zh: "TODO: 中文正文（忠实于原文）"
+  en: "TODO: English text"
+items: []
+figures: []
+"""
+
+COMPARISONS = """\
+# Curated comparisons (peers, ratio, progress, ranking, timeline); see the guide.
+[]
+"""
+
+
+def create(root: Path, documents: list[Path]) -> list[Path]:
+    """Write a new pack into ``root`` (which must not exist or be empty); the files written."""
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise ScaffoldError(f"{root} already exists and is not empty; nothing was written")
+    if not documents:
+        raise ScaffoldError("give at least one --doc FILE")
+    entries, ids, copies = [], set(), []
+    for doc in documents:
+        if not doc.is_file():
+            raise ScaffoldError(f"document {doc} not found")
+        data = doc.read_bytes()[: MAX_FILE_BYTES + 1]
+        if len(data) > MAX_FILE_BYTES:
+            raise ScaffoldError(f"document {doc} is over {MAX_FILE_BYTES:,} bytes")
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ScaffoldError(f"document {doc} is not UTF-8 (offset {exc.start}); convert "
+                                "it first, e.g. iconv -f GB18030 -t UTF-8") from None
+        doc_id = slug(doc.stem)
+        if doc_id in ids:
+            raise ScaffoldError(f"two documents would both get the id '{doc_id}'; rename one")
+        ids.add(doc_id)
+        entries.append((doc_id, f"documents/{doc.name}", hashlib.sha256(data).hexdigest()))
+        copies.append(doc)
+    year = str(datetime.date.today().year)
+    (root / "documents").mkdir(parents=True, exist_ok=True)
+    (root / "sections").mkdir()
+    written = []
+    for doc in copies:
+        shutil.copyfile(doc, root / "documents" / doc.name)
+        written.append(root / "documents" / doc.name)
+    for name, text in (("manifest.yaml", manifest_text(slug(root.name, "briefing"), entries,
+                                                        year)),
+                       ("sections/overview.yaml", SECTION), ("comparisons.yaml", COMPARISONS)):
+        (root / name).write_text(text, encoding="utf-8")
+        written.append(root / name)
+    return written

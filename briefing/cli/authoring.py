@@ -1,0 +1,107 @@
+"""Authoring commands: ``init`` (a new pack), ``stub`` (draft figures), ``coverage``.
+
+Each imports its machinery (and YAML) only when run, so other commands start as fast as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefing.cli.app import app
+from briefing.cli.state import console, err_console, fail, print_json, state
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="The new pack's folder "
+                                              "(must not exist, or be empty).")],
+    doc: Annotated[list[Path], typer.Option("--doc", metavar="FILE", help="A source document "
+                                            "(UTF-8 text); repeat for more.")],
+) -> None:
+    """Start a new pack: manifest (documents hashed), a starter section, no comparisons."""
+    from briefing.authoring.scaffold import ScaffoldError, create
+
+    try:
+        written = create(directory, doc)
+    except (ScaffoldError, OSError) as exc:
+        raise fail(str(exc)) from None
+    for path in written:
+        err_console.print(f"wrote {path}", markup=False, highlight=False)
+    console.print(f"next: briefing stub {written[0]} --section overview, then "
+                  f"briefing validate {directory}", markup=False, highlight=False)
+
+
+@app.command()
+def stub(
+    document: Annotated[Path, typer.Argument(metavar="DOC", help="A source document (UTF-8).")],
+    section: Annotated[str | None, typer.Option("--section", metavar="ID", help="Print a "
+                                                "whole section file with this id.")] = None,
+    doc_id: Annotated[str | None, typer.Option("--doc-id", metavar="ID", help="The document's "
+                                               "id in the manifest (default: from its name).")]
+    = None,
+    json: JsonOption = False,
+) -> None:
+    """Every number in a document as a draft figure (YAML on standard output)."""
+    import datetime
+
+    from briefing.authoring.stubs import slug, stubs
+
+    try:
+        text = document.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"cannot read {document}: {getattr(exc, 'strerror', None) or exc}") from None
+    hedges = ()
+    if state.content is not None:  # --content: the pack's own hedge words count too
+        hedges = tuple(h.word for h in state.pack().hedges)
+    figures = stubs(text, doc_id or slug(document.stem), str(datetime.date.today().year),
+                    hedges)
+    data: object = figures
+    if section is not None:
+        data = {"id": section, "title": {"zh": "TODO: 标题", "en": "TODO: title"},
+                "text": {"zh": "TODO: 正文", "en": "TODO: text"}, "figures": figures}
+    if json:
+        print_json(data)
+        return
+    import yaml
+
+    typer.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
+
+
+@app.command()
+def coverage(
+    path: Annotated[Path | None, typer.Argument(help="Pack directory (default: the bundled "
+                                                "pack, or --content).")] = None,
+    json: JsonOption = False,
+) -> None:
+    """Numbers in the pack's documents that no figure quotes (and no ignore entry skips)."""
+    if path is not None:
+        state.content, state._pack = path, None
+    pack = state.pack()
+    from briefing.authoring.coverage import read_ignores, uncovered
+
+    ignores, problems = (read_ignores(pack, pack.coverage_ignore) if pack.coverage_ignore
+                         else ([], []))
+    if problems:
+        for problem in problems:
+            err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    found = uncovered(pack, ignores)
+    if json:
+        print_json([{"doc": u.doc, "line": u.mention.line, "number": u.mention.text,
+                     "value": u.mention.value, "sentence": u.mention.sentence}
+                    for u in found])
+        return
+    from briefing.textsafe import clean, one_line
+
+    for u in found:
+        console.print(f"{u.doc}:{u.mention.line}: {clean(u.mention.text)} — "
+                      f"{clean(one_line(u.mention.sentence))}", markup=False, highlight=False,
+                      soft_wrap=True)
+    total = sum(1 for _ in pack.figures())
+    console.print(f"{len(found)} uncovered number(s); {total} figures, {len(ignores)} ignored",
+                  markup=False, highlight=False)

@@ -1,0 +1,162 @@
+"""init, stub and coverage on documents the tests write."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.numbers import parse_display
+from briefing.pack import load_pack
+
+runner = CliRunner()
+
+DOC = (
+    "示范市2024年创新报告\n"
+    "7月10日，示范市召开大会。2024年，全市高新技术企业超3千家，同比增长12.5%，"
+    "研发投入强度达到3.1%，位居全省第二。\n"
+    "一是培育企业，力争2025年科技型企业突破五百家；二是引进人才，引进人才400余人。\n"
+    "全市技术合同成交额约为省会的三分之一，七成企业建有研发机构，第十七届创业周举办。\n"
+)
+
+
+def run(*args: str):
+    from briefing.cli.state import state
+
+    state.content, state.lang, state._pack = None, "en", None
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output, result.output
+    return result
+
+
+@pytest.fixture
+def doc(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "Demo Report.txt"
+    path.write_text(DOC, encoding="utf-8")
+    return path
+
+
+def test_the_number_reader_knows_authoring_forms():
+    assert parse_display("三分之一") == pytest.approx(1 / 3)
+    assert parse_display("七成") == 70
+    assert parse_display("超3千家") == 3000
+    assert parse_display("五百家") == 500
+    assert parse_display("3个百分点") == 3
+
+
+def test_init_scaffolds_a_pack_that_validates(doc, tmp_path):
+    pack = tmp_path / "demo"
+    result = run("init", str(pack), "--doc", str(doc))
+    assert result.exit_code == 0, result.output
+    manifest = (pack / "manifest.yaml").read_text(encoding="utf-8")
+    assert "TODO: briefing title" in manifest and "TODO: the document's date" in manifest
+    assert (pack / "documents" / doc.name).read_bytes() == doc.read_bytes()
+    assert "ok: demo: 1 sections" in run("validate", str(pack)).stdout
+    loaded = load_pack(pack)
+    assert loaded.documents[0].id == "demo-report"
+    assert loaded.comparisons == ()
+
+
+def test_init_never_overwrites(doc, tmp_path):
+    pack = tmp_path / "demo"
+    pack.mkdir()
+    (pack / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("init", str(pack), "--doc", str(doc))
+    assert result.exit_code == 1
+    assert "already exists and is not empty; nothing was written" in result.stderr
+    assert [p.name for p in pack.iterdir()] == ["notes.txt"]
+
+
+def test_init_refuses_a_document_that_is_not_utf8(tmp_path):
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes("高新技术企业".encode("gb18030"))
+    result = run("init", str(tmp_path / "p"), "--doc", str(bad))
+    assert result.exit_code == 1 and "is not UTF-8" in result.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def _stubs(doc) -> list[dict]:
+    result = run("stub", str(doc))
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(result.stdout)
+
+
+def test_stub_drafts_every_number_but_dates_and_enumerations(doc):
+    stubs = _stubs(doc)
+    displays = [s["display"] for s in stubs]
+    assert displays == ["3千家", "12.5%", "3.1%", "第二", "五百家", "400余人", "三分之一",
+                        "七成", "第十七届"]
+    by = {s["display"]: s for s in stubs}
+    assert by["3千家"] | {"label": None} == {
+        "id": "actual-enterprises-2024", "label": None, "value": 3000, "unit": "enterprises",
+        "display": "3千家", "period": "2024", "kind": "actual", "qualifier": "超",
+        "source": {"doc": "demo-report", "quote": "全市高新技术企业超3千家"}}
+    assert by["12.5%"]["kind"] == "growth"
+    assert by["第二"]["kind"] == "rank" and by["第二"]["scope"] == "province"
+    assert by["五百家"]["kind"] == "target" and by["五百家"]["qualifier"] == "突破"
+    assert by["五百家"]["period"] == "2025"
+    assert by["400余人"]["value"] == 400 and by["400余人"]["qualifier"] == "余"
+    assert by["三分之一"]["value"] == pytest.approx(1 / 3) and by["三分之一"]["unit"] == "ratio"
+    assert by["七成"]["value"] == 70 and by["七成"]["unit"] == "percent"
+    for s in stubs:  # every quote is verbatim, and holds its display
+        assert s["source"]["quote"] in DOC and s["display"] in s["source"]["quote"]
+        assert parse_display(s["display"]) == pytest.approx(s["value"])
+
+
+def test_stub_json_and_section(doc):
+    data = json.loads(run("stub", str(doc), "--json", "--doc-id", "rep").stdout)
+    assert {s["source"]["doc"] for s in data} == {"rep"}
+    section = yaml.safe_load(run("stub", str(doc), "--section", "overview").stdout)
+    assert section["id"] == "overview" and len(section["figures"]) == 9
+
+
+def test_init_stub_coverage_validate(doc, tmp_path):
+    """The guide's loop: init, stub a section, keep some figures, see what is left."""
+    pack = tmp_path / "demo"
+    run("init", str(pack), "--doc", str(doc))
+    section = yaml.safe_load(run("stub", str(doc), "--section", "overview").stdout)
+    kept = [f for f in section["figures"] if f["display"] not in ("第十七届", "七成")]
+    section["figures"] = kept
+    (pack / "sections" / "overview.yaml").write_text(
+        yaml.safe_dump(section, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run("validate", str(pack)).exit_code == 0
+
+    report = json.loads(run("coverage", str(pack), "--json").stdout)
+    assert [(r["number"], r["line"]) for r in report] == [("七成", 4), ("第十七届", 4)]
+    assert report[1]["sentence"].startswith("全市技术合同成交额约为省会的三分之一")
+
+    (pack / "coverage-ignore.yaml").write_text(
+        "- doc: demo-report\n  number: 第十七届\n  reason: part of the event's name\n",
+        encoding="utf-8")
+    with (pack / "manifest.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("coverage_ignore: coverage-ignore.yaml\n")
+    out = run("coverage", str(pack)).stdout
+    assert "demo-report:4: 七成" in out and "第十七届 —" not in out
+    assert "1 uncovered number(s); 7 figures, 1 ignored" in out
+
+
+def test_coverage_reports_a_bad_ignore_entry(doc, tmp_path):
+    pack = tmp_path / "demo"
+    run("init", str(pack), "--doc", str(doc))
+    (pack / "coverage-ignore.yaml").write_text(
+        "- doc: demo-report\n  number: 九九\n  reason: x\n- doc: demo\n  number: 七成\n",
+        encoding="utf-8")
+    with (pack / "manifest.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("coverage_ignore: coverage-ignore.yaml\n")
+    result = run("coverage", str(pack))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "coverage-ignore.yaml:1: '九九' does not occur in document 'demo-report'",
+        "coverage-ignore.yaml:4: 'doc' of an ignored number must be one of demo-report; got "
+        "'demo'",
+        "coverage-ignore.yaml:4: an ignored number is missing required field 'reason'"]
+
+
+def test_the_bundled_pack_is_fully_covered():
+    result = run("coverage")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("0 uncovered number(s)")
