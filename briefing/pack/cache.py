@@ -21,8 +21,10 @@ from briefing.paths import cache_dir
 
 _HERE = Path(__file__).resolve().parent
 #: The validator's code: every module of this package (the loader is split by concern, and
-#: any new reader must count) plus the model and the number reader it checks against.
-_CODE = [*sorted(_HERE.glob("*.py")), _HERE.parent / "model.py", _HERE.parent / "numbers.py"]
+#: any new reader must count) plus the model, the number reader and the built-in vocabulary
+#: it checks against.
+_CODE = [*sorted(_HERE.glob("*.py")),
+         *(_HERE.parent / name for name in ("model.py", "numbers.py", "vocabulary.py"))]
 
 
 def pack_digest(root: Path) -> str:

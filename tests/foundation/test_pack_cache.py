@@ -12,4 +12,5 @@ def test_digest_hashes_every_module_of_the_pack_package():
     hashed = {p.resolve() for p in cache._CODE}
     assert {p.resolve() for p in package.glob("*.py")} <= hashed
     assert package.parent / "numbers.py" in hashed  # the validator reads displays with it
+    assert package.parent / "vocabulary.py" in hashed  # built-in scopes and hedges
 
