@@ -87,7 +87,7 @@ class BriefingApp(App[None]):
         self._scroll_at: dict[str, float] = {}  # where each visited item was left, for Back
         self.last_search = ""
         self._engine = None
-        self.title = one_line(pack.title.get(lang))
+        self.title = one_line(pack.title.get(self.lang))
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.pack, self.lang, self._pane_id(self._start()))

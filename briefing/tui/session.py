@@ -36,7 +36,8 @@ class Session:
     def saved_expanded(self) -> set[str] | None:
         if self.state.expanded is None:
             return None
-        return {i for i in self.state.expanded if self.pack.has_node(i)}
+        # "*"-ids are the app's own tree nodes (Figures, Pins); others must be in the pack
+        return {i for i in self.state.expanded if self.pack.has_node(i) or i.startswith("*")}
 
     def new_notices(self) -> list[str]:
         """Notices (unreadable state file, pins set aside) not shown yet."""

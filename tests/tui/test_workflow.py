@@ -53,7 +53,7 @@ def test_reopening_restores_item_language_tree_and_scroll(fixture_pack, store, d
         await wait_for(pilot, lambda: app.lang == "zh")
         tree = app.main.tree
         tree._by_id["action-plans"].collapse()
-        tree._pins_node.collapse()
+        tree._by_id["talent-services"].collapse()
         await pilot.press("t")
         app.main.pane.scroll_to(y=3, animate=False, immediate=True)
         await wait_for(pilot, lambda: app.main.pane.scroll_y == 3, "scrolled")
@@ -63,16 +63,18 @@ def test_reopening_restores_item_language_tree_and_scroll(fixture_pack, store, d
     state = saved(store)
     assert (state.open_id, state.lang, state.tree_hidden, state.scroll) == (
         "ach-enterprises", "zh", True, 3.0)
-    assert "achievements" in state.expanded and "action-plans" not in state.expanded
-    assert PINS_ID not in state.expanded
+    assert PINS_ID in state.expanded and "weaknesses" in state.expanded
+    assert "talent-services" not in state.expanded and "action-plans" not in state.expanded
 
     async def second_visit(pilot):
         app = pilot.app
         assert app.lang == "zh" and app.main.pane.node_id == "ach-enterprises"
+        assert app.title == fixture_pack.title.zh
         assert not app.main.tree.display
         tree = app.main.tree
         assert not tree._by_id["action-plans"].is_expanded
-        assert tree._by_id["achievements"].is_expanded and not tree._pins_node.is_expanded
+        assert tree._pins_node.is_expanded and tree._by_id["weaknesses"].is_expanded
+        assert not tree._by_id["talent-services"].is_expanded
         await wait_for(pilot, lambda: app.main.pane.scroll_y == 3, "scroll restored")
 
     drive(BriefingApp(fixture_pack, store=store), second_visit, size=(100, 14))

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.formatting import figure_value
 from briefing.model import Lang, Pack
 from briefing.snippets import HIGHLIGHT, snippet
 from briefing.textsafe import one_line
@@ -98,8 +99,23 @@ class SearchScreen(Dialog[str | None]):
         if not source:
             preview.update("")
             return
-        where = Text(f"{one_line(hit.title.get(self.lang))}\n", style="bold")
+        title = one_line(hit.title.get(self.lang))
+        where = Text(f"{title}\n", style="bold")
+        if source == title:  # the match is the title itself: show what it stands for
+            preview.update(where.append(self._context(hit.id)))
+            return
         preview.update(where.append_text(snippet(source, hit.spans, PREVIEW_CHARS)))
+
+    def _context(self, item_id: str) -> str:
+        """A figure's value and verbatim quote, a node's opening text."""
+        pack, lang = self.pack, self.lang
+        if pack.has_figure(item_id):
+            fig = pack.figure(item_id)
+            return (f"{one_line(figure_value(pack, fig, lang))} ({fig.period}) — "
+                    f"“{one_line(fig.source.quote)}”")
+        if pack.has_node(item_id):
+            return one_line(pack.node(item_id).text.get(lang))[:PREVIEW_CHARS]
+        return ""
 
     def action_pin(self) -> None:
         results = self.query_one("#search-results", OptionList)
