@@ -102,11 +102,11 @@ class SearchScreen(Dialog[str | None]):
         title = one_line(hit.title.get(self.lang))
         where = Text(f"{title}\n", style="bold")
         if source == title:  # the match is the title itself: show what it stands for
-            preview.update(where.append(self._context(hit.id)))
+            preview.update(where.append(self._hit_context(hit.id)))
             return
         preview.update(where.append_text(snippet(source, hit.spans, PREVIEW_CHARS)))
 
-    def _context(self, item_id: str) -> str:
+    def _hit_context(self, item_id: str) -> str:
         """A figure's value and verbatim quote, a node's opening text."""
         pack, lang = self.pack, self.lang
         if pack.has_figure(item_id):
