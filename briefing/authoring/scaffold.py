@@ -110,7 +110,7 @@ def create(root: Path, documents: list[Path]) -> list[Path]:
         except UnicodeDecodeError as exc:
             raise ScaffoldError(f"document {doc} is not UTF-8 (offset {exc.start}); convert "
                                 "it first, e.g. iconv -f GB18030 -t UTF-8") from None
-        doc_id = slug(doc.stem)
+        doc_id = slug(doc.stem, f"doc-{len(ids) + 1}")  # a Chinese file name gives no id
         if doc_id in ids:
             raise ScaffoldError(f"two documents would both get the id '{doc_id}'; rename one")
         ids.add(doc_id)

@@ -6,7 +6,8 @@ docs/writing-a-briefing.md):
 * dates: a year (a four-digit number from 1900 to 2100 with no unit of its own, as in
   "2024年" or "2025高校技术转移转化大会"), a month ("7月") and a day ("10日");
 * enumeration markers: "一是", "二是", "（三）", "四、" — they number paragraphs, not things;
-* digits glued to Latin letters ("OLE_LINK1"): part of a name or a conversion leftover;
+* digits glued to Latin letters ("OLE_LINK1", "5G"): part of a name or a conversion leftover;
+* a bare 万 or 亿 with no digit before it ("超亿元企业"): a threshold word, not a quantity;
 * ordinals inside names stay figures ("第十七届" counts editions; "全国第一" is a rank).
 """
 
@@ -75,8 +76,9 @@ def _is_date(text: str, number: str, start: int, end: int) -> bool:
 
 
 def _in_latin_name(text: str, start: int, end: int) -> bool:
-    """Digits inside a Latin-script name ("OLE_LINK1", "5G"... when glued to letters)."""
-    return bool(re.match(r"[A-Za-z_]", text[start - 1:start]))
+    """Digits glued to Latin letters: a name or a leftover ("OLE_LINK1", "5G")."""
+    return bool(re.match(r"[A-Za-z_]", text[start - 1:start])
+                or re.match(r"[A-Za-z]", text[end:end + 1]))
 
 
 def _is_enumeration(text: str, number: str, start: int, end: int) -> bool:
@@ -124,6 +126,7 @@ def _kind(clause_before: str, number: str, unit: str | None) -> str:
         return "rank" if not number.endswith(("届", "次", "批")) else "actual"
     if unit == "ratio":
         return "ratio"
+    clause_before = clause_before.replace("增加值", "")  # value added, a noun
     for kind, cues in _KIND_CUES:
         if any(cue in clause_before for cue in cues):
             return kind
@@ -142,7 +145,7 @@ def find_numbers(text: str, hedges: tuple[str, ...] = ()) -> list[Mention]:
         end, unit = _with_measure(text, start, end)
         written = text[start:end]
         value = parse_display(written)
-        if value is None:
+        if value is None or not re.search(r"[\d一二两三四五六七八九十百千]", number):
             continue
         if unit == "yuan" and "元" not in written[-1:]:
             unit = None

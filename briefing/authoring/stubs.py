@@ -14,7 +14,7 @@ TODO = "TODO"
 def slug(text: str, fallback: str = "doc") -> str:
     """A pack id from a file name: lowercase ASCII letters, digits and '-'."""
     value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
-    return value or fallback
+    return value if re.search(r"[a-z]", value) else fallback  # "2024年报告" says nothing
 
 
 def _label_zh(mention: Mention) -> str:

@@ -32,8 +32,9 @@ def init(
         raise fail(str(exc)) from None
     for path in written:
         err_console.print(f"wrote {path}", markup=False, highlight=False)
-    console.print(f"next: briefing stub {written[0]} --section overview, then "
-                  f"briefing validate {directory}", markup=False, highlight=False)
+    console.print(f"next: briefing --content {directory} stub {written[0]} --section overview"
+                  f", then briefing validate {directory} (docs/writing-a-briefing.md)",
+                  markup=False, highlight=False)
 
 
 @app.command()
@@ -55,9 +56,11 @@ def stub(
         text = document.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise fail(f"cannot read {document}: {getattr(exc, 'strerror', None) or exc}") from None
-    hedges = ()
-    if state.content is not None:  # --content: the pack's own hedge words count too
-        hedges = tuple(h.word for h in state.pack().hedges)
+    hedges: tuple[str, ...] = ()
+    if state.content is not None:  # --content: the pack's hedges, and its id for this file
+        documents, declared = _manifest_hints(state.content)
+        hedges = tuple(h.word for h in declared)
+        doc_id = doc_id or _document_id(documents, document)
     figures = stubs(text, doc_id or slug(document.stem), str(datetime.date.today().year),
                     hedges)
     data: object = figures
@@ -70,6 +73,24 @@ def stub(
     import yaml
 
     typer.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
+
+
+def _manifest_hints(root: Path) -> tuple[list, list]:
+    """The documents and hedges of the pack's manifest, even while its sections are broken
+    (``stub ... > sections/x.yaml`` empties a section file before stub runs)."""
+    from briefing.pack.loader import PackBuilder
+
+    builder = PackBuilder(root)
+    builder.manifest()
+    return builder.documents, builder.declared_hedges
+
+
+def _document_id(documents: list, document: Path) -> str | None:
+    """The id the manifest gives this file (matched by content), if it lists it."""
+    import hashlib
+
+    digest = hashlib.sha256(document.read_bytes()).hexdigest()
+    return next((d.id for d in documents if d.sha256 == digest), None)
 
 
 @app.command()

@@ -160,3 +160,31 @@ def test_the_bundled_pack_is_fully_covered():
     result = run("coverage")
     assert result.exit_code == 0
     assert result.stdout.startswith("0 uncovered number(s)")
+
+
+def test_stub_into_the_pack_it_reads(tmp_path, monkeypatch):
+    """'stub --content PACK DOC > PACK/sections/x.yaml' empties x.yaml before stub runs: stub
+    still reads the manifest (the document's id, the pack's hedges), and a Chinese file name
+    gets the id init gave it."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    doc = tmp_path / "示范市报告.txt"
+    doc.write_text(DOC, encoding="utf-8")
+    pack = tmp_path / "demo"
+    run("init", str(pack), "--doc", str(doc))
+    (pack / "sections" / "overview.yaml").write_text("", encoding="utf-8")
+    result = run("--content", str(pack), "stub", str(pack / "documents" / doc.name),
+                 "--section", "overview")
+    assert result.exit_code == 0, result.output
+    (pack / "sections" / "overview.yaml").write_text(result.stdout, encoding="utf-8")
+    section = yaml.safe_load(result.stdout)
+    assert {f["source"]["doc"] for f in section["figures"]} == {"doc-1"}
+    assert run("validate", str(pack)).exit_code == 0
+
+
+def test_stub_skips_thresholds_and_latin_names(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("营业收入超亿元企业128家，建成5G基站2.1万个，数字经济核心产业增加值达到860亿元。",
+                   encoding="utf-8")
+    stubs = yaml.safe_load(run("stub", str(doc)).stdout)
+    assert [(s["display"], s["kind"]) for s in stubs] == [
+        ("128家", "actual"), ("2.1万个", "actual"), ("860亿元", "actual")]
