@@ -178,6 +178,22 @@ def row_value_text(pack: Pack, row: Row, lang: Lang) -> str:
     return figure_value(pack, fig, lang)
 
 
+def ratio_relation(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> str:
+    """A ratio row's relation in words, as the source states it: "Suzhou ≈ 1/2 of Shenzhen",
+    "苏州约为深圳的1/2" (a bar alone beside "approx. 1/2" reads as the peer's own size)."""
+    base = (view.baseline or DEFAULT_BASELINE).label.get(lang)
+    if row.figure is None:
+        return "基准（=1）" if lang == "zh" else "baseline (= 1)"
+    from briefing.formatting import quantity_parts
+
+    fraction = quantity_parts(pack, row.figure.value, "ratio", lang, row.figure.display)[0]
+    peer = row.label.get(lang)
+    hedged = bool(row.figure.qualifier)
+    if lang == "zh":
+        return f"{base}{'约' if hedged else ''}为{peer}的{fraction}"
+    return f"{base} {'≈' if hedged else '='} {fraction} of {peer}"
+
+
 def relative_text(row: Row, lang: Lang) -> str:
     if row.relative is None:
         return ""

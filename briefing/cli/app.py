@@ -69,11 +69,11 @@ def set_lang(lang: str | None) -> None:
     """Apply a ``--lang`` given on a command (it overrides the top-level one)."""
     if lang is None:
         return
-    if lang not in ("en", "zh"):
+    if lang.strip().lower() not in ("en", "zh"):
         from briefing.cli.state import fail
 
         raise fail(f"--lang must be 'en' or 'zh', not {lang!r}", 2)
-    state.lang = lang  # type: ignore[assignment]
+    state.lang = lang.strip().lower()  # type: ignore[assignment]
     state.lang_given = True
 
 
@@ -97,7 +97,24 @@ def root(
 
 
 def main() -> None:
-    app()
+    """Run the CLI; a usage error is one line on stderr (exit 2), never Click's usage box."""
+    import sys
+
+    from briefing.cli.state import fail
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(prog_name="briefing", standalone_mode=False)
+    except typer.TyperException as exc:  # Typer's Click exceptions: usage and bad parameters
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            message += f" (see '{ctx.command_path} --help')"
+        fail(message, exc.exit_code)
+        code = exc.exit_code
+    except typer.Abort:
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 # Command modules register themselves on ``app`` when imported.

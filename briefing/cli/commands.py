@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from briefing.cli.app import LangOption, app, set_lang
-from briefing.cli.state import console, err_console, fail, print_json, state
+from briefing.cli.state import console, err_console, fail, out, print_json, state
 
 
 def open_app(start_id: str | None) -> None:
@@ -52,6 +52,13 @@ def tui(
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV (RFC 4180, UTF-8, header "
+                                         "row) for spreadsheets.")]
+
+
+def _one_format(json: bool, csv: bool) -> None:
+    if json and csv:
+        raise fail("give --json or --csv, not both", 2)
 
 
 @app.command()
@@ -86,7 +93,7 @@ def sections(json: JsonOption = False, lang: LangOption = None) -> None:
         return
     from briefing.cli.render import section_tree
 
-    console.print(section_tree(pack, state.lang))
+    out(section_tree(pack, state.lang))
 
 
 @app.command()
@@ -101,24 +108,37 @@ def show(
     from briefing.cli import render
 
     if pack.has_node(item_id):
-        console.print(render.node_view(pack, pack.node(item_id), state.lang))
+        out(render.node_view(pack, pack.node(item_id), state.lang))
     elif pack.has_figure(item_id):
-        console.print(render.figure_detail(pack, pack.figure(item_id), state.lang))
+        out(render.figure_detail(pack, pack.figure(item_id), state.lang))
     elif pack.has_comparison(item_id):
         from briefing.comparisons import build
 
         view = build(pack, pack.comparison(item_id))
-        console.print(render.comparison_view(pack, view, state.lang))
+        out(render.comparison_view(pack, view, state.lang))
     else:
         raise _unknown(pack, item_id)
 
 
-def _unknown(pack, item_id: str) -> typer.Exit:
+_KIND_OF_ID = (("has_node", "a section or item"), ("has_figure", "a figure"),
+               ("has_comparison", "a comparison"))
+
+
+def _unknown(pack, item_id: str, wanted: str = "") -> typer.Exit:
+    """An id that is not what the command wants: say what it is, or suggest another id
+    (never the one that was typed)."""
     import difflib
 
-    hint = difflib.get_close_matches(item_id, pack.ids(), n=1)
+    from briefing.textsafe import one_line
+
+    shown = one_line(item_id)
+    for test, kind in _KIND_OF_ID:
+        if wanted and getattr(pack, test)(item_id):
+            return fail(f"'{shown}' is {kind}, not {wanted}")
+    candidates = [i for i in pack.ids() if i != item_id]
+    hint = difflib.get_close_matches(item_id, candidates, n=1)
     tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
-    return fail(f"unknown id '{item_id}'{tip}")
+    return fail(f"unknown id '{shown}'{tip}")
 
 
 @app.command()
@@ -126,25 +146,34 @@ def figures(
     section: Annotated[str | None, typer.Option("--section", "-s", help="Only figures under "
                                                 "this section or item.")] = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
     """Every figure: value, unit, period, kind and the verbatim quote it came from."""
     set_lang(lang)
+    _one_format(json, csv)
     pack = state.pack()
     if section is None:
         selected = list(pack.figures())
     elif pack.has_node(section):
         selected = list(pack.node(section).all_figures())
     else:
-        raise _unknown(pack, section)
-    if json:
+        raise _unknown(pack, section, wanted="a section or item")
+    if json or csv:
         from briefing.serialize import figure
 
-        print_json([figure(fig) for fig in selected])
+        records = [figure(fig) for fig in selected]
+        if csv:
+            from briefing.cli.csvout import write_csv
+
+            write_csv(records)
+        else:
+            print_json(records)
         return
     from briefing.cli.render import figures_table
 
-    console.print(figures_table(pack, selected, state.lang))
+    out(figures_table(pack, selected, state.lang,
+                      width=None if console.is_terminal else 400), wide=True)
 
 
 @app.command()
@@ -154,20 +183,28 @@ def compare(
         help="A comparison id, or two or more figure ids with the same unit. "
              "Without ids, list the curated comparisons.")] = None,
     json: JsonOption = False,
+    csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
     """Curated side-by-side comparisons with bars; actual vs target shows progress."""
     set_lang(lang)
+    _one_format(json, csv)
     pack = state.pack()
     from briefing.comparisons import IncomparableFigures, adhoc, build, view_to_dict
 
     if not ids:
+        if csv:
+            raise fail("--csv needs a comparison id or figure ids (the list has --json)", 2)
         _list_comparisons(pack, json)
         return
+    curated = [i for i in ids if pack.has_comparison(i)]
+    if curated and len(ids) > 1:
+        raise fail(f"'{curated[0]}' is a comparison: give one comparison id, or two or more "
+                   "figure ids (a comparison and figure ids cannot be mixed)", 2)
     if len(ids) == 1 and pack.has_comparison(ids[0]):
         view = build(pack, pack.comparison(ids[0]))
-    elif len(ids) == 1 and not pack.has_figure(ids[0]):
-        raise _unknown(pack, ids[0])
+    elif missing := [i for i in ids if not pack.has_figure(i)]:
+        raise _unknown(pack, missing[0], wanted="a figure or comparison")
     else:
         try:
             view = adhoc(pack, ids)
@@ -176,9 +213,15 @@ def compare(
     if json:
         print_json(view_to_dict(pack, view))
         return
+    if csv:
+        from briefing.cli.csvout import write_csv
+
+        data = view_to_dict(pack, view)
+        write_csv({"comparison": data["id"], **row} for row in data["rows"])
+        return
     from briefing.cli.render import comparison_view
 
-    console.print(comparison_view(pack, view, state.lang))
+    out(comparison_view(pack, view, state.lang))
 
 
 def _list_comparisons(pack, json: bool) -> None:
@@ -188,17 +231,19 @@ def _list_comparisons(pack, json: bool) -> None:
         print_json([{"id": c.id, "kind": c.kind, "title": text(c.title),
                       "figures": list(c.figure_ids())} for c in pack.comparisons])
         return
+    from rich import box
     from rich.table import Table
 
     from briefing.cli.render import plain
+    from briefing.wrapped import Wrapped
 
-    table = Table(header_style="bold")
-    table.add_column("ID")
-    table.add_column("Kind")
-    table.add_column("Title", overflow="fold")
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column("ID", no_wrap=True)  # ids are for copying: always whole
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Title", ratio=1, max_width=60)
     for c in pack.comparisons:
-        table.add_row(c.id, c.kind, plain(c.title.get(state.lang)))
-    console.print(table)
+        table.add_row(c.id, c.kind, Wrapped(plain(c.title.get(state.lang))))
+    out(table, wide=True)
 
 
 @app.command()

@@ -10,27 +10,41 @@ from rich.tree import Tree
 
 from briefing.citations import Citations
 from briefing.cli.state import console
-from briefing.comparisons import ComparisonView, bar, relative_text, row_value_text
-from briefing.formatting import figure_value, kind_label, qualifier_label, scope_label
+from briefing.comparisons import ComparisonView, Row, bar, ratio_relation, relative_text
+from briefing.formatting import (
+    figure_value,
+    kind_label,
+    qualifier_label,
+    scope_label,
+    signed_change,
+    value_parts,
+    value_phrase,
+)
 from briefing.model import Figure, Lang, Node, Pack
+from briefing.numbers import format_value
 from briefing.textsafe import clean, one_line
+from briefing.wrapped import Wrapped, keep_with_previous
 
 HEADINGS = {
     "en": {"figure": "Figure", "value": "Value", "period": "Period / kind", "kind": "Kind",
            "hedge": "Hedge", "sources": "Sources", "id": "ID", "section": "Section",
            "base": "Base value", "unit": "Unit", "title": "Title", "compared": "Compared in",
            "bar": "", "progress": "Reached", "figures": "Figures",
-           "target": "2025 target"},
+           "target": "Target", "relation": "Relation", "change": "Change"},
     "zh": {"figure": "指标", "value": "数值", "period": "时期/类型", "kind": "类型",
            "hedge": "限定",
            "sources": "来源", "id": "ID", "section": "章节", "base": "基础值", "unit": "单位",
            "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据",
-           "target": "2025年目标"},
+           "target": "目标", "relation": "关系", "change": "变化"},
 }
 
 
 #: Columns the label, value and period need beside the id column to stay readable.
 _ROOM_BESIDE_IDS = 56
+#: Labels wrap within this many cells even on a wide console or a pipe: rows stay readable.
+_LABEL_MAX = 60
+#: Below this console width a progress table drops its bar so labels keep their room.
+_ROOM_FOR_PROGRESS_BAR = 120
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -53,34 +67,58 @@ def section_tree(pack: Pack, lang: Lang) -> Tree:
 
 
 def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool = True,
-                  cite: Citations | None = None) -> Table:
+                  cite: Citations | None = None, width: int | None = None) -> RenderableType:
+    """Figures with whole labels (wrapped by the project's breaker, never cut), the number
+    right-aligned in its own column and its unit word left-aligned beside it.
+
+    Ids stay whole on one line (they are for copying). Where ``width`` (the console's by
+    default) has no room for a column of them beside the rest, each figure becomes a block
+    with its id on a line of its own instead.
+    """
+    longest = max((len(f.id) for f in figures), default=2)
+    if with_ids and longest + _ROOM_BESIDE_IDS > (width or console.width):
+        return _figure_blocks(pack, figures, lang, cite)
     words = HEADINGS[lang]
     table = Table(box=box.SIMPLE_HEAD, expand=False, header_style="bold")
-    longest = max((len(f.id) for f in figures), default=2)
-    # Ids stay whole (they are for copying). On a console too narrow for a column of them
-    # beside the label, value and period (80 columns when stdout is not a terminal), each id
-    # goes on its own line above its label instead of squeezing the other columns unreadable.
-    ids_above = with_ids and longest + _ROOM_BESIDE_IDS > console.width
-    if with_ids and not ids_above:
+    if with_ids:
         table.add_column(words["id"], style="dim", no_wrap=True, min_width=longest)
-    label_width = min(longest, max(12, console.width - 47)) if ids_above else 12
-    table.add_column(words["figure"], min_width=label_width, overflow="fold")
-    table.add_column(words["value"], justify="right", overflow="fold")
-    table.add_column(words["period"])
+    table.add_column(words["figure"], min_width=12, max_width=_LABEL_MAX, ratio=1)
+    table.add_column(words["value"], justify="right", no_wrap=True)
+    table.add_column(words["unit"], no_wrap=lang == "zh")
+    table.add_column(words["period"], no_wrap=True)
     if cite is not None:
-        table.add_column("", style="dim")
+        table.add_column("", style="dim", no_wrap=True)
     for fig in figures:
-        label = plain(one_line(fig.label.get(lang)))
-        if ids_above:
-            label = Text.assemble((fig.id, "dim"), "\n", label)
-        row = [label, plain(figure_value(pack, fig, lang), "bold"),
-               Text(f"{fig.period} {kind_label(fig.kind, lang)}")]
-        if with_ids and not ids_above:
+        number, unit = value_parts(pack, fig, lang)
+        row = [Wrapped(plain(one_line(fig.label.get(lang)))), plain(number, "bold"),
+               Wrapped(plain(unit)), Text(f"{fig.period} {kind_label(fig.kind, lang)}")]
+        if with_ids:
             row.insert(0, Text(fig.id))
         if cite is not None:
             row.append(Text(f"[{cite.number(fig.source)}]"))
         table.add_row(*row)
     return table
+
+
+def _figure_blocks(pack: Pack, figures: list[Figure], lang: Lang,
+                   cite: Citations | None) -> RenderableType:
+    """Narrow consoles: per figure, its id whole on one line, then label, value and period."""
+    parts: list[RenderableType] = []
+    for fig in figures:
+        parts.append(Text(fig.id, style="dim", no_wrap=True))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1)
+        grid.add_column(ratio=1)
+        grid.add_row("", Wrapped(plain(one_line(fig.label.get(lang)))))
+        line = Text.assemble((value_phrase(pack, fig, lang), "bold"),
+                             f"  {fig.period} {kind_label(fig.kind, lang)}")
+        glue: tuple[int, ...] = ()
+        if cite is not None:  # the citation stays on the line of what it cites
+            line, at = keep_with_previous(line, f"[{cite.number(fig.source)}]", "dim")
+            glue = (at,)
+        grid.add_row("", Wrapped(line, glue))
+        parts.append(grid)
+    return Group(*parts)
 
 
 def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
@@ -93,19 +131,20 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
         crumbs.insert(0, one_line(parent.title.get(lang)))
         parent = pack.parent(parent)
     if crumbs:
-        parts.append(plain(" › ".join(crumbs), "dim"))
-    parts.append(plain(one_line(node.title.get(lang)), "bold underline"))
+        parts.append(Wrapped(plain(" › ".join(crumbs), "dim")))
+    parts.append(Wrapped(plain(one_line(node.title.get(lang)), "bold underline")))
     parts.append(Text())
     cite = Citations()
 
     for sub in node.walk():
         if sub is not node:
             indent = "  " * (sub.depth - node.depth - 1)
-            parts.append(plain(indent + one_line(sub.title.get(lang)), "bold"))
-        body = plain(sub.text.get(lang).strip())
-        if sub.source:
-            body.append(f" [{cite.number(sub.source)}]", style="dim")
-        parts.append(body)
+            parts.append(Wrapped(plain(indent + one_line(sub.title.get(lang)), "bold")))
+        body, glue = plain(sub.text.get(lang).strip()), ()
+        if sub.source:  # the citation stays on the line of the sentence it cites
+            body, at = keep_with_previous(body, f"[{cite.number(sub.source)}]", "dim")
+            glue = (at,)
+        parts.append(Wrapped(body, glue))
         parts.append(Text())
     figures = list(node.all_figures())
     for fig in figures:
@@ -118,7 +157,7 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
         parts.append(Text())
         line = Text(words["compared"] + ": ", style="bold")
         line.append(", ".join(f"{c.id}" for c in compared.values()))
-        parts.append(line)
+        parts.append(Wrapped(line))
     if cite.sources:
         parts.append(Text())
         parts.append(plain(words["sources"], "bold"))
@@ -127,7 +166,7 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
             line = Text(f"[{number}] ", style="dim")
             line.append_text(plain(f"“{one_line(source.quote)}”"))
             line.append_text(plain(f" — {one_line(doc.title.get(lang))}", "dim"))
-            parts.append(line)
+            parts.append(Wrapped(line))
     return Group(*parts)
 
 
@@ -153,46 +192,80 @@ def figure_detail(pack: Pack, fig: Figure, lang: Lang) -> RenderableType:
     ]
     for key, value in rows:
         if value:
-            table.add_row(Text(key), plain(value))
+            table.add_row(Text(key), Wrapped(plain(value)))
     return Group(plain(fig.id, "bold underline"), table)
 
 
-def comparison_view(pack: Pack, view: ComparisonView, lang: Lang, width: int = 30) -> Table:
+def comparison_view(pack: Pack, view: ComparisonView, lang: Lang, width: int = 24) -> Table:
+    """A comparison as a table: whole labels, numbers right-aligned in their own column with
+    their unit beside them, the same formatter as the app and the export."""
     words = HEADINGS[lang]
-    table = Table(title=plain(one_line(view.title.get(lang))), title_style="bold",
-                  header_style="bold", caption=plain(one_line(view.note.get(lang)))
+    table = Table(title=Wrapped(plain(one_line(view.title.get(lang)), "bold")),
+                  header_style="bold", box=box.SIMPLE_HEAD,
+                  caption=Wrapped(plain(one_line(view.note.get(lang))))
                   if view.note else None)
-    table.add_column(words["figure"], overflow="fold")
+    table.add_column(words["figure"], ratio=1, min_width=10)
     if view.kind == "ranking":
-        table.add_column(words["value"], justify="right")
-        table.add_column(words["period"])
+        table.add_column(words["value"], justify="right", no_wrap=True)
+        table.add_column(words["period"], no_wrap=True)
         for row in view.rows:
             fig = row.figure
             assert fig is not None
-            table.add_row(plain(one_line(row.label.get(lang))), Text(f"#{fig.value:g}",
-                          style="bold"), Text(f"{scope_label(fig.scope, lang, pack)} {fig.period}"))
+            table.add_row(Wrapped(plain(one_line(row.label.get(lang)))),
+                          plain(value_parts(pack, fig, lang)[0], "bold"),
+                          Text(f"{scope_label(fig.scope, lang, pack)} {fig.period}"))
         return table
     if view.kind == "progress":
-        width = min(width, 16)
+        _progress_columns(table, pack, view, lang)
+        return table
     table.add_column(words["bar"], no_wrap=True)
-    table.add_column(words["value"], justify="right", overflow="fold")
-    if view.kind == "progress":
-        table.add_column(words["target"], justify="right", overflow="fold")
-        table.add_column(words["progress"], justify="right")
     if view.kind == "ratio":
-        table.add_column("×", justify="right")
+        table.add_column(words["relation"], ratio=1)
+        table.add_column("×", justify="right", no_wrap=True)
+        for row in view.rows:
+            table.add_row(Wrapped(plain(one_line(row.label.get(lang)))),
+                          Text(bar(row.fraction, width), style="cyan"),
+                          Wrapped(plain(ratio_relation(pack, view, row, lang))),
+                          Text(relative_text(row, lang)))
+        return table
+    table.add_column(words["value"], justify="right", no_wrap=True)
+    table.add_column(words["unit"], no_wrap=lang == "zh")
+    if view.kind == "timeline":
+        table.add_column(words["change"], justify="right", no_wrap=True)
     for row in view.rows:
-        cells = [plain(one_line(row.label.get(lang))),
-                 Text(bar(row.fraction, width), style="cyan")]
-        if view.kind == "progress" and row.figure and row.target:
-            cells.append(plain(figure_value(pack, row.figure, lang)))
-            cells.append(plain(figure_value(pack, row.target, lang)))
-        else:
-            cells.append(plain(row_value_text(pack, row, lang)))
-        if view.kind == "progress":
-            cells.append(Text("" if row.progress is None else f"{row.progress:.1f}%",
-                              style="bold"))
-        if view.kind == "ratio":
-            cells.append(Text(relative_text(row, lang)))
+        number, unit = _row_parts(pack, row, lang)
+        cells = [Wrapped(plain(one_line(row.label.get(lang)))),
+                 Text(bar(row.fraction, width), style="cyan"), plain(number, "bold"),
+                 Wrapped(plain(unit))]
+        if view.kind == "timeline":
+            cells.append(Text("" if row.delta is None or view.unit is None
+                              else signed_change(pack, row.delta, view.unit, lang)))
         table.add_row(*cells)
     return table
+
+
+def _row_parts(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
+    return value_parts(pack, row.figure, lang) if row.figure else (format_value(row.value), "")
+
+
+def _progress_columns(table: Table, pack: Pack, view: ComparisonView, lang: Lang) -> None:
+    """Actual and target as numbers in aligned columns, the share reached, a short bar."""
+    words = HEADINGS[lang]
+    table.add_column(words["value"], justify="right", no_wrap=True)
+    table.add_column(words["target"], justify="right", no_wrap=True)
+    table.add_column(words["unit"], no_wrap=lang == "zh")
+    table.add_column(words["progress"], justify="right", no_wrap=True)
+    with_bar = console.width >= _ROOM_FOR_PROGRESS_BAR  # the share reached says it in words
+    if with_bar:
+        table.add_column(words["bar"], no_wrap=True)
+    for row in view.rows:
+        if row.figure is None or row.target is None:
+            continue
+        actual, unit = value_parts(pack, row.figure, lang)
+        target = value_parts(pack, row.target, lang)[0]
+        reached = "" if row.progress is None else f"{format_value(round(row.progress, 1))}%"
+        cells = [Wrapped(plain(one_line(row.label.get(lang)))), plain(actual, "bold"),
+                 plain(target), Wrapped(plain(unit)), Text(reached, style="bold")]
+        if with_bar:
+            cells.append(Text(bar(row.fraction, 10), style="cyan"))
+        table.add_row(*cells)

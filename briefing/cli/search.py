@@ -94,6 +94,8 @@ def search(
 ) -> None:
     """Search every section, item, figure and comparison, best hits first."""
     set_lang(lang)
+    if not query.strip():
+        raise fail("the search query is empty: give a word in Chinese, English or pinyin", 2)
     if limit < 1:
         raise fail("--limit must be at least 1", 2)
     pack = state.pack()

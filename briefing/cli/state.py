@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +54,35 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     err_console.print(f"error: {clean(message)}", markup=False, highlight=False,
                       soft_wrap=True)
     return typer.Exit(code)
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def out(renderable: object, wide: bool = False) -> None:
+    """Print a renderable without the padding Rich leaves at line ends.
+
+    ``wide``: on a pipe, render at the renderable's own width rather than 80 columns, so a
+    table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut).
+    """
+    width = console.width
+    if wide and not console.is_terminal:
+        from rich.measure import Measurement
+
+        width = max(width, min(Measurement.get(console, console.options.update(
+            width=_MAX_PIPE_WIDTH), renderable).maximum, _MAX_PIPE_WIDTH))
+    saved = console.width
+    console.width = width  # Console.print(width=) may only narrow the output, never widen it
+    try:
+        with console.capture() as captured:
+            console.print(renderable)
+    finally:
+        console.width = saved
+    sys.stdout.write(_TRAILING.sub(r"\1", captured.get()))
+    sys.stdout.flush()
+
+
+_MAX_PIPE_WIDTH = 400
 
 
 def print_json(data: object) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.comparisons import ComparisonView, Row, bar, build, relative_text
+from briefing.comparisons import ComparisonView, Row, bar, build, ratio_relation, relative_text
 from briefing.formatting import (
     joined_value,
     quantity_parts,
@@ -125,17 +125,8 @@ def _relation_to(row: Row, base: Row, lang: Lang) -> str:
 def _ratio(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("entry relation size bar source", lang),
                 ["left", "left", "right", "left", "left"])
-    base = one_line(view.rows[0].label.get(lang))
     for row in view.rows:
-        if row.figure is None:
-            relation = "基准（=1）" if lang == "zh" else "baseline (= 1)"
-        else:
-            fraction = quantity_parts(doc.pack, row.figure.value, "ratio", lang,
-                                      row.figure.display)[0]
-            peer = one_line(row.label.get(lang))
-            hedged = bool(row.figure.qualifier)
-            relation = (f"{base}{'约' if hedged else ''}为{peer}的{fraction}" if lang == "zh"
-                        else f"{base} {'≈' if hedged else '='} {fraction} of {peer}")
+        relation = one_line(ratio_relation(doc.pack, view, row, lang))
         size = relative_text(row, lang) if row.figure else ("1×" if lang == "en" else "1倍")
         spec.rows.append([_label(row, lang), cell(relation), cell(size),
                           bar(row.fraction, BAR_WIDTH), _sources(doc, row.figure)])

@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from briefing.formatting import figure_value
 from briefing.model import Pack, Text
 from briefing.search.fold import HAN_CLASS, fold_fields
 from briefing.search.phrases import PHRASES
@@ -62,7 +63,7 @@ def records(pack: Pack) -> Iterator[Record]:
                       ("text.zh", node.text.zh), ("text.en", node.text.en)))
     for fig in pack.figures():
         zh = f"{fig.label.zh}：{fig.display}"
-        en = f"{fig.label.en}: {fig.display}"
+        en = f"{fig.label.en}: {figure_value(pack, fig, 'en')}"  # English only, not "13人"
         fields = [("label.zh", fig.label.zh), ("label.en", fig.label.en),
                   ("display", fig.display), ("quote", fig.source.quote)]
         if fig.note:

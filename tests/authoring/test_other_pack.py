@@ -65,7 +65,7 @@ def test_figures_and_compare(other_pack):
     assert "relative_to_suzhou" not in json.dumps(data)
     out = run(other_pack, "compare", "contracts-vs-chengdu").stdout
     assert "Qingchuan" in out and "Suzhou" not in out
-    assert "80.0%" in run(other_pack, "compare", "firms-progress").stdout
+    assert "80%" in run(other_pack, "compare", "firms-progress").stdout
 
 
 def test_export_and_search(other_pack):

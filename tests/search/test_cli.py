@@ -64,7 +64,15 @@ def test_bad_limit():
     assert result.exit_code == 2 and "--limit" in result.output
 
 
-@pytest.mark.parametrize("query", ["", "[bold red]x[/]", "(((", ".*+?", "\x1b[31mred", "\x00",
+def test_an_empty_query_is_a_clear_error():
+    for query in ("", "   "):
+        result = run("search", "--", query)
+        assert result.exit_code == 2
+        assert result.output.strip().splitlines() == [
+            "error: the search query is empty: give a word in Chinese, English or pinyin"]
+
+
+@pytest.mark.parametrize("query", ["[bold red]x[/]", "(((", ".*+?", "\x1b[31mred", "\x00",
                                    "🎉🎉", "a" * 10_000, "研发" * 5000, "--", "[/]"])
 def test_any_query_is_safe(query):
     result = run("search", "--json", "--", query)
