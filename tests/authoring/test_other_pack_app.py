@@ -39,7 +39,8 @@ def test_app_opens_the_other_pack(other_pack):
             ids = {n.data for n in _walk(tree.root)}
             assert {"overview", "plans", "plan-firms", "plan-talent", "plan-open"} <= ids
             await pilot.press("f")
-            await _until(pilot, lambda: isinstance(app.screen, ComparisonsScreen))
+            await _until(pilot, lambda: isinstance(app.screen, ComparisonsScreen)
+                         and app.screen.query("#cmp-subtitle"))  # composed, not only pushed
             screen = app.screen
             assert screen.selected == "contracts-vs-chengdu"
             subtitle = screen.query_one("#cmp-subtitle", Static)
