@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from briefing.model import Figure, Lang, Pack
-from briefing.numbers import format_value
+from briefing.numbers import format_value, fraction_text
 from briefing.vocabulary import hedge_of, scope_name
 
 KIND_LABELS = {
@@ -21,7 +21,6 @@ KIND_LABELS = {
     "growth": ("增长", "growth"),
     "cumulative": ("累计", "cumulative"),
 }
-_FRACTION = re.compile(r"\d+(?:\.\d+)?/\d+")
 
 
 def kind_label(kind: str, lang: Lang) -> str:
@@ -59,8 +58,8 @@ def english_quantity(pack: Pack, figure: Figure) -> str:
     if unit == "rank":
         return f"No. {format_value(value)}"
     if unit == "ratio":
-        fraction = _FRACTION.search(figure.display)
-        return fraction.group() if fraction else f"{format_value(value)}×"
+        fraction = fraction_text(figure.display)  # "1/5", or "三分之一" as "1/3"
+        return fraction or f"{format_value(value)}×"
     if unit == "times":
         return f"{format_value(value)}×"
     return f"{format_value(value)} {pack.unit(unit).english(value)}"  # validated: it exists
@@ -120,8 +119,7 @@ def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
     if unit == "percent":
         return f"{format_value(value)}%", ""
     if unit == "ratio":
-        fraction = _FRACTION.search(display)
-        return (fraction.group() if fraction else format_value(value)), ""
+        return fraction_text(display) or format_value(value), ""
     if lang == "en":
         if unit == "yuan":
             return _money_words(value), "RMB"

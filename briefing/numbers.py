@@ -111,6 +111,18 @@ def parse_display(display: str) -> float | None:
     return float(best[1])
 
 
+def fraction_text(display: str) -> str | None:
+    """The fraction a display writes, in digits: "1/5" -> "1/5", "三分之一" -> "1/3"."""
+    arabic = re.search(r"\d+(?:\.\d+)?/\d+", display)
+    if arabic:
+        return arabic.group()
+    chinese = _CN_FRACTION.search(display)
+    if chinese:
+        den, num = chinese_to_decimal(chinese.group(1)), chinese_to_decimal(chinese.group(2))
+        return f"{num}/{den}"
+    return None
+
+
 def format_value(value: float) -> str:
     """A compact, exact-looking rendering of a base-unit value: 24300 -> "24,300"."""
     if value == int(value) and abs(value) < 1e18:

@@ -9,7 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.numbers import parse_display
+from briefing.numbers import fraction_text, parse_display
 from briefing.pack import load_pack
 
 runner = CliRunner()
@@ -46,6 +46,7 @@ def test_the_number_reader_knows_authoring_forms():
     assert parse_display("超3千家") == 3000
     assert parse_display("五百家") == 500
     assert parse_display("3个百分点") == 3
+    assert fraction_text("约为上海的1/5") == "1/5" and fraction_text("三分之一") == "1/3"
 
 
 def test_init_scaffolds_a_pack_that_validates(doc, tmp_path):
