@@ -179,8 +179,8 @@ def row_value_text(pack: Pack, row: Row, lang: Lang) -> str:
 
 
 def ratio_relation(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> str:
-    """A ratio row's relation in words, as the source states it: "Suzhou ≈ 1/2 of Shenzhen",
-    "苏州约为深圳的1/2" (a bar alone beside "approx. 1/2" reads as the peer's own size)."""
+    """A ratio row's relation in words, as the source states it: "City A ≈ 1/2 of City B",
+    "A市约为B市的1/2" (a bar alone beside "approx. 1/2" reads as the peer's own size)."""
     base = (view.baseline or DEFAULT_BASELINE).label.get(lang)
     if row.figure is None:
         return "基准（=1）" if lang == "zh" else "baseline (= 1)"

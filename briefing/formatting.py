@@ -82,7 +82,7 @@ def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:
 # -- a value split for tables: the (hedged) number, and the unit word beside it ---------------
 # Tables right-align numbers and left-align words, so they need the two apart. Both languages
 # are derived from the figure's structured value, unit and qualifier, never from quote
-# fragments ("深圳有49人"); Chinese keeps the source's own numeral spelling ("超千亿", "2.43万")
+# fragments ("B市有49人"); Chinese keeps the source's own numeral spelling ("超千亿", "2.43万")
 # when the display is nothing but a number, its hedge and a measure word.
 
 _ZH_BEFORE = ("超过", "超", "约", "近", "预计")  # hedges written before the number
@@ -182,7 +182,7 @@ def value_parts(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str]:
 
 def value_phrase(pack: Pack, figure: Figure, lang: Lang) -> str:
     """The figure's value as one phrase, derived from its structured value, unit and hedge:
-    "over RMB 100 billion", "2800家左右" (never a quote fragment such as "深圳有49人")."""
+    "over RMB 100 billion", "2800家左右" (never a quote fragment such as "B市有49人")."""
     before, number, unit, after = _hedged(pack, figure, lang)
     return f"{before}{joined_value(number, unit, lang)}{after}"
 

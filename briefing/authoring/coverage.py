@@ -4,7 +4,7 @@ A number counts as covered when a figure of the same document quotes a span hold
 the figure's ``display`` sits on it. The pack may keep an ignore list (``coverage_ignore`` in
 the manifest) of numbers that are not figures, each with a reason::
 
-    - doc: review-2024
+    - doc: report-2024
       number: "三年"          # the number as written (as coverage prints it)
       near: "连续三年"        # optional: a verbatim span that holds it, when it occurs twice
       reason: a duration in a slogan, not a measured value

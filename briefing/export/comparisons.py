@@ -121,7 +121,7 @@ def _relation_to(row: Row, base: Row, lang: Lang) -> str:
     return f"{'≈' if hedged else ''}{percent} of {name}"
 
 
-# -- ratio: peer fractions ("about 1/2 of Shenzhen") as sizes relative to the first row ----------
+# -- ratio: peer fractions ("about 1/2 of City B") as sizes relative to the first row ----------
 def _ratio(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("entry relation size bar source", lang),
                 ["left", "left", "right", "left", "left"])

@@ -1,11 +1,11 @@
 """Structure a pack declares for itself (``rules:`` in the manifest), checked after loading.
 
 The code knows no section of any pack; a manifest may say, for instance, that its
-``action-plans`` section has exactly five children::
+``plans`` section has exactly three children::
 
     rules:
-      - node: action-plans
-        children: 5          # or min_children / max_children
+      - node: plans
+        children: 3          # or min_children / max_children
 """
 
 from __future__ import annotations
