@@ -32,7 +32,7 @@ ACTION_WORDS = {
     "app.search": "search", "export": "export", "find": "find", "find_step(1)": "next",
     "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
     "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
-    "toggle_bilingual": "bilingual",
+    "toggle_bilingual": "bilingual", "details": "details",
 }
 
 
@@ -209,6 +209,12 @@ class BriefingApp(WorkflowMixin, App[None]):
         self.open_screen(ComparisonsScreen(self.pack, self.lang, comparison_id=comparison_id,
                                      figure_id=figure_id, only_figure=only_figure))
 
+    def open_figure(self, figure_id: str) -> None:
+        """The figure detail view."""
+        from briefing.tui.screens.figure import FigureScreen
+
+        self.open_screen(FigureScreen(self.pack, self.lang, figure_id))
+
     def open_source(self, item_id: str | None) -> None:
         from briefing.tui.screens.source import SourceScreen
         from briefing.tui.views import english_for, source_for
@@ -275,7 +281,7 @@ class BriefingApp(WorkflowMixin, App[None]):
                         keys.append(display)
         extra = [("tab / shift+tab", "Next / previous pane" if self.lang == "en" else "切换窗格"),
                  ("space", "Fold / unfold in the tree" if self.lang == "en" else "目录折叠 / 展开"),
-                 ("enter", "Open / compare figure" if self.lang == "en" else "打开 / 对比指标"),
+                 ("enter / i", "Open / figure details" if self.lang == "en" else "打开 / 指标详情"),
                  ("ctrl+p", "Command palette" if self.lang == "en" else "命令面板"),
                  ("escape", t("close", self.lang))]
         extra += [(keys, en if self.lang == "en" else zh) for keys, en, zh in KEYS_BEYOND]

@@ -7,7 +7,7 @@ Nothing here imports Textual, so it is cheap to unit-test. Pack text is always w
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -18,6 +18,7 @@ from briefing.formatting import figure_value, kind_label, qualifier_label, scope
 from briefing.model import Figure, Lang, Node, Pack, Source
 from briefing.textsafe import clean, one_line
 from briefing.tui.i18n import t
+from briefing.tui.table_layout import Column
 
 Span = tuple[int, int]
 MATCH_STYLE = "black on yellow"
@@ -87,14 +88,39 @@ class FigureRow:
     kind: str
     compared: int
 
+    @property
+    def compared_text(self) -> str:
+        """How many comparisons hold the figure ("·" for none), for the table's last column."""
+        return str(self.compared) if self.compared else "·"
+
+    @property
+    def plain(self) -> str:
+        """What find-in-pane searches in this row."""
+        return " ".join((self.label, self.value, self.period, self.kind))
+
+
+def figure_columns(lang: Lang) -> list[Column]:
+    """The figure table's columns; the value carries the hedge, so no column of its own."""
+    return [Column(t("figure", lang)), Column(t("value", lang), style="bold"),
+            Column(t("period", lang)), Column(t("kind", lang)),
+            Column(t("compared_short", lang), justify="center", optional=True)]
+
 
 def figure_row(pack: Pack, fig: Figure, lang: Lang) -> FigureRow:
     kind = kind_label(fig.kind, lang)
     if fig.scope:
-        kind = f"{kind} ({scope_label(fig.scope, lang, pack)})"
+        scope = scope_label(fig.scope, lang, pack)
+        kind = f"{kind}（{scope}）" if lang == "zh" else f"{kind} ({scope})"
     return FigureRow(fig.id, one_line(fig.label.get(lang)), one_line(figure_value(pack, fig, lang)),
                      qualifier_label(fig, lang, pack) or "", fig.period, kind,
                      len(pack.comparisons_for(fig.id)))
+
+
+def bilingual_row(pack: Pack, row: FigureRow, other: Lang) -> FigureRow:
+    """``row`` with its label in both languages, Chinese on the first line."""
+    label = one_line(pack.figure(row.figure_id).label.get(other))
+    pair = (label, row.label) if other == "zh" else (row.label, label)
+    return replace(row, label="\n".join(pair))
 
 
 def figure_rows(pack: Pack, node: Node, lang: Lang) -> list[FigureRow]:

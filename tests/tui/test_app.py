@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from briefing.export import to_markdown
 from briefing.tui import BriefingApp
 from briefing.tui.screens.comparisons import ComparisonsScreen
 from briefing.tui.screens.export import ExportDialog
+from briefing.tui.screens.figure import FigureScreen
 from briefing.tui.screens.goto import GotoScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
@@ -16,12 +17,16 @@ from briefing.tui.screens.pick_figures import PickFiguresScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.screens.source import SourceScreen
 from briefing.tui.widgets.comparison_chart import ComparisonChart
+from briefing.tui.widgets.fact_list import FactList
+from briefing.tui.widgets.figure_table import FigureTable
+from briefing.tui.widgets.prose import Prose
+from briefing.tui.widgets.reading_pane import FIGURE_ROW
 from briefing.tui.widgets.section_tree import SectionTree
 
 
 def pane_text(app) -> str:
     pane = app.main.pane
-    return "\n".join(str(s.render()) for s in pane.query(".paragraph").results(Static))
+    return "\n".join(p.text.plain for p in pane.query(".paragraph").results(Prose))
 
 
 def footer_descriptions(app) -> set[str]:
@@ -39,7 +44,7 @@ def test_starts_on_the_first_section_with_layout(app, drive):
         assert app.main.pane.node_id == "achievements"
         assert app.title == "Suzhou S&T Policy Briefing (test pack)"
         assert "Stronger enterprises" in pane_text(app)
-        table = app.main.pane.query_one("#figures", DataTable)
+        table = app.main.pane.query_one("#figures", FigureTable)
         assert table.row_count == 5
         assert app.main.pane.query_one("#comparisons", OptionList).option_count == 4
         # pack text is data: markup-looking text shows literally
@@ -59,7 +64,7 @@ def test_start_id_opens_an_item_and_a_figure(fixture_pack, drive):
         app = pilot.app
         assert app.main.pane.node_id == "ach-enterprises"
         assert app.main.pane.highlighted_figure == "hntes-2024"
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, FigureTable)
 
     drive(BriefingApp(fixture_pack, start_id="hntes-2024"), at_figure)
 
@@ -105,7 +110,7 @@ def test_tab_moves_between_panes_and_mouse_opens(app, drive):
         await pilot.press("tab")
         assert app.focused is app.main.pane
         await pilot.press("tab")
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, FigureTable)
         tree = app.query_one(SectionTree)
         line = tree._by_id["weaknesses"].line
         await pilot.click(SectionTree, offset=(4, line - tree.scroll_offset.y))
@@ -180,16 +185,40 @@ def test_compare_key_shows_curated_comparisons(app, drive):
     drive(app, scenario)
 
 
-def test_enter_on_a_figure_opens_its_comparisons(app, drive):
+def test_enter_on_a_figure_shows_its_details_and_comparisons(app, drive):
     async def scenario(pilot):
-        table = app.main.pane.query_one("#figures", DataTable)
+        table = app.main.pane.query_one("#figures", FigureTable)
         table.focus()
         await pilot.press("down")  # the rank figure
         assert app.main.pane.highlighted_figure == "tech-smes-rank-2024"
         await pilot.press("enter")
-        screen = app.screen
-        assert isinstance(screen, ComparisonsScreen)
-        assert screen.ids == ["cmp-ranks"]
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, FigureScreen)
+        assert details.figure_id == "tech-smes-rank-2024"
+        facts = dict(details.query_one(FactList).facts)
+        assert facts["Period"].plain == "2024"
+        assert facts["Id"].plain == "tech-smes-rank-2024"
+        fig = app.pack.figure("tech-smes-rank-2024")
+        assert fig.source.quote in details.query_one("#figure-quote", Prose).text.plain
+        title = details.query_one("#figure-title", Prose).text.plain
+        assert fig.label.en in title and fig.label.zh in title  # both languages
+        listed = details.query_one("#figure-comparisons", OptionList)
+        assert [listed.get_option_at_index(i).id for i in range(listed.option_count)] == [
+            "cmp-ranks"]
+        await pilot.press("enter")  # opens the comparison under the cursor
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonsScreen)
+        assert app.screen.selected == "cmp-ranks"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("i")  # i works too, on the highlighted row
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen)
+        await pilot.press("f")
+        assert isinstance(app.screen, ComparisonsScreen)
+        assert app.screen.ids == ["cmp-ranks"]
 
     drive(app, scenario)
 
@@ -362,8 +391,24 @@ def test_find_in_pane_counts_and_steps(app, drive):
         assert pane.find_state.current == total - 1
         assert "n" in {b.key for b in (x.binding for x in app.screen.active_bindings.values())}
         app.main.query_one("#find-input").focus()
-        await pilot.press("escape")
-        assert pane.find_state.matches == ()
+        await pilot.press("escape")  # closes the bar, keeps the matches
+        assert not app.main.find_bar.display
+        assert len(pane.find_state.matches) == total
+        await pilot.press("n")
+        assert pane.find_state.current == 0
+        # figure rows are searched too: stepping onto one puts the table's cursor there
+        rows = [i for i, (where, _) in enumerate(pane.find_state.matches) if where == FIGURE_ROW]
+        assert rows
+        while pane.find_state.current != rows[0]:
+            await pilot.press("n")
+        table = pane.query_one(FigureTable)
+        row = pane.find_state.matches[rows[0]][1][0]
+        assert table.cursor == row and "enterprise" in table.rows[row].plain.casefold()
+        await pilot.press("g")  # another section: its own matches (none yet)
+        app.screen.query_one(Input).value = "weaknesses"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.pane.node_id == "weaknesses"
         assert not app.main.check_action("find_step", (1,))
 
     drive(app, scenario)

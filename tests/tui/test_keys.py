@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from briefing.tui import BriefingApp
 from briefing.tui.screens.help import HelpScreen
+from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.section_tree import SectionTree
 from tests.tui.test_workflow import wait_for
 
@@ -20,16 +21,16 @@ def test_j_k_move_in_the_tree_the_figures_table_and_lists(fixture_pack, drive):
         await wait_for(pilot, lambda: tree.cursor_line == start + 2)
         await pilot.press("k")
         await wait_for(pilot, lambda: tree.cursor_line == start + 1)
-        table = app.main.pane.query_one("#figures", DataTable)
+        table = app.main.pane.query_one("#figures", FigureTable)
         table.focus()
         await pilot.press("j", "j")
-        await wait_for(pilot, lambda: table.cursor_row == 2)
+        await wait_for(pilot, lambda: table.cursor == 2)
         await pilot.press("k")
-        await wait_for(pilot, lambda: table.cursor_row == 1)
+        await wait_for(pilot, lambda: table.cursor == 1)
         await pilot.press("end")
-        await wait_for(pilot, lambda: table.cursor_row == table.row_count - 1)
+        await wait_for(pilot, lambda: table.cursor == table.row_count - 1)
         await pilot.press("home")
-        await wait_for(pilot, lambda: table.cursor_row == 0)
+        await wait_for(pilot, lambda: table.cursor == 0)
         await pilot.press("f")
         cmp_list = app.screen.query_one("#cmp-list", OptionList)
         before = cmp_list.highlighted

@@ -38,3 +38,16 @@ def test_find_in_pane(snap_compare, fixture_pack):
 
 def test_small_terminal(snap_compare, fixture_pack):
     assert snap_compare(BriefingApp(fixture_pack, lang="zh"), terminal_size=(60, 15))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_figure_table_at_80_columns(snap_compare, fixture_pack, lang):
+    """Whole labels wrapped in their column; value, period and kind readable; one scrollbar."""
+    app = BriefingApp(fixture_pack, lang=lang, start_id="hntes-2024")
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_figure_details(snap_compare, fixture_pack, lang):
+    app = BriefingApp(fixture_pack, lang=lang, start_id="hntes-2024")
+    assert snap_compare(app, press=["i"], terminal_size=(80, 24))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, OptionList, RadioButton, Static
+from textual.widgets import OptionList, RadioButton, Static
 
 from briefing.tui import BriefingApp
 from briefing.tui.screens.comparisons import ComparisonsScreen
 from briefing.tui.screens.export import ExportDialog
 from briefing.tui.screens.source import SourceScreen
+from briefing.tui.widgets.figure_table import FigureTable
+from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.section_tree import PINS_ID, SectionTree
 from briefing.userstate import PackState, StateStore
 
@@ -137,7 +139,7 @@ def test_p_pins_figures_items_and_comparisons_and_the_tree_lists_them(fixture_pa
                                                                        drive):
     async def scenario(pilot):
         app = pilot.app
-        table = app.main.pane.query_one("#figures", DataTable)
+        table = app.main.pane.query_one("#figures", FigureTable)
         table.focus()
         await pilot.press("down", "p")  # the second figure of the section
         await wait_for(pilot, lambda: pin_leaves(app) == ["tech-smes-rank-2024"])
@@ -281,12 +283,12 @@ def test_b_shows_each_paragraph_in_both_languages(fixture_pack, drive, lang):
         await pilot.press("b")
         await wait_for(pilot, lambda: pane.query(".bipar"))
         pair = pane.query(".bipar").first()
-        halves = [str(s.render()) for s in pair.query(Static)]
+        halves = [p.text.plain for p in pair.query(Prose)]
         assert "2024年" in halves[0] and "achievements" in halves[1]  # Chinese, then English
         assert pane.has_class("-side-by-side")
         assert pair.styles.layout.name == "horizontal"
-        table = pane.query_one("#figures", DataTable)
-        label = str(table.get_cell_at((0, 0)))
+        table = pane.query_one("#figures", FigureTable)
+        label = table.rows[0].label
         assert "国家科技型中小企业" in label and "tech" in label.lower()
         # find-in-pane still searches the UI language
         assert pane.find("Suzhou" if lang == "en" else "全市") > 0

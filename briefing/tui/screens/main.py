@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Tree
+from textual.widgets import Footer, Header, OptionList, Tree
 
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
+from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.reading_pane import ReadingPane
 from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
@@ -29,6 +30,7 @@ class MainScreen(Screen[None]):
         Binding("g", "app.goto", "Go to"),
         Binding("f", "compare", "Compare"),
         Binding("s", "source", "Source"),
+        Binding("i", "details", "Details", show=False),
         Binding("slash", "app.search", "Search"),
         Binding("e", "export", "Export"),
         Binding("ctrl+f", "find", "Find"),
@@ -94,7 +96,7 @@ class MainScreen(Screen[None]):
 
     @on(ReadingPane.FigureChosen)
     def _figure_chosen(self, event: ReadingPane.FigureChosen) -> None:
-        self.app.open_comparisons(figure_id=event.figure_id, only_figure=True)
+        self.app.open_figure(event.figure_id)
 
     @on(ReadingPane.ComparisonChosen)
     def _comparison_chosen(self, event: ReadingPane.ComparisonChosen) -> None:
@@ -110,7 +112,7 @@ class MainScreen(Screen[None]):
 
     @on(FindBar.Closed)
     def _find_closed(self) -> None:
-        self.pane.clear_find()
+        """The bar goes, the matches stay: n / N step through them from the pane."""
         self.pane.focus()
         self.refresh_bindings()
 
@@ -157,7 +159,7 @@ class MainScreen(Screen[None]):
         """What ``p`` pins: the figure, comparison or tree entry under the cursor, else the
         open section or item."""
         focused = self.focused
-        if isinstance(focused, DataTable):
+        if isinstance(focused, FigureTable):
             return self.pane.highlighted_figure
         if isinstance(focused, OptionList) and focused.id == "comparisons":
             index = focused.highlighted
@@ -195,12 +197,17 @@ class MainScreen(Screen[None]):
 
     def focused_figure(self) -> str | None:
         """The figure under the cursor, if the figures table has focus."""
-        if isinstance(self.focused, DataTable):
+        if isinstance(self.focused, FigureTable):
             return self.pane.highlighted_figure
         return None
 
     def action_compare(self) -> None:
         self.app.open_comparisons(figure_id=self.focused_figure())
+
+    def action_details(self) -> None:
+        figure = self.focused_figure() or self.pane.highlighted_figure
+        if figure:
+            self.app.open_figure(figure)
 
     def action_source(self) -> None:
         self.app.open_source(self.focused_figure() or self.pane.node_id)

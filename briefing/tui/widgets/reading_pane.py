@@ -12,23 +12,26 @@ from rich.text import Text
 from textual import on
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
-from briefing.tui.widgets.row_table import RowTable
+from briefing.tui.widgets.figure_table import FigureTable
+from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.tui.widgets.section_tree import FIGURES_ID
+
+FIGURE_ROW = -1  # the "paragraph" of a match in the figure table
 
 
 @dataclass
 class FindState:
     query: str = ""
-    # (paragraph index, span) for every match, in reading order
+    # (paragraph index, span) for every match in reading order; a match in the figure table
+    # is (FIGURE_ROW, (row, row)): the paragraphs come first, then the table's rows
     matches: tuple[tuple[int, tuple[int, int]], ...] = ()
     current: int = 0
 
@@ -37,7 +40,7 @@ class ReadingPane(VerticalScroll):
     """Scrollable, focusable view of one node."""
 
     class FigureChosen(Message):
-        """A figure row was chosen (Enter or click): the screen offers its comparisons."""
+        """A figure row was chosen (Enter, ``i`` or click): the screen shows its details."""
 
         def __init__(self, figure_id: str) -> None:
             self.figure_id = figure_id
@@ -64,8 +67,7 @@ class ReadingPane(VerticalScroll):
         self._paragraphs = content[0] if content else []
         yield Vertical(*self._statics(), id="paragraphs")
         yield Static(id="figures-title", classes="subtitle", markup=False)
-        table: DataTable[Text] = RowTable(id="figures", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield FigureTable(id="figures")
         yield Static(id="comparisons-title", classes="subtitle", markup=False)
         yield SafeOptionList(id="comparisons")
 
@@ -86,19 +88,19 @@ class ReadingPane(VerticalScroll):
         return (views.paragraphs(self.pack, node, lang), self._crumbs(node_id),
                 views.figure_rows(self.pack, node, lang), views.comparisons_in(self.pack, node))
 
-    def _statics(self) -> list[Static | Container]:
-        """One Static per paragraph; in bilingual mode a pair, Chinese first. Only the UI
+    def _statics(self) -> list[Prose | Container]:
+        """One Prose per paragraph; in bilingual mode a pair, Chinese first. Only the UI
         language's half has the ``paragraph`` class, so find-in-pane searches what it shows."""
-        own = [Static(views.paragraph_text(par, section=par.depth == 0), classes="paragraph",
-                      markup=False) for par in self._paragraphs]
+        own = [Prose(views.paragraph_text(par, section=par.depth == 0), classes="paragraph")
+               for par in self._paragraphs]
         if not self.bilingual or self.node_id in (None, FIGURES_ID):
             return own
         other_lang: Lang = "en" if self.lang == "zh" else "zh"
         others = views.paragraphs(self.pack, self.pack.node(self.node_id), other_lang)
         pairs = []
         for mine, par in zip(own, others, strict=True):
-            other = Static(views.paragraph_text(par, section=par.depth == 0),
-                           classes="paragraph-other", markup=False)
+            other = Prose(views.paragraph_text(par, section=par.depth == 0),
+                          classes="paragraph-other")
             halves = (mine, other) if self.lang == "zh" else (other, mine)
             pairs.append(Container(*halves, classes="bipar"))
         return pairs
@@ -148,26 +150,14 @@ class ReadingPane(VerticalScroll):
 
     def _fill_figures(self, rows: list[views.FigureRow]) -> None:
         lang = self.lang
-        table = self.query_one("#figures", DataTable)
-        table.clear(columns=True)
+        table = self.query_one(FigureTable)
+        if self.bilingual:  # figure labels in both languages, Chinese first
+            other_lang: Lang = "en" if lang == "zh" else "zh"
+            rows = [views.bilingual_row(self.pack, row, other_lang) for row in rows]
+        table.set_rows(views.figure_columns(lang), rows)
         title = self.query_one("#figures-title", Static)
         title.update(Text(f"{t('figures', lang)} ({len(rows)})", style="bold"))
         title.display = table.display = bool(rows)
-        label_width = min(max((Text(r.label).cell_len for r in rows), default=10), 40)
-        for key in ("figure", "value", "qualifier", "period", "kind", "compared_in"):
-            table.add_column(Text(t(key, lang)), key=key,
-                             width=label_width if key == "figure" else None)
-        other_lang: Lang = "en" if lang == "zh" else "zh"
-        for row in rows:
-            label, height = Text(row.label), 1
-            if self.bilingual:  # figure labels in both languages, Chinese first
-                other = one_line(self.pack.figure(row.figure_id).label.get(other_lang))
-                pair = (row.label, other) if lang == "zh" else (other, row.label)
-                label, height = Text("\n".join(pair)), 2
-            table.add_row(label, Text(row.value, style="bold"), Text(row.qualifier),
-                          Text(row.period), Text(row.kind),
-                          Text(str(row.compared) if row.compared else "·", justify="center"),
-                          key=row.figure_id, height=height)
 
     def _fill_comparisons(self, ids: list[str]) -> None:
         options = self.query_one("#comparisons", OptionList)
@@ -181,25 +171,20 @@ class ReadingPane(VerticalScroll):
 
     @property
     def highlighted_figure(self) -> str | None:
-        table = self.query_one("#figures", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one(FigureTable).highlighted
 
     def focus_figure(self, figure_id: str) -> None:
-        table = self.query_one("#figures", DataTable)
-        try:
-            row = table.get_row_index(figure_id)
-        except RowDoesNotExist:
+        table = self.query_one(FigureTable)
+        if table.index_of(figure_id) is None:
             return
-        table.move_cursor(row=row, animate=False)
         table.focus()
-        self.scroll_to_widget(table, animate=False)
+        # after the refresh: the table's rows are only laid out once it has a width
+        self.call_after_refresh(table.move_to, figure_id)
 
-    @on(DataTable.RowSelected, "#figures")
-    def _figure_selected(self, event: DataTable.RowSelected) -> None:
+    @on(FigureTable.Selected)
+    def _figure_selected(self, event: FigureTable.Selected) -> None:
         event.stop()
-        self.post_message(self.FigureChosen(str(event.row_key.value)))
+        self.post_message(self.FigureChosen(event.figure_id))
 
     @on(OptionList.OptionSelected, "#comparisons")
     def _comparison_selected(self, event: OptionList.OptionSelected) -> None:
@@ -209,11 +194,16 @@ class ReadingPane(VerticalScroll):
 
     # -- find in pane ------------------------------------------------------------------------
     def find(self, query: str) -> int:
-        """Highlight every match of ``query``; returns the number of matches."""
+        """Highlight every match of ``query`` (text and figure rows); returns how many."""
         matches = []
         for index, par in enumerate(self._paragraphs):
             matches += [(index, span) for span in views.find_spans(par.plain, query)]
+        table = self.query_one(FigureTable)
+        for row, fig in enumerate(table.rows):
+            if views.find_spans(fig.plain, query):
+                matches.append((FIGURE_ROW, (row, row)))
         self.find_state = FindState(query, tuple(matches), 0)
+        table.set_find(query)
         self._paint()
         return len(matches)
 
@@ -227,16 +217,20 @@ class ReadingPane(VerticalScroll):
     def clear_find(self) -> None:
         if self.find_state.query:
             self.find_state = FindState()
+            self.query_one(FigureTable).set_find("")
             self._paint()
 
     def _paint(self) -> None:
         state = self.find_state
         current = state.matches[state.current] if state.matches else None
-        statics = list(self.query_one("#paragraphs").query(".paragraph").results(Static))
+        statics = list(self.query_one("#paragraphs").query(".paragraph").results(Prose))
         for index, (par, static) in enumerate(zip(self._paragraphs, statics, strict=False)):
             spans = [span for i, span in state.matches if i == index]
             mark = current[1] if current and current[0] == index else None
             static.update(views.paragraph_text(par, spans, mark, section=par.depth == 0))
-        if current:
+        if current and current[0] == FIGURE_ROW:
+            table = self.query_one(FigureTable)
+            table.cursor = current[1][0]
+            table.scroll_to_cursor()
+        elif current:
             self.scroll_to_widget(statics[current[0]], animate=False, center=True)
-

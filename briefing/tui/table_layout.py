@@ -1,0 +1,177 @@
+"""Lay out a table of wrapped cells in a given number of terminal cells; plain Python.
+
+Why not Rich's ``Table`` or Textual's ``DataTable``: both cut or fold a cell at a fixed width,
+and the figure table must keep every label whole (wrapped inside its column), give the label
+column whatever room is left, and know which lines belong to which row (for the cursor and
+for scrolling the reading pane to it). Widths are terminal cells (CJK is two).
+
+Three layouts, tried in order until one fits ``width``:
+
+1. every column at its natural width, the first (flexible) column gets the rest;
+2. the other columns narrowed to their longest unbreakable word, then optional ones dropped;
+3. stacked: the first column on its own lines, the other cells on an indented line below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from briefing.tui.wrapping import line_spans, widest_run, wrap_lines
+
+Justify = Literal["left", "right", "center"]
+GAP = 2  # cells between columns
+STACK_INDENT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    justify: Justify = "left"
+    style: str = ""
+    optional: bool = False  # dropped before the table falls back to the stacked layout
+
+
+@dataclass(slots=True)
+class TableLayout:
+    """The lines of a laid-out table; ``row_lines[i]`` are the lines of row ``i``."""
+
+    widths: list[int] | None  # None: stacked layout
+    header: list[Text] = field(default_factory=list)
+    row_lines: list[list[Text]] = field(default_factory=list)
+
+    @property
+    def height(self) -> int:
+        return len(self.header) + sum(len(lines) for lines in self.row_lines)
+
+    def row_top(self, row: int) -> int:
+        """Line (from the table's top) where ``row`` starts."""
+        return len(self.header) + sum(len(lines) for lines in self.row_lines[:row])
+
+    def row_at(self, line: int) -> int | None:
+        """The row drawn on ``line``, or None for the header and below the last row."""
+        line -= len(self.header)
+        if line < 0:
+            return None
+        for index, lines in enumerate(self.row_lines):
+            if line < len(lines):
+                return index
+            line -= len(lines)
+        return None
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    return wrap_lines(text, width)
+
+
+def min_width(text: str) -> int:
+    """The widest unbreakable run of ``text``: narrower than this, a cell would be cut."""
+    return widest_run(text)
+
+
+def _longest_line(text: str) -> int:
+    return max(cell_len(line) for line in text.split("\n"))
+
+
+def _pad(line: str, width: int, justify: Justify) -> str:
+    room = max(width - cell_len(line), 0)
+    if justify == "right":
+        return " " * room + line
+    if justify == "center":
+        return " " * (room // 2) + line + " " * (room - room // 2)
+    return line + " " * room
+
+
+def _widths(columns: list[Column], rows: list[list[str]], width: int,
+            label_min: int) -> list[int] | None:
+    """Column widths (0 for a dropped column) that fit ``width``, or None if none do.
+
+    The first column wants ``label_want`` cells (a third of the width, or all it needs);
+    to give it that, optional columns are dropped before the others are narrowed, and the
+    others are never narrowed below their widest word. ``label_min`` is the least it takes.
+    """
+    count = len(columns)
+    natural = [max([_longest_line(columns[c].header), *(_longest_line(r[c]) for r in rows)])
+               for c in range(count)]
+    narrow = [max([min_width(columns[c].header), *(min_width(r[c]) for r in rows)])
+              for c in range(count)]
+    label_want = min(natural[0], max(label_min, width // 3))
+    label_need = min(natural[0], label_min)
+    everything = list(range(1, count))
+    required = [c for c in everything if not columns[c].optional]
+    for live, narrowing, need in ((everything, False, label_want), (required, False, label_want),
+                                  (required, True, label_need)):
+        gaps = GAP * len(live)
+        others = {c: natural[c] for c in live}
+        if narrowing:  # the widest first, only as far as the label's wish needs
+            for c in sorted(live, key=lambda c: natural[c] - narrow[c], reverse=True):
+                over = sum(others.values()) - (width - gaps - label_want)
+                if over <= 0:
+                    break
+                others[c] -= min(over, natural[c] - narrow[c])
+        label = width - gaps - sum(others.values())
+        if label >= need:
+            widths = [0] * count
+            widths[0] = min(natural[0], label)
+            for c, w in others.items():
+                widths[c] = w
+            return widths
+    return None
+
+
+def lay_out(columns: list[Column], rows: list[list[str]], width: int,
+            label_min: int = 20) -> TableLayout:
+    """Lay ``rows`` (one string per column) out in ``width`` cells."""
+    widths = _widths(columns, rows, width, label_min)
+    if widths is None:
+        return _stacked(columns, rows, width)
+    layout = TableLayout(widths)
+    layout.header = _lines(columns, [c.header for c in columns], widths, header=True)
+    layout.row_lines = [_lines(columns, row, widths) for row in rows]
+    return layout
+
+
+def _lines(columns: list[Column], cells: list[str], widths: list[int],
+           header: bool = False) -> list[Text]:
+    wrapped = [wrap_cell(cell, w) if w else [] for cell, w in zip(cells, widths, strict=True)]
+    height = max(len(w) for w in wrapped)
+    lines = []
+    for y in range(height):
+        line = Text(style="bold" if header else "")
+        first = True
+        for col, w, cell_lines in zip(columns, widths, wrapped, strict=True):
+            if not w:
+                continue
+            if not first:
+                line.append(" " * GAP)
+            first = False
+            part = cell_lines[y] if y < len(cell_lines) else ""
+            line.append(_pad(part, w, "left" if header else col.justify),
+                        style="" if header else col.style)
+        lines.append(line)
+    return lines
+
+
+def _stacked(columns: list[Column], rows: list[list[str]], width: int) -> TableLayout:
+    """The first cell wrapped to the full width, the others (optional ones left out) joined by
+    " · " on indented lines below it."""
+    layout = TableLayout(None)
+    inner = max(width - STACK_INDENT, 1)
+    for row in rows:
+        lines = [Text(line) for line in wrap_cell(row[0], width)]
+        detail = Text()
+        for col, cell in zip(columns[1:], row[1:], strict=True):
+            if not cell.strip() or col.optional:
+                continue
+            if detail:
+                detail.append(" · ", style="dim")
+            detail.append(cell, style=col.style)
+        for start, end in line_spans(detail.plain, inner):
+            part = detail[start:end]
+            part.rstrip()
+            lines.append(Text(" " * STACK_INDENT) + part)
+        layout.row_lines.append(lines)
+    return layout

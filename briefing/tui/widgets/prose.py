@@ -1,0 +1,50 @@
+"""Prose: a ``Static`` whose text is broken by the project's line breaker at its own width.
+
+Used for every block of pack text the app draws (reading pane, source view, comparisons,
+dialogs), so a number never splits across lines and no line starts with closing punctuation.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
+
+from briefing.tui.wrapping import wrap_text
+
+
+class Prose(Widget):
+    """Pack text (always ``Text``, never markup), pre-wrapped for the width it is given."""
+
+    DEFAULT_CSS = "Prose { height: auto; }"
+
+    def __init__(self, text: Text | str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = Text(text) if isinstance(text, str) else text
+        self._cache: tuple[int, Text] | None = None
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    def update(self, text: Text | str = "") -> None:
+        self._text = Text(text) if isinstance(text, str) else text
+        self._cache = None
+        self.refresh(layout=True)
+
+    def wrapped(self, width: int) -> Text:
+        if self._cache is None or self._cache[0] != width:
+            self._cache = (width, wrap_text(self._text, max(width, 1)))
+        return self._cache[1]
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return max((self._text.cell_len if "\n" not in self._text.plain else
+                    max(Text(line).cell_len for line in self._text.plain.split("\n"))), 0)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self._text.plain:
+            return 0
+        return self.wrapped(width).plain.count("\n") + 1
+
+    def render(self) -> Text:
+        return self.wrapped(self.content_region.width or self.size.width)

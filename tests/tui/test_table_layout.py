@@ -1,0 +1,87 @@
+"""The figure table's layout: whole labels, widths that fit, one row per cursor step."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from briefing.tui import views
+from briefing.tui.table_layout import Column, lay_out
+
+COLUMNS = [Column("Figure"), Column("Value", style="bold"), Column("Period"), Column("Kind"),
+           Column("Compared", justify="center", optional=True)]
+ROWS = [["Suzhou's total R&D spending as a share of Shenzhen's (2023)", "approx. 1/2", "2023",
+         "ratio (national)", "1"],
+        ["Suzhou's total R&D spending as a share of Beijing's (2023)", "approx. 1/3", "2023",
+         "ratio (national)", "1"],
+        ["苏州全社会研发投入规模占深圳的比重（2023年）", "超10亿元", "2024", "实际（全市）", "·"]]
+
+
+def words(text: str) -> list[str]:
+    return text.replace("\n", " ").split()
+
+
+def row_text(layout, row: int) -> str:
+    return " ".join(line.plain for line in layout.row_lines[row])
+
+
+def test_labels_are_never_cut_and_lines_fit_at_any_width():
+    for width in (140, 104, 76, 53, 40, 30, 20):
+        layout = lay_out(COLUMNS, ROWS, width)
+        for index, row in enumerate(ROWS):
+            text = row_text(layout, index)
+            # every word of the label, value, period and kind is there
+            for cell in row[:4]:
+                for word in words(cell):
+                    assert word in text or all(ch in text for ch in word), (width, word)
+            for line in layout.row_lines[index]:
+                assert cell_len(line.plain) <= width
+
+
+def test_look_alike_labels_stay_distinct():
+    layout = lay_out(COLUMNS, ROWS, 53)
+    assert "Shenzhen's" in row_text(layout, 0) and "Beijing's" in row_text(layout, 1)
+
+
+def test_wide_terminals_get_every_column_and_the_label_the_rest():
+    layout = lay_out(COLUMNS, ROWS, 140)
+    assert layout.widths is not None and all(layout.widths)
+    assert "Compared" in layout.header[0].plain
+    assert len(layout.row_lines[0]) == 1  # the whole label on one line
+
+
+def test_narrow_terminals_drop_the_optional_column_then_stack():
+    narrow = lay_out(COLUMNS, ROWS, 60)
+    assert narrow.widths is not None and narrow.widths[-1] == 0
+    stacked = lay_out(COLUMNS, ROWS, 30)
+    assert stacked.widths is None and not stacked.header
+    lines = [line.plain for line in stacked.row_lines[0]]
+    details = lines[next(i for i, line in enumerate(lines) if line.startswith("  ")):]
+    assert details[0].startswith("  approx. 1/2 · 2023")
+    assert all(line.startswith("  ") for line in details)
+
+
+def test_row_geometry_maps_lines_to_rows():
+    layout = lay_out(COLUMNS, ROWS, 53)
+    assert layout.row_at(0) is None  # the header
+    for row in range(len(ROWS)):
+        top = layout.row_top(row)
+        assert layout.row_at(top) == row
+        assert layout.row_at(top + len(layout.row_lines[row]) - 1) == row
+    assert layout.row_at(layout.height) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="ab 12%万元，。（）", min_size=1, max_size=40), min_size=5,
+                max_size=5), st.integers(min_value=8, max_value=160))
+def test_any_cells_fit_their_width(cells, width):
+    layout = lay_out(COLUMNS, [cells], width)
+    assert layout.height >= 1
+    for line in layout.row_lines[0]:
+        assert cell_len(line.plain) <= max(width, max(cell_len(w) for c in cells
+                                                      for w in c.split()) + 2)
+
+
+def test_figure_columns_translate(fixture_pack):
+    assert [c.header for c in views.figure_columns("zh")][:4] == ["指标", "数值", "时期", "类型"]
