@@ -20,7 +20,7 @@ from typing import Literal
 from rich.cells import cell_len
 from rich.text import Text
 
-from briefing.tui.wrapping import line_spans, widest_run, wrap_lines
+from briefing.typography import break_positions, cell_width, line_spans, wrap
 
 Justify = Literal["left", "right", "center"]
 GAP = 2  # cells between columns
@@ -64,12 +64,19 @@ class TableLayout:
 
 
 def wrap_cell(text: str, width: int) -> list[str]:
-    return wrap_lines(text, width)
+    """``text`` in lines of at most ``width`` cells, by the project's one line breaker."""
+    return wrap(text, max(width, 1)) or [""]
 
 
 def min_width(text: str) -> int:
     """The widest unbreakable run of ``text``: narrower than this, a cell would be cut."""
-    return widest_run(text)
+    widest = 0
+    for paragraph in text.split("\n"):
+        prev = 0
+        for pos in (*break_positions(paragraph), len(paragraph)):
+            widest = max(widest, cell_width(paragraph[prev:pos].rstrip()))
+            prev = pos
+    return widest
 
 
 def _longest_line(text: str) -> int:

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from briefing.tui.wrapping import wrap_text
+from briefing.wrapped import wrap_text
 
 
 class Prose(Widget):
