@@ -1,4 +1,4 @@
-"""Command palette provider (ctrl+p): sections, items, figures and comparisons by title or id."""
+"""Command palette provider (ctrl+p): what ``/`` finds, ranked as ``/`` ranks it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.css.query import NoMatches
 
 from briefing.textsafe import one_line
+
+LIMIT = 40  # as many as the search dialog lists
 
 
 class BriefingCommands(Provider):
@@ -38,13 +40,25 @@ class BriefingCommands(Provider):
                 yield DiscoveryHit(Text(title), open_it, help=f"{kind} · {item_id}")
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for item_id, title, kind in self._candidates():
-            text = f"{title} ({item_id})"
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.open_id, item_id),  # type: ignore[attr-defined]
-                          help=kind)
+        """The same hits, in the same order, as ``/`` (one engine: :mod:`briefing.search`)."""
+        from briefing.tui.screens.search import hit_prompt
+
+        app = self.app
+        hits = app.search_engine.search(query, limit=LIMIT) if query.strip() else []  # type: ignore[attr-defined]
+        for rank, hit in enumerate(hits):
+            # the palette sorts by score: keep the engine's ranking, above Textual's own commands
+            prompt = hit_prompt(hit, app.lang).split("\n")[0]  # type: ignore[attr-defined]
+            yield Hit(1 - rank / (2 * LIMIT), prompt,
+                      partial(app.open_id, hit.id), text=hit.id)  # type: ignore[attr-defined]
+        # then ids the engine does not index, as go-to would complete them
+        found = {hit.id for hit in hits}
+        needle = query.strip().casefold()
+        extra = [c for c in self._candidates() if needle and needle in c[0].casefold()
+                 and c[0] not in found][:LIMIT]
+        for rank, (item_id, title, kind) in enumerate(extra):
+            yield Hit(0.4 - rank / (4 * LIMIT), Text.assemble((f"{kind} ", "dim"), title,
+                                                             (f"  {item_id}", "dim italic")),
+                      partial(app.open_id, item_id), text=item_id)  # type: ignore[attr-defined]
 
 
 class SafeCommandPalette(CommandPalette):

@@ -139,6 +139,23 @@ def test_goto_jumps_and_rejects_unknown_ids(app, drive):
     drive(app, scenario)
 
 
+def test_goto_enter_accepts_the_completion_it_shows(app, drive):
+    async def scenario(pilot):
+        await pilot.press("g", *"weak")
+        field = app.screen.query_one(Input)
+        for _ in range(100):  # the suggester answers from a worker
+            if field._suggestion:
+                break
+            await pilot.pause()
+        assert field._suggestion == "weaknesses"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.pane.node_id == "weaknesses"
+
+    drive(app, scenario)
+
+
 def test_language_toggle_switches_ui_and_content(app, drive):
     async def scenario(pilot):
         assert "Find" in footer_descriptions(app)
@@ -313,17 +330,47 @@ def test_search_lists_live_and_enter_opens(app, drive):
     drive(app, scenario)
 
 
-def test_command_palette_finds_items(app, drive):
-    async def scenario(pilot):
+def test_command_palette_finds_what_search_finds_in_the_same_order(app, drive):
+    async def palette_ids(pilot, query: str) -> tuple[list[str], list[str]]:
+        from textual.command import CommandList
+
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"weak-rd")
-        await pilot.pause(0.5)
+        await pilot.press(*query)
+        expected = [hit.id for hit in app.search_engine.search(query, limit=40)]
+        assert len(expected) >= 2
+        shown: list[str] = []
+        for _ in range(200):  # the palette gathers hits in a worker
+            await pilot.pause()
+            lists = app.screen.query(CommandList)
+            if lists:
+                found = lists.first()
+                shown = [found.get_option_at_index(i).hit.text
+                         for i in range(found.option_count)]
+                if shown[: len(expected)] == expected:
+                    break
+        return shown, expected
+
+    async def scenario(pilot):
+        for query in ("研发", "yanfa"):  # Chinese, and pinyin as Chinese readers type it
+            shown, expected = await palette_ids(pilot, query)
+            assert shown[: len(expected)] == expected  # the engine's hits first, its order
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await pilot.press("ctrl+p", *"weak-rd")  # ids too, as go-to completes them
+        await wait_until(pilot, lambda: app.screen.query("CommandList")
+                         and app.screen.query_one("CommandList").option_count)
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert app.main.pane.node_id == "weak-rd-spending"
+        await wait_until(pilot, lambda: app.main.pane.node_id == "weak-rd-spending")
 
     drive(app, scenario)
+
+
+async def wait_until(pilot, condition, tries: int = 200) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition()
 
 
 def test_export_writes_and_refuses_to_overwrite(app, tmp_path, monkeypatch, drive):
@@ -347,6 +394,12 @@ def test_export_writes_and_refuses_to_overwrite(app, tmp_path, monkeypatch, driv
         assert dialog.query_one("#export-overwrite").display
         assert "already exists" in str(dialog.query_one("#export-message", Static).render())
         assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")  # Enter, Enter: the question's default is Cancel
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("e", "enter")
+        await pilot.pause()
         await pilot.press("escape")
         assert target.read_text(encoding="utf-8") == "keep me"
         await pilot.press("e", "enter")

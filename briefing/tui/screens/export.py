@@ -116,7 +116,8 @@ class ExportDialog(Dialog[Path | None]):
             self._say(Text(""))
         else:
             self._say(Text(f"{path} {t('exists', self.lang)}", style="bold yellow"))
-            self.query_one("#export-overwrite", Button).focus()
+            # the safe answer has the focus: Enter, Enter never overwrites
+            self.query_one("#export-cancel", Button).focus()
 
     def _say(self, text: Text) -> None:
         self.query_one("#export-message", Static).update(text)

@@ -33,7 +33,10 @@ class GotoScreen(Dialog[str | None]):
 
     @on(Input.Submitted, "#goto-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
+        # Enter takes the completion the input shows ("action" + Enter opens what it offers).
+        # Textual keeps the shown suggestion in the private ``_suggestion``; read only here.
+        suggestion = getattr(event.input, "_suggestion", "")
+        value = (suggestion or event.value).strip()
         if self.app.resolve(value):  # type: ignore[attr-defined]
             self.close(value)
         else:
