@@ -32,7 +32,7 @@ ACTION_WORDS = {
     "app.search": "search", "export": "export", "find": "find", "find_step(1)": "next",
     "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
     "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
-    "toggle_bilingual": "bilingual", "details": "details",
+    "toggle_bilingual": "bilingual", "details": "details", "command_palette": "palette",
 }
 
 

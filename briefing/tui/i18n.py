@@ -38,6 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "in_no_comparison": ("Not in any curated comparison (f: pick figures to compare it with).",
                          "不在任何预设对比中（f：自选指标对比）。"),
     "details": ("Details", "详情"),
+    "palette": ("palette", "命令"),
     "comparisons": ("Comparisons", "对比"),
     "all_figures": ("All figures", "全部数据"),
     "adhoc": ("Pick figures to compare…", "自选指标对比…"),

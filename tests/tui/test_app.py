@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from textual.widgets import Input, OptionList, Static
 
@@ -552,3 +554,26 @@ def test_picker_by_keyboard_filter_enter_space(app, drive):
         assert app.screen.error  # an SME count and its national rank: different units
 
     drive(app, scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 15)])
+def test_footer_fits_and_keeps_quit_help_and_language(fixture_pack, drive, lang, size):
+    from textual.widgets._footer import FooterKey
+
+    async def scenario(pilot):
+        app = pilot.app
+        await wait_until(pilot, lambda: app.screen.query(FooterKey))
+        keys = list(app.screen.query(FooterKey))
+        words = {key.description for key in keys}
+        expected = {"en": {"Quit", "Help", "中文/EN"}, "zh": {"退出", "帮助", "English"}}[lang]
+        assert expected <= words
+        right = max(key.region.right for key in keys)
+        assert right <= size[0]
+        regions = sorted((key.region for key in keys), key=lambda r: r.x)
+        assert all(a.right <= b.x for a, b in pairwise(regions))  # nothing runs under another
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        if palette:
+            assert palette[0].description == ("palette" if lang == "en" else "命令")
+
+    drive(BriefingApp(fixture_pack, lang=lang), scenario, size=size)

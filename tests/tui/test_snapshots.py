@@ -51,3 +51,9 @@ def test_figure_table_at_80_columns(snap_compare, fixture_pack, lang):
 def test_figure_details(snap_compare, fixture_pack, lang):
     app = BriefingApp(fixture_pack, lang=lang, start_id="hntes-2024")
     assert snap_compare(app, press=["i"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_footer_at_80_columns(snap_compare, fixture_pack, lang):
+    """Quit, Help and the language key stay; lower-priority keys go; nothing overlaps."""
+    assert snap_compare(BriefingApp(fixture_pack, lang=lang), terminal_size=(80, 24))

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.comparisons import ComparisonView, IncomparableFigures, adhoc, build
@@ -19,6 +19,7 @@ from briefing.textsafe import clean, one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
 from briefing.tui.widgets.comparison_chart import ComparisonChart
+from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.safe_lists import SafeOptionList
 
 ADHOC = "*adhoc"
@@ -59,7 +60,7 @@ class ComparisonsScreen(Screen[None]):
                 yield ComparisonChart(self.pack, self.lang, id="chart")
                 yield Static(id="cmp-timeline", markup=False)
                 yield Static(id="cmp-note", markup=False)
-        yield Footer()
+        yield BriefingFooter()
 
     def on_mount(self) -> None:
         self._fill_list()

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
@@ -23,6 +23,7 @@ from briefing.textsafe import one_line
 from briefing.tui.figure_facts import figure_facts
 from briefing.tui.i18n import t
 from briefing.tui.widgets.fact_list import FactList
+from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 
@@ -49,7 +50,7 @@ class FigureScreen(Screen[None]):
             yield Prose(id="figure-quote")
             yield Prose(id="figure-comparisons-title", classes="subtitle")
             yield SafeOptionList(id="figure-comparisons")
-        yield Footer()
+        yield BriefingFooter()
 
     def on_mount(self) -> None:
         self._draw()

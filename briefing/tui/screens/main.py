@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Tree
+from textual.widgets import Header, OptionList, Tree
 
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.find_bar import FindBar
+from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.reading_pane import ReadingPane
 from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
 
@@ -57,7 +58,7 @@ class MainScreen(Screen[None]):
             tree.display = not session.state.tree_hidden
             yield tree
             yield ReadingPane(self.pack, self.lang, self.initial, id="pane")
-        yield Footer(compact=True)
+        yield BriefingFooter()
 
     def on_mount(self) -> None:
         self.app.open_start()  # type: ignore[attr-defined]

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from briefing.model import Lang, Pack, Source
 from briefing.textsafe import one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
+from briefing.tui.widgets.footer import BriefingFooter
 
 QUOTE_STYLE = "bold black on yellow"
 
@@ -50,7 +51,7 @@ class SourceScreen(Screen[None]):
                 yield Static(text, classes="source-par", id=f"par-{index}", markup=False)
                 if loc and loc.paragraph == index and self.english:
                     yield Static(Text(self.english), id="source-english", markup=False)
-        yield Footer()
+        yield BriefingFooter()
 
     def _heading(self) -> Text:
         doc = self.pack.document(self.source.doc)
