@@ -310,3 +310,22 @@ def test_source_view_shows_the_english_of_the_quoted_item(fixture_pack, drive):
         assert "High-tech enterprises" in english and "17,400" in english
 
     drive(BriefingApp(fixture_pack), scenario)
+
+
+def test_figure_detail_view_pins_and_copies(fixture_pack, store, drive):
+    from briefing.tui.screens.figure import FigureScreen
+
+    async def scenario(pilot):
+        app = pilot.app
+        app.open_figure("hntes-2024")
+        await wait_for(pilot, lambda: isinstance(app.screen, FigureScreen)
+                       and app.screen.query("#figure-view"))
+        await pilot.press("p")
+        await wait_for(pilot, lambda: pin_leaves(app) == ["hntes-2024"])
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "国家高新技术企业1.74万家、全国第四" in app.clipboard)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: pin_leaves(app) == [])
+        assert saved(store).pins == []
+
+    drive(BriefingApp(fixture_pack, store=store), scenario)

@@ -2,7 +2,8 @@
 
 Label in both languages, the value as displayed and in base units, hedge, period, kind, scope,
 note, the verbatim quote with its document, and the comparisons holding the figure (Enter on
-one opens it). ``s`` opens the quote in its document, ``f`` compares the figure.
+one opens it). ``s`` opens the quote in its document, ``f`` compares the figure, ``p`` pins it,
+``y`` copies it as one cited Markdown line.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class FigureScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Close"),
         Binding("s", "source", "Source"),
         Binding("f", "compare", "Compare"),
+        Binding("p", "pin", "Pin"),
+        Binding("y", "copy", "Copy"),
     ]
 
     def __init__(self, pack: Pack, lang: Lang, figure_id: str) -> None:
@@ -95,3 +98,12 @@ class FigureScreen(Screen[None]):
     def action_compare(self) -> None:
         self.app.open_comparisons(figure_id=self.figure_id,  # type: ignore[attr-defined]
                                   only_figure=True)
+
+    def action_pin(self) -> None:
+        self.app.toggle_pin(self.figure_id)  # type: ignore[attr-defined]
+
+    def action_copy(self) -> None:
+        from briefing.brief import figure_line, title_of
+
+        line = figure_line(self.pack, self.pack.figure(self.figure_id), self.lang)
+        self.app.copy_text(line, title_of(self.pack, self.figure_id, self.lang))  # type: ignore[attr-defined]
