@@ -142,7 +142,11 @@ class BriefingApp(WorkflowMixin, App[None]):
             self.notify(f"{t('unknown_id', self.lang)}: {item_id}", severity="warning",
                         markup=False)
             return False
-        if self.pack.has_comparison(resolved):
+        if self.pack.has_comparison(resolved):  # a step in back / forward like any other
+            if record:
+                self._note_scroll()
+                self.history.visit(resolved)
+            self._back_to_main()
             self.open_comparisons(comparison_id=resolved)
             return True
         if record:

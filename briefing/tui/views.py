@@ -13,9 +13,23 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text as RichText
 
-from briefing.comparisons import ComparisonView, Row, bar, relative_text, row_value_text
-from briefing.formatting import figure_value, kind_label, qualifier_label, scope_label
+from briefing.comparisons import (
+    ComparisonView,
+    Row,
+    bar,
+    ratio_relation,
+    relative_text,
+    row_value_text,
+)
+from briefing.formatting import (
+    figure_value,
+    kind_label,
+    qualifier_label,
+    scope_label,
+    signed_change,
+)
 from briefing.model import Figure, Lang, Node, Pack, Source
+from briefing.numbers import format_value
 from briefing.textsafe import clean, one_line
 from briefing.tui.i18n import t
 from briefing.tui.table_layout import Column
@@ -137,7 +151,8 @@ def comparisons_in(pack: Pack, node: Node) -> list[str]:
 
 # -- comparisons -------------------------------------------------------------------------------
 def _percent(value: float) -> str:
-    return f"{value:.1f}%" if abs(value - round(value)) > 0.05 else f"{round(value)}%"
+    """The share reached, as the CLI writes it ("90%", "91.6%")."""
+    return f"{format_value(round(value, 1))}%"
 
 
 def timeline_line(pack: Pack, view: ComparisonView, lang: Lang) -> str:
@@ -214,12 +229,14 @@ def _row_cells(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> tuple:
     if view.kind == "progress" and row.progress is not None:
         extra = RichText(f"{_percent(row.progress)} {t('reached', lang)}", style="bold")
         return label, None, value, extra, row.fraction, "green"
-    if view.kind == "ratio":
-        extra = RichText(relative_text(row, lang), style="bold")
+    if view.kind == "ratio":  # the relation in words, beside the bar
+        extra = RichText(ratio_relation(pack, view, row, lang), style="bold")
+        if relative_text(row, lang):
+            extra.append(f" ({relative_text(row, lang)})", style="dim")
     if view.kind == "timeline" and row.figure:
         extra = RichText(row.figure.period, style="dim")
-        if row.delta:
-            extra.append(f" {row.delta:+g}", style="dim")
+        if row.delta and view.unit:  # "+3.4 pp" / "+3.4个百分点", never a bare "+3.4"
+            extra.append(f" {signed_change(pack, row.delta, view.unit, lang)}", style="dim")
     return label, None, value, extra, row.fraction, "cyan"
 
 

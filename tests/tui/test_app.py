@@ -577,3 +577,22 @@ def test_footer_fits_and_keeps_quit_help_and_language(fixture_pack, drive, lang,
             assert palette[0].description == ("palette" if lang == "en" else "命令")
 
     drive(BriefingApp(fixture_pack, lang=lang), scenario, size=size)
+
+
+def test_comparisons_enter_history_and_the_header_names_them(app, drive):
+    async def scenario(pilot):
+        app.open_id("weaknesses")
+        await wait_until(pilot, lambda: app.main.pane.node_id == "weaknesses")
+        app.open_id("cmp-ranks")
+        await wait_until(pilot, lambda: isinstance(app.screen, ComparisonsScreen)
+                         and app.screen.is_mounted)
+        title = app.pack.comparison("cmp-ranks").title.en
+        await wait_until(pilot, lambda: app.screen.sub_title == title)
+        await pilot.press("left_square_bracket")  # back: to the section it came from
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen)
+                         and app.main.pane.node_id == "weaknesses")
+        await pilot.press("right_square_bracket")  # forward: the comparison again
+        await wait_until(pilot, lambda: isinstance(app.screen, ComparisonsScreen)
+                         and app.screen.selected == "cmp-ranks")
+
+    drive(app, scenario)

@@ -30,6 +30,8 @@ class ComparisonsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Close"),
+        Binding("left_square_bracket", "app.back", "Back"),
+        Binding("right_square_bracket", "app.forward", "Forward"),
         Binding("a", "adhoc", "Pick figures to compare…"),
         Binding("s", "source", "Source"),
         Binding("p", "pin", "Pin"),
@@ -170,11 +172,13 @@ class ComparisonsScreen(Screen[None]):
         if view is None:
             chart.show(None, lang)
             title.update(Text(t("incomparable", lang) if self.error else "", style="bold"))
+            self.sub_title = t("adhoc", lang)
             subtitle.update("")
             timeline.update("")
             note.update(Text(self.error or "", style="bold red"))
             return
         title.update(Text(one_line(view.title.get(lang)), style="bold"))
+        self.sub_title = one_line(view.title.get(lang))  # the header names the open comparison
         unit = ""
         if view.unit and view.unit not in ("rank", "ratio"):
             unit = " · " + one_line(self.pack.unit(view.unit).label.get(lang))

@@ -75,5 +75,5 @@ class BriefingFooter(Footer):
                             tooltip=binding.tooltip or binding.description)
 
     def on_resize(self) -> None:
-        if self.size.width != self._laid_out_width:
+        if self._bindings_ready and self.size.width != self._laid_out_width:
             self.call_after_refresh(self.recompose)
