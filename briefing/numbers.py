@@ -17,7 +17,8 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 
 #: Whole-word idioms that stand for a number in policy prose.
-IDIOMS = {"翻番": Decimal(2), "翻一番": Decimal(2), "没有": Decimal(0)}
+#: 最高 ("the highest", as in 全市最高) is a rank of 1.
+IDIOMS = {"翻番": Decimal(2), "翻一番": Decimal(2), "没有": Decimal(0), "最高": Decimal(1)}
 
 _ARABIC = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?([十百千万亿]*)")
 _CHINESE = re.compile(f"[{_CN_CHARS}]+")

@@ -52,7 +52,8 @@ def test_four_sections_in_order_and_five_action_plans():
     assert [s.id for s in PACK.sections] == ["achievements", "weaknesses", "action-plans",
                                              "talent-services"]
     assert [s.title.en for s in PACK.sections] == ["Achievements", "Weaknesses",
-                                                   "Action Plans", "Talent Services"]
+                                                   "Action Plans",
+                                                   "Talent Services and Technology Transfer"]
     plans = PACK.node("action-plans").children
     assert [p.id for p in plans] == ["plan-enterprise-leadership", "plan-key-technologies",
                                      "plan-innovation-platforms", "plan-talent",

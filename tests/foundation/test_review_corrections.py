@@ -1,0 +1,73 @@
+"""Corrections from the independent review (issue 10) that the content alone can carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.numbers import parse_display
+from briefing.pack import bundled_pack_dir, load_pack
+
+PACK = load_pack(bundled_pack_dir())
+FIGURES = list(PACK.figures())
+
+
+def _english() -> str:
+    parts = [PACK.title.en, *(d.title.en for d in PACK.documents),
+             *(u.label.en for u in PACK.units)]
+    for node in PACK.nodes():
+        parts += [node.title.en, node.text.en]
+    for fig in FIGURES:
+        parts += [fig.label.en, fig.note.en if fig.note else ""]
+    for cmp in PACK.comparisons:
+        parts += [cmp.title.en, cmp.note.en if cmp.note else ""]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("phrase", [
+    "International Elite Entrepreneurship Week", "Technology Transfer Conference",
+    "was the first in China", "in full", "domestic gap", "nearly four times",
+    "a year on R&D", "enterprise visits", "biopharmaceutical", "led by leading enterprises",
+    "national 'HJ'", "only about",
+])
+def test_english_drops_what_the_sources_do_not_say(phrase):
+    assert phrase not in _english()
+
+
+def test_english_uses_the_events_own_english_names_and_the_sections_own_title():
+    feature = PACK.document("feature-2025").read()
+    for name in ("Suzhou Entrepreneurship Week for International Elites",
+                 "University Technology Transfer and Transformation Conference"):
+        assert name in feature and name in _english()
+    assert PACK.node("talent-services").title.en == "Talent Services and Technology Transfer"
+    fig = PACK.figure("innoscience-gan-wafer-size")
+    assert "8-inch" in fig.label.en and "8英寸" in fig.label.zh
+    assert PACK.unit("enterprise-services").label.en == \
+        "enterprise services (repeat services counted)"
+
+
+def test_highest_in_the_city_is_a_rank_with_its_window_in_the_note():
+    assert parse_display("全市最高") == 1
+    fig = PACK.figure("zhangjiagang-hnte-application-cagr-rank-2024")
+    assert (fig.kind, fig.unit, fig.value, fig.scope) == ("rank", "rank", 1, "city")
+    assert "近三年" in fig.note.zh and "three years" in fig.note.en
+    assert not [f for f in FIGURES if f.display == "近三年"]
+
+
+def test_plan_items_are_targets_and_the_threshold_is_folded_into_its_count():
+    for fid in ("talent-intel-systems-2025", "rd-empowerment-measures-2025"):
+        assert PACK.figure(fid).kind == "target"
+    assert not PACK.has_figure("firms-rd-over-1bn-threshold")
+    fig = PACK.figure("firms-rd-over-1bn")
+    assert "RMB 1 billion" in fig.label.en and "threshold" in fig.note.en and "门槛" in fig.note.zh
+
+
+def test_comparison_notes_say_what_the_numbers_cannot():
+    academicians = PACK.comparison("academicians-vs-shenzhen")
+    assert "no Suzhou counterpart" in academicians.note.en and "全职" in academicians.note.zh
+    rankings = PACK.comparison("rankings")
+    for word in ("national", "provincial", "global", "Industrial Park", "cluster"):
+        assert word in rankings.title.en
+    assert "overlap" in PACK.comparison("talent-pool-2025").note.en
+    progress = PACK.comparison("targets-2025-progress").note
+    assert "floors" in progress.en and "percentage points" in progress.en
+    assert "下限" in progress.zh and "百分点" in progress.zh
