@@ -6,6 +6,7 @@ these objects; only :mod:`briefing.pack` builds them from files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +96,23 @@ class Document:
 
     def read(self) -> str:
         return self.path.read_text(encoding="utf-8")
+
+    def reading_text(self) -> str:
+        """The document as a person should read it: :meth:`read` without conversion markers.
+
+        The seed on disk stays byte-identical (quotes are proven against it); only what a
+        source view shows drops leftovers such as ``[bookmark: OLE_LINK1]``.
+        """
+        return strip_conversion_markers(self.read())
+
+
+#: Word-processor leftovers in converted seeds ("[bookmark: OLE_LINK1]"): not the author's text.
+_CONVERSION_MARKER = re.compile(r"\[bookmark: [^\]\n]*\]")
+
+
+def strip_conversion_markers(text: str) -> str:
+    """``text`` without word-processor conversion markers such as ``[bookmark: OLE_LINK1]``."""
+    return _CONVERSION_MARKER.sub("", text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -293,5 +293,6 @@ def english_for(pack: Pack, item_id: str) -> str | None:
 
 
 def document_text(pack: Pack, doc_id: str) -> str:
-    """The document's text (read when the source view opens, not at start-up)."""
-    return pack.document(doc_id).read()
+    """The document as a reader sees it, without conversion leftovers such as
+    ``[bookmark: OLE_LINK1]`` (read when the source view opens, not at start-up)."""
+    return pack.document(doc_id).reading_text()

@@ -71,3 +71,17 @@ def test_comparison_notes_say_what_the_numbers_cannot():
     progress = PACK.comparison("targets-2025-progress").note
     assert "floors" in progress.en and "percentage points" in progress.en
     assert "下限" in progress.zh and "百分点" in progress.zh
+
+
+def test_the_source_view_hides_conversion_markers_but_the_seed_keeps_them():
+    from briefing.model import strip_conversion_markers
+    from briefing.tui import views
+
+    doc = PACK.document("review-2024")
+    assert "[bookmark: OLE_LINK1]" in doc.read()
+    shown = views.document_text(PACK, doc.id)
+    assert "[bookmark:" not in shown
+    assert strip_conversion_markers("a[bookmark: OLE_LINK4]b") == "ab"
+    location = views.locate_quote(views.source_paragraphs(shown),
+                                  "（一）实施科技企业领航行动，提升企业竞争力")
+    assert location is not None and location.start == 0
