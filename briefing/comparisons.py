@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from briefing.formatting import figure_value
 from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Lang, Pack, Text
 from briefing.serialize import text
+from briefing.vocabulary import hedge_of
 
 #: The baseline of a ratio comparison written before comparisons named theirs.
 DEFAULT_BASELINE = Baseline(label=Text(zh="基准", en="baseline"))
@@ -33,6 +34,10 @@ class Row:
     progress: float | None = None  # percent of the target reached
     relative: float | None = None  # for ratio comparisons: size relative to the baseline
     delta: float | None = None  # for timelines: change from the previous point
+    gap: float | None = None  # progress rows: target minus actual, in the unit (pp for percent)
+    like_for_like: bool = True  # progress rows: actual and target measure the same thing
+    lower_bound: bool = False  # progress rows: the actual is a floor ("over 10,000")
+    note: Text | None = None  # the entry's own note (how an unlike pair differs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +134,16 @@ def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Ro
         pct = progress_percent(actual, target)
         rows.append(Row(label=_label(pack, entry), figure=actual, value=actual.value,
                         fraction=None if pct is None else min(pct, 100.0) / 100, target=target,
-                        progress=pct))
+                        progress=pct, gap=target.value - actual.value,
+                        like_for_like=entry.like_for_like, lower_bound=is_floor(pack, actual),
+                        note=entry.note))
     return rows, None
+
+
+def is_floor(pack: Pack, figure: Figure) -> bool:
+    """Whether the source gives only a lower bound for ``figure`` ("超1万", "400余家")."""
+    hedge = hedge_of(figure.qualifier, pack)
+    return hedge is not None and hedge.meaning in ("above", "at-least")
 
 
 def _ratio(pack: Pack, entries: tuple[ComparisonEntry, ...],
@@ -222,7 +235,21 @@ def view_to_dict(pack: Pack, view: ComparisonView) -> dict:
                 "progress_percent": None if row.progress is None else round(row.progress, 2),
                 "relative_to_baseline": row.relative,
                 "delta": row.delta,
+                **(_progress_fields(row) if view.kind == "progress" else {}),
             }
             for row in view.rows
         ],
+    }
+
+
+def _progress_fields(row: Row) -> dict:
+    """``gap`` (target minus actual; percentage points for percent figures), ``like_for_like``
+    and ``lower_bound`` (the actual is a floor), which every progress row carries."""
+    unit = row.figure.unit if row.figure else None
+    return {
+        "gap": None if row.gap is None else round(row.gap, 6),
+        "gap_unit": "percentage-points" if unit == "percent" else unit,
+        "like_for_like": row.like_for_like,
+        "lower_bound": row.lower_bound,
+        "row_note": text(row.note),
     }

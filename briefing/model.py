@@ -174,9 +174,14 @@ class Node:
 
 @dataclass(frozen=True, slots=True)
 class ComparisonEntry:
+    """One row of a comparison. ``like_for_like`` is False when a progress row pairs an actual
+    and a target that measure different things; ``note`` then says how they differ."""
+
     figure: str
     label: Text | None = None
     target: str | None = None
+    like_for_like: bool = True
+    note: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

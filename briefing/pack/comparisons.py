@@ -11,7 +11,7 @@ from briefing.pack.yamlio import LineDict
 
 COMPARISON_FIELDS = {"id", "title", "kind", "entries", "note", "section", "baseline"}
 BASELINE_FIELDS = {"figure", "label"}
-ENTRY_FIELDS = {"figure", "label", "target"}
+ENTRY_FIELDS = {"figure", "label", "target", "like_for_like", "note"}
 
 
 class ComparisonReader(ReaderBase):
@@ -55,6 +55,15 @@ class ComparisonReader(ReaderBase):
             fig = c.string(entry, "figure", f"an entry of {what}")
             target = c.string(entry, "target", f"an entry of {what}", required=False)
             label = c.text(entry, "label", f"an entry of {what}", required=False)
+            entry_note = c.text(entry, "note", f"an entry of {what}", required=False)
+            like = entry.get("like_for_like", True)
+            if not isinstance(like, bool):
+                c.error(line_of(entry, "like_for_like"),
+                        f"'like_for_like' of an entry of {what} must be true or false")
+                like = True
+            if not like and entry_note is None:
+                c.error(entry.line, f"an entry of {what} that is not like for like needs a "
+                                    "'note' saying how the two differ")
             for ref, key in ((fig, "figure"), (target, "target")):
                 # a figure that exists but is broken has its own message already
                 if ref and ref not in figures and ref not in self.figure_ids:
@@ -63,7 +72,8 @@ class ComparisonReader(ReaderBase):
             if kind == "progress" and not target:
                 c.error(entry.line, f"each entry of progress {what} needs a 'target' figure")
             if fig in figures and (target is None or target in figures):
-                entries.append(ComparisonEntry(figure=fig, label=label, target=target))
+                entries.append(ComparisonEntry(figure=fig, label=label, target=target,
+                                               like_for_like=like, note=entry_note))
         broken = any(e.get("figure") in self.figure_ids - set(figures)
                      for e in data.get("entries") or [] if isinstance(e, dict))
         if not entries and "entries" in data and not broken:

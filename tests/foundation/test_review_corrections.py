@@ -85,3 +85,37 @@ def test_the_source_view_hides_conversion_markers_but_the_seed_keeps_them():
     location = views.locate_quote(views.source_paragraphs(shown),
                                   "（一）实施科技企业领航行动，提升企业竞争力")
     assert location is not None and location.start == 0
+
+
+def test_every_progress_row_carries_gap_like_for_like_and_lower_bound():
+    from briefing.comparisons import build, view_to_dict
+
+    progress = [c for c in PACK.comparisons if c.kind == "progress"]
+    assert progress
+    for comparison in progress:
+        for row in view_to_dict(PACK, build(PACK, comparison))["rows"]:
+            assert isinstance(row["gap"], float)
+            assert isinstance(row["like_for_like"], bool)
+            assert isinstance(row["lower_bound"], bool)
+    rows = {r["figure"]: r for r in
+            view_to_dict(PACK, build(PACK, PACK.comparison("targets-2025-progress")))["rows"]}
+    assert rows["rd-intensity-2024"]["gap"] == 0.05
+    assert rows["rd-intensity-2024"]["gap_unit"] == "percentage-points"
+    assert rows["hntes-2024"]["gap"] == 1600 and not rows["hntes-2024"]["lower_bound"]
+    unlike = {fid for fid, r in rows.items() if not r["like_for_like"]}
+    assert unlike == {"tech-transaction-2024", "tech-finance-firms-2024",
+                      "sci-tech-projects-attracted-2024"}
+    assert all(rows[fid]["row_note"] for fid in unlike)
+    assert rows["tech-transaction-2024"]["lower_bound"]
+    assert rows["sci-tech-projects-attracted-2024"]["lower_bound"]
+
+
+def test_an_unlike_progress_row_must_say_how_it_differs(make_pack):
+    from briefing.pack import PackInvalid
+
+    def edit(files):
+        files["comparisons.yaml"][0]["entries"][0]["like_for_like"] = False
+
+    with pytest.raises(PackInvalid) as info:
+        load_pack(make_pack(edit))
+    assert any("not like for like needs a 'note'" in str(e) for e in info.value.errors)
