@@ -260,7 +260,11 @@ def test_adhoc_same_unit_draws_and_different_units_say_why(app, drive):
         assert set(selection.selected) == {"tech-smes-2024", "tech-smes-target-2025"}
         app.screen.query_one("#pick-filter").value = "R&D unit"  # filtering keeps the choice
         await pilot.pause()
-        assert selection.option_count == 3
+        # ... and shows it: the two chosen first, then the three that match
+        assert selection.option_count == 5
+        assert set(selection.selected) == {"tech-smes-2024", "tech-smes-target-2025"}
+        assert {selection.get_option_at_index(i).value for i in range(2)} == {
+            "tech-smes-2024", "tech-smes-target-2025"}
         selection.select("rd-unit-rate-2024")
         await pilot.pause()
         assert app.screen.chosen == {"tech-smes-2024", "tech-smes-target-2025",
@@ -270,10 +274,12 @@ def test_adhoc_same_unit_draws_and_different_units_say_why(app, drive):
         assert screen.query_one(ComparisonChart).view is None
         note = str(screen.query_one("#cmp-note", Static).render())
         assert "different units" in note
+        assert app.pack.figure("rd-unit-rate-2024").label.en in note  # named by label
         await pilot.press("l")
         await pilot.pause()
         note = str(screen.query_one("#cmp-note", Static).render())
         assert note.startswith("这些指标单位不同")
+        assert app.pack.figure("rd-unit-rate-2024").label.zh in note
 
     drive(app, scenario)
 

@@ -148,15 +148,19 @@ class ComparisonsScreen(Screen[None]):
         return None
 
     def _reason(self, exc: IncomparableFigures) -> str:
-        """The comparison layer's reason, restated in Chinese when the UI is Chinese."""
-        if self.lang == "en":
-            return str(exc)
+        """Why the picked figures cannot be drawn together, naming them by label (the
+        comparison layer names ids, which a reader never sees here)."""
         figures = [self.pack.figure(f) for f in self.adhoc_ids if self.pack.has_figure(f)]
+        zh = self.lang == "zh"
         if len(figures) < 2:
-            return "请至少选择两个指标进行对比。"
-        names = "、".join(f"{one_line(f.label.zh)}（{one_line(self.pack.unit(f.unit).label.zh)}）"
-                         for f in figures)
-        return f"这些指标单位不同，不能画在同一刻度上：{names}"
+            return "请至少选择两个指标进行对比。" if zh else "Pick at least two figures to compare."
+        names = [(one_line(f.label.get(self.lang)),
+                  one_line(self.pack.unit(f.unit).label.get(self.lang))) for f in figures]
+        if zh:
+            listed = "、".join(f"{label}（{unit}）" for label, unit in names)
+            return f"这些指标单位不同，不能画在同一刻度上：{listed}"
+        listed = "; ".join(f"{label} ({unit})" for label, unit in names)
+        return f"These figures have different units and cannot share one scale: {listed}"
 
     def _message(self, message: str) -> None:
         self.query_one("#cmp-note", Static).update(Text(message, style="italic"))

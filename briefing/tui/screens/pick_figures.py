@@ -39,15 +39,18 @@ class PickFiguresScreen(Dialog[list[str] | None]):
         self.query_one("#pick-filter").focus()  # type to filter, Enter to go to the list
 
     def _fill(self, query: str) -> None:
-        """List the figures whose label (either language), value or id contains ``query``."""
+        """The chosen figures first (a selection is never hidden by the filter), then the
+        figures whose label (either language), value or id contains ``query``."""
         lang, needle = self.lang, query.strip().casefold()
         selection = self.query_one("#pick-list", SelectionList)
         selection.clear_options()
         self._visible = set()
-        for fig in self.pack.figures():
+        figures = list(self.pack.figures())
+        chosen = [fig for fig in figures if fig.id in self.chosen]
+        for fig in chosen + [fig for fig in figures if fig.id not in self.chosen]:
             value = one_line(figure_value(self.pack, fig, lang))
             hay = f"{fig.label.zh} {fig.label.en} {fig.display} {value} {fig.id}".casefold()
-            if needle and needle not in hay:
+            if needle and needle not in hay and fig.id not in self.chosen:
                 continue
             unit = one_line(self.pack.unit(fig.unit).label.get(lang))
             prompt = Text.assemble(one_line(fig.label.get(lang)), "  ", (value, "bold"),
