@@ -17,6 +17,7 @@ KIND_LABELS = {
     "estimate": ("预计", "estimate"),
     "target": ("目标", "target"),
     "rank": ("排名", "rank"),
+    "tier": ("梯队", "tier"),
     "ratio": ("比值", "ratio"),
     "growth": ("增长", "growth"),
     "cumulative": ("累计", "cumulative"),
@@ -57,6 +58,8 @@ def english_quantity(pack: Pack, figure: Figure) -> str:
         return f"{format_value(value)}%"
     if unit == "rank":
         return f"No. {format_value(value)}"
+    if unit == "tier":  # a group of leaders, never a place: "first tier", not "No. 1"
+        return f"{_tier_ordinal(value)} tier"
     if unit == "ratio":
         fraction = fraction_text(figure.display)  # "1/5", or "三分之一" as "1/3"
         return fraction or f"{format_value(value)}×"
@@ -109,6 +112,13 @@ def _money_words(value: float) -> str:
     return _money(value).removeprefix("RMB ")
 
 
+def _tier_ordinal(value: float) -> str:
+    words = ("first", "second", "third", "fourth", "fifth")
+    index = int(value) - 1
+    return words[index] if value == int(value) and 0 <= index < len(words) else \
+        f"No. {format_value(value)}"
+
+
 def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
                    display: str = "") -> tuple[str, str]:
     """(number, unit word) of a bare value, without any hedge.
@@ -125,11 +135,15 @@ def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
             return _money_words(value), "RMB"
         if unit == "rank":
             return f"No. {format_value(value)}", ""
+        if unit == "tier":
+            return f"{_tier_ordinal(value)} tier", ""
         if unit == "times":
             return f"{format_value(value)}×", ""
         return format_value(value), pack.unit(unit).english(value)
     if unit == "rank":
         return f"第{format_value(value)}", ""
+    if unit == "tier":
+        return f"第{chinese_amount(value)}梯队", ""
     word = pack.unit(unit).label.zh.split("/")[0]
     plain = _ZH_PLAIN_DISPLAY.match(display)
     if plain and plain.group("unit") in _zh_measure_words(pack, word) and (

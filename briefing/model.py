@@ -15,7 +15,7 @@ from typing import Literal
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
-FIGURE_KINDS = ("actual", "estimate", "target", "rank", "ratio", "growth", "cumulative")
+FIGURE_KINDS = ("actual", "estimate", "target", "rank", "tier", "ratio", "growth", "cumulative")
 #: Scopes every pack has; a manifest may add its own under ``scopes``.
 SCOPES = ("city", "province", "national", "global")
 #: What a hedge word says of the number it qualifies.

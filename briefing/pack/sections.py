@@ -107,6 +107,12 @@ class SectionReader(ReaderBase):
         qualifier = c.string(data, "qualifier", what, required=False)
         scope = c.choice(data, "scope", what, self.scopes, required=False)
         note = c.text(data, "note", what, required=False)
+        if kind and unit and display:  # a group ("第一方阵") must never read as a place
+            if any(word in display for word in ("方阵", "梯队")) and kind != "tier":
+                c.error(line_of(data, "kind"), f"{what} words a group ('{display}'), not a "
+                                               "place: use kind 'tier' and unit 'tier'")
+            elif (kind == "tier") != (unit == "tier"):
+                c.error(line_of(data, "unit"), f"{what}: kind 'tier' and unit 'tier' go together")
         source = self.source(data, what)
         if unit is not None and unit not in self.units:
             tip = did_you_mean(unit, self.units)

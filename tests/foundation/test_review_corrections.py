@@ -119,3 +119,29 @@ def test_an_unlike_progress_row_must_say_how_it_differs(make_pack):
     with pytest.raises(PackInvalid) as info:
         load_pack(make_pack(edit))
     assert any("not like for like needs a 'note'" in str(e) for e in info.value.errors)
+
+
+def test_a_tier_is_a_tier_and_never_reads_as_a_rank_of_one():
+    from briefing.formatting import figure_value
+
+    tiers = [f for f in FIGURES if "方阵" in f.display or "梯队" in f.display]
+    assert tiers
+    for fig in tiers:
+        assert (fig.kind, fig.unit) == ("tier", "tier")
+        assert figure_value(PACK, fig, "en") == "first tier"
+        assert "No. 1" not in figure_value(PACK, fig, "en")
+        assert not PACK.comparisons_for(fig.id)
+
+
+def test_a_tier_worded_as_a_rank_is_refused(make_pack):
+    from briefing.pack import PackInvalid
+
+    def edit(files):
+        files["sections/achievements.yaml"]["items"][0]["figures"].append(
+            {"id": "tier", "label": {"zh": "梯队", "en": "Tier"}, "value": 1, "unit": "rank",
+             "display": "全市第一方阵", "period": "2024", "kind": "rank",
+             "source": {"doc": "review-2024", "quote": "姑苏领军人才立项数进入全市第一方阵"}})
+
+    with pytest.raises(PackInvalid) as info:
+        load_pack(make_pack(edit))
+    assert any("words a group ('全市第一方阵'), not a place" in str(e) for e in info.value.errors)

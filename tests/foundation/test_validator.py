@@ -132,7 +132,7 @@ def test_the_manifest_rule_of_five_action_plans(make_pack):
 
     assert only(make_pack(edit)) == (
         "sections/action-plans.yaml: 'action-plans' must have exactly 5 children, found 4 "
-        "(rule at manifest.yaml:118)")
+        "(rule at manifest.yaml:121)")
 
 
 @pytest.mark.parametrize("where", ["../../etc/passwd", "/etc/passwd"])
