@@ -43,6 +43,8 @@ HEADINGS = {
 _ROOM_BESIDE_IDS = 56
 #: Labels wrap within this many cells even on a wide console or a pipe: rows stay readable.
 _LABEL_MAX = 60
+#: A long unit word ("enterprise services (repeat services counted)") wraps within this.
+_UNIT_MAX = 22
 #: Below this console width a progress table drops its bar so labels keep their room.
 _ROOM_FOR_PROGRESS_BAR = 120
 
@@ -84,7 +86,7 @@ def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool 
         table.add_column(words["id"], style="dim", no_wrap=True, min_width=longest)
     table.add_column(words["figure"], min_width=12, max_width=_LABEL_MAX, ratio=1)
     table.add_column(words["value"], justify="right", no_wrap=True)
-    table.add_column(words["unit"], no_wrap=lang == "zh")
+    table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
     table.add_column(words["period"], no_wrap=True)
     if cite is not None:
         table.add_column("", style="dim", no_wrap=True)
@@ -229,7 +231,7 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang, width: int = 2
                           Text(relative_text(row, lang)))
         return table
     table.add_column(words["value"], justify="right", no_wrap=True)
-    table.add_column(words["unit"], no_wrap=lang == "zh")
+    table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
     if view.kind == "timeline":
         table.add_column(words["change"], justify="right", no_wrap=True)
     for row in view.rows:
@@ -253,7 +255,7 @@ def _progress_columns(table: Table, pack: Pack, view: ComparisonView, lang: Lang
     words = HEADINGS[lang]
     table.add_column(words["value"], justify="right", no_wrap=True)
     table.add_column(words["target"], justify="right", no_wrap=True)
-    table.add_column(words["unit"], no_wrap=lang == "zh")
+    table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
     table.add_column(words["progress"], justify="right", no_wrap=True)
     with_bar = console.width >= _ROOM_FOR_PROGRESS_BAR  # the share reached says it in words
     if with_bar:

@@ -79,8 +79,8 @@ def test_any_cells_fit_their_width(cells, width):
     layout = lay_out(COLUMNS, [cells], width)
     assert layout.height >= 1
     for line in layout.row_lines[0]:
-        assert cell_len(line.plain) <= max(width, max(cell_len(w) for c in cells
-                                                      for w in c.split()) + 2)
+        widest_word = max((cell_len(w) for c in cells for w in c.split()), default=0)
+        assert cell_len(line.plain) <= max(width, widest_word + 2)
 
 
 def test_figure_columns_translate(fixture_pack):
