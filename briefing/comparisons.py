@@ -132,12 +132,63 @@ def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Ro
         actual = pack.figure(entry.figure)
         target = pack.figure(entry.target or entry.figure)
         pct = progress_percent(actual, target)
+        if actual.unit == "percent" or (is_floor(pack, actual) and is_floor(pack, target)):
+            # A share is read as the gap in percentage points (4.15% of 4.2% is not "98.8%
+            # reached"); two floors ("over 10,000" vs "over 10,000") cannot say how far.
+            pct = None
         rows.append(Row(label=_label(pack, entry), figure=actual, value=actual.value,
                         fraction=None if pct is None else min(pct, 100.0) / 100, target=target,
                         progress=pct, gap=target.value - actual.value,
                         like_for_like=entry.like_for_like, lower_bound=is_floor(pack, actual),
                         note=entry.note))
     return rows, None
+
+
+def progress_reading(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
+    """(gap to the target, share reached) of a progress row as a reader should take them.
+
+    The gap is in percentage points for percentages, and the share reached is given only for
+    counts and amounts ("—" otherwise). A floor ("over …") makes them bounds, marked ≤ / ≥;
+    two floors make both unclear. Shared by the CLI, the app and the export.
+    """
+    from briefing.formatting import quantity_parts, signed_change
+
+    actual, target = row.figure, row.target
+    if actual is None or target is None:
+        return "", ""
+    actual_floor, target_floor = is_floor(pack, actual), is_floor(pack, target)
+    if actual_floor and target_floor:
+        unknown = "无法判断" if lang == "zh" else "unclear"
+        return unknown, unknown
+    gap = target.value - actual.value
+    # A floor on the actual makes the gap at most, the share at least, what the numbers say;
+    # a floor on the target does the opposite.
+    gap_mark, reached_mark = (("≤", "≥") if actual_floor else ("≥", "≤") if target_floor
+                              else ("", ""))
+    if gap <= 0 and not target_floor:
+        gap_text = "已达到" if lang == "zh" else "met"
+    elif actual.unit == "percent":
+        gap_text = gap_mark + signed_change(pack, gap, "percent", lang).lstrip("+")
+    else:
+        gap_text = gap_mark + quantity_parts(pack, gap, actual.unit, lang)[0]
+    if row.progress is None:
+        return gap_text, "—"
+    from briefing.numbers import format_value
+
+    return gap_text, f"{reached_mark}{format_value(round(row.progress, 1))}%"
+
+
+def progress_summary(pack: Pack, row: Row, lang: Lang) -> str:
+    """One phrase for a progress row: "91.6% reached, 1,600 to go", "0.05 pp to go",
+    "unclear (both are floors)"; in Chinese "完成91.6%，差1,600"."""
+    gap, reached = progress_reading(pack, row, lang)
+    if gap in ("unclear", "无法判断"):
+        return "无法判断（两者均为下限）" if lang == "zh" else "unclear (both are floors)"
+    if gap in ("met", "已达到"):
+        return gap
+    if lang == "zh":
+        return f"完成{reached}，差{gap}" if reached != "—" else f"差{gap}"
+    return f"{reached} reached, {gap} to go" if reached != "—" else f"{gap} to go"
 
 
 def is_floor(pack: Pack, figure: Figure) -> bool:

@@ -10,7 +10,14 @@ from rich.tree import Tree
 
 from briefing.citations import Citations
 from briefing.cli.state import console
-from briefing.comparisons import ComparisonView, Row, bar, ratio_relation, relative_text
+from briefing.comparisons import (
+    ComparisonView,
+    Row,
+    bar,
+    progress_reading,
+    ratio_relation,
+    relative_text,
+)
 from briefing.formatting import (
     figure_value,
     kind_label,
@@ -30,12 +37,12 @@ HEADINGS = {
            "hedge": "Hedge", "sources": "Sources", "id": "ID", "section": "Section",
            "base": "Base value", "unit": "Unit", "title": "Title", "compared": "Compared in",
            "bar": "", "progress": "Reached", "figures": "Figures",
-           "target": "Target", "relation": "Relation", "change": "Change"},
+           "target": "Target", "relation": "Relation", "change": "Change", "gap": "Gap"},
     "zh": {"figure": "指标", "value": "数值", "period": "时期/类型", "kind": "类型",
            "hedge": "限定",
            "sources": "来源", "id": "ID", "section": "章节", "base": "基础值", "unit": "单位",
            "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据",
-           "target": "目标", "relation": "关系", "change": "变化"},
+           "target": "目标", "relation": "关系", "change": "变化", "gap": "差距"},
 }
 
 
@@ -251,23 +258,36 @@ def _row_parts(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
 
 
 def _progress_columns(table: Table, pack: Pack, view: ComparisonView, lang: Lang) -> None:
-    """Actual and target as numbers in aligned columns, the share reached, a short bar."""
+    """Actual and target as numbers in aligned columns, the gap (percentage points for shares)
+    and the share reached for counts and amounts; a row not measured like for like is marked *
+    and explained under the table."""
     words = HEADINGS[lang]
     table.add_column(words["value"], justify="right", no_wrap=True)
     table.add_column(words["target"], justify="right", no_wrap=True)
     table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
+    table.add_column(words["gap"], justify="right", no_wrap=True)
     table.add_column(words["progress"], justify="right", no_wrap=True)
-    with_bar = console.width >= _ROOM_FOR_PROGRESS_BAR  # the share reached says it in words
-    if with_bar:
-        table.add_column(words["bar"], no_wrap=True)
+    notes: list[Text] = []
     for row in view.rows:
         if row.figure is None or row.target is None:
             continue
         actual, unit = value_parts(pack, row.figure, lang)
         target = value_parts(pack, row.target, lang)[0]
-        reached = "" if row.progress is None else f"{format_value(round(row.progress, 1))}%"
-        cells = [Wrapped(plain(one_line(row.label.get(lang)))), plain(actual, "bold"),
-                 plain(target), Wrapped(plain(unit)), Text(reached, style="bold")]
-        if with_bar:
-            cells.append(Text(bar(row.fraction, 10), style="cyan"))
-        table.add_row(*cells)
+        gap, reached = progress_reading(pack, row, lang)
+        label = plain(one_line(row.label.get(lang)))
+        if row.like_for_like is False:
+            label.append(" *", style="bold")
+            why = one_line(row.note.get(lang)) if row.note else ""
+            notes.append(plain(f"* {one_line(row.label.get(lang))}: {why}".rstrip(": ")))
+        table.add_row(Wrapped(label), plain(actual, "bold"), plain(target), Wrapped(plain(unit)),
+                      Text(gap), Text(reached, style="bold"))
+    legend = _FLOOR_LEGEND[lang]
+    parts = [*(Wrapped(n) for n in notes), Wrapped(plain(legend, "dim"))]
+    table.caption = Group(*parts, *([table.caption] if table.caption else []))
+
+
+_FLOOR_LEGEND = {
+    "en": "≤/≥: the source gives only a floor (\"over\", \"more than\"), so the gap and the share "
+          "reached are bounds; shares are compared in percentage points.",
+    "zh": "≤/≥：来源只给出下限（“超”“余”“多”），差距与完成度因此只是界限；比重按百分点比较。",
+}

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.comparisons import ComparisonView, Row, bar, build, ratio_relation, relative_text
+from briefing.comparisons import (
+    ComparisonView,
+    Row,
+    bar,
+    build,
+    progress_reading,
+    ratio_relation,
+    relative_text,
+)
 from briefing.formatting import (
     joined_value,
-    quantity_parts,
     scope_label,
     signed_change,
     value_parts,
@@ -162,31 +169,8 @@ def _progress(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
 
 
 def _gap_and_reached(doc: MarkdownDocument, row: Row, lang: Lang) -> tuple[str, str]:
-    """The gap to the target (percentage points for percentages) and the share reached (only for
-    counts and amounts), each marked ≤/≥ where a floor ("over …") makes it a bound."""
-    actual, target = row.figure, row.target
-    assert actual is not None and target is not None
-    actual_floor = actual.qualifier in FLOOR_HEDGES
-    target_floor = target.qualifier in FLOOR_HEDGES
-    if actual_floor and target_floor:
-        unknown = "无法判断" if lang == "zh" else "unclear"
-        return unknown, unknown
-    gap = target.value - actual.value
-    # A floor on the actual makes the gap at most, the share at least, what the numbers say;
-    # a floor on the target does the opposite.
-    gap_mark, reached_mark = ("≤", "≥") if actual_floor else ("≥", "≤") if target_floor else \
-        ("", "")
-    if gap <= 0 and not target_floor:
-        gap_text = "已达到" if lang == "zh" else "met"
-    elif actual.unit == "percent":
-        gap_text = gap_mark + signed_change(doc.pack, gap, "percent", lang).lstrip("+")
-    else:
-        gap_text = gap_mark + quantity_parts(doc.pack, gap, actual.unit, lang)[0]
-    if actual.unit == "percent" or row.progress is None:
-        reached = "—"
-    else:
-        reached = f"{reached_mark}{row.progress:.0f}%"
-    return gap_text, reached
+    """The gap and the share reached, as every view reads them (comparisons.progress_reading)."""
+    return progress_reading(doc.pack, row, lang)
 
 
 # -- ranking and timeline -------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from briefing.comparisons import (
     ComparisonView,
     Row,
     bar,
+    progress_summary,
     ratio_relation,
     relative_text,
     row_value_text,
@@ -29,7 +30,6 @@ from briefing.formatting import (
     signed_change,
 )
 from briefing.model import Figure, Lang, Node, Pack, Source
-from briefing.numbers import format_value
 from briefing.textsafe import clean, one_line
 from briefing.tui.i18n import t
 from briefing.tui.table_layout import Column
@@ -150,11 +150,6 @@ def comparisons_in(pack: Pack, node: Node) -> list[str]:
 
 
 # -- comparisons -------------------------------------------------------------------------------
-def _percent(value: float) -> str:
-    """The share reached, as the CLI writes it ("90%", "91.6%")."""
-    return f"{format_value(round(value, 1))}%"
-
-
 def timeline_line(pack: Pack, view: ComparisonView, lang: Lang) -> str:
     """The same metric over time on one line: ``80.6% (2024) → 84% (2025-07) → 90% (2025)``."""
     return " → ".join(f"{one_line(row_value_text(pack, row, lang))} ({row.figure.period})"
@@ -226,8 +221,10 @@ def _row_cells(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> tuple:
         scope = scope_label(row.figure.scope, lang, pack) if row.figure else ""
         return (RichText(f"#{row.value:g}", style="bold"), label, value,
                 RichText(scope, style="dim"), None, "")
-    if view.kind == "progress" and row.progress is not None:
-        extra = RichText(f"{_percent(row.progress)} {t('reached', lang)}", style="bold")
+    if view.kind == "progress":  # the gap (pp for shares), the share reached, bounds marked
+        if row.like_for_like is False:
+            label.append(" *", style="bold")
+        extra = RichText(progress_summary(pack, row, lang), style="bold")
         return label, None, value, extra, row.fraction, "green"
     if view.kind == "ratio":  # the relation in words, beside the bar
         extra = RichText(ratio_relation(pack, view, row, lang), style="bold")

@@ -62,3 +62,28 @@ def test_adhoc_compares_same_units_and_refuses_mixed_ones():
         adhoc(PACK, ["hntes-2024", "rd-intensity-2024"])
     with pytest.raises(IncomparableFigures, match="at least two"):
         adhoc(PACK, ["hntes-2024"])
+
+
+def test_progress_reads_shares_as_pp_gaps_and_two_floors_as_unclear(bundled):
+    """4.15% against 4.2% is 0.05 pp to go, not "98.8% reached"; "over 10,000" against
+    "over 10,000" does not say the target is met."""
+    from briefing.comparisons import build, progress_reading, progress_summary
+
+    pack = bundled
+    view = build(pack, next(c for c in pack.comparisons if c.kind == "progress"))
+    rows = [r for r in view.rows if r.figure and r.target]
+    shares = [r for r in rows if r.figure.unit == "percent"]
+    assert shares
+    for row in shares:
+        gap, reached = progress_reading(pack, row, "en")
+        assert row.progress is None and reached == "—"
+        assert gap.endswith(" pp") or gap == "met"
+        assert "个百分点" in progress_reading(pack, row, "zh")[0] or \
+            progress_reading(pack, row, "zh")[0] == "已达到"
+    floors = [r for r in rows if r.figure.qualifier and r.target.qualifier
+              and r.figure.display.startswith("超") and r.target.display.startswith("超")]
+    for row in floors:
+        assert progress_reading(pack, row, "en") == ("unclear", "unclear")
+        assert "100%" not in progress_summary(pack, row, "en")
+    counts = [r for r in rows if r.figure.unit != "percent" and r not in floors]
+    assert any(progress_reading(pack, r, "en")[1].endswith("%") for r in counts)
