@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from briefing.cli.app import LangOption, app, set_lang
-from briefing.cli.state import console, err_console, fail, out, print_json, state
+from briefing.cli.state import (
+    console,
+    deliver_markdown,
+    fail,
+    out,
+    print_json,
+    state,
+)
 
 
 def open_app(start_id: str | None) -> None:
@@ -278,14 +285,6 @@ def export(
     pack = state.pack()
     if not pack.has_id(item_id):
         raise _unknown(pack, item_id)
-    from briefing.export import ExportError, to_markdown, write_text_atomic
+    from briefing.export import to_markdown
 
-    markdown = to_markdown(pack, item_id, "both" if both else state.lang)
-    if output is None:
-        typer.echo(markdown, nl=False)
-        return
-    try:
-        write_text_atomic(output, markdown, force=force)
-    except ExportError as exc:
-        raise fail(str(exc)) from None
-    err_console.print(f"wrote {output}", markup=False)
+    deliver_markdown(to_markdown(pack, item_id, "both" if both else state.lang), output, force)

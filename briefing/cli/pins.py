@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from briefing.cli.app import LangOption, app, set_lang
-from briefing.cli.state import console, err_console, fail, print_json, state
+from briefing.cli.state import console, deliver_markdown, err_console, fail, print_json, state
 from briefing.userstate import PackState, StateStore
 
 IdArgument = Annotated[str, typer.Argument(
@@ -143,15 +143,6 @@ def export_pins(output: Path | None, force: bool, lang: str | None) -> None:
     if not live:
         raise fail("nothing is pinned; pin with 'briefing pin ID' or p in the app")
     from briefing.brief import brief_markdown
-    from briefing.export import ExportError, write_text_atomic
 
     markdown = brief_markdown(pack, live, brief_lang)  # type: ignore[arg-type]
-    if output is None:
-        typer.echo(markdown, nl=False)
-        return
-    try:
-        write_text_atomic(output, markdown, force=force)
-    except ExportError as exc:
-        raise fail(str(exc)) from None
-    err_console.print(f"wrote {output} ({len(live)} pinned)", markup=False, highlight=False,
-                      soft_wrap=True)
+    deliver_markdown(markdown, output, force, f"{len(live)} pinned")

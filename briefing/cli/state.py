@@ -85,6 +85,22 @@ def out(renderable: object, wide: bool = False) -> None:
 _MAX_PIPE_WIDTH = 400
 
 
+def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
+    """An export to stdout, or written atomically to ``output`` (never over an existing file
+    without ``force``); says where it went on stderr. One path for sections and briefs."""
+    if output is None:
+        typer.echo(markdown, nl=False)
+        return
+    from briefing.export import ExportError, write_text_atomic
+
+    try:
+        write_text_atomic(output, markdown, force=force)
+    except ExportError as exc:
+        raise fail(str(exc)) from None
+    err_console.print(f"wrote {output}{f' ({what})' if what else ''}", markup=False,
+                      highlight=False, soft_wrap=True)
+
+
 def print_json(data: object) -> None:
     """JSON keeps pack text exactly, but bidi, zero-width and C1 control characters are
     written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
