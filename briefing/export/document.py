@@ -58,6 +58,8 @@ class MarkdownDocument:
         self.langs: tuple[Lang, ...] = ("zh", "en") if lang == "both" else (lang,)
         self.citations = Citations()
         self._blocks: list[str] = []
+        #: Comparisons already drawn, so a brief of several pins shows each table once.
+        self._drawn: set[str] = set()
 
     # -- small pieces ----------------------------------------------------------------------
     def words(self, key: str) -> str:
@@ -149,9 +151,11 @@ class MarkdownDocument:
         return f"{label}: **{value}** ({period(fig, lang)}, {kind})"
 
     def comparisons_of(self, figures: Iterable[Figure]) -> list[Comparison]:
-        """The curated comparisons any of ``figures`` takes part in, in pack order."""
+        """The curated comparisons any of ``figures`` takes part in, in pack order, less those
+        this document has already drawn."""
         ids = {f.id for f in figures}
-        return [c for c in self.pack.comparisons if ids & set(c.figure_ids())]
+        return [c for c in self.pack.comparisons
+                if ids & set(c.figure_ids()) and c.id not in self._drawn]
 
     def add_comparisons(self, comparisons: list[Comparison], level: int) -> None:
         """A "Comparisons" heading and each comparison under it (nothing if there are none)."""
@@ -165,6 +169,7 @@ class MarkdownDocument:
         """A curated comparison: its title, its table, its note."""
         from .comparisons import add_comparison
 
+        self._drawn.add(comparison.id)
         add_comparison(self, comparison, level)
 
     # -- the end of the document -----------------------------------------------------------

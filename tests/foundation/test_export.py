@@ -255,3 +255,16 @@ def test_floors_make_bounds_never_a_claim_of_reaching_the_target():
         else:
             assert row[reached].endswith("%") and row[reached] != "100%"
             assert row[reached].startswith("≥" if floors[0] else "≤" if floors[1] else "")
+
+
+def test_a_brief_draws_each_comparison_once(bundled):
+    """Two pinned figures of one comparison: its table appears once, under the first."""
+    from briefing.brief import brief_markdown
+
+    comparison = next(c for c in bundled.comparisons if len(list(c.figure_ids())) >= 2)
+    first, second = list(comparison.figure_ids())[:2]
+    markdown = brief_markdown(bundled, [first, second], "en")
+    assert markdown.count(comparison.title.en.split(":")[0]) >= 1
+    headings = [line for line in markdown.splitlines()
+                if line.startswith("#") and comparison.title.en.split(" (")[0] in line]
+    assert len(headings) == 1, headings
