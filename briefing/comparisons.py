@@ -191,6 +191,27 @@ def progress_summary(pack: Pack, row: Row, lang: Lang) -> str:
     return f"{reached} reached, {gap} to go" if reached != "—" else f"{gap} to go"
 
 
+FLOOR_LEGEND = {
+    "en": "≤/≥: the source gives only a floor (\"over\", \"more than\"), so the gap and the share "
+          "reached are bounds; shares are compared in percentage points.",
+    "zh": "≤/≥：来源只给出下限（“超”“余”“多”），差距与完成度因此只是界限；比重按百分点比较。",
+}
+
+
+def progress_footnotes(view: ComparisonView, lang: Lang) -> list[str]:
+    """What the marks of a progress view mean: one line per row not measured like for like
+    ("* label: how they differ"), then the legend of ≤/≥. Empty for other kinds."""
+    if view.kind != "progress":
+        return []
+    notes = []
+    for row in view.rows:
+        if row.like_for_like is False:
+            why = " ".join(row.note.get(lang).split()) if row.note else ""
+            label = " ".join(row.label.get(lang).split())
+            notes.append(f"* {label}: {why}".rstrip(": "))
+    return [*notes, FLOOR_LEGEND[lang]]
+
+
 def is_floor(pack: Pack, figure: Figure) -> bool:
     """Whether the source gives only a lower bound for ``figure`` ("超1万", "400余家")."""
     hedge = hedge_of(figure.qualifier, pack)

@@ -14,6 +14,7 @@ from briefing.comparisons import (
     ComparisonView,
     Row,
     bar,
+    progress_footnotes,
     progress_reading,
     ratio_relation,
     relative_text,
@@ -267,7 +268,6 @@ def _progress_columns(table: Table, pack: Pack, view: ComparisonView, lang: Lang
     table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
     table.add_column(words["gap"], justify="right", no_wrap=True)
     table.add_column(words["progress"], justify="right", no_wrap=True)
-    notes: list[Text] = []
     for row in view.rows:
         if row.figure is None or row.target is None:
             continue
@@ -277,17 +277,8 @@ def _progress_columns(table: Table, pack: Pack, view: ComparisonView, lang: Lang
         label = plain(one_line(row.label.get(lang)))
         if row.like_for_like is False:
             label.append(" *", style="bold")
-            why = one_line(row.note.get(lang)) if row.note else ""
-            notes.append(plain(f"* {one_line(row.label.get(lang))}: {why}".rstrip(": ")))
         table.add_row(Wrapped(label), plain(actual, "bold"), plain(target), Wrapped(plain(unit)),
                       Text(gap), Text(reached, style="bold"))
-    legend = _FLOOR_LEGEND[lang]
-    parts = [*(Wrapped(n) for n in notes), Wrapped(plain(legend, "dim"))]
+    *notes, legend = progress_footnotes(view, lang)
+    parts = [*(Wrapped(plain(n)) for n in notes), Wrapped(plain(legend, "dim"))]
     table.caption = Group(*parts, *([table.caption] if table.caption else []))
-
-
-_FLOOR_LEGEND = {
-    "en": "≤/≥: the source gives only a floor (\"over\", \"more than\"), so the gap and the share "
-          "reached are bounds; shares are compared in percentage points.",
-    "zh": "≤/≥：来源只给出下限（“超”“余”“多”），差距与完成度因此只是界限；比重按百分点比较。",
-}

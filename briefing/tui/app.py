@@ -59,7 +59,8 @@ class BriefingApp(WorkflowMixin, App[None]):
         Binding("k", "vim_move(-1)", "Up", show=False),
     ]
     COMMANDS = App.COMMANDS | {_commands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide"),
+                                                                 (120, "-roomy")]
 
     def __init__(self, pack: Pack, lang: Lang | None = None, start_id: str | None = None,
                  store: StateStore | None = None) -> None:

@@ -94,6 +94,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "export_what": ("Export", "导出内容"),
     "export_section": ("This section", "本节"),
     "export_pins": ("My pins", "我的收藏"),
+    "col_actual": ("Actual", "实际"),
+    "col_target": ("Target", "目标"),
+    "col_unit": ("Unit", "单位"),
+    "col_gap": ("To go", "差距"),
+    "col_reached": ("Reached", "完成度"),
+    "col_change": ("Change", "变化"),
+    "col_relation": ("Relation", "关系"),
+    "col_relative": ("Size", "倍数"),
+    "col_rank": ("Rank", "排名"),
+    "col_scope": ("Scope", "范围"),
     "no_pins": ("Nothing is pinned yet (p pins what is focused)", "尚无收藏（按 p 收藏当前内容）"),
 }
 

@@ -33,6 +33,8 @@ class Column:
     justify: Justify = "left"
     style: str = ""
     optional: bool = False  # dropped before the table falls back to the stacked layout
+    wrap: bool = True  # False: a number column, never narrowed below its widest cell
+    named_when_stacked: bool = False  # "Target over 19,000" on the stacked line, not a bare number
 
 
 @dataclass(slots=True)
@@ -103,7 +105,9 @@ def _widths(columns: list[Column], rows: list[list[str]], width: int,
     count = len(columns)
     natural = [max([_longest_line(columns[c].header), *(_longest_line(r[c]) for r in rows)])
                for c in range(count)]
-    narrow = [max([min_width(columns[c].header), *(min_width(r[c]) for r in rows)])
+    # a heading is never broken ("单位" is not "单⏎位"); a number column is never narrowed
+    narrow = [natural[c] if not columns[c].wrap else
+              max([cell_len(columns[c].header), *(min_width(r[c]) for r in rows)])
               for c in range(count)]
     label_want = min(natural[0], max(label_min, width // 3))
     label_need = min(natural[0], label_min)
@@ -175,6 +179,10 @@ def _stacked(columns: list[Column], rows: list[list[str]], width: int) -> TableL
                 continue
             if detail:
                 detail.append(" · ", style="dim")
+            if col.named_when_stacked and col.header:
+                detail.append(f"{col.header}\u00a0", style="dim")  # no break after a name
+            if not col.wrap:  # "over 19,000" stays whole on the stacked line too
+                cell = cell.replace(" ", "\u00a0")
             detail.append(cell, style=col.style)
         for start, end in line_spans(detail.plain, inner):
             part = detail[start:end]

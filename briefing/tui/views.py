@@ -9,17 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text as RichText
 
 from briefing.comparisons import (
     ComparisonView,
     Row,
-    bar,
-    progress_summary,
-    ratio_relation,
-    relative_text,
     row_value_text,
 )
 from briefing.formatting import (
@@ -27,7 +21,6 @@ from briefing.formatting import (
     kind_label,
     qualifier_label,
     scope_label,
-    signed_change,
 )
 from briefing.model import Figure, Lang, Node, Pack, Source
 from briefing.textsafe import clean, one_line
@@ -158,83 +151,6 @@ def timeline_line(pack: Pack, view: ComparisonView, lang: Lang) -> str:
 
 def _row_label(row: Row, lang: Lang) -> str:
     return one_line(row.label.get(lang))
-
-
-def comparison_table(pack: Pack, view: ComparisonView, lang: Lang, width: int) -> RenderableType:
-    """Bars scaled by value with the exact numbers beside them (kind-specific extras).
-
-    Column widths are measured in terminal cells (CJK is two cells wide) so the bars get
-    whatever is left of ``width``; when that is too little, each row takes two lines.
-    """
-    cells = [_row_cells(pack, view, row, lang) for row in view.rows]
-    if view.kind == "ranking":
-        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
-        table.add_column(no_wrap=True, justify="right")
-        table.add_column(overflow="fold")
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True)
-        for rank, label, value, scope, _, _ in cells:
-            table.add_row(rank, label, value, scope)
-        return table
-    label_w = min(max((c[0].cell_len for c in cells), default=4), max(width // 3, 8))
-    value_w = max((c[2].cell_len for c in cells), default=0)
-    extra_w = max((c[3].cell_len for c in cells), default=0)
-    bar_w = width - label_w - value_w - extra_w - 6
-    track = view.kind == "progress"
-    if bar_w < 12:  # too narrow for one row per line: label, then bar and numbers
-        lines: list[RichText] = []
-        inline_w = width - value_w - extra_w - 6
-        bar_w = inline_w if inline_w >= 10 else max(width - 4, 4)
-        for label, _, value, extra, fraction, style in cells:
-            lines.append(label)
-            line = RichText("  ").append_text(_bar_cell(fraction, bar_w, style, track))
-            numbers = RichText.assemble(value, " ", extra)
-            if inline_w >= 10:
-                line.append(" ").append_text(numbers)
-                lines.append(line)
-            else:
-                lines += [line, RichText("  ").append_text(numbers)]
-        return Group(*lines)
-    table = Table(box=None, show_header=False, expand=False, pad_edge=False, padding=(0, 1))
-    table.add_column(width=label_w, overflow="fold")
-    table.add_column(no_wrap=True, width=bar_w)
-    table.add_column(no_wrap=True, justify="right")
-    table.add_column(no_wrap=True)
-    for label, _, value, extra, fraction, style in cells:
-        table.add_row(label, _bar_cell(fraction, bar_w, style, track), value, extra)
-    return table
-
-
-def _bar_cell(fraction: float | None, width: int, style: str, track: bool) -> RichText:
-    done = bar(fraction, width)
-    text = RichText(done, style=style)
-    if track:
-        text.append("░" * max(width - len(done), 0), style="dim")
-    return text
-
-
-def _row_cells(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> tuple:
-    label = RichText(_row_label(row, lang))
-    value = RichText(one_line(row_value_text(pack, row, lang)), style="bold")
-    extra = RichText()
-    if view.kind == "ranking":
-        scope = scope_label(row.figure.scope, lang, pack) if row.figure else ""
-        return (RichText(f"#{row.value:g}", style="bold"), label, value,
-                RichText(scope, style="dim"), None, "")
-    if view.kind == "progress":  # the gap (pp for shares), the share reached, bounds marked
-        if row.like_for_like is False:
-            label.append(" *", style="bold")
-        extra = RichText(progress_summary(pack, row, lang), style="bold")
-        return label, None, value, extra, row.fraction, "green"
-    if view.kind == "ratio":  # the relation in words, beside the bar
-        extra = RichText(ratio_relation(pack, view, row, lang), style="bold")
-        if relative_text(row, lang):
-            extra.append(f" ({relative_text(row, lang)})", style="dim")
-    if view.kind == "timeline" and row.figure:
-        extra = RichText(row.figure.period, style="dim")
-        if row.delta and view.unit:  # "+3.4 pp" / "+3.4个百分点", never a bare "+3.4"
-            extra.append(f" {signed_change(pack, row.delta, view.unit, lang)}", style="dim")
-    return label, None, value, extra, row.fraction, "cyan"
 
 
 # -- source documents --------------------------------------------------------------------------

@@ -196,7 +196,7 @@ def test_compare_key_shows_curated_comparisons(app, drive):
             str(chart.render_line(y)) for y in range(chart.size.height))
         await pilot.press("down", "down", "down")
         assert screen.selected == "cmp-rd-unit-timeline"
-        timeline = str(screen.query_one("#cmp-timeline", Static).render())
+        timeline = screen.query_one("#cmp-timeline", Prose).text.plain
         assert timeline == "80.6% (2024) → over 84% (2025-07) → over 90% (2025)"
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
@@ -272,12 +272,12 @@ def test_adhoc_same_unit_draws_and_different_units_say_why(app, drive):
         await pilot.click("#pick-go")
         await pilot.pause()
         assert screen.query_one(ComparisonChart).view is None
-        note = str(screen.query_one("#cmp-note", Static).render())
+        note = screen.query_one("#cmp-note", Prose).text.plain
         assert "different units" in note
         assert app.pack.figure("rd-unit-rate-2024").label.en in note  # named by label
         await pilot.press("l")
         await pilot.pause()
-        note = str(screen.query_one("#cmp-note", Static).render())
+        note = screen.query_one("#cmp-note", Prose).text.plain
         assert note.startswith("这些指标单位不同")
         assert app.pack.figure("rd-unit-rate-2024").label.zh in note
 
@@ -293,9 +293,9 @@ def test_source_view_highlights_the_quote_in_view(fixture_pack, drive):
         assert isinstance(screen, SourceScreen)
         loc = screen.location
         assert loc is not None
-        par = screen.query_one(f"#par-{loc.paragraph}", Static)
-        spans = [s for s in par.render().spans if "yellow" in str(s.style)]
-        assert spans and par.render().plain[spans[0].start:spans[0].end] == (
+        par = screen.query_one(f"#par-{loc.paragraph}", Prose)
+        spans = [s for s in par.text.spans if "yellow" in str(s.style)]
+        assert spans and par.text.plain[spans[0].start:spans[0].end] == (
             "目前建有率超84%")
         scroller = screen.query_one("#source-doc")
         top = scroller.scroll_y
@@ -522,7 +522,7 @@ def test_language_toggle_on_the_comparisons_screen(app, drive):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ComparisonsScreen)
-        assert str(screen.query_one("#cmp-title", Static).render()) == "科技型中小企业与高企"
+        assert screen.query_one("#cmp-title", Prose).text.plain == "科技型中小企业与高企"
         assert "关闭" in footer_descriptions(app)
         await pilot.press("escape")
         assert "2024年主要成绩" in pane_text(app)

@@ -44,26 +44,6 @@ def test_locate_quote_and_source_for(fixture_pack):
     assert views.source_for(fixture_pack, "nope") is None
 
 
-def test_comparison_table_fits_the_width_in_both_languages(fixture_pack):
-    for comparison in fixture_pack.comparisons:
-        view = build(fixture_pack, comparison)
-        for lang in ("en", "zh"):
-            for width in (40, 60, 100):
-                lines = render(views.comparison_table(fixture_pack, view, lang, width), width)
-                assert lines, comparison.id
-                assert all(Console().measure(line).maximum <= width for line in lines)
-
-
-def test_comparison_table_shows_exact_numbers_and_progress(fixture_pack):
-    view = build(fixture_pack, fixture_pack.comparison("cmp-hnte-progress"))
-    text = "\n".join(render(views.comparison_table(fixture_pack, view, "zh", 100), 100))
-    assert "1.74万家 → 超1.9万家" in text
-    assert "完成≤91.6%，差≥1600" in text  # the target is a floor: the share is at most that
-    ranks = build(fixture_pack, fixture_pack.comparison("cmp-ranks"))
-    text = "\n".join(render(views.comparison_table(fixture_pack, ranks, "en", 80), 80))
-    assert text.index("#1") < text.index("#4")
-
-
 def test_timeline_line_orders_by_period(fixture_pack):
     view = build(fixture_pack, fixture_pack.comparison("cmp-rd-unit-timeline"))
     assert views.timeline_line(fixture_pack, view, "zh") == (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList, RadioButton, Static
+from textual.widgets import OptionList, RadioButton
 
 from briefing.tui import BriefingApp
 from briefing.tui.screens.comparisons import ComparisonsScreen
@@ -306,7 +306,7 @@ def test_source_view_shows_the_english_of_the_quoted_item(fixture_pack, drive):
         app = pilot.app
         app.open_source("hntes-2024")
         await wait_for(pilot, lambda: app.screen.query("#source-english"))
-        english = str(app.screen.query_one("#source-english", Static).render())
+        english = app.screen.query_one("#source-english", Prose).text.plain
         assert "High-tech enterprises" in english and "17,400" in english
 
     drive(BriefingApp(fixture_pack), scenario)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.comparisons import ComparisonView, IncomparableFigures, adhoc, build
@@ -20,7 +20,9 @@ from briefing.tui import views
 from briefing.tui.i18n import t
 from briefing.tui.widgets.comparison_chart import ComparisonChart
 from briefing.tui.widgets.footer import BriefingFooter
+from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
+from briefing.wrapped import Wrapped
 
 ADHOC = "*adhoc"
 
@@ -57,14 +59,16 @@ class ComparisonsScreen(Screen[None]):
         with Horizontal(id="cmp-body"):
             yield SafeOptionList(id="cmp-list")
             with VerticalScroll(id="cmp-view"):
-                yield Static(id="cmp-title", markup=False)
-                yield Static(id="cmp-subtitle", markup=False)
+                yield Prose(id="cmp-title")
+                yield Prose(id="cmp-subtitle")
                 yield ComparisonChart(self.pack, self.lang, id="chart")
-                yield Static(id="cmp-timeline", markup=False)
-                yield Static(id="cmp-note", markup=False)
+                yield Prose(id="cmp-timeline")
+                yield Prose(id="cmp-note")
         yield BriefingFooter()
 
     def on_mount(self) -> None:
+        # Tab goes from the list to the chart's rows (the pane scrolls, it takes no focus)
+        self.query_one("#cmp-view").can_focus = False
         self._fill_list()
         if self.selected:
             self._draw()
@@ -83,9 +87,9 @@ class ComparisonsScreen(Screen[None]):
         options = self.query_one("#cmp-list", OptionList)
         options.clear_options()
         for cid in self.ids:
-            options.add_option(Option(Text(one_line(self.pack.comparison(cid).title.get(self.lang))),
-                                      id=cid))
-        options.add_option(Option(Text(t("adhoc", self.lang), style="italic"), id=ADHOC))
+            title = one_line(self.pack.comparison(cid).title.get(self.lang))
+            options.add_option(Option(Wrapped(Text(title)), id=cid))
+        options.add_option(Option(Wrapped(Text(t("adhoc", self.lang), style="italic")), id=ADHOC))
         target = self.selected if self.selected in self.ids else ADHOC
         options.highlighted = options.get_option_index(target)
 
@@ -130,10 +134,14 @@ class ComparisonsScreen(Screen[None]):
                            one_line(view.title.get(self.lang)))
 
     def action_source(self) -> None:
-        view = self._view()
-        figures = [row.figure.id for row in view.rows if row.figure] if view else []
-        if figures:
-            self.app.open_source(figures[0])  # type: ignore[attr-defined]
+        """The source of the chart's highlighted row (Tab or a click moves to the chart)."""
+        figure = self.query_one(ComparisonChart).highlighted
+        if figure:
+            self.app.open_source(figure)  # type: ignore[attr-defined]
+
+    @on(ComparisonChart.Selected)
+    def _row_selected(self, event: ComparisonChart.Selected) -> None:
+        self.app.open_figure(event.figure_id)  # type: ignore[attr-defined]
 
     def _view(self) -> ComparisonView | None:
         if self.selected == ADHOC:
@@ -163,22 +171,23 @@ class ComparisonsScreen(Screen[None]):
         return f"These figures have different units and cannot share one scale: {listed}"
 
     def _message(self, message: str) -> None:
-        self.query_one("#cmp-note", Static).update(Text(message, style="italic"))
+        self.query_one("#cmp-note", Prose).update(Text(message, style="italic"))
 
     def _draw(self) -> None:
         lang = self.lang
         view = self._view()
-        title = self.query_one("#cmp-title", Static)
-        subtitle = self.query_one("#cmp-subtitle", Static)
+        title = self.query_one("#cmp-title", Prose)
+        subtitle = self.query_one("#cmp-subtitle", Prose)
         chart = self.query_one(ComparisonChart)
-        timeline = self.query_one("#cmp-timeline", Static)
-        note = self.query_one("#cmp-note", Static)
+        timeline = self.query_one("#cmp-timeline", Prose)
+        note = self.query_one("#cmp-note", Prose)
         if view is None:
             chart.show(None, lang)
-            title.update(Text(t("incomparable", lang) if self.error else "", style="bold"))
+            title.update(Text(t("incomparable", lang) if self.error else "",
+                                      style="bold"))
             self.sub_title = t("adhoc", lang)
             subtitle.update("")
-            timeline.update("")
+            timeline.display = False
             note.update(Text(self.error or "", style="bold red"))
             return
         title.update(Text(one_line(view.title.get(lang)), style="bold"))
@@ -191,6 +200,13 @@ class ComparisonsScreen(Screen[None]):
             kind = kind.replace("{baseline}", one_line(view.baseline.label.get(lang)))
         subtitle.update(Text(kind + unit, style="dim"))
         chart.show(view, lang)
+        timeline.display = view.kind == "timeline"
         timeline.update(Text(views.timeline_line(self.pack, view, lang), style="bold")
                         if view.kind == "timeline" else "")
-        note.update(Text(clean(view.note.get(lang)), style="italic") if view.note else "")
+        notes = Text()
+        for line in chart.table.footnotes if chart.table else []:  # what * and ≤/≥ mean
+            notes.append(line + "\n", style="dim")
+        if view.note:
+            notes.append(clean(view.note.get(lang)), style="italic")
+        notes.rstrip()
+        note.update(notes)

@@ -10,13 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from briefing.model import Lang, Pack, Source
 from briefing.textsafe import one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
 from briefing.tui.widgets.footer import BriefingFooter
+from briefing.tui.widgets.prose import Prose
+from briefing.typography import line_spans
 
 QUOTE_STYLE = "bold black on yellow"
 
@@ -41,16 +43,16 @@ class SourceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self._heading(), id="source-heading", markup=False)
+        yield Prose(self._heading(), id="source-heading")
         with VerticalScroll(id="source-doc"):
             for index, par in enumerate(self.paragraphs):
                 text = Text(par)
                 loc = self.location
                 if loc and loc.paragraph == index:
                     text.stylize(QUOTE_STYLE, loc.start, loc.end)
-                yield Static(text, classes="source-par", id=f"par-{index}", markup=False)
+                yield Prose(text, classes="source-par", id=f"par-{index}")
                 if loc and loc.paragraph == index and self.english:
-                    yield Static(Text(self.english), id="source-english", markup=False)
+                    yield Prose(Text(self.english), id="source-english")
         yield BriefingFooter()
 
     def _heading(self) -> Text:
@@ -64,7 +66,7 @@ class SourceScreen(Screen[None]):
 
     async def set_lang(self, lang: Lang) -> None:
         self.lang = lang
-        self.query_one("#source-heading", Static).update(self._heading())
+        self.query_one("#source-heading", Prose).update(self._heading())
 
     def action_copy(self) -> None:
         from briefing.textsafe import clean
@@ -82,10 +84,10 @@ class SourceScreen(Screen[None]):
         if loc is None:
             return
         scroller = self.query_one("#source-doc", VerticalScroll)
-        par = self.query_one(f"#par-{loc.paragraph}", Static)
+        par = self.query_one(f"#par-{loc.paragraph}", Prose)
         width = max(par.content_region.width, 1)
-        before = Text(self.paragraphs[loc.paragraph][: loc.start])
-        line = len(before.wrap(self.app.console, width)) - 1 if loc.start else 0
-        y = par.virtual_region.y + max(line, 0) - 2
+        spans = line_spans(self.paragraphs[loc.paragraph], width)  # as Prose breaks it
+        line = next((i for i, (_, end) in enumerate(spans) if loc.start < end), 0)
+        y = par.virtual_region.y + line - 2
         scroller.scroll_to(y=max(y, 0), animate=False)
 

@@ -1,33 +1,62 @@
-"""A comparison drawn to fit: bars, progress, ranks or a timeline, from a ComparisonView."""
+"""A comparison drawn to fit: numbers in aligned columns, bars where there is room, and a row
+cursor so ``s`` and Enter act on the row the reader is looking at."""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
-from textual.widget import Widget
+from textual.message import Message
 
 from briefing.comparisons import ComparisonView
 from briefing.model import Lang, Pack
-from briefing.tui import views
+from briefing.tui.chart_layout import ChartTable, chart_table
+from briefing.tui.table_layout import TableLayout
+from briefing.tui.widgets.row_table import RowTable
 
 
-class ComparisonChart(Widget):
-    """Renders at its current width, so bars use the room they have and reflow on resize."""
+class ComparisonChart(RowTable):
+    """Lays the comparison out at its current width, so it reflows on resize."""
 
-    DEFAULT_CSS = "ComparisonChart { height: auto; }"
+    class Selected(Message):
+        """Enter or a click on the highlighted row: show that figure's details."""
+
+        def __init__(self, figure_id: str) -> None:
+            self.figure_id = figure_id
+            super().__init__()
 
     def __init__(self, pack: Pack, lang: Lang, **kwargs) -> None:
         super().__init__(**kwargs)
         self.pack = pack
         self.lang: Lang = lang
         self.view: ComparisonView | None = None
+        self.table: ChartTable | None = None
 
     def show(self, view: ComparisonView | None, lang: Lang | None = None) -> None:
+        """Draw ``view``; the cursor stays on its row when only the language changed."""
+        same = view is not None and self.view is not None and view.id == self.view.id
         self.view = view
         if lang is not None:
             self.lang = lang
-        self.refresh(layout=True)
+        self.table = chart_table(self.pack, view, self.lang) if view else None
+        self.invalidate(cursor=None if same else 0)
 
-    def render(self) -> RenderableType:
-        if self.view is None:
-            return ""
-        return views.comparison_table(self.pack, self.view, self.lang, max(self.size.width, 20))
+    @property
+    def row_count(self) -> int:
+        return len(self.table.rows) if self.table else 0
+
+    @property
+    def highlighted(self) -> str | None:
+        """The figure behind the cursor row, else the first row that has one."""
+        if not self.table:
+            return None
+        figures = self.table.figures
+        if 0 <= self.cursor < len(figures) and figures[self.cursor]:
+            return figures[self.cursor]
+        return next((f for f in figures if f), None)
+
+    def build_layout(self, width: int) -> TableLayout:
+        if self.table is None:
+            return TableLayout(None)
+        return self.table.lay_out(max(width, 10))
+
+    def action_select(self) -> None:
+        if self.highlighted:
+            self.post_message(self.Selected(self.highlighted))
