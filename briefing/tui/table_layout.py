@@ -168,25 +168,45 @@ def _lines(columns: list[Column], cells: list[str], widths: list[int],
 
 def _stacked(columns: list[Column], rows: list[list[str]], width: int) -> TableLayout:
     """The first cell wrapped to the full width, the others (optional ones left out) joined by
-    " · " on indented lines below it."""
+    " · " on indented lines below it. A cell (with its name: "Target over 19,000") moves to
+    the next line whole rather than break, unless it is wider than a line on its own."""
     layout = TableLayout(None)
     inner = max(width - STACK_INDENT, 1)
     for row in rows:
         lines = [Text(line) for line in wrap_cell(row[0], width)]
-        detail = Text()
-        for col, cell in zip(columns[1:], row[1:], strict=True):
-            if not cell.strip() or col.optional:
-                continue
-            if detail:
-                detail.append(" · ", style="dim")
-            if col.named_when_stacked and col.header:
-                detail.append(f"{col.header}\u00a0", style="dim")  # no break after a name
-            if not col.wrap:  # "over 19,000" stays whole on the stacked line too
-                cell = cell.replace(" ", "\u00a0")
-            detail.append(cell, style=col.style)
-        for start, end in line_spans(detail.plain, inner):
-            part = detail[start:end]
-            part.rstrip()
-            lines.append(Text(" " * STACK_INDENT) + part)
+        units = [_stacked_unit(col, cell) for col, cell in zip(columns[1:], row[1:], strict=True)
+                 if cell.strip() and not col.optional]
+        lines += [Text(" " * STACK_INDENT) + line for line in _pack(units, inner)]
         layout.row_lines.append(lines)
     return layout
+
+
+def _stacked_unit(col: Column, cell: str) -> Text:
+    unit = Text()
+    if col.named_when_stacked and col.header:
+        unit.append(f"{col.header}\u00a0", style="dim")  # no break after a name
+    if not col.wrap:  # "over 19,000" stays whole on the stacked line too
+        cell = cell.replace(" ", "\u00a0")
+    unit.append(cell, style=col.style)
+    return unit
+
+
+def _pack(units: list[Text], width: int) -> list[Text]:
+    """``units`` joined by " · ", a new line before a unit that does not fit the current one."""
+    lines: list[Text] = []
+    current = Text()
+    for unit in units:
+        if current.plain and current.cell_len + 3 + unit.cell_len <= width:
+            current.append(" · ", style="dim")
+            current.append_text(unit)
+            continue
+        if current.plain:
+            lines.append(current)
+        parts = [unit[start:end] for start, end in line_spans(unit.plain, width)] or [Text()]
+        lines += parts[:-1]
+        current = parts[-1]
+    if current.plain:
+        lines.append(current)
+    for line in lines:
+        line.rstrip()
+    return lines

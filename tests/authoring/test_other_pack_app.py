@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import Static
-
 from briefing.pack import load_pack
 from briefing.tui import BriefingApp
 from briefing.tui.screens.comparisons import ComparisonsScreen
+from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.section_tree import SectionTree
 
 
@@ -43,8 +42,8 @@ def test_app_opens_the_other_pack(other_pack):
                          and app.screen.query("#cmp-subtitle"))  # composed, not only pushed
             screen = app.screen
             assert screen.selected == "contracts-vs-chengdu"
-            subtitle = screen.query_one("#cmp-subtitle", Static)
-            await _until(pilot, lambda: "Qingchuan" in str(subtitle.render()))
-            assert "size relative to Qingchuan" in str(subtitle.render())
+            subtitle = screen.query_one("#cmp-subtitle", Prose)
+            await _until(pilot, lambda: "Qingchuan" in subtitle.text.plain)
+            assert "size relative to Qingchuan" in subtitle.text.plain
 
     asyncio.run(scenario())

@@ -128,7 +128,7 @@ def test_goto_jumps_and_rejects_unknown_ids(app, drive):
         assert isinstance(app.screen, GotoScreen)
         await pilot.press(*"nope", "enter")
         assert isinstance(app.screen, GotoScreen)
-        assert "nope" in str(app.screen.query_one("#goto-error", Static).render())
+        assert "nope" in app.screen.query_one("#goto-error", Prose).text.plain
         app.screen.query_one(Input).value = "talent-rd-units"
         await pilot.press("enter")
         await pilot.pause()
@@ -400,7 +400,7 @@ def test_export_writes_and_refuses_to_overwrite(app, tmp_path, monkeypatch, driv
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)  # asked, not overwritten
         assert dialog.query_one("#export-overwrite").display
-        assert "already exists" in str(dialog.query_one("#export-message", Static).render())
+        assert "already exists" in dialog.query_one("#export-message", Prose).text.plain
         assert target.read_text(encoding="utf-8") == "keep me"
         await pilot.press("enter")  # Enter, Enter: the question's default is Cancel
         await pilot.pause()
@@ -429,7 +429,7 @@ def test_export_reports_errors(app, tmp_path, monkeypatch, drive):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        assert str(app.screen.query_one("#export-message", Static).render())
+        assert app.screen.query_one("#export-message", Prose).text.plain
 
     drive(app, scenario)
 

@@ -1,4 +1,4 @@
-"""The comparisons screen acts on the row the reader is looking at, and its text wraps whole."""
+"""The comparisons screen acts on the row the reader is looking at (its chart has a cursor)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,6 @@ from briefing.tui.screens.comparisons import ComparisonsScreen
 from briefing.tui.screens.figure import FigureScreen
 from briefing.tui.screens.source import SourceScreen
 from briefing.tui.widgets.comparison_chart import ComparisonChart
-from briefing.tui.widgets.prose import Prose
-from briefing.typography import cell_width
-
-CLOSING = set("，。、；：！？）》」』")
 
 
 async def wait_for(pilot, condition, what: str) -> None:
@@ -72,23 +68,3 @@ def test_the_chart_keeps_its_row_when_the_language_changes(fixture_pack, drive):
         assert "实际" in header and "目标" in header
 
     drive(BriefingApp(fixture_pack, start_id="cmp-hnte-progress"), scenario)
-
-
-def test_source_view_wraps_without_splitting_numbers(fixture_pack, drive):
-    async def scenario(pilot):
-        app = pilot.app
-        await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen), "the source view")
-        screen = app.screen
-        for par in screen.query(".source-par").results(Prose):
-            width = par.content_region.width
-            lines = par.render().plain.split("\n")
-            assert all(cell_width(line) <= width for line in lines)
-            assert not any(line[:1] in CLOSING for line in lines), lines
-            joined = "".join(lines)
-            for number in ("2.43万家", "80.6%", "20.3个百分点"):
-                if number in joined:
-                    assert any(number in line for line in lines), (number, lines)
-
-    drive(BriefingApp(fixture_pack, start_id="rd-unit-rate-2024", lang="zh"), scenario,
-          size=(60, 15))

@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from briefing.tui import BriefingApp
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.widgets.figure_table import FigureTable
+from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.section_tree import SectionTree
 from tests.tui.test_workflow import wait_for
 
@@ -93,7 +94,7 @@ def test_help_lists_every_key(fixture_pack, drive):
 
 
 def test_search_remembers_its_query_previews_the_hit_and_pins_it(fixture_pack, drive, tmp_path):
-    from textual.widgets import Input, Static
+    from textual.widgets import Input
 
     from briefing.userstate import StateStore
 
@@ -104,13 +105,13 @@ def test_search_remembers_its_query_previews_the_hit_and_pins_it(fixture_pack, d
         await pilot.press(*"HNTE")
         results = app.screen.query_one("#search-results", OptionList)
         await wait_for(pilot, lambda: results.option_count > 0, "results")
-        preview = app.screen.query_one("#search-preview", Static)
+        preview = app.screen.query_one("#search-preview", Prose)
         first = results.get_option_at_index(0).id
-        await wait_for(pilot, lambda: "HNTE" in str(preview.render()), "a preview")
+        await wait_for(pilot, lambda: "HNTE" in preview.text.plain, "a preview")
         await pilot.press("down")
         second = results.get_option_at_index(1).id
         title = app.screen.hits[second].title.get("en")
-        await wait_for(pilot, lambda: title in str(preview.render()), "preview follows")
+        await wait_for(pilot, lambda: title in preview.text.plain, "preview follows")
         results.focus()
         await pilot.press("p")  # pin from the results list
         await wait_for(pilot, lambda: app.session.pins == [second])

@@ -18,6 +18,7 @@ from briefing.export import default_export_name
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.widgets.prose import Prose
 
 
 class ExportDialog(Dialog[Path | None]):
@@ -49,7 +50,7 @@ class ExportDialog(Dialog[Path | None]):
                                   disabled=not self.pins)
             yield Static(Text(t("export_path", lang), style="dim"), markup=False)
             yield Input(self._default_path(), id="export-path")
-            yield Static(id="export-message", markup=False)
+            yield Prose(id="export-message")
             with Horizontal(classes="buttons"):
                 yield Button(t("export_do", lang), variant="primary", id="export-go")
                 yield Button(t("overwrite", lang), variant="error", id="export-overwrite")
@@ -120,5 +121,5 @@ class ExportDialog(Dialog[Path | None]):
             self.query_one("#export-cancel", Button).focus()
 
     def _say(self, text: Text) -> None:
-        self.query_one("#export-message", Static).update(text)
+        self.query_one("#export-message", Prose).update(text)
 

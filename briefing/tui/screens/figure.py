@@ -27,6 +27,7 @@ from briefing.tui.widgets.fact_list import FactList
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
+from briefing.wrapped import Wrapped
 
 
 class FigureScreen(Screen[None]):
@@ -80,7 +81,7 @@ class FigureScreen(Screen[None]):
         options = self.query_one("#figure-comparisons", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(Option(Text(one_line(c.title.get(self.lang))), id=c.id)
+        options.add_options(Option(Wrapped(Text(one_line(c.title.get(self.lang)))), id=c.id)
                             for c in comparisons)
         options.display = bool(comparisons)
         if comparisons:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.widgets.prose import Prose
 
 
 class GotoScreen(Dialog[str | None]):
@@ -26,7 +27,7 @@ class GotoScreen(Dialog[str | None]):
             yield Input(placeholder=t("goto_placeholder", self.lang), id="goto-input",
                         suggester=SuggestFromList([*self.pack.ids(), "figures"],
                                                   case_sensitive=False))
-            yield Static(id="goto-error", markup=False)
+            yield Prose(id="goto-error")
 
     def on_mount(self) -> None:
         self.query_one("#goto-input").focus()
@@ -40,6 +41,6 @@ class GotoScreen(Dialog[str | None]):
         if self.app.resolve(value):  # type: ignore[attr-defined]
             self.close(value)
         else:
-            self.query_one("#goto-error", Static).update(
+            self.query_one("#goto-error", Prose).update(
                 Text(f"{t('unknown_id', self.lang)}: {value}", style="bold red"))
 

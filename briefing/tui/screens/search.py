@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.formatting import figure_value
@@ -22,7 +22,9 @@ from briefing.snippets import HIGHLIGHT, snippet
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
+from briefing.wrapped import Wrapped
 
 PREVIEW_CHARS = 360  # about four lines of the dialog: enough to see the hit in its sentence
 KIND_WORDS = {"section": "section", "item": "item", "figure": "figure_kind",
@@ -65,9 +67,9 @@ class SearchScreen(Dialog[str | None]):
         with Vertical(id="search-dialog", classes="dialog"):
             yield Input(self.typed, placeholder=t("search_placeholder", self.lang),
                         id="search-input")
-            yield Static(id="search-status", markup=False)
+            yield Prose(id="search-status")
             yield SafeOptionList(id="search-results")
-            yield Static(id="search-preview", markup=False)
+            yield Prose(id="search-preview")
 
     def on_mount(self) -> None:
         self.query_one("#search-input").focus()
@@ -80,11 +82,11 @@ class SearchScreen(Dialog[str | None]):
         hits = self.engine.search(query, limit=40) if query.strip() else []
         self.hits = {hit.id: hit for hit in hits}
         self._preview(hits[0] if hits else None)
-        results.add_options(Option(hit_prompt(hit, self.lang), id=hit.id)
+        results.add_options(Option(Wrapped(hit_prompt(hit, self.lang)), id=hit.id)
                             for hit in hits)
         if hits:
             results.highlighted = 0
-        status = self.query_one("#search-status", Static)
+        status = self.query_one("#search-status", Prose)
         status.update(Text(t("no_results", self.lang) if query.strip() and not hits else
                            (f"{len(hits)}" if hits else ""), style="dim"))
 
@@ -94,7 +96,7 @@ class SearchScreen(Dialog[str | None]):
 
     def _preview(self, hit) -> None:
         """The highlighted hit in context (a wider window than the list), before Enter."""
-        preview = self.query_one("#search-preview", Static)
+        preview = self.query_one("#search-preview", Prose)
         source = hit.text_of(hit.field) if hit is not None else ""
         if not source:
             preview.update("")

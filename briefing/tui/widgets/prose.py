@@ -6,6 +6,8 @@ dialogs), so a number never splits across lines and no line starts with closing 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -21,20 +23,23 @@ class Prose(Widget):
     def __init__(self, text: Text | str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = Text(text) if isinstance(text, str) else text
+        self._glue: frozenset[int] = frozenset()
         self._cache: tuple[int, Text] | None = None
 
     @property
     def text(self) -> Text:
         return self._text
 
-    def update(self, text: Text | str = "") -> None:
+    def update(self, text: Text | str = "", glue: Iterable[int] = ()) -> None:
+        """Show ``text``; no line breaks at the ``glue`` offsets (an id stays whole)."""
         self._text = Text(text) if isinstance(text, str) else text
+        self._glue = frozenset(glue)
         self._cache = None
         self.refresh(layout=True)
 
     def wrapped(self, width: int) -> Text:
         if self._cache is None or self._cache[0] != width:
-            self._cache = (width, wrap_text(self._text, max(width, 1)))
+            self._cache = (width, wrap_text(self._text, max(width, 1), self._glue))
         return self._cache[1]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:

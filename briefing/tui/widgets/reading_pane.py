@@ -23,6 +23,7 @@ from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.tui.widgets.section_tree import FIGURES_ID
+from briefing.wrapped import Wrapped
 
 FIGURE_ROW = -1  # the "paragraph" of a match in the figure table
 
@@ -62,7 +63,7 @@ class ReadingPane(VerticalScroll):
         self.bilingual = False  # ``b``: each paragraph in Chinese with its English beside it
 
     def compose(self):
-        yield Static(id="crumbs", markup=False)
+        yield Prose(id="crumbs")
         content = self._content(self.node_id) if self.node_id else None
         self._paragraphs = content[0] if content else []
         yield Vertical(*self._statics(), id="paragraphs")
@@ -133,7 +134,9 @@ class ReadingPane(VerticalScroll):
         self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
 
     def _fill(self, crumbs: Text, figure_rows: list[views.FigureRow], comparisons: list[str]):
-        self.query_one("#crumbs", Static).update(crumbs)
+        opening = crumbs.plain.rfind("[")  # the open item's id: whole on one line
+        glue = range(opening, len(crumbs.plain)) if opening >= 0 else ()
+        self.query_one("#crumbs", Prose).update(crumbs, glue)
         self._fill_figures(figure_rows)
         self._fill_comparisons(comparisons)
         self.find_state = FindState()
@@ -166,7 +169,7 @@ class ReadingPane(VerticalScroll):
         title.update(Text(f"{t('compared_in', self.lang)} ({len(ids)})", style="bold"))
         title.display = options.display = bool(ids)
         options.add_options(
-            Option(Text(one_line(self.pack.comparison(cid).title.get(self.lang))), id=cid)
+            Option(Wrapped(Text(one_line(self.pack.comparison(cid).title.get(self.lang)))), id=cid)
             for cid in ids)
 
     @property
