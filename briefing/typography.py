@@ -30,9 +30,9 @@ import re
 from functools import lru_cache
 
 from rich.cells import cell_len
-from uniseg.linebreak import line_break_boundaries
 
-__all__ = ["break_positions", "cell_width", "fill", "line_spans", "wrap"]
+__all__ = ["break_positions", "cell_width", "fill", "known_breaks", "learn_breaks",
+           "line_spans", "wrap"]
 
 # A number as written in the sources: Arabic digits with decimal points or thousands separators
 # (full-width digits too), or a run of Chinese numerals that a unit follows ("十七届", "三分之一").
@@ -87,7 +87,13 @@ def _atom_interior(text: str) -> frozenset[int]:
     return frozenset(inside)
 
 
-@lru_cache(maxsize=4096)
+# Memo of break_positions. A plain dict rather than lru_cache so that it can be saved and
+# loaded (briefing.breakcache): the app's first frame then needs neither uniseg's import nor
+# its (slow, pure Python) algorithm for text it has broken before.
+_BREAKS: dict[str, tuple[int, ...]] = {}
+_BREAKS_MAX = 50_000
+
+
 def break_positions(text: str) -> tuple[int, ...]:
     """Offsets ``i`` where a line may break before ``text[i]`` (0 and ``len(text)`` excluded).
 
@@ -95,8 +101,40 @@ def break_positions(text: str) -> tuple[int, ...]:
     """
     if not text:
         return ()
+    known = _BREAKS.get(text)
+    if known is not None:
+        return known
+    from uniseg.linebreak import line_break_boundaries  # imported on the first unknown text
+
     inside = _glue_interior(text)
-    return tuple(b for b in line_break_boundaries(text) if 0 < b < len(text) and b not in inside)
+    found = tuple(b for b in line_break_boundaries(text) if 0 < b < len(text) and b not in inside)
+    if len(_BREAKS) >= _BREAKS_MAX:
+        _BREAKS.clear()
+    _BREAKS[text] = found
+    return found
+
+
+def known_breaks() -> dict[str, tuple[int, ...]]:
+    """Every text broken so far with its break offsets (a copy, for saving)."""
+    return dict(_BREAKS)
+
+
+def learn_breaks(breaks: dict[str, tuple[int, ...]]) -> int:
+    """Adopt saved results (from :mod:`briefing.breakcache`); returns how many were taken.
+
+    Entries that are not a text with increasing offsets inside it are ignored, so a damaged
+    file can cost time but never a wrong break."""
+    taken = 0
+    for text, offsets in breaks.items():
+        if len(_BREAKS) >= _BREAKS_MAX:
+            break
+        if not (isinstance(text, str) and isinstance(offsets, tuple)):
+            continue
+        if all(isinstance(b, int) for b in offsets) and all(
+                a < b for a, b in zip((0, *offsets), (*offsets, len(text)), strict=True)):
+            _BREAKS[text] = offsets
+            taken += 1
+    return taken
 
 
 def _paragraph_spans(text: str, start: int, width: int) -> list[tuple[int, int]]:

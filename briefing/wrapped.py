@@ -19,7 +19,7 @@ from rich.text import Text
 
 from briefing.typography import break_positions, cell_width, line_spans
 
-__all__ = ["Wrapped", "keep_with_previous", "wrap_text"]
+__all__ = ["Wrapped", "keep_with_previous", "line_count", "wrap_text"]
 
 _NBSP = "\u00a0"
 
@@ -30,8 +30,22 @@ def _breakable(plain: str, glue: frozenset[int]) -> str:
 
 
 def _lines(text: Text, width: int, glue: frozenset[int]) -> list[Text]:
-    breakable = _breakable(text.plain, glue)
-    return [text[start:end] for start, end in line_spans(breakable, width)]
+    spans = line_spans(_breakable(text.plain, glue), width)
+    if len(spans) == 1 and spans[0] == (0, len(text.plain)):
+        return [text.copy()]
+    # One divide at every line edge (a slice per line would divide the whole text again for
+    # each line). No edge falls inside a line, so the piece starting where a line starts is it.
+    edges = sorted({edge for span in spans for edge in span} - {0})
+    pieces = text.divide(edges)
+    piece_at = {start: i for i, start in enumerate([0, *edges])}
+    return [pieces[piece_at[start]] for start, _end in spans]
+
+
+def line_count(text: Text | str, width: int, glue: Iterable[int] = ()) -> int:
+    """How many lines :func:`wrap_text` gives, without building them (a layout asks this
+    for every block, including those it will never draw)."""
+    plain = text.plain if isinstance(text, Text) else text
+    return len(line_spans(_breakable(plain, frozenset(glue)), width))
 
 
 def wrap_text(text: Text | str, width: int, glue: Iterable[int] = ()) -> Text:

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from briefing import breakcache
 from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui.history import History
@@ -66,6 +67,7 @@ class BriefingApp(WorkflowMixin, App[None]):
                  store: StateStore | None = None) -> None:
         super().__init__()
         self.pack = pack
+        self._breaks_known = breakcache.warm(pack.id)  # before any text is broken
         self.session = Session(pack, store)
         self.lang: Lang = lang or self.session.saved_lang() or "en"
         self.resume_scroll = 0.0  # where the resumed item was left, applied once it is shown
@@ -78,8 +80,23 @@ class BriefingApp(WorkflowMixin, App[None]):
         self._engine = None
         self.title = one_line(pack.title.get(self.lang))
 
+    def run(self, *args, **kwargs):
+        """Run the app, then save the line breaker's results for the next start."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            breakcache.save(self.pack.id, self._breaks_known)
+
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.pack, self.lang, self._pane_id(self._start()))
+        screen = MainScreen(self.pack, self.lang, self._pane_id(self._start()))
+        # The breakpoint class is set before the first layout (Textual sets it on the first
+        # Resize, after the screen has been styled once without it): one styling, not two.
+        width = self.size.width
+        for low, name in reversed(self.HORIZONTAL_BREAKPOINTS):
+            if width >= low:
+                screen.add_class(name)
+                break
+        return screen
 
     def _start(self) -> str:
         return (self.start_id and self.resolve(self.start_id)) or self.pack.sections[0].id

@@ -13,6 +13,8 @@ from briefing.cli import app
 from briefing.cli.state import state
 
 ROOT = Path(__file__).resolve().parents[2]
+# a sentence of the bundled review, for figures the tests build
+SME_QUOTE = "国家科技型中小企业2.43万家、全国第一"
 runner = CliRunner()
 
 

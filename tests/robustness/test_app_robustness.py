@@ -221,7 +221,7 @@ def test_typing_straight_into_the_palette(pack):
 def test_hostile_text_in_the_app(make_pack, tmp_path, monkeypatch):
     """Rich markup, escapes, bidi and zero-width characters from the pack: the app shows them
     inert on every screen (nothing raw reaches the terminal) and does not crash."""
-    from test_hostile_packs import nasty_pack as make_nasty
+    from test_extreme_content import nasty_pack as make_nasty
 
     monkeypatch.chdir(tmp_path)
     nasty = load_pack(make_nasty.__wrapped__(make_pack))
@@ -245,7 +245,7 @@ def test_hostile_text_in_the_app(make_pack, tmp_path, monkeypatch):
 
 
 def test_ten_thousand_items_stay_responsive(make_pack):
-    from test_hostile_packs import ten_thousand_items
+    from test_extreme_content import ten_thousand_items
 
     big = load_pack(make_pack(ten_thousand_items))
     app = BriefingApp(big, lang="en", start_id=None)

@@ -20,6 +20,14 @@ def fixture_pack() -> Pack:
 
 
 @pytest.fixture
+def app(fixture_pack):
+    """A fresh app on the fixture pack, remembering nothing."""
+    from briefing.tui import BriefingApp
+
+    return BriefingApp(fixture_pack)
+
+
+@pytest.fixture
 def drive():
     """``drive(app, scenario, size)``: run ``scenario(pilot)`` against ``app`` headless."""
     return _drive

@@ -147,7 +147,7 @@ def test_p_pins_figures_items_and_comparisons_and_the_tree_lists_them(fixture_pa
         await pilot.press("p")  # the open section
         comparisons = app.main.pane.query_one("#comparisons", OptionList)
         comparisons.focus()
-        await pilot.press("down", "p")
+        await pilot.press("p")  # the list starts on its first comparison
         first = comparisons.get_option_at_index(0).id
         await wait_for(pilot, lambda: len(pin_leaves(app)) == 3)
         assert pin_leaves(app) == ["tech-smes-rank-2024", "achievements", first]
@@ -226,6 +226,7 @@ def test_y_copies_a_figure_with_its_citation(fixture_pack, drive):
         await pilot.press("l")
         await wait_for(pilot, lambda: app.lang == "zh")
         app.main.pane.focus_figure("hntes-2024")
+        await wait_for(pilot, lambda: app.main.pane.highlighted_figure == "hntes-2024")
         await pilot.press("y")
         await wait_for(pilot, lambda: app.clipboard.startswith("**1.74万家**"))
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.comparisons import ComparisonView, IncomparableFigures, adhoc, build
@@ -18,8 +18,10 @@ from briefing.model import Lang, Pack
 from briefing.textsafe import clean, one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
+from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.comparison_chart import ComparisonChart
 from briefing.tui.widgets.footer import BriefingFooter
+from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.wrapped import Wrapped
@@ -55,7 +57,7 @@ class ComparisonsScreen(Screen[None]):
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield BriefingHeader()
         with Horizontal(id="cmp-body"):
             yield SafeOptionList(id="cmp-list")
             with VerticalScroll(id="cmp-view"):
@@ -67,6 +69,8 @@ class ComparisonsScreen(Screen[None]):
         yield BriefingFooter()
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         # Tab goes from the list to the chart's rows (the pane scrolls, it takes no focus)
         self.query_one("#cmp-view").can_focus = False
         self._fill_list()

@@ -18,6 +18,7 @@ from briefing.export import default_export_name
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 
 
@@ -57,6 +58,8 @@ class ExportDialog(Dialog[Path | None]):
                 yield Button(t("cancel", lang), id="export-cancel")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#export-overwrite").display = False
         self.query_one("#export-path", Input).focus()
 

@@ -16,15 +16,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui.figure_facts import figure_facts
 from briefing.tui.i18n import t
+from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.fact_list import FactList
 from briefing.tui.widgets.footer import BriefingFooter
+from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.wrapped import Wrapped
@@ -46,7 +48,7 @@ class FigureScreen(Screen[None]):
         self.figure_id = figure_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield BriefingHeader()
         with VerticalScroll(id="figure-view"):
             yield Prose(id="figure-title")
             yield FactList(id="figure-facts")
@@ -57,6 +59,8 @@ class FigureScreen(Screen[None]):
         yield BriefingFooter()
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self._draw()
         comparisons = self.query_one("#figure-comparisons", OptionList)
         (comparisons if comparisons.option_count else self.query_one("#figure-view")).focus()

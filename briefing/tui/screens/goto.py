@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 
 
@@ -30,6 +31,8 @@ class GotoScreen(Dialog[str | None]):
             yield Prose(id="goto-error")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#goto-input").focus()
 
     @on(Input.Submitted, "#goto-input")

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Tree
+from textual.widgets import OptionList, Tree
 
 from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import BriefingFooter
+from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading_pane import ReadingPane
 from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
 
@@ -51,7 +52,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         session = self.app.session  # type: ignore[attr-defined]
-        yield Header()
+        yield BriefingHeader()
         with Horizontal(id="body"):
             tree = SectionTree(self.pack, self.lang, pins=session.pins,
                                expanded=session.saved_expanded(), id="tree")

@@ -13,6 +13,7 @@ from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.safe_lists import SafeSelectionList
 
 
@@ -35,6 +36,8 @@ class PickFiguresScreen(Dialog[list[str] | None]):
                 yield Button(t("cancel", lang), id="pick-cancel")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self._fill("")
         self.query_one("#pick-filter").focus()  # type to filter, Enter to go to the list
 

@@ -22,6 +22,7 @@ from briefing.snippets import HIGHLIGHT, snippet
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.wrapped import Wrapped
@@ -72,6 +73,8 @@ class SearchScreen(Dialog[str | None]):
             yield Prose(id="search-preview")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#search-input").focus()
 
     @on(Input.Changed, "#search-input")

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header
 
 from briefing.model import Lang, Pack, Source
 from briefing.textsafe import one_line
 from briefing.tui import views
 from briefing.tui.i18n import t
+from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.footer import BriefingFooter
+from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.prose import Prose
 from briefing.typography import line_spans
 
@@ -42,7 +43,7 @@ class SourceScreen(Screen[None]):
         self.location = views.locate_quote(self.paragraphs, source.quote)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield BriefingHeader()
         yield Prose(self._heading(), id="source-heading")
         with VerticalScroll(id="source-doc"):
             for index, par in enumerate(self.paragraphs):
@@ -75,6 +76,8 @@ class SourceScreen(Screen[None]):
         self.app.copy_text(quote, f"“{one_line(quote)}”")  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#source-doc").focus()
         self.call_after_refresh(self.scroll_to_quote)
 

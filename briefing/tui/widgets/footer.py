@@ -3,6 +3,12 @@
 Textual's footer lays every key out in a row and lets the row run under the docked command
 palette key ("paletteQ" at 80 columns), so Quit, Help and the language key fall off the end.
 This one keeps keys by priority (below) until the width is used, in their usual order.
+
+It also lays itself out once per change instead of once per signal: Textual's footer
+recomposes on every ``bindings_updated`` signal, and starting the app (mounting, focusing,
+restoring) sends dozens, each rebuilding every key widget. Here the signals are coalesced
+into one check after the next refresh, which recomposes only when what the footer would show
+(width, keys, enabled state, palette) differs from what it shows.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual exports no name for a footer key
 
@@ -27,6 +34,8 @@ class BriefingFooter(Footer):
     def __init__(self, **kwargs) -> None:
         super().__init__(compact=True, **kwargs)
         self._laid_out_width = 0
+        self._shown_signature: tuple = ()
+        self._check_pending = False
 
     def key_cost(self, binding: Binding) -> int:
         """Cells a compact footer key takes: key, space, description, margin."""
@@ -58,22 +67,47 @@ class BriefingFooter(Footer):
                 keep.add(index)
         return [item for i, item in enumerate(items) if i in keep], palette_kept
 
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width
+
+    def _signature(self, width: int) -> tuple:
+        shown, palette = self.fitting(width)
+        keys = tuple((b.key, b.description, b.action, enabled) for b, enabled, _ in shown)
+        return (width, keys, palette is not None and palette[1].description)
+
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
-        width = self.size.width or self.app.size.width
+        # Laid out from the start (Textual's footer waits for the first bindings signal and
+        # then rebuilds): the signal usually finds nothing changed, so no second build.
+        self._bindings_ready = True
+        width = self._width()
         self._laid_out_width = width
+        self._shown_signature = self._signature(width)
         shown, palette = self.fitting(width)
         for binding, enabled, tooltip in shown:
             yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
-                            binding.action, disabled=not enabled,
-                            tooltip=tooltip).data_bind(compact=Footer.compact)
+                            binding.action, disabled=not enabled, tooltip=tooltip,
+                            classes="-compact")
         if palette is not None:
             _node, binding, enabled, tooltip = palette
             yield FooterKey(binding.key, self.app.get_key_display(binding), binding.description,
                             binding.action, classes="-command-palette", disabled=not enabled,
                             tooltip=binding.tooltip or binding.description)
 
+    def bindings_changed(self, screen: Screen) -> None:
+        """Schedule one check, however many signals arrive before the next refresh."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._check_pending:
+            self._check_pending = True
+            self.call_after_refresh(self._refresh_keys)
+
+    async def _refresh_keys(self) -> None:
+        self._check_pending = False
+        if self.is_attached and self._signature(self._width()) != self._shown_signature:
+            await self.recompose()
+
     def on_resize(self) -> None:
         if self._bindings_ready and self.size.width != self._laid_out_width:
-            self.call_after_refresh(self.recompose)
+            self._check_pending = True
+            self.call_after_refresh(self._refresh_keys)

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from briefing.wrapped import wrap_text
+from briefing.wrapped import line_count, wrap_text
 
 
 class Prose(Widget):
@@ -20,11 +20,12 @@ class Prose(Widget):
 
     DEFAULT_CSS = "Prose { height: auto; }"
 
-    def __init__(self, text: Text | str = "", **kwargs) -> None:
+    def __init__(self, text: Text | str = "", glue: Iterable[int] = (), **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = Text(text) if isinstance(text, str) else text
-        self._glue: frozenset[int] = frozenset()
+        self._glue: frozenset[int] = frozenset(glue)
         self._cache: tuple[int, Text] | None = None
+        self._height: tuple[int, int] | None = None  # (width, lines)
 
     @property
     def text(self) -> Text:
@@ -34,7 +35,7 @@ class Prose(Widget):
         """Show ``text``; no line breaks at the ``glue`` offsets (an id stays whole)."""
         self._text = Text(text) if isinstance(text, str) else text
         self._glue = frozenset(glue)
-        self._cache = None
+        self._cache = self._height = None
         self.refresh(layout=True)
 
     def wrapped(self, width: int) -> Text:
@@ -49,7 +50,11 @@ class Prose(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self._text.plain:
             return 0
-        return self.wrapped(width).plain.count("\n") + 1
+        if self._cache is not None and self._cache[0] == width:
+            return self._cache[1].plain.count("\n") + 1
+        if self._height is None or self._height[0] != width:
+            self._height = (width, line_count(self._text, max(width, 1), self._glue))
+        return self._height[1]
 
     def render(self) -> Text:
         return self.wrapped(self.content_region.width or self.size.width)

@@ -63,19 +63,33 @@ class ReadingPane(VerticalScroll):
         self.bilingual = False  # ``b``: each paragraph in Chinese with its English beside it
 
     def compose(self):
-        yield Prose(id="crumbs")
-        content = self._content(self.node_id) if self.node_id else None
-        self._paragraphs = content[0] if content else []
+        """Everything for the initial node is built here, before the first layout, so the
+        first frame is drawn once instead of being drawn empty and then refilled."""
+        if not self.node_id:
+            self._paragraphs = []
+            yield Prose(id="crumbs")
+            yield Vertical(id="paragraphs")
+            yield from self._figure_widgets([])
+            yield from self._comparison_widgets([])
+            return
+        self._paragraphs, crumbs, figure_rows, comparisons = self._content(self.node_id)
+        yield Prose(crumbs, id="crumbs", glue=self._crumb_glue(crumbs))
         yield Vertical(*self._statics(), id="paragraphs")
-        yield Static(id="figures-title", classes="subtitle", markup=False)
-        yield FigureTable(id="figures")
-        yield Static(id="comparisons-title", classes="subtitle", markup=False)
-        yield SafeOptionList(id="comparisons")
+        yield from self._figure_widgets(figure_rows)
+        yield from self._comparison_widgets(comparisons)
 
-    def on_mount(self) -> None:
-        if self.node_id:
-            _, crumbs, figure_rows, comparisons = self._content(self.node_id)
-            self._fill(crumbs, figure_rows, comparisons)
+    def _figure_widgets(self, rows: list[views.FigureRow]):
+        title = Static(id="figures-title", classes="subtitle", markup=False)
+        table = FigureTable(id="figures")
+        self._fill_figures(rows, table, title)
+        return title, table
+
+    def _comparison_widgets(self, ids: list[str]):
+        title = Static(self._comparisons_title(ids), id="comparisons-title", classes="subtitle",
+                       markup=False)
+        options = SafeOptionList(*self._options(ids), id="comparisons")
+        title.display = options.display = bool(ids)
+        return title, options
 
     # -- showing a node ----------------------------------------------------------------------
     def _content(self, node_id: str):
@@ -134,12 +148,16 @@ class ReadingPane(VerticalScroll):
         self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
 
     def _fill(self, crumbs: Text, figure_rows: list[views.FigureRow], comparisons: list[str]):
-        opening = crumbs.plain.rfind("[")  # the open item's id: whole on one line
-        glue = range(opening, len(crumbs.plain)) if opening >= 0 else ()
-        self.query_one("#crumbs", Prose).update(crumbs, glue)
+        self.query_one("#crumbs", Prose).update(crumbs, self._crumb_glue(crumbs))
         self._fill_figures(figure_rows)
         self._fill_comparisons(comparisons)
         self.find_state = FindState()
+
+    @staticmethod
+    def _crumb_glue(crumbs: Text) -> range:
+        """The open item's id, "[id]" at the end of the crumbs, stays whole on one line."""
+        opening = crumbs.plain.rfind("[")
+        return range(opening, len(crumbs.plain)) if opening >= 0 else range(0)
 
     def _crumbs(self, node_id: str) -> Text:
         chain = []
@@ -151,26 +169,36 @@ class ReadingPane(VerticalScroll):
         text.append(f"  [{node_id}]", style="dim italic")
         return text
 
-    def _fill_figures(self, rows: list[views.FigureRow]) -> None:
+    def _fill_figures(self, rows: list[views.FigureRow], table: FigureTable | None = None,
+                      title: Static | None = None) -> None:
+        """Put ``rows`` in the figure table (the mounted one unless given, as in compose)."""
         lang = self.lang
-        table = self.query_one(FigureTable)
+        table = table or self.query_one(FigureTable)
+        title = title or self.query_one("#figures-title", Static)
         if self.bilingual:  # figure labels in both languages, Chinese first
             other_lang: Lang = "en" if lang == "zh" else "zh"
             rows = [views.bilingual_row(self.pack, row, other_lang) for row in rows]
         table.set_rows(views.figure_columns(lang), rows)
-        title = self.query_one("#figures-title", Static)
         title.update(Text(f"{t('figures', lang)} ({len(rows)})", style="bold"))
         title.display = table.display = bool(rows)
+
+    def _comparisons_title(self, ids: list[str]) -> Text:
+        return Text(f"{t('compared_in', self.lang)} ({len(ids)})", style="bold")
+
+    def _options(self, ids: list[str]) -> list[Option]:
+        return [Option(Wrapped(Text(one_line(self.pack.comparison(cid).title.get(self.lang)))),
+                       id=cid) for cid in ids]
 
     def _fill_comparisons(self, ids: list[str]) -> None:
         options = self.query_one("#comparisons", OptionList)
         options.clear_options()
         title = self.query_one("#comparisons-title", Static)
-        title.update(Text(f"{t('compared_in', self.lang)} ({len(ids)})", style="bold"))
+        title.update(self._comparisons_title(ids))
         title.display = options.display = bool(ids)
-        options.add_options(
-            Option(Wrapped(Text(one_line(self.pack.comparison(cid).title.get(self.lang)))), id=cid)
-            for cid in ids)
+        options.add_options(self._options(ids))
+        # as when the list is built with the pane: the first is highlighted, so Tab + Enter
+        # opens it
+        options.highlighted = 0 if ids else None
 
     @property
     def highlighted_figure(self) -> str | None:
@@ -178,11 +206,13 @@ class ReadingPane(VerticalScroll):
 
     def focus_figure(self, figure_id: str) -> None:
         table = self.query_one(FigureTable)
-        if table.index_of(figure_id) is None:
+        index = table.index_of(figure_id)
+        if index is None:
             return
         table.focus()
-        # after the refresh: the table's rows are only laid out once it has a width
-        self.call_after_refresh(table.move_to, figure_id)
+        table.cursor = index  # at once, so a key pressed next acts on this figure
+        # scrolled after the refresh: the table's rows are only laid out once it has a width
+        self.call_after_refresh(table.scroll_to_cursor)
 
     @on(FigureTable.Selected)
     def _figure_selected(self, event: FigureTable.Selected) -> None:

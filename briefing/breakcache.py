@@ -1,0 +1,78 @@
+"""A saved copy of the line breaker's results, so the app's first frame skips UAX #14.
+
+Breaking text by the Unicode line-breaking algorithm (``uniseg``, pure Python) is the largest
+cost of the app's first frame after Textual itself: every paragraph, label and title on
+screen is broken before anything is drawn. The results depend only on the text, on
+``briefing/typography.py`` (our own rules on top) and on the uniseg installed, so they are
+saved per pack when the app ends and loaded when it starts again.
+
+Best effort throughout: a missing, stale, damaged or foreign file is ignored (the breaks are
+computed as before), and a failed save loses nothing but time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import tempfile
+from importlib.util import find_spec
+from pathlib import Path
+
+from briefing import typography
+from briefing.paths import cache_dir
+
+MAX_BYTES = 8 * 1024 * 1024  # larger files are neither read nor written
+
+
+def _key() -> str:
+    """Changes whenever the results could: our rules' source or the uniseg installed."""
+    digest = hashlib.sha256(Path(typography.__file__).read_bytes())
+    spec = find_spec("uniseg")  # finds the package without importing it
+    if spec is not None and spec.origin:
+        origin = Path(spec.origin)
+        digest.update(f"{origin}:{origin.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:24]
+
+
+def cache_file(pack_id: str) -> Path:
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", pack_id)[:80] or "pack"
+    return cache_dir() / f"breaks-{safe}-{_key()}.marshal"
+
+
+def warm(pack_id: str) -> int:
+    """Load the saved breaks for ``pack_id``; returns how many were taken (0 on any trouble)."""
+    try:
+        path = cache_file(pack_id)
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return 0
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return 0
+    return typography.learn_breaks(data) if isinstance(data, dict) else 0
+
+
+def save(pack_id: str, known_before: int = 0) -> bool:
+    """Write what the breaker knows now, if it learned anything since ``known_before``
+    entries; atomically (a temporary file renamed into place). Returns whether it wrote."""
+    breaks = typography.known_breaks()
+    if len(breaks) <= known_before:
+        return False
+    try:
+        path = cache_file(pack_id)
+        blob = marshal.dumps(breaks)
+        if len(blob) > MAX_BYTES:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".breaks-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(blob)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True

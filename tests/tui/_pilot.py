@@ -1,0 +1,24 @@
+"""Helpers shared by the app's Pilot tests."""
+
+from __future__ import annotations
+
+from briefing.tui.widgets.prose import Prose
+
+
+def pane_text(app) -> str:
+    """The reading pane's paragraphs as plain text."""
+    pane = app.main.pane
+    return "\n".join(p.text.plain for p in pane.query(".paragraph").results(Prose))
+
+
+def footer_descriptions(app) -> set[str]:
+    return {b.binding.description for b in app.screen.active_bindings.values()}
+
+
+async def wait_until(pilot, condition, tries: int = 200) -> None:
+    """Let the app process messages until ``condition()`` holds (never a fixed sleep)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition()
