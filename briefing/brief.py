@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from briefing.comparisons import ComparisonView, relative_text, row_value_text
 from briefing.export import LABELS, ExportLang, cell, escape, render_items
-from briefing.formatting import figure_value, kind_label, scope_label
+from briefing.formatting import figure_value, kind_label, period_label, scope_label
 from briefing.model import Figure, Lang, Pack, Text
 from briefing.textsafe import one_line
 
@@ -58,7 +58,7 @@ def figure_line(pack: Pack, fig: Figure, lang: Lang) -> str:
     """One Markdown line that stands on its own: value, label, period, kind, and the
     verbatim quote with its document (what ``y`` copies)."""
     head = (f"**{cell(figure_value(pack, fig, lang))}** — {cell(fig.label.get(lang))} "
-            f"({cell(fig.period)}, {cell(kind_label(fig.kind, lang))})")
+            f"({cell(period_label(fig, lang))}, {cell(kind_label(fig.kind, lang))})")
     doc = pack.document(fig.source.doc)
     return (f"{head}: “{cell(fig.source.quote)}” — {cell(doc.title.get(lang))} "
             f"({cell(doc.publisher.get(lang))}, {cell(doc.date)})")
@@ -81,7 +81,7 @@ def comparison_table(pack: Pack, view: ComparisonView, lang: Lang,
         elif view.kind == "ranking":
             more = scope_label(row.figure.scope, lang, pack) if row.figure else ""
         else:
-            more = row.figure.period if row.figure else ""
+            more = period_label(row.figure, lang) if row.figure else ""
         out.append(f"| {cell(row.label.get(lang))} | {cell(row_value_text(pack, row, lang))} "
                    f"| {cell(more)} |")
     if view.note:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.model import Figure, Lang, Pack
+from briefing.model import UNDATED, Figure, Lang, Pack
 from briefing.numbers import format_value, fraction_text
 from briefing.vocabulary import hedge_of, scope_name
 
@@ -21,7 +21,17 @@ KIND_LABELS = {
     "ratio": ("比值", "ratio"),
     "growth": ("增长", "growth"),
     "cumulative": ("累计", "cumulative"),
+    # a number taken from a name ("百亿人才基金"), not a measured size
+    "nominal": ("名义（取自名称）", "nominal (from the name)"),
 }
+PERIOD_UNDATED = ("未注明年份", "undated")
+
+
+def period_label(figure: Figure, lang: Lang) -> str:
+    """The figure's period for a reader: "2024", "2025-07", or "undated" in words."""
+    if figure.period == UNDATED:
+        return PERIOD_UNDATED[0] if lang == "zh" else PERIOD_UNDATED[1]
+    return figure.period
 
 
 def kind_label(kind: str, lang: Lang) -> str:

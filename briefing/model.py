@@ -15,7 +15,10 @@ from typing import Literal
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
-FIGURE_KINDS = ("actual", "estimate", "target", "rank", "tier", "ratio", "growth", "cumulative")
+FIGURE_KINDS = ("actual", "estimate", "target", "rank", "tier", "ratio", "growth", "cumulative",
+                "nominal")
+#: The period of a figure whose source gives no year (it must then say so in its note).
+UNDATED = "undated"
 #: Scopes every pack has; a manifest may add its own under ``scopes``.
 SCOPES = ("city", "province", "national", "global")
 #: What a hedge word says of the number it qualifies.
@@ -134,6 +137,10 @@ class Figure:
     note: Text | None = None
 
     @property
+    def dated(self) -> bool:
+        return self.period != UNDATED
+
+    @property
     def period_key(self) -> tuple[int, int]:
         """Sort key for timelines: "2024" is end of 2024, "2025-07" is July 2025."""
         year, _, month = self.period.partition("-")
@@ -156,6 +163,8 @@ class Node:
     children: tuple[Node, ...] = ()
     figures: tuple[Figure, ...] = ()
     source: Source | None = None
+    #: ids elsewhere in the pack (items, figures, comparisons) a reader starting here needs
+    see_also: tuple[str, ...] = ()
 
     @property
     def is_section(self) -> bool:

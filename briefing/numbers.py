@@ -17,9 +17,13 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 
 #: Whole-word idioms that stand for a number in policy prose.
-#: 最高 ("the highest", as in 全市最高) is a rank of 1.
-IDIOMS = {"翻番": Decimal(2), "翻一番": Decimal(2), "没有": Decimal(0), "最高": Decimal(1)}
+#: 最高 ("the highest", as in 全市最高) is a rank of 1; 零的突破 ("a breakthrough from zero")
+#: is the first one ever, a count of 1 (it wins over the numeral 零 it starts with).
+IDIOMS = {"翻番": Decimal(2), "翻一番": Decimal(2), "没有": Decimal(0), "最高": Decimal(1),
+          "零的突破": Decimal(1)}
 
+#: "1+8": a policy system of one core document and eight supporting ones, nine in all.
+_PLUS = re.compile(r"(\d+)\+(\d+)(?![\d.])")
 _ARABIC = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?([十百千万亿]*)")
 _CHINESE = re.compile(f"[{_CN_CHARS}]+")
 #: "三分之一" (one third) and "七成" (seven tenths, read as 70 percent).
@@ -76,12 +80,16 @@ def parse_display(display: str) -> float | None:
 
     Arabic numbers may carry 万/亿/千 multipliers ("432亿" -> 4.32e10) or be fractions
     ("1/5" -> 0.2, "三分之一" -> 1/3); Chinese numerals are read in full ("第十七届" -> 17);
-    "七成" is 70 (percent); a few idioms ("翻番" -> 2) count too. Percent signs are kept as
+    "七成" is 70 (percent); "1+8" (a core policy and eight supporting ones) is 9; a few
+    idioms ("翻番" -> 2) count too. Percent signs are kept as
     the percent value (4.15% -> 4.15), as are percentage points ("20.3个百分点" -> 20.3).
     """
     best: tuple[int, Decimal] | None = None
+    plus = _PLUS.search(display)
     arabic = _ARABIC.search(display)
-    if arabic:
+    if plus and arabic and plus.start() == arabic.start():
+        best = (plus.start(), Decimal(plus.group(1)) + Decimal(plus.group(2)))
+    elif arabic:
         try:
             value = Decimal(arabic.group(1))
             if arabic.group(2):
@@ -105,7 +113,7 @@ def parse_display(display: str) -> float | None:
         best = (tenths.start(), tens * 10)
     for idiom, value in IDIOMS.items():
         pos = display.find(idiom)
-        if pos >= 0 and (best is None or pos < best[0]):
+        if pos >= 0 and (best is None or pos <= best[0]):
             best = (pos, value)
     if best is None:
         return None

@@ -33,5 +33,6 @@ def node_tree(node: Node) -> dict[str, Any]:
     return {
         "id": node.id,
         "title": text(node.title),
+        "see_also": list(node.see_also),
         "children": [node_tree(child) for child in node.children],
     }

@@ -22,6 +22,7 @@ from briefing.comparisons import (
 from briefing.formatting import (
     figure_value,
     kind_label,
+    period_label,
     qualifier_label,
     scope_label,
     signed_change,
@@ -38,12 +39,14 @@ HEADINGS = {
            "hedge": "Hedge", "sources": "Sources", "id": "ID", "section": "Section",
            "base": "Base value", "unit": "Unit", "title": "Title", "compared": "Compared in",
            "bar": "", "progress": "Reached", "figures": "Figures",
-           "target": "Target", "relation": "Relation", "change": "Change", "gap": "Gap"},
+           "target": "Target", "relation": "Relation", "change": "Change", "gap": "Gap",
+           "see_also": "See also"},
     "zh": {"figure": "指标", "value": "数值", "period": "时期/类型", "kind": "类型",
            "hedge": "限定",
            "sources": "来源", "id": "ID", "section": "章节", "base": "基础值", "unit": "单位",
            "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据",
-           "target": "目标", "relation": "关系", "change": "变化", "gap": "差距"},
+           "target": "目标", "relation": "关系", "change": "变化", "gap": "差距",
+           "see_also": "另见"},
 }
 
 
@@ -101,7 +104,8 @@ def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool 
     for fig in figures:
         number, unit = value_parts(pack, fig, lang)
         row = [Wrapped(plain(one_line(fig.label.get(lang)))), plain(number, "bold"),
-               Wrapped(plain(unit)), Text(f"{fig.period} {kind_label(fig.kind, lang)}")]
+               Wrapped(plain(unit)),
+               Text(f"{period_label(fig, lang)} {kind_label(fig.kind, lang)}")]
         if with_ids:
             row.insert(0, Text(fig.id))
         if cite is not None:
@@ -121,7 +125,7 @@ def _figure_blocks(pack: Pack, figures: list[Figure], lang: Lang,
         grid.add_column(ratio=1)
         grid.add_row("", Wrapped(plain(one_line(fig.label.get(lang)))))
         line = Text.assemble((value_phrase(pack, fig, lang), "bold"),
-                             f"  {fig.period} {kind_label(fig.kind, lang)}")
+                             f"  {period_label(fig, lang)} {kind_label(fig.kind, lang)}")
         glue: tuple[int, ...] = ()
         if cite is not None:  # the citation stays on the line of what it cites
             line, at = keep_with_previous(line, f"[{cite.number(fig.source)}]", "dim")
@@ -168,6 +172,16 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
         line = Text(words["compared"] + ": ", style="bold")
         line.append(", ".join(f"{c.id}" for c in compared.values()))
         parts.append(Wrapped(line))
+    see_also = [ref for sub in node.walk() for ref in sub.see_also]
+    if see_also:
+        from briefing.brief import title_of
+
+        parts.append(Text())
+        parts.append(plain(words["see_also"], "bold"))
+        for ref in see_also:  # the id stays whole, on the line of its title
+            line, at = keep_with_previous(plain(f"  {title_of(pack, ref, lang)}"), f"[{ref}]",
+                                          "dim")
+            parts.append(Wrapped(line, (at,)))
     if cite.sources:
         parts.append(Text())
         parts.append(plain(words["sources"], "bold"))
@@ -191,12 +205,12 @@ def figure_detail(pack: Pack, fig: Figure, lang: Lang) -> RenderableType:
         ("value", figure_value(pack, fig, lang)),
         ("display", fig.display),
         ("base value", f"{fig.value:,g} {fig.unit}"),
-        ("period", fig.period),
+        ("period", period_label(fig, lang)),
         ("kind", kind_label(fig.kind, lang)),
         ("qualifier", qualifier_label(fig, lang, pack) if fig.qualifier else ""),
         ("scope", scope_label(fig.scope, lang, pack)),
         ("in", f"{fig.node_id} ({fig.section_id})"),
-        ("note", one_line(fig.note.get(lang)) if fig.note else ""),
+        ("editor's note", one_line(fig.note.get(lang)) if fig.note else ""),
         ("quote", f"“{one_line(fig.source.quote)}”"),
         ("source", one_line(doc.title.get(lang))),
     ]
@@ -223,7 +237,7 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang, width: int = 2
             assert fig is not None
             table.add_row(Wrapped(plain(one_line(row.label.get(lang)))),
                           plain(value_parts(pack, fig, lang)[0], "bold"),
-                          Text(f"{scope_label(fig.scope, lang, pack)} {fig.period}"))
+                          Text(f"{scope_label(fig.scope, lang, pack)} {period_label(fig, lang)}"))
         return table
     if view.kind == "progress":
         _progress_columns(table, pack, view, lang)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from briefing.citations import Citations
-from briefing.formatting import kind_label, value_parts, value_phrase
+from briefing.formatting import kind_label, period_label, value_parts, value_phrase
 from briefing.model import Comparison, Figure, Lang, Node, Pack, Source, Text
 from briefing.textsafe import one_line
 
@@ -31,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "source": ("出处", "Source"),
     "sources": ("来源", "Sources"),
     "comparisons": ("对比", "Comparisons"),
+    "see_also": ("另见", "See also"),
 }
 #: The column headers of the bilingual figures table, each in its own language.
 BILINGUAL_COLUMNS = ("中文", "English")
@@ -38,7 +39,7 @@ BILINGUAL_COLUMNS = ("中文", "English")
 
 def period(fig: Figure, lang: Lang) -> str:
     """The figure's period as a table cell (the one place exports read ``Figure.period``)."""
-    return cell(fig.period)
+    return cell(period_label(fig, lang))
 
 
 def word(key: str, lang: Lang) -> str:
@@ -113,13 +114,27 @@ class MarkdownDocument:
             self.add_figure_table(figures)
         if with_comparisons:
             self.add_comparisons(self.comparisons_of(figures), level + 1)
+        self.add_see_also([ref for sub in node.walk() for ref in sub.see_also])
+
+    def add_see_also(self, refs: list[str]) -> None:
+        """Where the pack points a reader next: one line per language, titles and ids."""
+        if not refs:
+            return
+        from briefing.brief import title_of
+
+        for lang in self.langs:
+            zh, en = WORDS["see_also"]
+            names = "; ".join(f"{escape(title_of(self.pack, ref, lang))} (`{ref}`)"
+                              for ref in refs)
+            self.add(f"**{zh if lang == 'zh' else en}:** {names}")
 
     def add_figure(self, figure: Figure, level: int = 1, with_comparisons: bool = True) -> None:
         """One figure: its label as a heading, a one-row table, its note, its comparisons."""
         self.add_heading(level, self.title(figure.label))
         self.add_figure_table([figure])
-        if figure.note:
-            self.add_paragraphs(figure.note)
+        if figure.note:  # a figure's note is the editor's, never the source's words
+            self.add_paragraphs(Text(zh=f"编者注：{figure.note.zh}",
+                                     en=f"Editor's note: {figure.note.en}"))
         if with_comparisons:
             self.add_comparisons(self.comparisons_of([figure]), level + 1)
 

@@ -119,6 +119,9 @@ class ComparisonReader(ReaderBase):
         c = self.check
         line = line_of(data, "entries")
         figs = [figures[e.figure] for e in entries]
+        if kind in ("timeline", "progress") and any(not f.dated for f in figs):
+            undated = ", ".join(f.id for f in figs if not f.dated)
+            c.error(line, f"{kind} {what} needs dated figures; undated: {undated}")
         if kind in ("peers", "timeline") and len({f.unit for f in figs}) > 1:
             units = ", ".join(sorted({f.unit for f in figs}))
             c.error(line, f"{kind} {what} mixes units ({units}); they cannot share one scale")

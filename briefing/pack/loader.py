@@ -68,6 +68,12 @@ def load_pack(root: Path) -> Pack:
     figures = {f.id: f for s in sections for f in s.all_figures()}
     comparisons = (builder.comparisons(head.comparisons, figures, set(nodes))
                    if head.comparisons else [])
+    known = set(nodes) | set(figures) | {cmp.id for cmp in comparisons}
+    for file, line, label, ref in builder.see_also_refs:
+        if ref not in known:
+            c.file = file
+            c.error(line, f"'see_also' of {label} names '{ref}', which is not an id in this "
+                          f"pack{did_you_mean(ref, known)}")
     if c.errors:
         raise PackInvalid(c.errors)
     return Pack(id=head.id, title=head.title, root=root, documents=tuple(builder.documents),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from briefing.model import FIGURE_KINDS, Figure, Node, Source
+from briefing.model import FIGURE_KINDS, UNDATED, Figure, Node, Source
 from briefing.numbers import parse_display
 from briefing.pack.checker import clip, did_you_mean, line_of, valid_date
 from briefing.pack.quotes import near_miss
@@ -13,7 +13,7 @@ from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import LineDict
 
 MAX_DEPTH = 6
-NODE_FIELDS = {"id", "title", "text", "source", "figures", "items"}
+NODE_FIELDS = {"id", "title", "text", "source", "figures", "items", "see_also"}
 FIGURE_FIELDS = {"id", "label", "value", "unit", "display", "period", "kind", "qualifier",
                  "scope", "note", "source"}
 
@@ -61,10 +61,28 @@ class SectionReader(ReaderBase):
                               node_id or "", depth + 1)
             if child:
                 children.append(child)
+        see_also = self.see_also(data, label, node_id)
         if not (node_id and title and text):
             return None
         return Node(id=node_id, title=title, text=text, section_id=sid, parent_id=parent_id,
-                    depth=depth, children=tuple(children), figures=tuple(figures), source=source)
+                    depth=depth, children=tuple(children), figures=tuple(figures), source=source,
+                    see_also=see_also)
+
+    def see_also(self, data: LineDict, label: str, node_id: str | None) -> tuple[str, ...]:
+        """The ids a node points readers to; whether they exist is checked after the load."""
+        c = self.check
+        refs: list[str] = []
+        line = line_of(data, "see_also")
+        for ref in c.items(data, "see_also", label, required=False):
+            if not isinstance(ref, str) or not ref.strip():
+                c.error(line, f"'see_also' of {label} must list ids (strings)")
+            elif ref == node_id or ref in refs:
+                c.error(line, f"'see_also' of {label} lists '{ref}' "
+                              f"{'itself' if ref == node_id else 'twice'}")
+            else:
+                refs.append(ref)
+                self.see_also_refs.append((c.file, line, label, ref))
+        return tuple(refs)
 
     def source(self, data: LineDict, what: str, required: bool = True) -> Source | None:
         c = self.check
@@ -118,10 +136,14 @@ class SectionReader(ReaderBase):
             tip = did_you_mean(unit, self.units)
             c.error(line_of(data, "unit"), f"{what} uses unknown unit '{unit}'{tip}")
             unit = None
-        if period is not None and not valid_date(period, day=False):
+        if period is not None and period != UNDATED and not valid_date(period, day=False):
             c.error(line_of(data, "period"),
-                    f"period '{period}' of {what} must be YYYY or YYYY-MM (a real month)")
+                    f"period '{period}' of {what} must be YYYY, YYYY-MM (a real month) or "
+                    f"'{UNDATED}' (the source gives no year)")
             period = None
+        if period == UNDATED and note is None:
+            c.error(line_of(data, "period"),
+                    f"{what} is undated: its 'note' must say what the source says of the time")
         if qualifier is not None and qualifier not in self.hedges:
             c.error(line_of(data, "qualifier"),
                     f"qualifier '{qualifier}' of {what} must be one of {', '.join(self.hedges)}"

@@ -19,7 +19,7 @@ from briefing.comparisons import (
     ratio_relation,
     relative_text,
 )
-from briefing.formatting import scope_label, signed_change, value_parts
+from briefing.formatting import period_label, scope_label, signed_change, value_parts
 from briefing.model import Lang, Pack
 from briefing.numbers import format_value
 from briefing.textsafe import clean, one_line
@@ -102,7 +102,7 @@ def chart_table(pack: Pack, view: ComparisonView, lang: Lang) -> ChartTable:
                    period]
         cells = [[_label(r, lang), value_parts(pack, r.figure, lang)[0] if r.figure else "",
                   scope_label(r.figure.scope, lang, pack) if r.figure else "",
-                  r.figure.period if r.figure else ""] for r in rows]
+                  period_label(r.figure, lang) if r.figure else ""] for r in rows]
         return ChartTable(columns, cells, figures, fractions)
     if view.kind == "progress":
         columns = [label, bar_col, _number(t("col_actual", lang), "bold"),
@@ -124,7 +124,7 @@ def chart_table(pack: Pack, view: ComparisonView, lang: Lang) -> ChartTable:
     cells = []
     for r in rows:
         value, word = _parts(pack, r, lang)
-        row = [_label(r, lang), BAR, value, word, r.figure.period if r.figure else ""]
+        row = [_label(r, lang), BAR, value, word, period_label(r.figure, lang) if r.figure else ""]
         if timeline:
             row.append("" if r.delta is None or view.unit is None
                        else signed_change(pack, r.delta, view.unit, lang))

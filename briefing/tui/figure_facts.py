@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from briefing.formatting import figure_value, kind_label, qualifier_label, scope_label
+from briefing.formatting import (
+    figure_value,
+    kind_label,
+    period_label,
+    qualifier_label,
+    scope_label,
+)
 from briefing.model import Figure, Lang, Pack
 from briefing.numbers import format_value
 from briefing.textsafe import clean, one_line
@@ -46,7 +52,7 @@ def figure_facts(pack: Pack, fig: Figure, lang: Lang) -> FigureFacts:
         hedge = qualifier_label(fig, lang)
         facts.append((t("qualifier", lang),
                       Text(hedge if lang == "zh" else f"{hedge} ({fig.qualifier})")))
-    facts.append((t("period", lang), Text(fig.period)))
+    facts.append((t("period", lang), Text(period_label(fig, lang))))
     facts.append((t("kind", lang), Text(kind_label(fig.kind, lang))))
     if fig.scope:
         facts.append((t("scope", lang), Text(scope_label(fig.scope, lang))))

@@ -19,6 +19,7 @@ from briefing.comparisons import (
 from briefing.formatting import (
     figure_value,
     kind_label,
+    period_label,
     qualifier_label,
     scope_label,
 )
@@ -119,7 +120,7 @@ def figure_row(pack: Pack, fig: Figure, lang: Lang) -> FigureRow:
         scope = scope_label(fig.scope, lang, pack)
         kind = f"{kind}（{scope}）" if lang == "zh" else f"{kind} ({scope})"
     return FigureRow(fig.id, one_line(fig.label.get(lang)), one_line(figure_value(pack, fig, lang)),
-                     qualifier_label(fig, lang, pack) or "", fig.period, kind,
+                     qualifier_label(fig, lang, pack) or "", period_label(fig, lang), kind,
                      len(pack.comparisons_for(fig.id)))
 
 
@@ -145,8 +146,9 @@ def comparisons_in(pack: Pack, node: Node) -> list[str]:
 # -- comparisons -------------------------------------------------------------------------------
 def timeline_line(pack: Pack, view: ComparisonView, lang: Lang) -> str:
     """The same metric over time on one line: ``80.6% (2024) → 84% (2025-07) → 90% (2025)``."""
-    return " → ".join(f"{one_line(row_value_text(pack, row, lang))} ({row.figure.period})"
-                      for row in view.rows if row.figure)
+    return " → ".join(
+        f"{one_line(row_value_text(pack, row, lang))} ({period_label(row.figure, lang)})"
+        for row in view.rows if row.figure)
 
 
 def _row_label(row: Row, lang: Lang) -> str:
@@ -194,7 +196,7 @@ def english_for(pack: Pack, item_id: str) -> str | None:
     if pack.has_figure(item_id):
         fig = pack.figure(item_id)
         return (f"{one_line(fig.label.en)}: {one_line(figure_value(pack, fig, 'en'))} "
-                f"({fig.period})")
+                f"({period_label(fig, 'en')})")
     if not pack.has_node(item_id):
         return None
     for node in pack.node(item_id).walk():

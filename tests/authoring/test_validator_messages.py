@@ -86,7 +86,8 @@ def test_a_period_names_a_real_month(tmp_path):
         files["sections/overview.yaml"]["figures"][0]["period"] = "2024-13"
 
     (found,) = problems(tmp_path, edit)
-    assert "period '2024-13' of figure 'hntes-2024' must be YYYY or YYYY-MM" in found
+    assert ("period '2024-13' of figure 'hntes-2024' must be YYYY, YYYY-MM (a real month) "
+            "or 'undated'") in found
 
 
 def test_a_section_file_the_manifest_does_not_list(tmp_path):

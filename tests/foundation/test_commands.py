@@ -30,7 +30,8 @@ def test_sections_json_is_the_tree():
     assert [s["id"] for s in tree] == ["achievements", "weaknesses", "action-plans",
                                        "talent-services"]
     plans = tree[2]
-    assert set(plans) == {"id", "title", "children"}
+    assert set(plans) == {"id", "title", "see_also", "children"}
+    assert tree[3]["see_also"] and all(isinstance(ref, str) for ref in tree[3]["see_also"])
     assert set(plans["title"]) == {"zh", "en"}
     assert len(plans["children"]) == 5
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -130,9 +131,9 @@ def test_the_manifest_rule_of_five_action_plans(make_pack):
     def edit(files):
         files["sections/action-plans.yaml"]["items"].pop()
 
-    assert only(make_pack(edit)) == (
-        "sections/action-plans.yaml: 'action-plans' must have exactly 5 children, found 4 "
-        "(rule at manifest.yaml:121)")
+    found = only(make_pack(edit))
+    assert re.fullmatch(r"sections/action-plans\.yaml: 'action-plans' must have exactly 5 "
+                        r"children, found 4 \(rule at manifest\.yaml:\d+\)", found), found
 
 
 @pytest.mark.parametrize("where", ["../../etc/passwd", "/etc/passwd"])

@@ -112,7 +112,7 @@ EVAL: list[tuple[str, str, tuple[str, ...]]] = [
     ("changguanghuaxin", "heteronym", ("talent-entrepreneurship-week",)),
     ("suzhouyinhang", "heteronym", ("talent-returnee-bank-zone",)),
     ("chongzu", "heteronym", ("plan-platforms-labs",)),
-    ("zhongdianshiyanshi", "heteronym", ("lead-national-key-labs-before-2024",
+    ("zhongdianshiyanshi", "heteronym", ("lead-national-key-lab-first-2024",
                                          "key-labs-target-2025")),
     ("changshu", "heteronym", ("ach-district-changshu",)),
     ("linghangxingdong", "heteronym", ("plan-enterprise-leadership",)),

@@ -100,6 +100,10 @@ class MainScreen(Screen[None]):
     def _figure_chosen(self, event: ReadingPane.FigureChosen) -> None:
         self.app.open_figure(event.figure_id)
 
+    @on(ReadingPane.ReferenceChosen)
+    def _reference_chosen(self, event: ReadingPane.ReferenceChosen) -> None:
+        self.app.open_id(event.item_id)
+
     @on(ReadingPane.ComparisonChosen)
     def _comparison_chosen(self, event: ReadingPane.ComparisonChosen) -> None:
         self.app.open_comparisons(comparison_id=event.comparison_id)
@@ -158,12 +162,12 @@ class MainScreen(Screen[None]):
         self.app.session.remember(tree_hidden=not tree.display)  # type: ignore[attr-defined]
 
     def focused_item(self) -> str | None:
-        """What ``p`` pins: the figure, comparison or tree entry under the cursor, else the
-        open section or item."""
+        """What ``p`` pins: the figure, comparison, "See also" entry or tree entry under the
+        cursor, else the open section or item."""
         focused = self.focused
         if isinstance(focused, FigureTable):
             return self.pane.highlighted_figure
-        if isinstance(focused, OptionList) and focused.id == "comparisons":
+        if isinstance(focused, OptionList) and focused.id in ("comparisons", "see-also"):
             index = focused.highlighted
             return None if index is None else focused.get_option_at_index(index).id
         if isinstance(focused, SectionTree):

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, SelectionList, Static
 
-from briefing.formatting import figure_value
+from briefing.formatting import figure_value, period_label
 from briefing.model import Lang, Pack
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
@@ -57,7 +57,7 @@ class PickFiguresScreen(Dialog[list[str] | None]):
                 continue
             unit = one_line(self.pack.unit(fig.unit).label.get(lang))
             prompt = Text.assemble(one_line(fig.label.get(lang)), "  ", (value, "bold"),
-                                   (f"  {fig.period} · {unit}", "dim"))
+                                   (f"  {period_label(fig, lang)} · {unit}", "dim"))
             selection.add_option((prompt, fig.id, fig.id in self.chosen))
             self._visible.add(fig.id)
 

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.formatting import figure_value
+from briefing.formatting import figure_value, period_label
 from briefing.model import Lang, Pack
 from briefing.snippets import HIGHLIGHT, snippet
 from briefing.textsafe import one_line
@@ -116,7 +116,7 @@ class SearchScreen(Dialog[str | None]):
         pack, lang = self.pack, self.lang
         if pack.has_figure(item_id):
             fig = pack.figure(item_id)
-            return (f"{one_line(figure_value(pack, fig, lang))} ({fig.period}) — "
+            return (f"{one_line(figure_value(pack, fig, lang))} ({period_label(fig, lang)}) — "
                     f"“{one_line(fig.source.quote)}”")
         if pack.has_node(item_id):
             return one_line(pack.node(item_id).text.get(lang))[:PREVIEW_CHARS]

@@ -47,6 +47,13 @@ class ReadingPane(VerticalScroll):
             self.figure_id = figure_id
             super().__init__()
 
+    class ReferenceChosen(Message):
+        """A "See also" entry was chosen: the app opens that id, whatever it names."""
+
+        def __init__(self, item_id: str) -> None:
+            self.item_id = item_id
+            super().__init__()
+
     class ComparisonChosen(Message):
         def __init__(self, comparison_id: str) -> None:
             self.comparison_id = comparison_id
@@ -70,13 +77,15 @@ class ReadingPane(VerticalScroll):
             yield Prose(id="crumbs")
             yield Vertical(id="paragraphs")
             yield from self._figure_widgets([])
-            yield from self._comparison_widgets([])
+            yield from self._link_widgets("comparisons", [])
+            yield from self._link_widgets("see-also", [])
             return
         self._paragraphs, crumbs, figure_rows, comparisons = self._content(self.node_id)
         yield Prose(crumbs, id="crumbs", glue=self._crumb_glue(crumbs))
         yield Vertical(*self._statics(), id="paragraphs")
         yield from self._figure_widgets(figure_rows)
-        yield from self._comparison_widgets(comparisons)
+        yield from self._link_widgets("comparisons", comparisons)
+        yield from self._link_widgets("see-also", self._see_also(self.node_id))
 
     def _figure_widgets(self, rows: list[views.FigureRow]):
         title = Static(id="figures-title", classes="subtitle", markup=False)
@@ -84,12 +93,19 @@ class ReadingPane(VerticalScroll):
         self._fill_figures(rows, table, title)
         return title, table
 
-    def _comparison_widgets(self, ids: list[str]):
-        title = Static(self._comparisons_title(ids), id="comparisons-title", classes="subtitle",
+    def _link_widgets(self, name: str, ids: list[str]):
+        """A titled list of ids to open: "comparisons" (Compared in) or "see-also"."""
+        title = Static(self._links_title(name, ids), id=f"{name}-title", classes="subtitle",
                        markup=False)
-        options = SafeOptionList(*self._options(ids), id="comparisons")
+        options = SafeOptionList(*self._options(name, ids), id=name, classes="links")
         title.display = options.display = bool(ids)
         return title, options
+
+    def _see_also(self, node_id: str | None) -> list[str]:
+        """Where the open node (and its sub-items) point a reader, in reading order."""
+        if not node_id or node_id == FIGURES_ID:
+            return []
+        return [ref for node in self.pack.node(node_id).walk() for ref in node.see_also]
 
     # -- showing a node ----------------------------------------------------------------------
     def _content(self, node_id: str):
@@ -150,7 +166,8 @@ class ReadingPane(VerticalScroll):
     def _fill(self, crumbs: Text, figure_rows: list[views.FigureRow], comparisons: list[str]):
         self.query_one("#crumbs", Prose).update(crumbs, self._crumb_glue(crumbs))
         self._fill_figures(figure_rows)
-        self._fill_comparisons(comparisons)
+        self._fill_links("comparisons", comparisons)
+        self._fill_links("see-also", self._see_also(self.node_id))
         self.find_state = FindState()
 
     @staticmethod
@@ -182,20 +199,27 @@ class ReadingPane(VerticalScroll):
         title.update(Text(f"{t('figures', lang)} ({len(rows)})", style="bold"))
         title.display = table.display = bool(rows)
 
-    def _comparisons_title(self, ids: list[str]) -> Text:
-        return Text(f"{t('compared_in', self.lang)} ({len(ids)})", style="bold")
+    def _links_title(self, name: str, ids: list[str]) -> Text:
+        word = t("compared_in" if name == "comparisons" else "see_also", self.lang)
+        return Text(f"{word} ({len(ids)})", style="bold")
 
-    def _options(self, ids: list[str]) -> list[Option]:
-        return [Option(Wrapped(Text(one_line(self.pack.comparison(cid).title.get(self.lang)))),
-                       id=cid) for cid in ids]
+    def _options(self, name: str, ids: list[str]) -> list[Option]:
+        if name == "comparisons":
+            titles = [self.pack.comparison(cid).title.get(self.lang) for cid in ids]
+        else:
+            from briefing.brief import title_of
 
-    def _fill_comparisons(self, ids: list[str]) -> None:
-        options = self.query_one("#comparisons", OptionList)
+            titles = [title_of(self.pack, ref, self.lang) for ref in ids]
+        return [Option(Wrapped(Text(one_line(title))), id=ref)
+                for title, ref in zip(titles, ids, strict=True)]
+
+    def _fill_links(self, name: str, ids: list[str]) -> None:
+        options = self.query_one(f"#{name}", OptionList)
         options.clear_options()
-        title = self.query_one("#comparisons-title", Static)
-        title.update(self._comparisons_title(ids))
+        title = self.query_one(f"#{name}-title", Static)
+        title.update(self._links_title(name, ids))
         title.display = options.display = bool(ids)
-        options.add_options(self._options(ids))
+        options.add_options(self._options(name, ids))
         # as when the list is built with the pane: the first is highlighted, so Tab + Enter
         # opens it
         options.highlighted = 0 if ids else None
@@ -224,6 +248,12 @@ class ReadingPane(VerticalScroll):
         event.stop()
         if event.option.id:
             self.post_message(self.ComparisonChosen(event.option.id))
+
+    @on(OptionList.OptionSelected, "#see-also")
+    def _reference_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ReferenceChosen(event.option.id))
 
     # -- find in pane ------------------------------------------------------------------------
     def find(self, query: str) -> int:
