@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _pilot import footer_descriptions, pane_text
+from _pilot import footer_descriptions, pane_text, wait_until
 from textual.widgets import Input, OptionList
 
 from briefing.tui import BriefingApp
@@ -207,3 +207,26 @@ def test_panes_reflow_when_the_terminal_is_resized(app, drive):
         assert app.main.pane.size.width > 100
 
     drive(app, scenario)
+
+
+def test_see_also_lists_where_the_pack_points_and_enter_opens_it(drive):
+    """Talent Services points readers to the report's talent results: listed under the text,
+    Enter opens the first, and Back returns."""
+    from briefing.pack import bundled_pack_dir, load_pack
+
+    pack = load_pack(bundled_pack_dir())
+    refs = list(pack.node("talent-services").see_also)
+
+    async def scenario(pilot):
+        app = pilot.app
+        links = app.main.pane.query_one("#see-also", OptionList)
+        await wait_until(pilot, lambda: links.option_count == len(refs))
+        assert [links.get_option_at_index(i).id for i in range(len(refs))] == refs
+        links.focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.main.pane.node_id == refs[0])
+        assert not app.main.pane.query_one("#see-also", OptionList).display
+        await pilot.press("left_square_bracket")
+        await wait_until(pilot, lambda: app.main.pane.node_id == "talent-services")
+
+    drive(BriefingApp(pack, start_id="talent-services"), scenario)
