@@ -1,7 +1,8 @@
 """Export (``e``): the open section, or the pins as one brief, to Markdown.
 
 Never overwrites silently: ``TargetExists`` switches the dialog to an explicit "Overwrite?"
-question, and only then is the write retried with ``force=True``.
+question, and only then is the write retried with ``force=True``. In a browser
+(``briefing serve``) nothing is written on the server: the file is delivered as a download.
 """
 
 from __future__ import annotations
@@ -19,6 +20,19 @@ from briefing.model import Lang, Pack
 from briefing.tui.i18n import t
 from briefing.tui.screens.dialog import Dialog
 from briefing.tui.widgets.prose import Prose
+
+
+def deliver_download(app, path: Path, markdown: str) -> bool:
+    """In a browser (``briefing serve``) the server's disk is not the reader's: hand the
+    Markdown to the browser as a download named like ``path``, and say so (True). In a
+    terminal, do nothing (False) and the caller writes the file."""
+    if not getattr(app, "is_web", False):
+        return False
+    import io
+
+    app.deliver_text(io.StringIO(markdown), save_filename=path.name or "briefing.md",
+                     mime_type="text/markdown", encoding="utf-8")
+    return True
 
 
 class ExportDialog(Dialog[Path | None]):
@@ -98,6 +112,10 @@ class ExportDialog(Dialog[Path | None]):
             markdown = brief_markdown(self.pack, self.pins, self.lang)
         else:
             markdown = to_markdown(self.pack, self.node_id, self.lang)
+        if deliver_download(self.app, path, markdown):
+            self.app.notify(f"{t('exported', self.lang)} {path.name}", markup=False)
+            self.close(path)
+            return
         try:
             write_text_atomic(path, markdown, force=force)
         except TargetExists:
