@@ -51,7 +51,9 @@ class BriefingServer(Server):
         try:
             super().serve(debug=debug)
         finally:
-            stop_children()
+            if stopped := stop_children():
+                print(f"stopped {len(stopped)} app process(es) that did not quit",
+                      file=sys.stderr, flush=True)
 
     async def _make_app(self) -> web.Application:
         # The one use of textual-serve internals: its Server builds the aiohttp Application
