@@ -58,3 +58,26 @@ def test_export_is_a_download_of_the_sections_markdown(served, page, tmp_path):
                          capture_output=True, text=True, env=env, check=True, timeout=TIMEOUT)
     assert target.read_text(encoding="utf-8") == cli.stdout
     assert not (served.log.parent / "achievements.en.md").exists()  # nothing on the server
+
+
+def test_copy_reaches_the_browsers_clipboard(served, page):
+    from briefing import brief
+    from briefing.pack import bundled_pack_dir, load_pack
+
+    pack = load_pack(bundled_pack_dir())
+    figure_id = next(pack.figures()).id
+    expected = brief.figure_line(pack, pack.figure(figure_id), "en")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_app(page, served.url)
+    focus_terminal(page)
+    before = len(screen_text(page))
+    page.keyboard.press("g")
+    wait_for(lambda: "Type a section" in screen_text(page)[before:], what="the go-to box")
+    page.keyboard.type(figure_id, delay=30)
+    page.keyboard.press("Enter")
+    wait_for(lambda: "Copy" in screen_text(page)[before:] and
+             pack.figure(figure_id).label.en[:12] in screen_text(page)[before:],
+             what="the figure's screen")
+    page.keyboard.press("y")  # OSC 52 from the app; xterm.js hands it to the browser
+    wait_for(lambda: page.evaluate("navigator.clipboard.readText()") == expected,
+             what="the figure's line on the clipboard")
