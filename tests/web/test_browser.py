@@ -8,7 +8,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
-from webtools import TIMEOUT, open_app, png_colours, screen_text, wait_for
+from webtools import TIMEOUT, cell_centre, open_app, png_colours, screen_text, wait_for
 
 
 def focus_terminal(page) -> None:
@@ -17,7 +17,7 @@ def focus_terminal(page) -> None:
     page.focus(".xterm-helper-textarea")
 
 
-def test_page_loads_and_paints(served, page):
+def test_page_loads_and_paints(page, served):
     hosts = []
     page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
     open_app(page, served.url)
@@ -31,7 +31,7 @@ def test_page_loads_and_paints(served, page):
     assert hosts and set(hosts) == {f"127.0.0.1:{served.port}"}, hosts  # works offline
 
 
-def test_typing_opens_search_and_finds_by_pinyin(served, page):
+def test_typing_opens_search_and_finds_by_pinyin(page, served):
     open_app(page, served.url)
     focus_terminal(page)
     before = len(screen_text(page))
@@ -41,7 +41,7 @@ def test_typing_opens_search_and_finds_by_pinyin(served, page):
     wait_for(lambda: "院士" in screen_text(page)[before:], what="院士 among the results")
 
 
-def test_export_is_a_download_of_the_sections_markdown(served, page, tmp_path):
+def test_export_is_a_download_of_the_sections_markdown(page, served, tmp_path):
     open_app(page, served.url)
     focus_terminal(page)
     page.keyboard.press("e")
@@ -60,7 +60,7 @@ def test_export_is_a_download_of_the_sections_markdown(served, page, tmp_path):
     assert not (served.log.parent / "achievements.en.md").exists()  # nothing on the server
 
 
-def test_copy_reaches_the_browsers_clipboard(served, page):
+def test_copy_reaches_the_browsers_clipboard(page, served):
     from briefing import brief
     from briefing.pack import bundled_pack_dir, load_pack
 
@@ -81,3 +81,11 @@ def test_copy_reaches_the_browsers_clipboard(served, page):
     page.keyboard.press("y")  # OSC 52 from the app; xterm.js hands it to the browser
     wait_for(lambda: page.evaluate("navigator.clipboard.readText()") == expected,
              what="the figure's line on the clipboard")
+
+
+def test_a_mouse_click_opens_a_section(page, served):
+    open_app(page, served.url)
+    before = len(screen_text(page))
+    # Row 10 of the tree is "Weaknesses" (row 0 is the title bar, rows 1-9 Achievements).
+    page.mouse.click(*cell_centre(page, 6, 10))
+    wait_for(lambda: "[weaknesses]" in screen_text(page)[before:], what="the Weaknesses section")

@@ -22,13 +22,20 @@ INSTALL = "apt-get install chromium fonts-noto-cjk"
 TIMEOUT = 60.0  # seconds, for anything the server or the browser has to do
 
 # Copies what the app sends to the terminal, so a test can read the screen's text (xterm.js
-# paints on a canvas, which has no text to query).
+# paints on a canvas, which has no text to query), and keeps the terminal's size in cells.
 TEE_SCRIPT = """
 (() => {
   const Native = window.WebSocket;
   window.__screen = [];
+  window.__size = null;
   window.WebSocket = function (url, protocols) {
     const socket = new Native(url, protocols);
+    const send = socket.send.bind(socket);
+    socket.send = (data) => {
+      const message = typeof data === "string" ? JSON.parse(data) : null;
+      if (message && message[0] === "resize") window.__size = message[1];
+      send(data);
+    };
     socket.addEventListener("message", (event) => {
       if (typeof event.data !== "string") {
         window.__screen.push(new TextDecoder().decode(event.data));
@@ -119,6 +126,15 @@ def start_server(tmp: Path, *args: str) -> Served:
 def screen_text(page) -> str:
     """Everything the app has drawn in ``page`` so far, as plain text."""
     return plain("".join(page.evaluate("window.__screen")))
+
+
+def cell_centre(page, column: int, row: int) -> tuple[float, float]:
+    """Where on the page the terminal cell (column, row) is, for a mouse click."""
+    size = wait_for(lambda: page.evaluate("window.__size"), what="the terminal's size")
+    box = page.locator(".xterm-screen").bounding_box()
+    assert box is not None
+    width, height = box["width"] / size["width"], box["height"] / size["height"]
+    return box["x"] + (column + 0.5) * width, box["y"] + (row + 0.5) * height
 
 
 def open_app(page, url: str) -> None:
