@@ -57,6 +57,7 @@ def serve(
     """Serve the interactive briefing to a web browser; open the URL it prints (it carries
     an access token). Ctrl+C stops the server and every app it started."""
     set_lang(lang)
+    host = host.strip("[]")  # [::1] as in a URL binds ::1
     if content is not None:
         state.content = content
     pack = state.pack()  # an invalid pack fails here, not in every browser tab

@@ -31,8 +31,11 @@ class BriefingServer(Server):
 
     def __init__(self, command: str, *, host: str, port: int, token: str, title: str,
                  url_host: str | None = None) -> None:
+        shown = url_host or host
+        if ":" in shown and not shown.startswith("["):
+            shown = f"[{shown}]"  # an IPv6 address in a URL
         super().__init__(command, host=host, port=port, title=title,
-                         public_url=f"http://{url_host or host}:{port}",
+                         public_url=f"http://{shown}:{port}",
                          statics_path=STATIC, templates_path=TEMPLATES)
         self.token = token
         self._sessions: set[asyncio.Task[Any]] = set()

@@ -55,6 +55,12 @@ def test_default_is_loopback_without_warning(no_serving):
     assert server.command.endswith("--lang zh")
 
 
+def test_an_ipv6_host_is_bracketed_in_the_url(no_serving):
+    CliRunner().invoke(app, ["serve", "--host", "[::1]", "--port", "8124"])
+    assert no_serving[0].host == "::1"
+    assert no_serving[0].url.startswith("http://[::1]:8124/?token=")
+
+
 def test_each_run_gets_a_new_token(no_serving):
     for _ in range(2):
         CliRunner().invoke(app, ["serve"])
