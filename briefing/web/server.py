@@ -29,9 +29,8 @@ STATIC = Path(textual_serve.__file__).parent / "static"  # xterm.js, its CSS, bu
 class BriefingServer(Server):
     """Serves ``command`` (one app process per browser tab) to holders of ``token``."""
 
-    def __init__(self, command: str, *, host: str, port: int, token: str, title: str,
-                 url_host: str | None = None) -> None:
-        shown = url_host or host
+    def __init__(self, command: str, *, host: str, port: int, token: str, title: str) -> None:
+        shown = host
         if ":" in shown and not shown.startswith("["):
             shown = f"[{shown}]"  # an IPv6 address in a URL
         super().__init__(command, host=host, port=port, title=title,

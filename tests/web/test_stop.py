@@ -61,3 +61,16 @@ def test_ctrl_c_leaves_no_app_process(browser, tmp_path):
             context.close()
         if server.process.poll() is None:
             server.process.kill()
+
+
+def test_closing_the_tab_ends_its_app(page, served):
+    before = {p.pid for p in app_processes(served.process.pid)}
+    open_app(page, served.url)
+
+    def new_app() -> list[psutil.Process] | None:
+        found = [p for p in app_processes(served.process.pid) if p.pid not in before]
+        return found or None
+
+    [app] = wait_for(new_app, what="the tab's app process")
+    page.close()
+    wait_for(lambda: not alive(app), what="the app to end with its tab")
