@@ -50,7 +50,12 @@ class ExportDialog(Dialog[Path | None]):
     def _default_path(self) -> str:
         name = (f"brief.{self.lang}.md" if self.use_pins or self.node_id is None
                 else default_export_name(self.node_id, self.lang))
-        return f"./{name}"
+        return name if self._web else f"./{name}"
+
+    @property
+    def _web(self) -> bool:
+        """In a browser the export is a download: a file name, not a path on the server."""
+        return bool(getattr(self.app, "is_web", False))
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -62,7 +67,8 @@ class ExportDialog(Dialog[Path | None]):
                 yield RadioButton(f"{t('export_pins', lang)} ({len(self.pins)})",
                                   value=self.use_pins, id="export-pins",
                                   disabled=not self.pins)
-            yield Static(Text(t("export_path", lang), style="dim"), markup=False)
+            yield Static(Text(t("export_name" if self._web else "export_path", lang),
+                              style="dim"), markup=False)
             yield Input(self._default_path(), id="export-path")
             yield Prose(id="export-message")
             with Horizontal(classes="buttons"):
@@ -113,7 +119,7 @@ class ExportDialog(Dialog[Path | None]):
         else:
             markdown = to_markdown(self.pack, self.node_id, self.lang)
         if deliver_download(self.app, path, markdown):
-            self.app.notify(f"{t('exported', self.lang)} {path.name}", markup=False)
+            self.app.notify(f"{t('downloading', self.lang)} {path.name}", markup=False)
             self.close(path)
             return
         try:
