@@ -118,4 +118,4 @@ def main() -> None:
 
 
 # Command modules register themselves on ``app`` when imported.
-from briefing.cli import authoring, commands, pins, search  # noqa: E402, F401
+from briefing.cli import authoring, commands, pins, search, serve  # noqa: E402, F401

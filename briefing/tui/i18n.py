@@ -57,6 +57,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "unknown_id": ("Unknown id", "未知编号"),
     "export_title": ("Export to Markdown", "导出为 Markdown"),
     "export_path": ("File path", "文件路径"),
+    "export_name": ("File name (your browser downloads it)", "文件名（由浏览器下载）"),
+    "downloading": ("Downloading", "正在下载"),
     "export_do": ("Export", "导出"),
     "cancel": ("Cancel", "取消"),
     "overwrite": ("Overwrite", "覆盖"),

@@ -1,7 +1,8 @@
 """Export (``e``): the open section, or the pins as one brief, to Markdown.
 
 Never overwrites silently: ``TargetExists`` switches the dialog to an explicit "Overwrite?"
-question, and only then is the write retried with ``force=True``.
+question, and only then is the write retried with ``force=True``. In a browser
+(``briefing serve``) nothing is written on the server: the file is delivered as a download.
 """
 
 from __future__ import annotations
@@ -22,6 +23,19 @@ from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 
 
+def deliver_download(app, path: Path, markdown: str) -> bool:
+    """In a browser (``briefing serve``) the server's disk is not the reader's: hand the
+    Markdown to the browser as a download named like ``path``, and say so (True). In a
+    terminal, do nothing (False) and the caller writes the file."""
+    if not getattr(app, "is_web", False):
+        return False
+    import io
+
+    app.deliver_text(io.StringIO(markdown), save_filename=path.name or "briefing.md",
+                     mime_type="text/markdown", encoding="utf-8")
+    return True
+
+
 class ExportDialog(Dialog[Path | None]):
     def __init__(self, pack: Pack, node_id: str | None, lang: Lang,
                  pins: list[str] | None = None) -> None:
@@ -37,7 +51,12 @@ class ExportDialog(Dialog[Path | None]):
     def _default_path(self) -> str:
         name = (f"brief.{self.lang}.md" if self.use_pins or self.node_id is None
                 else default_export_name(self.node_id, self.lang))
-        return f"./{name}"
+        return name if self._web else f"./{name}"
+
+    @property
+    def _web(self) -> bool:
+        """In a browser the export is a download: a file name, not a path on the server."""
+        return bool(getattr(self.app, "is_web", False))
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -49,7 +68,8 @@ class ExportDialog(Dialog[Path | None]):
                 yield RadioButton(f"{t('export_pins', lang)} ({len(self.pins)})",
                                   value=self.use_pins, id="export-pins",
                                   disabled=not self.pins)
-            yield Static(Text(t("export_path", lang), style="dim"), markup=False)
+            yield Static(Text(t("export_name" if self._web else "export_path", lang),
+                              style="dim"), markup=False)
             yield Input(self._default_path(), id="export-path")
             yield Prose(id="export-message")
             with Horizontal(classes="buttons"):
@@ -101,6 +121,10 @@ class ExportDialog(Dialog[Path | None]):
             markdown = brief_markdown(self.pack, self.pins, self.lang)
         else:
             markdown = to_markdown(self.pack, self.node_id, self.lang)
+        if deliver_download(self.app, path, markdown):
+            self.app.notify(f"{t('downloading', self.lang)} {path.name}", markup=False)
+            self.close(path)
+            return
         try:
             write_text_atomic(path, markdown, force=force)
         except TargetExists:
