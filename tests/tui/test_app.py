@@ -223,6 +223,8 @@ def test_see_also_lists_where_the_pack_points_and_enter_opens_it(drive):
         await wait_until(pilot, lambda: links.option_count == len(refs))
         assert [links.get_option_at_index(i).id for i in range(len(refs))] == refs
         links.focus()
+        await pilot.press("p")  # p pins the entry under the cursor, not the open section
+        await wait_until(pilot, lambda: app.session.pins == [refs[0]])
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.main.pane.node_id == refs[0])
         assert not app.main.pane.query_one("#see-also", OptionList).display
