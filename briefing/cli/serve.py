@@ -43,6 +43,27 @@ def app_command(content: Path | None, lang: str | None) -> str:
     return "exec " + shlex.join(words)
 
 
+def port_problem(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on now (taken, no such address), or None.
+
+    Checked by binding once and letting go, so a busy port is reported before the URL is
+    printed; the server's own bind still reports anything that changes in between."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return str(exc.strerror or exc).lower()
+    return None
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on. Anything but "
@@ -72,6 +93,8 @@ def serve(
         from briefing.web.server import BriefingServer
     except ImportError as exc:  # pragma: no cover - a broken install
         raise fail(f"the web server is not installed ({exc})") from None
+    if problem := port_problem(host, port):  # before the URL is printed, not after it
+        raise fail(f"cannot serve on {host}:{port}: {problem}")
     server = BriefingServer(app_command(state.content, state.lang if state.lang_given else None),
                             host=host, port=port, token=new_token(),
                             title=one_line(pack.title.get(state.lang)))

@@ -105,3 +105,17 @@ def test_export_in_a_terminal_writes_the_file_instead():
     fake = FakeApp(is_web=False)
     assert not deliver_download(fake, Path("x.md"), "text")
     assert fake.delivered == []
+
+
+def test_a_busy_port_is_one_line_before_any_url(no_serving):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert "Serving" not in result.output and not no_serving
+    assert result.stderr.strip() == f"error: cannot serve on 127.0.0.1:{port}: " \
+                                    "address already in use"
