@@ -197,3 +197,54 @@ def test_large_pack_uses_the_gram_filter_and_finds_the_same(bundled, tmp_path):
         a = [(h.id, h.score) for h in engine.search(query, limit=20)]
         b = [(h.id, h.score) for h in plain.search(query, limit=20)]
         assert a == b, query
+
+
+# -- compressed storage (large indexes) ----------------------------------------------------------
+@pytest.fixture
+def compress_all(monkeypatch):
+    monkeypatch.setattr(idx, "COMPRESS_MIN_CHARS", 0)
+    monkeypatch.setattr(idx, "CHUNK", 3)  # long lists written a slice at a time
+
+
+def test_large_index_is_stored_compressed_and_read_back(small, tmp_path, compress_all):
+    first = SearchEngine(small, cache_dir=tmp_path)
+    assert first.prepare() == "built"
+    (path,) = tmp_path.glob("search-index-*.json")
+    raw = path.read_bytes()
+    assert raw[:1] == idx.ZLIB_HEAD
+    text = first.text_index
+    assert idx.read_json(path) == json.loads(json.dumps(build_data(text), ensure_ascii=False))
+    second = SearchEngine(small, cache_dir=tmp_path)
+    assert second.prepare() == "cache"
+    assert [h.id for h in second.search("qiangzhuti")] == [h.id for h in first.search("qiangzhuti")]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda raw: raw[: len(raw) // 2],  # truncated stream
+    lambda raw: raw[:1] + b"\x00" * (len(raw) - 1),  # zlib head, garbage body
+    lambda raw: __import__("zlib").compress(b"{not json"),
+    lambda raw: __import__("zlib").compress(b"[]"),
+])
+def test_corrupt_compressed_cache_is_rebuilt(small, tmp_path, compress_all, damage):
+    SearchEngine(small, cache_dir=tmp_path).prepare()
+    (path,) = tmp_path.glob("search-index-*.json")
+    path.write_bytes(damage(path.read_bytes()))
+    engine = SearchEngine(small, cache_dir=tmp_path)
+    assert engine.prepare() == "built"
+    assert [h.id for h in engine.search("qiangzhuti")] == ["ach-enterprises"]
+    assert SearchEngine(small, cache_dir=tmp_path).prepare() == "cache"
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.dictionaries(st.sampled_from(["a", "py", "grams", "k\u00e9y"]),
+                            st.one_of(st.lists(st.text(max_size=6), max_size=9),
+                                      st.dictionaries(st.text(max_size=3), st.integers()),
+                                      st.integers(), st.text(max_size=8))))
+def test_chunked_encoding_is_plain_json(data):
+    saved = idx.CHUNK
+    idx.CHUNK = 2
+    try:
+        encoded = "".join(idx.encode_chunks(data))
+    finally:
+        idx.CHUNK = saved
+    assert encoded == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
