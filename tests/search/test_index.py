@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.paths import cache_dir
-from briefing.search import SearchEngine
+from briefing.search import SearchEngine, readings
 from briefing.search import grams as gram_module
 from briefing.search import index as idx
 from briefing.search.index import (
@@ -154,6 +154,24 @@ def test_phrase_readings_override_pypinyin():
     assert ini == "szcghxycsj"
     py, ini = pinyin.field("AI+人才")
     assert py.split() == ["-", "-", "-", "ren", "cai"] and ini == "---rc"
+
+
+#: Characters with several readings, characters in phrases, one without a reading (ext. B).
+HAN_SAMPLE = [*"长行重发和乐数调中了得地的为还研发机构人才银行长三角苏州华芯", "\U00020000"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(runs=st.lists(st.text(st.sampled_from(HAN_SAMPLE), min_size=1, max_size=14), max_size=6))
+def test_remembered_word_readings_read_as_lazy_pinyin_does(runs):
+    from pypinyin import Style, lazy_pinyin
+
+    pinyin = idx.Pinyin()
+    for run in [*runs, *runs]:  # the second time from remembered words (and runs)
+        pinyin._memo.clear()
+        expected = lazy_pinyin(run, style=Style.NORMAL,
+                               errors=lambda s: [idx.NO_READING] * len(s))
+        got = pinyin._lazy(run, readings._no_readings)
+        assert got == expected, run
 
 
 # -- the n-gram block filter ---------------------------------------------------------------------
