@@ -198,6 +198,18 @@ def test_gram_filter_never_misses(fields, needle):
     assert got == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from([*"ab yz-研发\x00", "\u00df", "\x01"]), max_size=60))
+def test_block_grams_hold_every_gram_a_needle_can_need(s):
+    needed = set()
+    for n in (1, 2, 3):
+        for i in range(len(s) - n + 1):
+            g = s[i: i + n]
+            if "\x00" not in g and (n < 3 or g.isascii()):
+                needed.add(g)
+    assert needed <= gram_module.block_grams(s)
+
+
 def test_large_pack_uses_the_gram_filter_and_finds_the_same(bundled, tmp_path):
     sys.path.insert(0, str(ROOT / "bench"))
     from search_bench import synthetic_pack
