@@ -20,10 +20,16 @@ def _no_reading(chars: str) -> list[str]:
     return [NO_READING]
 
 
+_LONGEST_FIRST = sorted(PHRASES, key=len, reverse=True)
+_ANY_PHRASE = re.compile("|".join(map(re.escape, _LONGEST_FIRST)) or "(?!)")
+
+
 def _phrase_readings(run: str) -> dict[int, str]:
     """Offsets in ``run`` whose reading :data:`PHRASES` fixes (longest phrase first)."""
     fixed: dict[int, str] = {}
-    for phrase in sorted(PHRASES, key=len, reverse=True):
+    if not _ANY_PHRASE.search(run):  # most runs: one scan instead of one per phrase
+        return fixed
+    for phrase in _LONGEST_FIRST:
         if phrase not in run:
             continue
         syllables = PHRASES[phrase].split()
