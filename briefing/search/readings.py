@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 
 from briefing.search.fields import HAN_RUN
@@ -10,6 +11,9 @@ from briefing.search.phrases import PHRASES
 
 NO_READING = "-"  # pinyin/initial placeholder for a character without a reading
 SYLLABLE_RE = re.compile(r"[a-z]+")
+
+
+_FIRST = operator.itemgetter(0)
 
 
 def _no_readings(chars: str) -> list[str]:
@@ -98,6 +102,6 @@ class Pinyin:
         syl = [NO_READING] * len(text)
         for m in HAN_RUN.finditer(text):
             syl[m.start(): m.end()] = self.run(m.group())
-        py = "".join(" " + s for s in syl)
-        ini = "".join(s[0] for s in syl)
+        py = " " + " ".join(syl) if syl else ""
+        ini = "".join(map(_FIRST, syl))
         return py, ini
