@@ -23,6 +23,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -224,6 +225,8 @@ def run_one(scale: int) -> dict:
         "p99_ms": round(pct(times, 99), 3),
         "max_ms": round(max(times), 3),
         "slowest": [(round(ms, 1), q) for ms, q in worst],
+        # the whole process: synthetic pack, cold build, a fresh engine loading the index
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
 

@@ -158,7 +158,9 @@ class SearchEngine:
             joined = "".join(TERM_RE.findall(normalized))
             if len(joined) <= 40:
                 best = {h.id: h for h in hits}
-                for hit in self._search(self._terms([joined]), limit, section):
+                # as syllables only: its typo alternatives would cost a pass over the whole
+                # vocabulary (the slowest keystrokes of a large library) for words nobody typed
+                for hit in self._search(self._terms([joined], typos=False), limit, section):
                     if hit.id not in best or hit.score > best[hit.id].score:
                         best[hit.id] = hit
                 hits = sorted(best.values(), key=lambda h: -h.score)[:limit]
@@ -177,8 +179,8 @@ class SearchEngine:
             self._aliases = {name: tuple(others) for name, others in table.items()}
         return self._aliases
 
-    def _terms(self, words: list[str]) -> list[Term]:
-        terms = [Term(w) for w in words]
+    def _terms(self, words: list[str], typos: bool = True) -> list[Term]:
+        terms = [Term(w, typos) for w in words]
         if self.aliases:
             for term in terms:
                 term.aliases = self.aliases.get(term.text, ())

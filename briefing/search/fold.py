@@ -101,7 +101,14 @@ def fold_fields(texts: list[str]) -> list[str]:
     """:func:`fold_field` of each text, checking the whole lot for traditional characters once."""
     joined = "".join(texts)
     if is_simplified(joined):
-        return [strip_marks(t) for t in texts] if NON_ASCII_LATIN.search(joined) else texts
+        if not NON_ASCII_LATIN.search(joined):
+            return texts
+        # one pass over the whole lot (marks map one character to one), then cut it up
+        folded, out, pos = strip_marks(joined), [], 0
+        for t in texts:
+            out.append(folded[pos: pos + len(t)])
+            pos += len(t)
+        return out
     return [fold_field(t) for t in texts]
 
 

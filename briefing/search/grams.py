@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from bisect import bisect_left
 
 from briefing.search.fields import SEP
@@ -92,12 +93,34 @@ class GramIndex:
 
 
 def block_grams(s: str) -> set[str]:
+    """A superset of the grams a needle found in ``s`` can need: every character, every pair,
+    every three ASCII characters in a row (none with :data:`SEP`).
+
+    ``s`` is cut at spaces and each distinct piece is read once, padded with a space each side
+    (which can only add grams): words and pinyin syllables repeat, so this reads far less than
+    ``s``. Triples with a space in the middle are added from ``s`` itself.
+    """
+    if " " not in s or "  " in s:  # nothing to share, or runs of spaces: read it whole
+        return _grams_of(s)
+    grams: set[str] = set()
+    for piece in set(s.split(" ")):
+        grams |= _grams_of(f" {piece} ")
+    grams.update(SPACE_TRIPLE.findall(s))
+    return grams
+
+
+#: An ASCII character, a space, an ASCII character (SEP excluded), overlapping.
+SPACE_TRIPLE = re.compile(r"(?=([\x01-\x1f!-\x7f] [\x01-\x1f!-\x7f]))")
+ASCII_RUN = re.compile(r"[\x00-\x7f]{3,}")
+
+
+def _grams_of(s: str) -> set[str]:
     grams = set(s)
     grams.update(map(operator.add, s, s[1:]))
-    a = s.encode("ascii", "ignore").decode("ascii")  # joins ASCII runs: only adds grams
-    grams.update({a[j: j + 3] for j in range(len(a) - 2)})
+    for a in (s,) if s.isascii() else ASCII_RUN.findall(s):
+        grams.update(map(operator.add, map(operator.add, a, a[1:]), a[2:]))
     grams.discard(SEP)
-    return {g for g in grams if SEP not in g}
+    return {g for g in grams if SEP not in g} if SEP in s else grams
 
 
 def needle_grams(needle: str) -> list[str]:

@@ -21,8 +21,9 @@ import json
 import os
 import re
 import tempfile
+import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.paths import cache_dir
@@ -49,6 +50,11 @@ from briefing.search.readings import NO_READING, SYLLABLE_RE, Pinyin
 WORD_RE = re.compile(r"[a-z]{3,}")
 BUNDLED_INDEX = Path(__file__).with_name("bundled_index.json")
 Progress = Callable[[int, int], None]
+#: A stored index this long (UTF-8 bytes of its JSON) or longer is written zlib-compressed.
+COMPRESS_MIN_CHARS = 4 * 2**20
+ZLIB_LEVEL = 1  # the cheapest level: pinyin and initials compress well at any level
+ZLIB_HEAD = b"\x78"  # the first byte of a zlib stream; JSON starts with "{"
+CHUNK = 20_000  # list items encoded at a time
 
 
 class PinyinIndex:
@@ -160,22 +166,68 @@ def cache_path(key: str, directory: Path | None = None) -> Path:
 
 
 def read_json(path: Path) -> object:
-    """Parsed JSON at ``path``, or None when missing, unreadable or corrupt."""
+    """Parsed JSON at ``path`` (plain or zlib-compressed), or None when missing, unreadable or
+    corrupt."""
     try:
-        with path.open(encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError, RecursionError):
+        raw = path.read_bytes()
+        if raw[:1] == ZLIB_HEAD:
+            raw = zlib.decompress(raw)
+        return json.loads(raw)
+    except (OSError, ValueError, RecursionError, zlib.error, MemoryError):
         return None
 
 
+def encode_chunks(data: dict) -> Iterator[str]:
+    """``data`` as compact JSON, in pieces: long lists are encoded a slice at a time by the C
+    encoder (``json.dump`` to a file uses the pure-Python one), so no piece is the whole
+    index."""
+    yield "{"
+    for n, (key, value) in enumerate(data.items()):
+        yield ("," if n else "") + _dumps(key) + ":"
+        if isinstance(value, list) and len(value) > CHUNK:
+            yield "["
+            for i in range(0, len(value), CHUNK):
+                yield ("," if i else "") + _dumps(value[i: i + CHUNK])[1:-1]
+            yield "]"
+        else:
+            yield _dumps(value)
+    yield "}"
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def write_json(path: Path, data: dict, keep: int = 8) -> bool:
-    """Write ``data`` atomically (temp file + rename); prune old indexes. False on failure."""
+    """Write ``data`` atomically (temp file + rename); prune old indexes. False on failure.
+
+    An index of :data:`COMPRESS_MIN_CHARS` or more is zlib-compressed (pinyin strings shrink
+    about tenfold); a small one, like the bundled pack's, stays plain JSON.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as fh:
+                packer = None
+                pending: list[bytes] = []
+                size = 0
+                for piece in encode_chunks(data):
+                    chunk = piece.encode("utf-8", "surrogatepass")
+                    if packer is None:
+                        pending.append(chunk)
+                        size += len(chunk)
+                        if size >= COMPRESS_MIN_CHARS:
+                            packer = zlib.compressobj(ZLIB_LEVEL)
+                            for c in pending:
+                                fh.write(packer.compress(c))
+                            pending = []
+                    else:
+                        fh.write(packer.compress(chunk))
+                if packer is None:
+                    fh.write(b"".join(pending))
+                else:
+                    fh.write(packer.flush())
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):

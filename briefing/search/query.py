@@ -65,9 +65,9 @@ class Term:
     """One term of a query and the needles it is searched by."""
 
     __slots__ = ("aliases", "alts", "bigrams", "han", "ini", "latin", "mixed", "pinyin",
-                 "py_needles", "text")
+                 "py_needles", "text", "typos")
 
-    def __init__(self, term: str) -> None:
+    def __init__(self, term: str, typos: bool = True) -> None:
         #: the term as the folded index text has it (diacritics dropped: "yuànshì" -> "yuanshi")
         self.text = text = strip_marks(term)
         #: the term as pinyin ("lü" -> "lv")
@@ -80,6 +80,8 @@ class Term:
         #: (initials needle, segments) for syllables mixed with initials: "yanfjg"
         self.mixed: list[tuple[str, list[str]]] = []
         self.alts: list[tuple[str, float]] = []  # (vocabulary word, similarity)
+        #: whether close vocabulary words are sought (not for words joined by the engine)
+        self.typos = typos
         #: other names for the term from the pack's glossary (folded like the index text)
         self.aliases: tuple[str, ...] = ()
         self.bigrams: list[str] = []
@@ -104,7 +106,7 @@ class Term:
     def find_alts(self, py: PinyinIndex) -> None:
         """Close words from the content's vocabulary, for a term that may be misspelt."""
         t = self.text
-        if self.latin and len(t) >= 4 and py.vocab:
+        if self.typos and self.latin and len(t) >= 4 and py.vocab:
             cutoff = 74.0 if len(t) >= 6 else 79.0
             # ratio = 2·matches / (len(a) + len(b)) can only reach the cutoff for words of
             # about the term's length, so only those are compared

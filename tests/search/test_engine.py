@@ -6,6 +6,7 @@ import pytest
 
 from briefing.search import Hit, SearchEngine
 from briefing.search.engine import normalize, segmentations, terms_of
+from briefing.search.query import Term
 
 
 def ids(hits) -> list[str]:
@@ -219,3 +220,15 @@ def test_initials_of_a_chinese_word_outrank_a_latin_substring(engine):
     assert engine.search("AI", limit=1)[0].id in ("ai-talent-measures-2025",
                                                   "talent-ai-service-platforms",
                                                   "ai-talent-service-platforms-2025-07")
+
+
+def test_words_joined_by_the_engine_are_read_as_syllables_not_as_typos(engine):
+    py = engine.pinyin_index()
+    typed = Term("enterprize")
+    typed.find_alts(py)
+    assert "enterprise" in [w for w, _ in typed.alts]
+    joined = Term("enterprize", typos=False)
+    joined.find_alts(py)
+    assert joined.alts == []
+    # pinyin typed with spaces is still read joined
+    assert engine.search("yan fa", limit=1)[0].id == engine.search("yanfa", limit=1)[0].id

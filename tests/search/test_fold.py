@@ -70,3 +70,10 @@ def test_traditional_pack_is_found_by_simplified_query_and_shown_as_written(make
         assert hit.id == "ach-enterprises", query
         text = hit.text_of(hit.field)
         assert text[hit.spans[0][0]: hit.spans[0][1]].startswith("研發"), query
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from([*"研发强度abcéüǘ ÀẞḾ", "\u00df"]), max_size=12),
+                max_size=8))
+def test_folding_many_fields_at_once_is_folding_each(texts):
+    assert fold_fields(texts) == [fold_field(t) for t in texts]

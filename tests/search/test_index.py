@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.paths import cache_dir
-from briefing.search import SearchEngine
+from briefing.search import SearchEngine, readings
 from briefing.search import grams as gram_module
 from briefing.search import index as idx
 from briefing.search.index import (
@@ -156,6 +156,24 @@ def test_phrase_readings_override_pypinyin():
     assert py.split() == ["-", "-", "-", "ren", "cai"] and ini == "---rc"
 
 
+#: Characters with several readings, characters in phrases, one without a reading (ext. B).
+HAN_SAMPLE = [*"长行重发和乐数调中了得地的为还研发机构人才银行长三角苏州华芯", "\U00020000"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(runs=st.lists(st.text(st.sampled_from(HAN_SAMPLE), min_size=1, max_size=14), max_size=6))
+def test_remembered_word_readings_read_as_lazy_pinyin_does(runs):
+    from pypinyin import Style, lazy_pinyin
+
+    pinyin = idx.Pinyin()
+    for run in [*runs, *runs]:  # the second time from remembered words (and runs)
+        pinyin._memo.clear()
+        expected = lazy_pinyin(run, style=Style.NORMAL,
+                               errors=lambda s: [idx.NO_READING] * len(s))
+        got = pinyin._lazy(run, readings._no_readings)
+        assert got == expected, run
+
+
 # -- the n-gram block filter ---------------------------------------------------------------------
 alphabet = st.sampled_from([*"abcde 研发机构人才-", "\u00df", "İ"])
 
@@ -180,6 +198,18 @@ def test_gram_filter_never_misses(fields, needle):
     assert got == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from([*"ab yz-研发\x00", "\u00df", "\x01"]), max_size=60))
+def test_block_grams_hold_every_gram_a_needle_can_need(s):
+    needed = set()
+    for n in (1, 2, 3):
+        for i in range(len(s) - n + 1):
+            g = s[i: i + n]
+            if "\x00" not in g and (n < 3 or g.isascii()):
+                needed.add(g)
+    assert needed <= gram_module.block_grams(s)
+
+
 def test_large_pack_uses_the_gram_filter_and_finds_the_same(bundled, tmp_path):
     sys.path.insert(0, str(ROOT / "bench"))
     from search_bench import synthetic_pack
@@ -197,3 +227,54 @@ def test_large_pack_uses_the_gram_filter_and_finds_the_same(bundled, tmp_path):
         a = [(h.id, h.score) for h in engine.search(query, limit=20)]
         b = [(h.id, h.score) for h in plain.search(query, limit=20)]
         assert a == b, query
+
+
+# -- compressed storage (large indexes) ----------------------------------------------------------
+@pytest.fixture
+def compress_all(monkeypatch):
+    monkeypatch.setattr(idx, "COMPRESS_MIN_CHARS", 0)
+    monkeypatch.setattr(idx, "CHUNK", 3)  # long lists written a slice at a time
+
+
+def test_large_index_is_stored_compressed_and_read_back(small, tmp_path, compress_all):
+    first = SearchEngine(small, cache_dir=tmp_path)
+    assert first.prepare() == "built"
+    (path,) = tmp_path.glob("search-index-*.json")
+    raw = path.read_bytes()
+    assert raw[:1] == idx.ZLIB_HEAD
+    text = first.text_index
+    assert idx.read_json(path) == json.loads(json.dumps(build_data(text), ensure_ascii=False))
+    second = SearchEngine(small, cache_dir=tmp_path)
+    assert second.prepare() == "cache"
+    assert [h.id for h in second.search("qiangzhuti")] == [h.id for h in first.search("qiangzhuti")]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda raw: raw[: len(raw) // 2],  # truncated stream
+    lambda raw: raw[:1] + b"\x00" * (len(raw) - 1),  # zlib head, garbage body
+    lambda raw: __import__("zlib").compress(b"{not json"),
+    lambda raw: __import__("zlib").compress(b"[]"),
+])
+def test_corrupt_compressed_cache_is_rebuilt(small, tmp_path, compress_all, damage):
+    SearchEngine(small, cache_dir=tmp_path).prepare()
+    (path,) = tmp_path.glob("search-index-*.json")
+    path.write_bytes(damage(path.read_bytes()))
+    engine = SearchEngine(small, cache_dir=tmp_path)
+    assert engine.prepare() == "built"
+    assert [h.id for h in engine.search("qiangzhuti")] == ["ach-enterprises"]
+    assert SearchEngine(small, cache_dir=tmp_path).prepare() == "cache"
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.dictionaries(st.sampled_from(["a", "py", "grams", "k\u00e9y"]),
+                            st.one_of(st.lists(st.text(max_size=6), max_size=9),
+                                      st.dictionaries(st.text(max_size=3), st.integers()),
+                                      st.integers(), st.text(max_size=8))))
+def test_chunked_encoding_is_plain_json(data):
+    saved = idx.CHUNK
+    idx.CHUNK = 2
+    try:
+        encoded = "".join(idx.encode_chunks(data))
+    finally:
+        idx.CHUNK = saved
+    assert encoded == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
