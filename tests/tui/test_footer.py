@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import pytest
 from _pilot import wait_until
+from rich.cells import cell_len
 
 from briefing.tui import BriefingApp
 
@@ -13,56 +14,43 @@ from briefing.tui import BriefingApp
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", [(80, 24), (60, 15)])
 def test_footer_fits_and_keeps_quit_help_and_language(fixture_pack, drive, lang, size):
-    from textual.widgets._footer import FooterKey
+    from briefing.tui.widgets.footer import BriefingFooter
 
     async def scenario(pilot):
         app = pilot.app
-        await wait_until(pilot, lambda: app.screen.query(FooterKey))
-        keys = list(app.screen.query(FooterKey))
+        footer = app.screen.query_one(BriefingFooter)
+        await wait_until(pilot, lambda: footer.laid_out_keys())
+        keys = footer.laid_out_keys()
         words = {key.description for key in keys}
         expected = {"en": {"Quit", "Help", "中文/EN"}, "zh": {"退出", "帮助", "English"}}[lang]
         assert expected <= words
-        right = max(key.region.right for key in keys)
-        assert right <= size[0]
-        regions = sorted((key.region for key in keys), key=lambda r: r.x)
-        assert all(a.right <= b.x for a, b in pairwise(regions))  # nothing runs under another
-        palette = [key for key in keys if key.has_class("-command-palette")]
+        assert max(key.end for key in keys) <= size[0]
+        assert all(a.end < b.start for a, b in pairwise(keys))  # nothing runs under another
+        drawn = footer.render().plain
+        assert cell_len(drawn) <= size[0]
+        for key in keys:  # each key is drawn where a click finds it
+            at = drawn.index(f"{key.display} {key.description}")
+            assert cell_len(drawn[:at]) == key.start
+        palette = [key for key in keys if key.palette]
         if palette:
             assert palette[0].description == ("palette" if lang == "en" else "命令")
+            assert drawn.rstrip().endswith(f"▏{palette[0].display} {palette[0].description}")
 
     drive(BriefingApp(fixture_pack, lang=lang), scenario, size=size)
 
 
-def test_footer_builds_its_keys_once_at_start_and_again_only_when_they_change(
-        fixture_pack, drive, monkeypatch):
-    """Start-up sends dozens of bindings signals; Textual's footer rebuilds on each. Ours
-    builds once, and rebuilds when what it shows changes (the language)."""
-    from textual.widgets._footer import FooterKey
-
+def test_footer_follows_the_language_and_a_click_runs_its_key(fixture_pack, drive):
+    from briefing.tui.screens.help import HelpScreen
     from briefing.tui.widgets.footer import BriefingFooter
-
-    builds = []
-    compose = BriefingFooter.compose
-
-    def counting_compose(self):
-        builds.append(self)
-        return compose(self)
-
-    monkeypatch.setattr(BriefingFooter, "compose", counting_compose)
-
-    def descriptions(app) -> set[str]:
-        return {key.description for key in app.screen.query(FooterKey)}
 
     async def scenario(pilot):
         app = pilot.app
-        await wait_until(pilot, lambda: "Quit" in descriptions(app))
-        app.main.pane.focus()  # focus moves: bindings signals, same keys shown
-        app.main.query_one("#tree").focus()
-        await wait_until(pilot, lambda: app.focused is app.main.query_one("#tree"))
-        await pilot.pause()
-        assert len(builds) == 1
+        footer = app.screen.query_one(BriefingFooter)
+        await wait_until(pilot, lambda: "Quit" in footer.render().plain)
         await pilot.press("l")
-        await wait_until(pilot, lambda: "退出" in descriptions(app))
-        assert len(builds) == 2
+        await wait_until(pilot, lambda: "退出" in footer.render().plain)
+        help_key = next(key for key in footer.laid_out_keys() if key.description == "帮助")
+        await pilot.click(BriefingFooter, offset=(help_key.start + 1, 0))
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
 
     drive(BriefingApp(fixture_pack), scenario, size=(120, 35))
