@@ -119,36 +119,41 @@ def test_adhoc_same_unit_draws_and_different_units_say_why(app, drive):
     drive(app, scenario)
 
 
+async def open_source(pilot) -> SourceScreen:
+    """``s``, then the source view once it is open and has scrolled to its quote."""
+    await pilot.press("s")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SourceScreen)
+                     and pilot.app.screen.is_mounted)
+    screen = pilot.app.screen
+    assert isinstance(screen, SourceScreen) and screen.location is not None
+    par = screen.query_one(f"#par-{screen.location.paragraph}", Prose)
+    scroller = screen.query_one("#source-doc")
+
+    def quote_in_view() -> bool:
+        top = scroller.scroll_y
+        return top <= par.virtual_region.y + 2 < top + scroller.scrollable_content_region.height
+
+    await wait_until(pilot, quote_in_view)
+    return screen
+
+
 def test_source_view_highlights_the_quote_in_view(fixture_pack, drive):
     async def scenario(pilot):
         app = pilot.app
-        await pilot.press("s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SourceScreen)
-        loc = screen.location
-        assert loc is not None
-        par = screen.query_one(f"#par-{loc.paragraph}", Prose)
+        screen = await open_source(pilot)
+        par = screen.query_one(f"#par-{screen.location.paragraph}", Prose)
         spans = [s for s in par.text.spans if "yellow" in str(s.style)]
         assert spans and par.text.plain[spans[0].start:spans[0].end] == (
             "目前建有率超84%")
-        scroller = screen.query_one("#source-doc")
-        top = scroller.scroll_y
-        quote_y = par.virtual_region.y
-        assert top <= quote_y + 2 < top + scroller.scrollable_content_region.height
         await pilot.press("escape")
-        assert isinstance(app.screen, MainScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
 
     drive(BriefingApp(fixture_pack, start_id="talent-rd-units"), scenario, size=(60, 15))
 
 
 def test_source_of_a_figure_scrolls_to_its_line(fixture_pack, drive):
     async def scenario(pilot):
-        app = pilot.app
-        await pilot.press("s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SourceScreen)
+        screen = await open_source(pilot)
         assert screen.source.quote == "力争规上工业研发机构建有率超90%"
         scroller = screen.query_one("#source-doc")
         assert scroller.scroll_y > 0  # the quote is far down a 15-line terminal
@@ -160,13 +165,12 @@ def test_source_of_a_figure_scrolls_to_its_line(fixture_pack, drive):
 def test_language_toggle_on_the_comparisons_screen(app, drive):
     async def scenario(pilot):
         await pilot.press("f", "l")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ComparisonsScreen)
-        assert screen.query_one("#cmp-title", Prose).text.plain == "科技型中小企业与高企"
+        await wait_until(pilot, lambda: isinstance(app.screen, ComparisonsScreen)
+                         and app.screen.query_one("#cmp-title", Prose).text.plain
+                         == "科技型中小企业与高企")
         assert "关闭" in footer_descriptions(app)
         await pilot.press("escape")
-        assert "2024年主要成绩" in pane_text(app)
+        await wait_until(pilot, lambda: "2024年主要成绩" in pane_text(app))
 
     drive(app, scenario)
 
