@@ -96,5 +96,6 @@ def _widest_unit(plain: str) -> int:
     for paragraph in plain.split("\n"):
         bounds = [0, *break_positions(paragraph), len(paragraph)]
         for start, end in pairwise(bounds):
-            widest = max(widest, cell_width(paragraph[start:end].rstrip()))
+            # only real spaces: a glued character is a no-break space, part of the run
+            widest = max(widest, cell_width(paragraph[start:end].rstrip(" \t\u3000")))
     return widest

@@ -26,11 +26,13 @@ def _text(cell: RenderableType) -> Text:
 
 
 class FitOrStack:
-    """``table`` with its ``headers`` and the cells of each row, as they were added."""
+    """``table`` with its ``headers`` and the cells of each row, as they were added; a stacked
+    block is headed by the cell of ``label_column``."""
 
-    def __init__(self, table: Table, headers: list[str]) -> None:
+    def __init__(self, table: Table, headers: list[str], label_column: int = 0) -> None:
         self.table = table
         self.headers = headers
+        self.label_column = label_column
         self.rows: list[list[RenderableType]] = []
 
     def add_row(self, *cells: RenderableType) -> None:
@@ -40,36 +42,64 @@ class FitOrStack:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.table)
 
-    def whole_widths(self, console: Console, options: ConsoleOptions) -> list[int]:
-        """Each column's narrowest width that cuts nothing: its header or its widest run that
-        may not be broken (a number is one run)."""
-        widths = [cell_len(header) for header in self.headers]
+    def _measured(self, console: Console, options: ConsoleOptions) -> list[tuple[int, int]]:
+        """Each column's (narrowest uncut, natural) content width: its header, its widest run
+        that may not be broken (a number is one run; a no-wrap column is never narrower than
+        its widest cell) and its widest line."""
+        spans = [(cell_len(h), cell_len(h)) for h in self.headers]
         whole = [column.no_wrap for column in self.table.columns]
         for cells in self.rows:
             for index, cell in enumerate(cells):
                 measured = Measurement.get(console, options, cell)
-                widths[index] = max(widths[index],
-                                    measured.maximum if whole[index] else measured.minimum)
+                low = measured.maximum if whole[index] else measured.minimum
+                spans[index] = (max(spans[index][0], low),
+                                max(spans[index][1], measured.maximum))
+        return spans
+
+    def column_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
+        """Content widths that cut nothing within ``options.max_width``, or None if none do.
+
+        Laid out here rather than by Rich, which gives fixed columns their full width first
+        and may then squeeze a wrapping column below its longest word."""
+        table, count = self.table, len(self.headers)
+        _top, right, _bottom, left = Padding.unpack(table.padding)
+        edges = (2 if table.box and table.show_edge else 0) + (count - 1 if table.box else 0)
+        room = options.max_width - edges - count * (left + right)
+        spans = self._measured(console, options)
+        widths = [low for low, _high in spans]
+        spare = room - sum(widths)
+        if spare < 0:
+            return None
+        wants = [high - low for low, high in spans]
+        total = sum(wants)
+        if total <= spare:  # room for every column's natural width
+            return [high for _low, high in spans]
+        for index, want in enumerate(wants):  # what is left, shared as the columns want it
+            widths[index] += spare * want // total
+        left = room - sum(widths)
+        for index in sorted(range(count), key=lambda i: -wants[i])[:left]:
+            widths[index] += 1
         return widths
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widths = self.whole_widths(console, options)
-        if sum(widths) + 3 * len(widths) + 1 <= options.max_width:
-            # Rich gives fixed columns their full width before a ratio column gets any, and
-            # may then squeeze a wrapping column below its longest word: forbid that.
+        widths = self.column_widths(console, options)
+        if widths is not None:
             for column, width in zip(self.table.columns, widths, strict=True):
-                column.min_width = max(column.min_width or 0, width)
+                column.width = width
             yield self.table
             return
         if self.table.title:
             yield self.table.title
             yield Text()
         for cells in self.rows:
-            label = _text(cells[0]).copy()
-            label.stylize("bold")
-            yield Wrapped(label)
+            head = cells[self.label_column]
+            label = _text(head).copy()
+            label.stylize("bold", 0, len(label.plain.split("\n")[0]))
+            yield Wrapped(label, head.glue if isinstance(head, Wrapped) else ())
             pairs = []
-            for header, cell in zip(self.headers[1:], cells[1:], strict=True):
+            others = [(h, c) for i, (h, c) in enumerate(zip(self.headers, cells, strict=True))
+                      if i != self.label_column]
+            for header, cell in others:
                 value = _text(cell)
                 if header and value.plain.strip():  # not a bar, and something to say
                     pairs.append(Text(f"{header} ", style="dim").append_text(value))

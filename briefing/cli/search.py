@@ -9,9 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.cli.app import LangOption, app, set_lang
-from briefing.cli.state import console, err_console, fail, print_json, state
+from briefing.cli.fit import FitOrStack
+from briefing.cli.state import console, err_console, fail, out, print_json, state
 from briefing.model import Lang
 from briefing.snippets import printable, snippet
+from briefing.wrapped import Wrapped
 
 if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
     from briefing.search.engine import Hit, SearchEngine
@@ -37,24 +39,32 @@ def field_label(field: str, lang: Lang) -> str:
     return f"{label} {which}".strip()
 
 
-def hits_table(hits: list[Hit], lang: Lang) -> Table:
+def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
+    """Hits as a table, or one block per hit where the terminal is too narrow for its columns
+    whole. Ids (the hit's and its section's) are never broken, the text is wrapped by the
+    project's line breaker."""
     heads = HEADINGS[lang]
     table = Table(header_style="bold", show_lines=False)
     table.add_column(heads[0], justify="right", no_wrap=True)
-    table.add_column(heads[1], overflow="fold", ratio=2)
-    table.add_column(heads[2], overflow="fold", ratio=1)
-    table.add_column(heads[3], overflow="fold", ratio=4)
+    table.add_column(heads[1])
+    table.add_column(heads[2])
+    table.add_column(heads[3])
+    fit = FitOrStack(table, list(heads), label_column=1)
     for hit in hits:
         title = Text()
         title.append(printable(hit.title.get(lang)), style="bold")
         title.append("\n")
+        start = len(title.plain)
         title.append(f"{hit.id} · {hit.kind}", style="dim")
+        whole_id = range(start + 1, start + len(hit.id))  # no break inside the id
         match = Text()
         match.append(field_label(hit.field, lang) + " ", style="dim")
         width = 60 if hit.field.endswith(".zh") or hit.field == "quote" else 110
         match.append_text(snippet(hit.text_of(hit.field), hit.spans, width))
-        table.add_row(f"{hit.score:.0f}", title, Text(hit.section or "—"), match)
-    return table
+        section = hit.section or "—"
+        fit.add_row(f"{hit.score:.0f}", Wrapped(title, whole_id),
+                    Wrapped(Text(section), range(1, len(section))), Wrapped(match))
+    return fit
 
 
 def _prepare_with_progress(engine: SearchEngine) -> None:
@@ -113,4 +123,4 @@ def search(
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)
         return
-    console.print(hits_table(hits, state.lang))
+    out(hits_table(hits, state.lang))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 
 from briefing.cli.render import comparison_view
@@ -31,7 +32,7 @@ def words_of(text: str) -> set[str]:
 @pytest.mark.parametrize("comparison", [c.id for c in PACK.comparisons])
 def test_no_label_word_unit_or_number_is_cut_at_any_width(comparison, width):
     out = render(comparison, width)
-    assert max(len(line) for line in out.splitlines()) <= width
+    assert max(cell_len(line) for line in out.splitlines()) <= width
     flat = re.findall(r"[A-Za-z][A-Za-z'-]+", out)
     view = build(PACK, PACK.comparison(comparison))
     for row in view.rows:
@@ -66,3 +67,22 @@ def test_chinese_headers_stay_whole_with_their_values(width):
     assert any(line.strip().startswith("完成度 ≤91.6%") or " · 完成度 ≤91.6%" in line
                for line in lines), narrow
     assert "完成\n" not in narrow and "完\n" not in narrow
+
+
+@pytest.mark.parametrize("width", [50, 60, 80, 100, 140])
+@pytest.mark.parametrize("query", ["yuanshi", "研发机构", "academicians", "rencai"])
+def test_search_results_keep_every_id_whole_on_one_line(query, width):
+    from briefing.cli.search import hits_table
+    from briefing.search.engine import SearchEngine
+
+    hits = SearchEngine(PACK).search(query, limit=6)
+    assert hits
+    console = Console(width=width, color_system=None, force_terminal=False)
+    with console.capture() as captured:
+        console.print(hits_table(hits, "en"))
+    out = captured.get()
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    for hit in hits:
+        assert any(hit.id in line for line in out.splitlines()), (hit.id, out)
+        if hit.section:
+            assert any(hit.section in line for line in out.splitlines()), (hit.section, out)
