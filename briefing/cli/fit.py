@@ -26,14 +26,20 @@ def _text(cell: RenderableType) -> Text:
 
 
 class FitOrStack:
-    """``table`` with its ``headers`` and the cells of each row, as they were added; a stacked
-    block is headed by the cell of ``label_column``."""
+    """``table`` and the cells of each row, as they were added (columns and rows go through
+    this object); a stacked block is headed by the cell of ``label_column``."""
 
-    def __init__(self, table: Table, headers: list[str], label_column: int = 0) -> None:
+    def __init__(self, table: Table, label_column: int = 0) -> None:
         self.table = table
-        self.headers = headers
         self.label_column = label_column
         self.rows: list[list[RenderableType]] = []
+
+    @property
+    def headers(self) -> list[str]:
+        return [str(column.header) for column in self.table.columns]
+
+    def add_column(self, header: str, **kwargs) -> None:
+        self.table.add_column(header, **kwargs)
 
     def add_row(self, *cells: RenderableType) -> None:
         self.table.add_row(*cells)
@@ -46,7 +52,7 @@ class FitOrStack:
         """Each column's (narrowest uncut, natural) content width: its header, its widest run
         that may not be broken (a number is one run; a no-wrap column is never narrower than
         its widest cell) and its widest line."""
-        spans = [(cell_len(h), cell_len(h)) for h in self.headers]
+        spans = [(cell_len(h), cell_len(h)) for h in self.headers]  # a header is one line
         whole = [column.no_wrap for column in self.table.columns]
         for cells in self.rows:
             for index, cell in enumerate(cells):
@@ -91,13 +97,14 @@ class FitOrStack:
         if self.table.title:
             yield self.table.title
             yield Text()
+        headers = self.headers
         for cells in self.rows:
             head = cells[self.label_column]
             label = _text(head).copy()
             label.stylize("bold", 0, len(label.plain.split("\n")[0]))
             yield Wrapped(label, head.glue if isinstance(head, Wrapped) else ())
             pairs = []
-            others = [(h, c) for i, (h, c) in enumerate(zip(self.headers, cells, strict=True))
+            others = [(h, c) for i, (h, c) in enumerate(zip(headers, cells, strict=True))
                       if i != self.label_column]
             for header, cell in others:
                 value = _text(cell)

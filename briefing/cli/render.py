@@ -227,12 +227,11 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,
     their unit beside them, the same formatter as the app and the export; one block per row
     where the terminal is too narrow for the columns whole."""
     words = HEADINGS[lang]
-    table = _table = Table(title=Wrapped(plain(one_line(view.title.get(lang)), "bold")),
-                  header_style="bold", box=box.SIMPLE_HEAD,
-                  caption=Wrapped(plain(one_line(view.note.get(lang))))
-                  if view.note else None)
-    _table.add_column(words["figure"], ratio=1, min_width=10)
-    table = _Columns(_table)
+    table = FitOrStack(Table(title=Wrapped(plain(one_line(view.title.get(lang)), "bold")),
+                             header_style="bold", box=box.SIMPLE_HEAD,
+                             caption=Wrapped(plain(one_line(view.note.get(lang))))
+                             if view.note else None))
+    table.add_column(words["figure"], ratio=1, min_width=10)
     if view.kind == "ranking":
         table.add_column(words["value"], justify="right", no_wrap=True)
         table.add_column(words["period"], no_wrap=True)
@@ -242,10 +241,10 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,
             table.add_row(Wrapped(plain(one_line(row.label.get(lang)))),
                           plain(value_parts(pack, fig, lang)[0], "bold"),
                           Text(f"{scope_label(fig.scope, lang, pack)} {period_label(fig, lang)}"))
-        return table.done()
+        return table
     if view.kind == "progress":
         _progress_columns(table, pack, view, lang)
-        return table.done()
+        return table
     table.add_column(words["bar"], no_wrap=True)
     if view.kind == "ratio":
         table.add_column(words["relation"], ratio=1)
@@ -255,7 +254,7 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,
                           Text(bar(row.fraction, width), style="cyan"),
                           Wrapped(plain(ratio_relation(pack, view, row, lang))),
                           Text(relative_text(row, lang)))
-        return table.done()
+        return table
     table.add_column(words["value"], justify="right", no_wrap=True)
     table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
     if view.kind == "timeline":
@@ -269,43 +268,14 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,
             cells.append(Text("" if row.delta is None or view.unit is None
                               else signed_change(pack, row.delta, view.unit, lang)))
         table.add_row(*cells)
-    return table.done()
-
-
-class _Columns:
-    """Columns added to a table, remembered with their headers for :class:`FitOrStack`."""
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        self.headers = [str(column.header) for column in table.columns]
-        self.fit: FitOrStack | None = None
-
-    @property
-    def caption(self):
-        return self.table.caption
-
-    @caption.setter
-    def caption(self, value) -> None:
-        self.table.caption = value
-
-    def add_column(self, header: str, **kwargs) -> None:
-        self.table.add_column(header, **kwargs)
-        self.headers.append(header)
-
-    def add_row(self, *cells: RenderableType) -> None:
-        if self.fit is None:
-            self.fit = FitOrStack(self.table, self.headers)
-        self.fit.add_row(*cells)
-
-    def done(self) -> FitOrStack:
-        return self.fit or FitOrStack(self.table, self.headers)
+    return table
 
 
 def _row_parts(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
     return value_parts(pack, row.figure, lang) if row.figure else (format_value(row.value), "")
 
 
-def _progress_columns(table: _Columns, pack: Pack, view: ComparisonView, lang: Lang) -> None:
+def _progress_columns(table: FitOrStack, pack: Pack, view: ComparisonView, lang: Lang) -> None:
     """Actual and target as numbers in aligned columns, the gap (percentage points for shares)
     and the share reached for counts and amounts; a row not measured like for like is marked *
     and explained under the table."""
@@ -328,4 +298,5 @@ def _progress_columns(table: _Columns, pack: Pack, view: ComparisonView, lang: L
                       Text(gap), Text(reached, style="bold"))
     *notes, legend = progress_footnotes(view, lang)
     parts = [*(Wrapped(plain(n)) for n in notes), Wrapped(plain(legend, "dim"))]
-    table.caption = Group(*parts, *([table.caption] if table.caption else []))
+    caption = table.table.caption
+    table.table.caption = Group(*parts, *([caption] if caption else []))

@@ -49,7 +49,7 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     table.add_column(heads[1])
     table.add_column(heads[2])
     table.add_column(heads[3])
-    fit = FitOrStack(table, list(heads), label_column=1)
+    fit = FitOrStack(table, label_column=1)
     for hit in hits:
         title = Text()
         title.append(printable(hit.title.get(lang)), style="bold")
