@@ -180,6 +180,10 @@ class Node:
         for node in self.walk():
             yield from node.figures
 
+    def all_see_also(self) -> list[str]:
+        """Where this node and its descendants point a reader, in reading order."""
+        return [ref for node in self.walk() for ref in node.see_also]
+
 
 @dataclass(frozen=True, slots=True)
 class ComparisonEntry:

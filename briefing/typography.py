@@ -55,7 +55,8 @@ _ATOM = re.compile(
     rf"{_DIGITS}(?:[%％‰])?|个百分点|百分点|家次|人次|平方公里|平方米|公里|公顷|分之"
     r"|以上|左右|以内|以下"
 )
-_SPACE = " \t\u3000"
+#: The spaces a line break swallows (and that never end a line).
+SPACES = " \t\u3000"
 _CLOSING = set("，。、；：！？）】』」”’〉》〕〗〙〛,.;:!?)]}%％‰…—～·")
 
 
@@ -148,7 +149,7 @@ def _paragraph_spans(text: str, start: int, width: int) -> list[tuple[int, int]]
     used = 0
     for u_start, u_end in units:
         body_end = u_end
-        while body_end > u_start and text[body_end - 1] in _SPACE:
+        while body_end > u_start and text[body_end - 1] in SPACES:
             body_end -= 1
         body = cell_width(text[u_start:body_end])
         if line_start is None:
@@ -173,7 +174,7 @@ def _paragraph_spans(text: str, start: int, width: int) -> list[tuple[int, int]]
 
 def _rstrip_end(text: str, start: int, end: int) -> int:
     """``end`` moved back over the spaces that close a line (a last-resort cut can leave some)."""
-    while end > start and text[end - 1] in _SPACE:
+    while end > start and text[end - 1] in SPACES:
         end -= 1
     return end
 

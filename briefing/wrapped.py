@@ -17,7 +17,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from briefing.typography import break_positions, cell_width, line_spans
+from briefing.typography import SPACES, break_positions, cell_width, line_spans
 
 __all__ = ["Wrapped", "keep_with_previous", "line_count", "wrap_text"]
 
@@ -97,5 +97,5 @@ def _widest_unit(plain: str) -> int:
         bounds = [0, *break_positions(paragraph), len(paragraph)]
         for start, end in pairwise(bounds):
             # only real spaces: a glued character is a no-break space, part of the run
-            widest = max(widest, cell_width(paragraph[start:end].rstrip(" \t\u3000")))
+            widest = max(widest, cell_width(paragraph[start:end].rstrip(SPACES)))
     return widest

@@ -173,7 +173,7 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
         line = Text(words["compared"] + ": ", style="bold")
         line.append(", ".join(f"{c.id}" for c in compared.values()))
         parts.append(Wrapped(line))
-    see_also = [ref for sub in node.walk() for ref in sub.see_also]
+    see_also = node.all_see_also()
     if see_also:
         from briefing.brief import title_of
 

@@ -114,7 +114,7 @@ class MarkdownDocument:
             self.add_figure_table(figures)
         if with_comparisons:
             self.add_comparisons(self.comparisons_of(figures), level + 1)
-        self.add_see_also([ref for sub in node.walk() for ref in sub.see_also])
+        self.add_see_also(node.all_see_also())
 
     def add_see_also(self, refs: list[str]) -> None:
         """Where the pack points a reader next: one line per language, titles and ids."""

@@ -33,7 +33,8 @@ class ReaderBase:
         self.declared_scopes: list[Scope] = []
         self.declared_hedges: list[Hedge] = []
         self.rules: list = []  # briefing.pack.rules.Rule
-        # (file, line, node id, referenced id) of every see_also, checked once all ids exist
+        # (file, line, the node as messages name it, referenced id) of every see_also, checked
+        # once all ids exist
         self.see_also_refs: list[tuple[str, int | None, str, str]] = []
 
     def load(self, name: str) -> Any:

@@ -15,10 +15,10 @@ def footer_descriptions(app) -> set[str]:
     return {b.binding.description for b in app.screen.active_bindings.values()}
 
 
-async def wait_until(pilot, condition, tries: int = 200) -> None:
+async def wait_until(pilot, condition, what: str = "", tries: int = 200) -> None:
     """Let the app process messages until ``condition()`` holds (never a fixed sleep)."""
     for _ in range(tries):
         if condition():
             return
         await pilot.pause()
-    assert condition()
+    assert condition(), f"timed out waiting for {what}" if what else None

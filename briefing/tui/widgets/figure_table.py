@@ -86,10 +86,3 @@ class FigureTable(RowTable):
         if self.rows:
             self.post_message(self.Selected(self.rows[self.cursor].figure_id))
 
-    def move_to(self, figure_id: str) -> bool:
-        index = self.index_of(figure_id)
-        if index is None:
-            return False
-        self.cursor = index
-        self.scroll_to_cursor()
-        return True

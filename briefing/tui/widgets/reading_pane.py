@@ -105,7 +105,7 @@ class ReadingPane(VerticalScroll):
         """Where the open node (and its sub-items) point a reader, in reading order."""
         if not node_id or node_id == FIGURES_ID:
             return []
-        return [ref for node in self.pack.node(node_id).walk() for ref in node.see_also]
+        return self.pack.node(node_id).all_see_also()
 
     # -- showing a node ----------------------------------------------------------------------
     def _content(self, node_id: str):
