@@ -23,7 +23,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -42,14 +41,16 @@ from briefing.pack import bundled_pack_dir, load_pack  # noqa: E402
 
 #: Each keystroke is timed this many times; its median counts (the machine is shared).
 REPEAT = 3
+SEED = 4
 HAN = re.compile(r"[\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory now (or, with "VmHWM", its peak), in MB."""
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return 0.0
 
@@ -148,15 +149,25 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, max(0, round(p / 100 * len(values)) - 1))]
 
 
-def run_one(scale: int) -> dict:
-    from briefing.search import SearchEngine
-    from briefing.search.index import FORMAT, build_data, cache_path, write_json
-
+def bench_pack(scale: int) -> Pack:
+    """The synthetic pack at ``scale``, with a content digest as a loaded pack has one (so a
+    large one's store is found by it, as the app and the CLI find theirs)."""
     base = load_pack(bundled_pack_dir())
+    pack = synthetic_pack(base, scale)
+    return replace(pack, digest=f"bench-synthetic-{scale}-{SEED}") if scale > 1 else pack
+
+
+def run_one(scale: int) -> dict:
+    """Cold build in this process; searching in a fresh one that only opens what was built."""
+    from briefing.search import SearchEngine
+    from briefing.search.grams import GRAM_MIN_CHARS
+    from briefing.search.index import build_data, cache_path, write_json
+    from briefing.search.store import store_key, store_path, write_store
+
     gc.collect()
     rss0 = rss_mb()
     t = time.perf_counter()
-    pack = synthetic_pack(base, scale)
+    pack = bench_pack(scale)
     gen_s = time.perf_counter() - t
     gc.collect()
     rss_pack = rss_mb()
@@ -169,55 +180,80 @@ def run_one(scale: int) -> dict:
         t = time.perf_counter()
         data = build_data(text)  # cold: pypinyin + n-gram blocks, as a first run on a new pack
         build_s = time.perf_counter() - t
+        large = len(text.low) >= GRAM_MIN_CHARS
         t = time.perf_counter()
-        write_json(cache_path(text.key, cache), data)
+        if large:  # what the engine writes for a large pack: the store, keyed by the digest
+            path = store_path(store_key(pack.digest), cache)
+            assert write_store(path, text, data, key=store_key(pack.digest),
+                               glossary=pack.glossary)
+        else:
+            path = cache_path(text.key, cache)
+            write_json(path, data)
         save_s = time.perf_counter() - t
-        size_mb = cache_path(text.key, cache).stat().st_size / 2**20
-        del data
-        # A fresh engine loading the stored index: what the CLI or the app pays.
-        del engine, text
+        size_mb = path.stat().st_size / 2**20
+        build_peak = rss_mb("VmHWM")
+        counts = {"records": len(text.records), "fields": len(text), "chars": len(text.low)}
+        del data, engine, text
         gc.collect()
-        engine = SearchEngine(pack, cache_dir=cache)
-        tracemalloc.start()
-        _ = engine.text_index
-        engine.prepare()
-        engine_mb = tracemalloc.get_traced_memory()[0] / 2**20
-        tracemalloc.stop()
-        del engine
-        gc.collect()
-        engine = SearchEngine(pack, cache_dir=cache)
-        t = time.perf_counter()
-        text = engine.text_index
-        source = engine.prepare()
-        load_s = time.perf_counter() - t
-        assert FORMAT and (source in ("cache", "bundled")), source
-        strokes = keystrokes(eval_queries())
-        for q in strokes[:50]:  # warm-up
-            engine.search(q)
-        times = []
-        for q in strokes:
-            runs = []
-            for _ in range(REPEAT):
-                t = time.perf_counter()
-                engine.search(q, limit=20)
-                runs.append((time.perf_counter() - t) * 1000)
-            times.append(statistics.median(runs))
-        worst = sorted(zip(times, strokes, strict=True), reverse=True)[:5]
+        proc = subprocess.run([sys.executable, __file__, "--search", str(scale), str(cache)],
+                              capture_output=True, text=True, check=False)
+        if proc.returncode:
+            raise SystemExit(proc.stderr)
+        searched = json.loads(proc.stdout.strip().splitlines()[-1])
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    records = len(text.records)
     return {
-        "scale": scale,
-        "records": records,
-        "fields": len(text),
-        "chars": len(text.low),
+        "scale": scale, **counts,
         "generate_s": round(gen_s, 2),
         "text_index_s": round(text_s, 3),
         "pinyin_index_build_s": round(build_s, 3),
         "index_save_s": round(save_s, 3),
+        # the first search of a new pack pays all three
+        "cold_build_s": round(text_s + build_s + save_s, 2),
         "index_file_mb": round(size_mb, 2),
-        "cached_index_load_s": round(load_s, 3),
         "pack_rss_mb": round(rss_pack - rss0, 1),
+        # the building process: the pack, its text index, pinyin and n-grams, the store
+        "build_peak_rss_mb": round(build_peak, 1),
+        **searched,
+    }
+
+
+def search_one(scale: int, cache: Path) -> dict:
+    """Keystrokes against what ``run_one`` built: a large pack's store is opened without the
+    pack (as ``briefing search`` does); a small pack is loaded and its cached index read."""
+    from briefing.search import SearchEngine
+    from briefing.search.store import open_store, store_key, store_path
+
+    rss0 = rss_mb()
+    tracemalloc.start()
+    t = time.perf_counter()
+    if scale > 1:
+        key = store_key(f"bench-synthetic-{scale}-{SEED}")
+        store = open_store(store_path(key, cache), key)
+        assert store is not None, "no store"
+        engine = SearchEngine(None, store=store)
+    else:
+        engine = SearchEngine(load_pack(bundled_pack_dir()), cache_dir=cache)
+    source = engine.prepare()
+    load_s = time.perf_counter() - t
+    engine_mb = tracemalloc.get_traced_memory()[0] / 2**20
+    tracemalloc.stop()
+    assert source in ("cache", "bundled", "store"), source
+    strokes = keystrokes(eval_queries())
+    for q in strokes[:50]:  # warm-up
+        engine.search(q)
+    times = []
+    for q in strokes:
+        runs = []
+        for _ in range(REPEAT):
+            t = time.perf_counter()
+            engine.search(q, limit=20)
+            runs.append((time.perf_counter() - t) * 1000)
+        times.append(statistics.median(runs))
+    worst = sorted(zip(times, strokes, strict=True), reverse=True)[:5]
+    return {
+        "index_source": source,
+        "cached_index_load_s": round(load_s, 3),
         "engine_mb": round(engine_mb, 1),
         "keystrokes": len(times),
         "p50_ms": round(statistics.median(times), 3),
@@ -225,8 +261,10 @@ def run_one(scale: int) -> dict:
         "p99_ms": round(pct(times, 99), 3),
         "max_ms": round(max(times), 3),
         "slowest": [(round(ms, 1), q) for ms, q in worst],
-        # the whole process: synthetic pack, cold build, a fresh engine loading the index
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "search_rss_mb": round(rss_mb() - rss0, 1),
+        # the whole searching process (Python, the engine, its caches), as a reader's would be
+        # (VmHWM: ru_maxrss of a child started by fork and exec reports its parent's peak)
+        "search_peak_rss_mb": round(rss_mb("VmHWM"), 1),
     }
 
 
@@ -273,7 +311,11 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 100, 1000])
     parser.add_argument("--one", type=int, help="run one scale in this process, print JSON")
     parser.add_argument("--no-cli", action="store_true")
+    parser.add_argument("--search", nargs=2, metavar=("SCALE", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.search:
+        print(json.dumps(search_one(int(args.search[0]), Path(args.search[1]))))
+        return
     if args.one:
         print(json.dumps(run_one(args.one), ensure_ascii=False))
         return

@@ -13,6 +13,7 @@ import os
 import pickle
 import stat
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from briefing.model import Pack
@@ -76,7 +77,8 @@ def load_pack_cached(root: Path) -> Pack:
             return pack
     except Exception:  # any unreadable entry is rebuilt, never trusted
         pass
-    pack = load_pack(root)
+    # the digest names what was validated: the search store of a large pack is found by it
+    pack = replace(load_pack(root), digest=digest)
     _store(entry, pack)
     return pack
 

@@ -37,8 +37,8 @@ syllables to the Chinese characters they were read from.
 from __future__ import annotations
 
 import math
-import threading
 from bisect import bisect_right
+from collections.abc import Callable
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -53,7 +53,6 @@ from briefing.search.index import (
     Progress,
     Record,
     TextIndex,
-    load_index,
     records,
 )
 from briefing.search.match import (
@@ -78,6 +77,8 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
     split_terms,
     terms_of,
 )
+from briefing.search.source import IndexSource, pieces
+from briefing.search.store import Store, StoreError
 
 __all__ = ["Hit", "SearchEngine", "Span"]
 
@@ -93,34 +94,22 @@ IN_WORD_SHORT = 66.0
 SHORT_TERM = 3
 
 
-class SearchEngine:
+class SearchEngine(IndexSource):
     """Finds hits for a query; build once per pack, then call :meth:`search` per keystroke.
 
     Construction is cheap: the text index is built on the first search, and the pinyin index
     (cached by content hash, see :mod:`briefing.search.index`) on the first query with Latin
-    letters, or by :meth:`prepare`.
+    letters, or by :meth:`prepare`. A large pack is searched from its store instead (see
+    :mod:`briefing.search.source`); ``store`` opens the engine on one without a pack, and
+    ``pack_loader`` gives the pack should that store turn out unreadable.
     """
 
-    def __init__(self, pack: Pack, *, progress: Progress | None = None,
-                 cache_dir: Path | None = None) -> None:
-        self.pack = pack
-        self.progress = progress
-        self.cache_dir = cache_dir
-        self.index_source: str | None = None  # bundled | cache | built, once loaded
-        self._lock = threading.Lock()
-        self._text: TextIndex | None = None
-        self._py: PinyinIndex | None = None
-        self._prefixes: frozenset[str] = frozenset()
+    def __init__(self, pack: Pack | None, *, progress: Progress | None = None,
+                 cache_dir: Path | None = None, store: Store | None = None,
+                 pack_loader: Callable[[], Pack] | None = None) -> None:
+        super().__init__(pack, progress=progress, cache_dir=cache_dir, store=store,
+                         pack_loader=pack_loader)
         self._aliases: dict[str, tuple[str, ...]] | None = None
-
-    # -- index -------------------------------------------------------------------------------
-    @property
-    def text_index(self) -> TextIndex:
-        if self._text is None:
-            with self._lock:
-                if self._text is None:
-                    self._text = TextIndex(list(records(self.pack)))
-        return self._text
 
     def needs_index(self, query: str) -> bool:
         """Whether answering ``query`` loads the stored index (pinyin, or n-grams of a big pack)."""
@@ -131,23 +120,20 @@ class SearchEngine:
         self.pinyin_index(progress)
         return self.index_source or ""
 
-    def pinyin_index(self, progress: Progress | None = None) -> PinyinIndex:
-        if self._py is None:
-            text = self.text_index
-            with self._lock:
-                if self._py is None:
-                    py, source = load_index(text, progress or self.progress, self.cache_dir)
-                    self._prefixes = frozenset(
-                        s[:k] for s in py.syllables for k in range(1, len(s) + 1))
-                    self._py = py
-                    self.index_source = source
-        return self._py
-
     # -- searching ---------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20, section: str | None = None) -> list[Hit]:
         """The best hits for ``query``, best first; never raises for any query string."""
         if not isinstance(query, str) or limit <= 0:
             return []
+        try:
+            return self._answer(query, limit, section)
+        except StoreError:
+            # a store that cannot be read is deleted and the index rebuilt from the pack
+            if not self.drop_store():
+                return []
+            return self._answer(query, limit, section)
+
+    def _answer(self, query: str, limit: int, section: str | None) -> list[Hit]:
         normalized = normalize(query)
         if self._has_unknown_han(normalized):
             normalized = fold_query(normalized, force=True)
@@ -171,7 +157,7 @@ class SearchEngine:
         """Folded name -> the other folded names of its group in the pack's glossary."""
         if self._aliases is None:
             table: dict[str, dict[str, None]] = {}
-            for group in getattr(self.pack, "glossary", ()):
+            for group in self.glossary:
                 names = [n for n in dict.fromkeys(fold_term(g) for g in group) if n]
                 for name in names:
                     table.setdefault(name, {}).update(
@@ -233,16 +219,17 @@ class SearchEngine:
         """Add up to ``want`` new records whose fields contain ``needle``, in rank order."""
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
-        find = big.find
         new = 0
         ranges = [(0, len(big))] if grams is None else grams.candidates(needle)
-        for pos, stop in ranges:
+        for hay, base, pos, stop in pieces(big, ranges):
+            # ``hay`` is the whole string in memory, or one block of a stored one
+            find = hay.find
             while new < want:
                 p = find(needle, pos, stop)
                 if p < 0:
                     break
-                i = bisect_right(starts, p) - 1
-                pos = starts[i + 1]
+                i = bisect_right(starts, p + base) - 1
+                pos = starts[i + 1] - base
                 r = rec_of[fmap[i] if fmap is not None else i]
                 if section is not None and sec_of[r] != section:
                     continue

@@ -1,0 +1,266 @@
+"""The text and pinyin indexes read from a :class:`~briefing.search.store.Store`.
+
+:class:`StoredText` and :class:`StoredPinyin` answer what the engine asks of
+:class:`~briefing.search.fields.TextIndex` and :class:`~briefing.search.index.PinyinIndex`
+(the same names, the same values) without holding the pack's text: a concatenated string is a
+:class:`BlockString` whose ``find`` decompresses only the blocks it is asked to search, and a
+record or field text is read when a hit needs it. The engine's code is the same for both.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from functools import lru_cache
+
+from briefing.model import Text
+from briefing.search.fields import FIELDS, SEP, Record, concat, lower_same_length
+from briefing.search.fold import fold_fields
+from briefing.search.grams import GramIndex
+from briefing.search.store import Store, StoreError
+
+#: decompressed blocks a BlockString keeps, in characters, by stream: the pinyin and initials
+#: are what long queries scan (ASCII: a byte a character), the folded text what every query
+#: scans and scores (Chinese: two bytes a character), the original text is read for hits only.
+#: About 200 MB at most, reached only by a library whose text is larger than this.
+CACHE_CHARS = {"py": 96_000_000, "ini": 32_000_000, "low": 32_000_000, "text": 8_000_000}
+
+
+class BlockString:
+    """A long string stored in blocks of whole fields: ``find`` and slices within a field.
+
+    Blocks are decompressed on first use and kept up to a budget of characters; past it the
+    oldest are dropped (first in, first out: a lookup is one dict access, no bookkeeping).
+    """
+
+    def __init__(self, store: Store, stream: str, bounds: list[int], derive=None,
+                 name: str | None = None) -> None:
+        self.store = store
+        self.stream = stream
+        self.bounds = bounds  # offset of each block's first character, then the length
+        self.derive = derive  # (block number, block text) -> the text searched (folded)
+        self.budget = CACHE_CHARS.get(name or stream, 8_000_000)
+        self._cache: dict[int, str] = {}
+        self._chars = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self.bounds[-1]
+
+    def block(self, b: int) -> str:
+        got = self._cache.get(b)
+        if got is not None:
+            return got
+        got = self.store.block(self.stream, b)
+        if self.derive is not None:
+            got = self.derive(b, got)
+        if len(got) != self.bounds[b + 1] - self.bounds[b]:
+            raise StoreError(f"block {self.stream}/{b} has the wrong length")
+        with self._lock:
+            while self._cache and self._chars + len(got) > self.budget:
+                self._chars -= len(self._cache.pop(next(iter(self._cache))))
+            if b not in self._cache:
+                self._cache[b] = got
+                self._chars += len(got)
+        return got
+
+    def find(self, needle: str, start: int = 0, stop: int | None = None) -> int:
+        stop = len(self) if stop is None else min(stop, len(self))
+        b = bisect_right(self.bounds, start) - 1
+        while 0 <= b < len(self.bounds) - 1 and self.bounds[b] < stop:
+            base = self.bounds[b]
+            p = self.block(b).find(needle, max(0, start - base), stop - base)
+            if p >= 0:
+                return base + p
+            b += 1
+        return -1
+
+    def pieces(self, start: int, stop: int):
+        """(block, its offset, start, stop in it) for each block of ``[start, stop)``."""
+        stop = min(stop, len(self))
+        b = bisect_right(self.bounds, start) - 1
+        while 0 <= b < len(self.bounds) - 1 and self.bounds[b] < stop:
+            base = self.bounds[b]
+            yield self.block(b), base, max(0, start - base), min(stop, self.bounds[b + 1]) - base
+            b += 1
+
+    def __getitem__(self, cut: slice) -> str:
+        """``big[a:b]`` for a range inside one block (a field, as the indexes slice them)."""
+        return self.part(cut.start, cut.stop)
+
+    def part(self, start: int, stop: int) -> str:
+        b = bisect_right(self.bounds, start) - 1
+        base = self.bounds[b]
+        return self.block(b)[start - base: stop - base]
+
+
+class _Lazy:
+    """A read-only sequence computed item by item (``len`` and ``[i]``, i in range)."""
+
+    def __init__(self, n: int, get) -> None:
+        self._n, self._get = n, get
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int):
+        return self._get(i)
+
+    def __iter__(self):
+        return (self._get(i) for i in range(self._n))
+
+
+class StoredGrams(GramIndex):
+    """The n-gram block filter with its grams read from the store as they are asked for."""
+
+    def __init__(self, store: Store, stream: str, big: BlockString, blocks) -> None:
+        self.block_fields = list(blocks)
+        self.bounds = list(big.bounds)
+        self.count = len(self.block_fields)
+        self.all = (1 << self.count) - 1
+        self.grams = _GramTable(store, stream)
+
+
+class _GramTable:
+    def __init__(self, store: Store, stream: str) -> None:
+        self.store, self.stream = store, stream
+        self._seen: dict[str, int | tuple[int, ...] | None] = {}
+
+    def get(self, g: str, default=None):
+        if g not in self._seen:
+            try:
+                self._seen[g] = _decode(self.store.gram(self.stream, g))
+            except ValueError as exc:
+                raise StoreError(str(exc)) from None
+        got = self._seen[g]
+        return default if got is None else got
+
+    def __contains__(self, g: str) -> bool:
+        return self.get(g) is not None
+
+
+def _decode(v: str | bytes | None):
+    """A stored gram value: ``"1,5,9"`` block numbers, or a bitset's bytes (little-endian)."""
+    if v is None:
+        return None
+    if isinstance(v, bytes):
+        return int.from_bytes(v, "little")
+    return tuple(int(x) for x in v.split(",")) if v else ()
+
+
+class StoredText:
+    """What the engine reads of a :class:`~briefing.search.fields.TextIndex`, from a store."""
+
+    def __init__(self, store: Store) -> None:
+        meta = store.meta
+        self.store = store
+        self.key = meta["text_key"]
+        self.starts = store.array("starts")
+        n = meta["fields"]
+        self._n = n
+        if len(self.starts) != n + 1:
+            raise StoreError("field table has the wrong length")
+        self.field_record = store.array("field_record")
+        codes = store.array("field_name")
+        names = meta["field_names"]
+        self.field_name = _Lazy(n, lambda f: names[codes[f]])
+        weights = [FIELDS[name][1] for name in names]
+        self.field_weight = _Lazy(n, lambda f: weights[codes[f]])
+        at, flat = store.array("record_fields.at"), store.array("record_fields")
+        nrec = meta["records"]
+        self.record_fields = _Lazy(nrec, lambda r: tuple(flat[at[r]: at[r + 1]]))
+        sec_codes, sections = store.array("record_section"), meta["sections"]
+        self.record_section = _Lazy(nrec, lambda r: sections[sec_codes[r]]
+                                    if sec_codes[r] >= 0 else None)
+        blocks = store.array("text.blocks")
+        bounds = [self.starts[f] for f in blocks] + [self.starts[-1]]
+        self.text = BlockString(store, "text", bounds)
+        self.low = BlockString(store, "text", bounds, self._fold_block, name="low")
+        self.field_text = _Lazy(n, self._field_text)
+        self.records = _Lazy(nrec, lru_cache(maxsize=4096)(self._record))
+        self.blocks = blocks
+        self.top_sections = tuple(meta["top_sections"])
+
+    def __len__(self) -> int:
+        return self._n
+
+    def _fold_block(self, b: int, block: str) -> str:
+        parts = block.split(SEP)[:-1]
+        return concat(fold_fields([lower_same_length(t) for t in parts]))[0]
+
+    def low_of(self, f: int) -> str:
+        return self.low.part(self.starts[f], self.starts[f + 1] - 1)
+
+    def _field_text(self, f: int) -> str:
+        return self.text.part(self.starts[f], self.starts[f + 1] - 1)
+
+    def _record(self, r: int) -> Record:
+        rid, kind, title_zh, title_en, zh, en = self.store.record(r)
+        fields = {self.field_name[f]: f for f in self.record_fields[r]}
+
+        def field(*names: str) -> str:
+            for name in names:
+                if name in fields:
+                    return self.field_text[fields[name]]
+            return ""
+
+        title = Text(field("title.zh", "label.zh") if title_zh is None else title_zh,
+                     field("title.en", "label.en") if title_en is None else title_en)
+        return Record(rid, kind, self.record_section[r], title,
+                      field("text.zh") if zh is None else zh,
+                      field("text.en") if en is None else en, ())
+
+
+class StoredPinyin:
+    """What the engine reads of a :class:`~briefing.search.index.PinyinIndex`, from a store."""
+
+    def __init__(self, store: Store, text: StoredText) -> None:
+        self.store = store
+        self.fields = store.array("han_fields")
+        self.syllables = frozenset(store.meta["syllables"])
+        self.py, self.py_starts = self._stream("py")
+        self.ini, self.ini_starts = self._stream("ini")
+        with_grams = store.meta["grams"]
+        self.low_grams = StoredGrams(store, "text", text.low, text.blocks) \
+            if "text" in with_grams else None
+        self.py_grams = self._grams("py", self.py) if "py" in with_grams else None
+        self.ini_grams = self._grams("ini", self.ini) if "ini" in with_grams else None
+        fields = self.fields
+        n = len(fields)
+
+        def local(f: int) -> int:
+            i = bisect_right(fields, f) - 1
+            return i if i >= 0 and i < n and fields[i] == f else -1
+
+        self.local = _Lazy(len(text), local)
+        self._by_length: dict[int, list[str]] = {}
+
+    def _stream(self, name: str) -> tuple[BlockString, object]:
+        starts = self.store.array(f"{name}_starts")
+        blocks = self.store.array(f"{name}.blocks")
+        if len(starts) != len(self.fields) + 1:
+            raise StoreError(f"{name} table has the wrong length")
+        bounds = [starts[f] for f in blocks] + [starts[-1]] if len(starts) > 1 else [0, 0]
+        return BlockString(self.store, name, bounds), starts
+
+    def _grams(self, name: str, big: BlockString) -> StoredGrams:
+        return StoredGrams(self.store, name, big, self.store.array(f"{name}.blocks"))
+
+    @property
+    def vocab(self) -> bool:
+        """Whether the pack has an English vocabulary (the words are read by length)."""
+        return bool(self.store.query("SELECT 1 FROM vocab LIMIT 1"))
+
+    def words_near(self, length: int, spread: int) -> list[str]:
+        out: list[str] = []
+        for n in range(max(1, length - spread), length + spread + 1):
+            if n not in self._by_length:
+                self._by_length[n] = self.store.words(n)
+            out.extend(self._by_length[n])
+        return out
+
+    def py_of(self, i: int) -> str:
+        return self.py.part(self.py_starts[i], self.py_starts[i + 1] - 1)
+
+    def ini_of(self, i: int) -> str:
+        return self.ini.part(self.ini_starts[i], self.ini_starts[i + 1] - 1)
