@@ -306,15 +306,76 @@ def cli_timings() -> dict:
     return out
 
 
+_PEAK = ("import atexit, runpy, sys\n"
+         "def peak():\n"
+         "    status = open('/proc/self/status').read()\n"
+         "    print('VmHWM', status.split('VmHWM:')[1].split()[0], file=sys.stderr)\n"
+         "atexit.register(peak)\n"
+         "sys.argv = ['briefing', *sys.argv[1:]]\n"
+         "runpy.run_module('briefing', run_name='__main__')\n")
+
+
+def cli_peak_mb(args: list[str], env: dict) -> float:
+    """Peak resident memory of one ``briefing`` process (its own VmHWM, read at exit)."""
+    proc = subprocess.run([sys.executable, "-c", _PEAK, *args], env=env, check=True,
+                          capture_output=True, text=True, cwd=ROOT)
+    return int(proc.stderr.split("VmHWM")[-1].split()[0]) / 1024
+
+
+def cli_at_scale(scale: int) -> dict:
+    """``briefing search`` on a pack ``scale`` times the bundled one: the first run (which
+    loads the pack and builds its store) and warm runs, against warm runs on the bundled pack.
+
+    The large pack is a copy of the bundled pack's files whose validated form in the pack
+    cache is the synthetic pack (as if those files held it): the CLI finds it by the files'
+    digest exactly as it finds a real pack's.
+    """
+    import pickle
+
+    from briefing.pack.cache import pack_digest
+
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "cache"
+        cache.mkdir()
+        env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+        root = Path(tmp) / "pack" / "content"
+        shutil.copytree(bundled_pack_dir(), root)
+        shutil.copytree(ROOT / "seeds", root.parent / "seeds")
+        digest = pack_digest(root)
+        pack = replace(synthetic_pack(load_pack(bundled_pack_dir()), scale), root=root,
+                       digest=digest)
+        with (cache / f"pack-{digest}.pickle").open("wb") as fh:
+            pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        del pack
+        gc.collect()
+        big = ["--content", str(root), "search"]
+        out["cli_first_run_s"] = round(time_cli([*big, "yanfa", "--json"], env, runs=1), 2)
+        for query in ("yanfa", "研发", "ys"):
+            small = time_cli(["search", query, "--json"], env, runs=5)
+            large = time_cli([*big, query, "--json"], env, runs=5)
+            out[f"cli_{query}_1x_s"] = round(small, 3)
+            out[f"cli_{query}_{scale}x_s"] = round(large, 3)
+            out[f"cli_{query}_ratio"] = round(large / small, 2)
+        out["cli_peak_rss_1x_mb"] = round(cli_peak_mb(["search", "yanfa", "--json"], env), 1)
+        out[f"cli_peak_rss_{scale}x_mb"] = round(cli_peak_mb([*big, "yanfa", "--json"], env), 1)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 100, 1000])
     parser.add_argument("--one", type=int, help="run one scale in this process, print JSON")
     parser.add_argument("--no-cli", action="store_true")
+    parser.add_argument("--cli-scale", type=int, metavar="N",
+                        help="only time `briefing search` at N times the bundled pack")
     parser.add_argument("--search", nargs=2, metavar=("SCALE", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.search:
         print(json.dumps(search_one(int(args.search[0]), Path(args.search[1]))))
+        return
+    if args.cli_scale:
+        print(json.dumps(cli_at_scale(args.cli_scale)))
         return
     if args.one:
         print(json.dumps(run_one(args.one), ensure_ascii=False))

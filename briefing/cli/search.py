@@ -91,6 +91,21 @@ def _prepare_with_progress(engine: SearchEngine) -> None:
             bar[0].stop()
 
 
+def _engine() -> SearchEngine:
+    """The engine: on a large pack's store when there is one (the pack is then loaded only if
+    the store cannot be read), else on the pack."""
+    from briefing.search.engine import SearchEngine
+    from briefing.search.store import find_store
+
+    if state._pack is None:
+        from briefing.pack import bundled_pack_dir
+
+        store = find_store(state.content or bundled_pack_dir())
+        if store is not None:
+            return SearchEngine(None, store=store, pack_loader=state.pack)
+    return SearchEngine(state.pack())
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Chinese, English, pinyin (yanfa) or pinyin "
@@ -108,12 +123,11 @@ def search(
         raise fail("the search query is empty: give a word in Chinese, English or pinyin", 2)
     if limit < 1:
         raise fail("--limit must be at least 1", 2)
-    pack = state.pack()
-    if section is not None and not (pack.has_node(section) and pack.node(section).is_section):
+    engine = _engine()
+    tops = engine.top_sections
+    if section is not None and not (section in tops if tops is not None else (
+            state.pack().has_node(section) and state.pack().node(section).is_section)):
         raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
-    from briefing.search.engine import SearchEngine
-
-    engine = SearchEngine(pack)
     if engine.needs_index(query):
         _prepare_with_progress(engine)
     hits = engine.search(query, limit=limit, section=section)

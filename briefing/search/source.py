@@ -97,7 +97,8 @@ class IndexSource:
         data = build_data(text, progress)
         from briefing.search.store import write_store
 
-        if write_store(path, text, data, key=key, glossary=self.glossary):
+        if write_store(path, text, data, key=key, glossary=self.glossary,
+                       documents=getattr(self.pack, "documents", ())):
             store = open_store(path, key)
             if store is not None and self._use_store(store, "built"):
                 return

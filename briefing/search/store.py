@@ -83,7 +83,8 @@ CREATE TABLE vocab(n INTEGER PRIMARY KEY, words TEXT NOT NULL);
 STREAMS = {"text": "low", "py": "py", "ini": "ini"}
 
 
-def write_store(path: Path, text, data: dict, *, key: str, glossary=(), keep: int = 4) -> bool:
+def write_store(path: Path, text, data: dict, *, key: str, glossary=(), documents=(),
+                keep: int = 4) -> bool:
     """Write the store for ``text`` (a TextIndex) and ``data`` (from ``build_data``).
 
     Atomic: written under a temporary name and renamed. False if it could not be written.
@@ -154,7 +155,8 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), keep: in
                     "fields": len(text), "records": len(text.records), "field_names": names,
                     "sections": sections, "top_sections": tops,
                     "syllables": data["syllables"], "grams": with_grams,
-                    "glossary": [list(g) for g in glossary]}
+                    "glossary": [list(g) for g in glossary],
+                    "documents": [[str(d.path), d.sha256] for d in documents]}
             db.executemany("INSERT INTO meta VALUES (?, ?)",
                            ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
             db.commit()
@@ -302,3 +304,27 @@ def open_store(path: Path, key: str | None = None) -> Store | None:
         return Store(path, key)
     except StoreError:
         return None
+
+
+def find_store(root: Path, directory: Path | None = None) -> Store | None:
+    """The store of the pack at ``root``, found without loading the pack: by the digest of its
+    files, and only while the source documents it was validated against are unchanged."""
+    from briefing.pack.cache import pack_digest
+
+    try:
+        key = store_key(pack_digest(root))
+    except OSError:
+        return None
+    store = open_store(store_path(key, directory), key)
+    if store is not None and not _documents_unchanged(store.meta.get("documents", [])):
+        store.close()
+        return None
+    return store
+
+
+def _documents_unchanged(documents: list) -> bool:
+    try:
+        return all(hashlib.sha256(Path(path).read_bytes()).hexdigest() == sha
+                   for path, sha in documents)
+    except (OSError, TypeError, ValueError):
+        return False
