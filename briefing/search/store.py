@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import marshal
 import os
@@ -116,10 +117,12 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
                     (stream, b, zlib.compress(big[bounds[b]: bounds[b + 1]].encode(
                         "utf-8", "surrogatepass"), ZLIB_LEVEL)) for b in range(len(blocks))))
                 _put_array(db, f"{stream}.blocks", "q", blocks)
+                if stream == "text":  # blocks whose folded text is just their text lowered
+                    _put_array(db, "text.plain", "B", [
+                        big[a: z].lower() == text.low[a: z] for a, z in itertools.pairwise(bounds)])
                 if grams:
                     db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
                         (stream, g, _gram_value(v)) for g, v in grams["grams"].items()))
-                if grams:
                     with_grams.append(stream)
                 del big
             _put_array(db, "starts", "q", text.starts)

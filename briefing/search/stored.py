@@ -22,8 +22,9 @@ from briefing.search.store import Store, StoreError
 #: decompressed blocks a BlockString keeps, in characters, by stream: the pinyin and initials
 #: are what long queries scan (ASCII: a byte a character), the folded text what every query
 #: scans and scores (Chinese: two bytes a character), the original text is read for hits only.
-#: About 200 MB at most, reached only by a library whose text is larger than this.
-CACHE_CHARS = {"py": 96_000_000, "ini": 32_000_000, "low": 32_000_000, "text": 8_000_000}
+#: About 300 MB at most (a library 1000 times the bundled pack fits), reached only when
+#: queries have read every block.
+CACHE_CHARS = {"py": 96_000_000, "ini": 32_000_000, "low": 80_000_000, "text": 8_000_000}
 
 
 class BlockString:
@@ -173,6 +174,9 @@ class StoredText:
         self.record_section = _Lazy(nrec, lambda r: sections[sec_codes[r]]
                                     if sec_codes[r] >= 0 else None)
         blocks = store.array("text.blocks")
+        self._plain = store.array("text.plain")
+        if len(self._plain) != len(blocks):
+            raise StoreError("block table has the wrong length")
         bounds = [self.starts[f] for f in blocks] + [self.starts[-1]]
         self.text = BlockString(store, "text", bounds)
         self.low = BlockString(store, "text", bounds, self._fold_block, name="low")
@@ -185,6 +189,10 @@ class StoredText:
         return self._n
 
     def _fold_block(self, b: int, block: str) -> str:
+        """The block as the text index folds it, field by field (see TextIndex); most blocks
+        need only lowering, which the store notes when it is written."""
+        if self._plain[b]:
+            return block.lower()
         parts = block.split(SEP)[:-1]
         return concat(fold_fields([lower_same_length(t) for t in parts]))[0]
 
