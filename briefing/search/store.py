@@ -196,6 +196,12 @@ def _record_row(rec) -> tuple:
 
 
 def _put_array(db, name: str, code: str, values) -> None:
+    """Store numbers as an array of C integers: ``code`` "q" (signed 64-bit) is narrowed to
+    "I" or "i" (32-bit) when every value fits, halving what a search holds in memory."""
+    if code == "q" and len(values):
+        low, high = min(values), max(values)
+        code = "I" if low >= 0 and high < 2**32 else "i" if low >= -2**31 and high < 2**31 \
+            else "q"
     blob = values.tobytes() if isinstance(values, array) and values.typecode == code \
         else array(code, values).tobytes()
     db.execute("INSERT INTO arrays VALUES (?, ?, ?)", (name, code, zlib.compress(blob, 1)))
