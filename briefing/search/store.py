@@ -103,7 +103,8 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
     try:
         db = sqlite3.connect(tmp)
         try:
-            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            db.executescript("PRAGMA page_size=32768; PRAGMA journal_mode=OFF; "
+                            "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;" + _SCHEMA)
             py_big, py_starts = concat(data["py"])
             ini_big, ini_starts = concat(data["ini"])
             sources = {"text": (SEP.join(text.field_text) + SEP, text.starts),
@@ -121,8 +122,9 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
                     _put_array(db, "text.plain", "B", [
                         big[a: z].lower() == text.low[a: z] for a, z in itertools.pairwise(bounds)])
                 if grams:
+                    # in key order: SQLite appends to its tree instead of inserting at random
                     db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
-                        (stream, g, _gram_value(v)) for g, v in grams["grams"].items()))
+                        (stream, g, _gram_value(v)) for g, v in sorted(grams["grams"].items())))
                     with_grams.append(stream)
                 del big
             _put_array(db, "starts", "q", text.starts)
