@@ -92,7 +92,7 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
     """
     import sqlite3
 
-    from briefing.search.fields import SEP, concat
+    from briefing.search.fields import SEP
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,28 +105,32 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
         try:
             db.executescript("PRAGMA page_size=32768; PRAGMA journal_mode=OFF; "
                             "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;" + _SCHEMA)
-            py_big, py_starts = concat(data["py"])
-            ini_big, ini_starts = concat(data["ini"])
-            sources = {"text": (SEP.join(text.field_text) + SEP, text.starts),
-                       "py": (py_big, py_starts), "ini": (ini_big, ini_starts)}
+            py_starts, ini_starts = _starts(data["py"]), _starts(data["ini"])
+            sources = {"text": (text.field_text, text.starts), "py": (data["py"], py_starts),
+                       "ini": (data["ini"], ini_starts)}
             with_grams: list[str] = []
-            for stream, (big, starts) in sources.items():
+            for stream, (parts, starts) in sources.items():
                 grams = data["grams"].get(STREAMS[stream])
                 blocks = grams["blocks"] if grams else [0]
-                bounds = [starts[f] for f in blocks] + [len(big)]
-                db.executemany("INSERT INTO block VALUES (?, ?, ?)", (
-                    (stream, b, zlib.compress(big[bounds[b]: bounds[b + 1]].encode(
-                        "utf-8", "surrogatepass"), ZLIB_LEVEL)) for b in range(len(blocks))))
+                cuts = [*blocks, len(parts)]
+                # each block joined on its own: no copy of the whole text is made
+                pieces = (SEP.join(parts[a: z]) + SEP if z > a else ""
+                          for a, z in itertools.pairwise(cuts))
+                plain: list[bool] = []
+                for b, piece in enumerate(pieces):
+                    if stream == "text":  # is its folded text just its text lowered?
+                        low = text.low[starts[cuts[b]]: starts[cuts[b + 1]]]
+                        plain.append(piece.lower() == low)
+                    db.execute("INSERT INTO block VALUES (?, ?, ?)", (stream, b, zlib.compress(
+                        piece.encode("utf-8", "surrogatepass"), ZLIB_LEVEL)))
                 _put_array(db, f"{stream}.blocks", "q", blocks)
-                if stream == "text":  # blocks whose folded text is just their text lowered
-                    _put_array(db, "text.plain", "B", [
-                        big[a: z].lower() == text.low[a: z] for a, z in itertools.pairwise(bounds)])
+                if stream == "text":
+                    _put_array(db, "text.plain", "B", plain)
                 if grams:
                     # in key order: SQLite appends to its tree instead of inserting at random
                     db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
                         (stream, g, _gram_value(v)) for g, v in sorted(grams["grams"].items())))
                     with_grams.append(stream)
-                del big
             _put_array(db, "starts", "q", text.starts)
             _put_array(db, "py_starts", "q", py_starts)
             _put_array(db, "ini_starts", "q", ini_starts)
@@ -174,6 +178,16 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
         return False
     _prune(path, keep)
     return True
+
+
+def _starts(parts: list[str]) -> array:
+    """Where each part starts in their concatenation with SEP after each (then the length)."""
+    starts = array("q", [0])
+    pos = 0
+    for p in parts:
+        pos += len(p) + 1
+        starts.append(pos)
+    return starts
 
 
 def _gram_value(v: str | list[int]) -> str | bytes:
