@@ -89,6 +89,13 @@ def test_an_engine_on_a_store_needs_no_pack(big, cache, in_memory):
     assert set(engine.top_sections) == {s.id for s in big.sections}
 
 
+def test_a_small_pack_gets_no_store(bundled, tmp_path):
+    engine = SearchEngine(replace(bundled, digest="small"), cache_dir=tmp_path)
+    assert engine.prepare() in ("bundled", "built")
+    assert isinstance(engine.text_index, TextIndex)
+    assert not list(tmp_path.glob("search-store-*"))
+
+
 def test_the_store_is_not_trusted_for_another_key(big, cache):
     key = store_key(big.digest)
     assert open_store(store_path(key, cache), "0" * 64) is None
