@@ -12,6 +12,7 @@ it like every later search, so the built strings are freed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,10 @@ from briefing.model import Pack
 from briefing.search.grams import GRAM_MIN_CHARS
 from briefing.search.index import PinyinIndex, Progress, TextIndex, build_data, load_index, records
 from briefing.search.store import Store, StoreError, open_store, store_key, store_path
+
+#: A pack with this many records or more takes a second or longer to index the first time
+#: (a library: minutes), so the app builds its index in the background.
+SLOW_RECORDS = 1000
 
 
 class IndexSource:
@@ -61,6 +66,26 @@ class IndexSource:
     def _digest_key(self) -> str | None:
         digest = getattr(self.pack, "digest", "") if self.pack is not None else ""
         return store_key(digest) if digest else None
+
+    @property
+    def ready(self) -> bool:
+        """Whether both indexes are loaded (a search then never waits for a build)."""
+        return self._py is not None
+
+    def builds_slowly(self) -> bool:
+        """Whether the first search would wait for a large pack's index to be built (no store
+        for it yet): worth doing in the background, with the reader told."""
+        if self._py is not None or self.pack is None:
+            return False
+        key = self._digest_key()
+        if key and store_path(key, self.cache_dir).is_file():
+            return False
+        records = len(self.pack.comparisons)
+        for _ in itertools.chain(self.pack.nodes(), self.pack.figures()):
+            records += 1
+            if records >= SLOW_RECORDS:
+                return True
+        return False
 
     # -- loading -----------------------------------------------------------------------------
     @property

@@ -44,7 +44,11 @@ class BriefingCommands(Provider):
         from briefing.tui.screens.search import hit_prompt
 
         app = self.app
-        hits = app.search_engine.search(query, limit=LIMIT) if query.strip() else []  # type: ignore[attr-defined]
+        engine = app.search_engine  # type: ignore[attr-defined]
+        # a large pack's first index build is the search dialog's to do, in the background;
+        # until it is done the palette completes ids only
+        hits = engine.search(query, limit=LIMIT) if query.strip() and (
+            engine.ready or not engine.builds_slowly()) else []
         for rank, hit in enumerate(hits):
             # the palette sorts by score: keep the engine's ranking, above Textual's own commands
             prompt = hit_prompt(hit, app.lang).split("\n")[0]  # type: ignore[attr-defined]

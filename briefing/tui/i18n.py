@@ -53,6 +53,8 @@ WORDS: dict[str, tuple[str, str]] = {
                        "it ad hoc.", "该指标不在任何预设对比中，可自选指标进行对比。"),
     "search_placeholder": ("Search sections, items, figures…", "搜索章节、条目、数据…"),
     "no_results": ("No results", "无结果"),
+    "indexing": ("Indexing this pack for search (only the first time)…",
+                 "正在为搜索建立索引（仅首次）…"),
     "goto_placeholder": ("Type a section, item or figure id", "输入章节、条目或数据的编号"),
     "unknown_id": ("Unknown id", "未知编号"),
     "export_title": ("Export to Markdown", "导出为 Markdown"),

@@ -6,6 +6,7 @@ substring today, fuzzy and pinyin-aware later) can change without touching this 
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -50,6 +51,13 @@ def hit_prompt(hit, lang: Lang, width: int = 70) -> Text:
     return text
 
 
+def _prompt(hit, lang: Lang) -> Wrapped:
+    """The hit's prompt, wrapped by the line breaker with its id kept whole on one line."""
+    prompt = hit_prompt(hit, lang)
+    start = prompt.plain.find(f"  {hit.id}") + 2
+    return Wrapped(prompt, range(start + 1, start + len(hit.id)) if start >= 2 else ())
+
+
 class SearchScreen(Dialog[str | None]):
     """``query`` is the last search, offered again (selected, so typing replaces it);
     ``typed`` is what the input holds now."""
@@ -63,6 +71,8 @@ class SearchScreen(Dialog[str | None]):
         self.engine = engine
         self.typed = query
         self.hits: dict[str, object] = {}
+        #: a large pack's index is being built in the background (see on_mount)
+        self.indexing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog", classes="dialog"):
@@ -76,17 +86,42 @@ class SearchScreen(Dialog[str | None]):
         if closed_before_mount(self):
             return
         self.query_one("#search-input").focus()
+        if self.engine.builds_slowly():
+            # a library's first search builds its index for a minute or more: in a thread,
+            # so the dialog takes keys meanwhile and lists hits once it is ready
+            self.indexing = True
+            self._show_status(t("indexing", self.lang))
+            self.run_worker(self._build_index, thread=True, exit_on_error=False)
+
+    def _build_index(self) -> None:
+        try:
+            self.engine.prepare()
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+                self.app.call_from_thread(self._index_ready)
+
+    def _index_ready(self) -> None:
+        self.indexing = False
+        if self.is_attached:
+            self._list(self.typed)
+
+    def _show_status(self, message: str) -> None:
+        self.query_one("#search-status", Prose).update(Text(message, style="dim"))
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
+        self.typed = event.value
+        if self.indexing:
+            return  # listed when the index is ready
+        self._list(event.value)
+
+    def _list(self, query: str) -> None:
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        query = self.typed = event.value
         hits = self.engine.search(query, limit=40) if query.strip() else []
         self.hits = {hit.id: hit for hit in hits}
         self._preview(hits[0] if hits else None)
-        results.add_options(Option(Wrapped(hit_prompt(hit, self.lang)), id=hit.id)
-                            for hit in hits)
+        results.add_options(Option(_prompt(hit, self.lang), id=hit.id) for hit in hits)
         if hits:
             results.highlighted = 0
         status = self.query_one("#search-status", Prose)
