@@ -113,6 +113,12 @@ class BriefingApp(WorkflowMixin, App[None]):
     def main(self) -> MainScreen:
         return self.screen_stack[0]  # type: ignore[return-value]
 
+    def on_unmount(self) -> None:
+        """Quitting ends a search index build still running for this app (see indexing)."""
+        from briefing.tui.indexing import end_builds
+
+        end_builds(self)
+
     def on_mount(self) -> None:
         self._translate(self)
         self._translate(self.main)

@@ -50,8 +50,10 @@ def test_the_first_search_of_a_large_pack_indexes_in_the_background(bundled, tmp
         screen = app.screen
         assert isinstance(screen, SearchScreen)
         status = screen.query_one("#search-status", Prose)
+        assert not screen.indexing  # opening the dialog builds nothing: the first query does
+        await pilot.press("y")
         await wait_until(pilot, lambda: "Indexing" in status.text.plain, "the indexing note")
-        await pilot.press(*"yanfa")  # typed while the index is built: nothing blocks
+        await pilot.press(*"anfa")  # typed while the index is built: nothing blocks
         assert screen.query_one("#search-input", Input).value == "yanfa"
         assert screen.indexing
         release.append(True)
@@ -97,3 +99,84 @@ def test_a_hit_id_is_never_broken_in_the_dialog(app, drive):
             assert any(hit.id in line for line in text.split("\n")), (hit.id, text)
 
     drive(app, scenario)
+
+
+# -- the build in a process of its own -----------------------------------------------------------
+def _library(tmp_path, monkeypatch, bundled, scale: int):
+    """A pack folder whose validated form (in the pack cache) is ``scale`` x the bundled one."""
+    import pickle
+    import shutil
+    from dataclasses import replace
+
+    from briefing.pack import bundled_pack_dir
+    from briefing.pack.cache import pack_digest
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from search_bench import synthetic_pack
+
+    root = tmp_path / "pack" / "content"
+    shutil.copytree(bundled_pack_dir(), root)
+    shutil.copytree(ROOT / "seeds", root.parent / "seeds")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache))
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))
+    digest = pack_digest(root)
+    documents = tuple(replace(d, path=root.parent / "seeds" / d.path.name)
+                      for d in bundled.documents)
+    pack = replace(synthetic_pack(bundled, scale), root=root, digest=digest, documents=documents)
+    with (cache / f"pack-{digest}.pickle").open("wb") as fh:
+        pickle.dump(pack, fh)
+    return pack, cache
+
+
+def test_the_app_builds_a_library_index_in_a_child_process(bundled, tmp_path, monkeypatch,
+                                                           drive):
+    from briefing.tui import BriefingApp
+
+    pack, cache = _library(tmp_path, monkeypatch, bundled, 6)  # large enough for a store
+    app = BriefingApp(pack)
+
+    async def scenario(pilot):
+        await pilot.press("slash", *"研发")
+        screen = app.screen
+        results = screen.query_one("#search-results", OptionList)
+        await wait_until(pilot, lambda: not screen.indexing and results.option_count > 0,
+                         "the hits once indexed", tries=5000)
+        assert app.search_engine.index_source == "store"  # written by the child, opened here
+        assert list(cache.glob("search-store-*.sqlite"))
+
+    drive(app, scenario)
+
+
+def test_quitting_ends_a_build_still_running(bundled, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from briefing.search import SearchEngine
+    from briefing.tui.indexing import build_in_process, end_builds
+
+    pack, cache = _library(tmp_path, monkeypatch, bundled, 60)  # a build of many seconds
+
+    class App:  # what build_in_process needs of an app: something to remember it by
+        pass
+
+    app, got = App(), []
+    worker = threading.Thread(target=lambda: got.append(build_in_process(app, SearchEngine(pack))))
+    worker.start()
+    time.sleep(1.0)  # the child is loading the pack: end it before it could have finished
+    started = time.perf_counter()
+    end_builds(app)
+    worker.join(timeout=30)
+    assert got == [None] and time.perf_counter() - started < 10
+    assert not list(cache.glob("search-store-*.sqlite"))
+    assert build_in_process(app, SearchEngine(pack)) is None  # none starts after quitting
+
+
+def test_the_build_command_reports_a_bad_folder_in_one_line(tmp_path, capsys):
+    from briefing.search.build import main
+
+    assert main([str(tmp_path / "nowhere")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error:") and "\n" not in err
+    assert main([]) == 2

@@ -22,6 +22,7 @@ from briefing.model import Lang, Pack
 from briefing.snippets import HIGHLIGHT, snippet
 from briefing.textsafe import one_line
 from briefing.tui.i18n import t
+from briefing.tui.indexing import build_in_process
 from briefing.tui.screens.dialog import Dialog
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
@@ -86,16 +87,18 @@ class SearchScreen(Dialog[str | None]):
         if closed_before_mount(self):
             return
         self.query_one("#search-input").focus()
-        if self.engine.builds_slowly():
-            # a library's first search builds its index for a minute or more: in a thread,
-            # so the dialog takes keys meanwhile and lists hits once it is ready
-            self.indexing = True
-            self._show_status(t("indexing", self.lang))
-            self.run_worker(self._build_index, thread=True, exit_on_error=False)
+
+    def _start_indexing(self) -> None:
+        """A library's first search builds its index for a minute or more: in a process of
+        its own (the dialog takes keys meanwhile), then the hits for what was typed."""
+        self.indexing = True
+        self._show_status(t("indexing", self.lang))
+        self.run_worker(self._build_index, thread=True, exit_on_error=False)
 
     def _build_index(self) -> None:
         try:
-            self.engine.prepare()
+            if build_in_process(self.app, self.engine) is not None:
+                self.engine.prepare()  # the store just written (or, failing that, built here)
         finally:
             with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
                 self.app.call_from_thread(self._index_ready)
@@ -111,6 +114,8 @@ class SearchScreen(Dialog[str | None]):
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         self.typed = event.value
+        if not self.indexing and event.value.strip() and self.engine.builds_slowly():
+            self._start_indexing()
         if self.indexing:
             return  # listed when the index is ready
         self._list(event.value)
