@@ -278,3 +278,40 @@ def test_chunked_encoding_is_plain_json(data):
     finally:
         idx.CHUNK = saved
     assert encoded == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decoded(codes):
+    narrow, wide = codes
+    return ({gram_module._narrow_gram(c) for c in narrow}
+            | {gram_module._wide_gram(c) for c in wide})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from([*"ab yz-研发\x00", "\u00df", "\x01", "\x7f", "\U00020000",
+                                "\ud800", "é"]), max_size=80),
+       st.booleans())
+def test_block_codes_are_block_grams(s, pieces):
+    """The C-pass gram keys decode to exactly what block_grams reads (both paths)."""
+    assert _decoded(gram_module.block_codes(s, pieces)) == gram_module.block_grams(s)
+
+
+@settings(max_examples=100, deadline=None)
+@given(fields=st.lists(st.text(st.sampled_from([*"ab yz-研发", "é"]), max_size=30),
+                       min_size=1, max_size=80))
+def test_gram_build_equals_the_set_based_build(fields):
+    """GramIndex.build gives what inverting block_grams block by block gives."""
+    big, starts = concat(fields)
+    saved = gram_module.GRAM_MIN_BLOCK
+    gram_module.GRAM_MIN_BLOCK = 16
+    try:
+        data = GramIndex.build(big, starts)
+    finally:
+        gram_module.GRAM_MIN_BLOCK = saved
+    bounds = [starts[b] for b in data["blocks"]] + [len(big)]
+    where: dict[str, list[int]] = {}
+    for b in range(len(data["blocks"])):
+        for g in gram_module.block_grams(big[bounds[b]: bounds[b + 1]]):
+            where.setdefault(g, []).append(b)
+    expected = {g: found if len(found) <= gram_module.SPARSE_BLOCKS
+                else format(sum(1 << b for b in found), "x") for g, found in where.items()}
+    assert data["grams"] == expected
