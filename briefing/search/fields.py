@@ -133,7 +133,8 @@ class TextIndex:
         return self._key
 
     def han_fields(self) -> list[int]:
-        return [f for f, t in enumerate(self.field_text) if HAN_RUN.search(t)]
+        """Fields with a Han character (an ASCII one has none: skipped without a regex)."""
+        return [f for f, t in enumerate(self.field_text) if not t.isascii() and HAN_RUN.search(t)]
 
 
 def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:

@@ -45,7 +45,13 @@ from briefing.search.grams import (  # noqa: F401
     _grams,
     build_grams,
 )
-from briefing.search.readings import NO_READING, SYLLABLE_RE, Pinyin
+from briefing.search.readings import (
+    NO_READING,
+    SYLLABLE_RE,
+    TABLE_MIN_CHARS,
+    Pinyin,
+    read_fields,
+)
 
 WORD_RE = re.compile(r"[a-z]{3,}")
 BUNDLED_INDEX = Path(__file__).with_name("bundled_index.json")
@@ -95,16 +101,22 @@ def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
     """Compute the stored part of the index (imports pypinyin)."""
     fields = text.han_fields()
     engine = Pinyin()
-    py, ini = [], []
     syllables: set[str] = set()
     total = len(fields)
-    step = max(1, total // 200)
-    for n, f in enumerate(fields):
-        p, i = engine.field(text.low_of(f))  # folded: traditional text read as simplified
-        py.append(p)
-        ini.append(i)
-        if progress and n % step == 0:
-            progress(n, total)
+    texts = [text.low_of(f) for f in fields]  # folded: traditional text read as simplified
+    if sum(map(len, texts)) >= TABLE_MIN_CHARS:
+        if progress:
+            progress(0, total)
+        py, ini = read_fields(engine, texts)
+    else:
+        py, ini = [], []
+        step = max(1, total // 200)
+        for n, t in enumerate(texts):
+            p, i = engine.field(t)
+            py.append(p)
+            ini.append(i)
+            if progress and n % step == 0:
+                progress(n, total)
     for p in py:
         syllables.update(p.split())
     syllables.discard(NO_READING)

@@ -315,3 +315,40 @@ def test_gram_build_equals_the_set_based_build(fields):
     expected = {g: found if len(found) <= gram_module.SPARSE_BLOCKS
                 else format(sum(1 << b for b in found), "x") for g, found in where.items()}
     assert data["grams"] == expected
+
+
+# -- many fields read at once --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def field_reader():
+    return readings.FieldReader(idx.Pinyin())
+
+
+def _phrase_sample() -> list[str]:
+    """Dictionary phrases (every 97th, and the deviating ones' pairs), our phrases, odd chars."""
+    from pypinyin.constants import PHRASES_DICT
+
+    reader = readings.FieldReader(idx.Pinyin())
+    words = list(PHRASES_DICT)[::97] + sorted(reader.left)[::7] + sorted(reader.right)[::7]
+    return [*words, *PHRASES, *"长行重发和乐数调中了得地的为还研发 a-〇\ue815\ue000",
+            "\U00020000", "苏州"]
+
+
+_SAMPLE = _phrase_sample()
+
+
+@settings(max_examples=150, deadline=None)
+@given(fields=st.lists(st.lists(st.sampled_from(_SAMPLE), min_size=1, max_size=12).map("".join),
+                       min_size=1, max_size=30))
+def test_field_reader_reads_as_field_by_field(field_reader, fields):
+    """Translating where no deviating phrase can occur gives what pypinyin's segmentation does."""
+    engine = field_reader.engine
+    expected = ([engine.field(t)[0] for t in fields], [engine.field(t)[1] for t in fields])
+    assert field_reader.fields(fields) == expected
+
+
+def test_read_fields_switches_to_tables_on_many_characters(monkeypatch):
+    texts = ["苏州银行的目的", "行长重新发行", "AI+人才", "长三角 yes"] * 5
+    engine = idx.Pinyin()
+    expected = readings._one_by_one(engine, texts)
+    monkeypatch.setattr(readings, "TABLE_MIN_CHARS", 10)
+    assert readings.read_fields(engine, texts) == expected
