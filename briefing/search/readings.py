@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from briefing.search.fields import HAN_RUN
 from briefing.search.phrases import PHRASES
@@ -201,12 +201,18 @@ class FieldReader:
         py = ids.translate(py_of).split(_SEP)
         ini = ids.translate(ini_of).split(_SEP)
         offsets = list(itertools.accumulate(map(len, texts), _plus_one, initial=0))
-        last = -1
+        by_field: dict[int, list[int]] = {}
         for i in self.needs_segmentation(joined):
             n = bisect_right(offsets, i) - 1
-            if n != last:
-                py[n], ini[n] = self.engine.field(texts[n])
-                last = n
+            by_field.setdefault(n, []).append(i - offsets[n])
+        for n, at in by_field.items():  # re-read the runs where a phrase may be, as run() does
+            syl = py[n].split(" ")[1:]
+            for m in HAN_RUN.finditer(texts[n]):
+                k = bisect_left(at, m.start())
+                if k < len(at) and at[k] < m.end():
+                    syl[m.start(): m.end()] = self.engine.run(m.group())
+            py[n] = " " + " ".join(syl)
+            ini[n] = "".join(map(_FIRST, syl))
         return py, ini
 
 
