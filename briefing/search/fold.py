@@ -27,7 +27,6 @@ HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 NOT_HAN = re.compile(f"[^{HAN_CLASS}]+")
 HAN = re.compile(f"[{HAN_CLASS}]")
 NON_ASCII_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
-NON_ASCII_LATIN_RUN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]+")
 U_UMLAUTS = "üǖǘǚǜ"
 _lock = threading.Lock()
 
@@ -140,8 +139,9 @@ def fold_joined(big: str) -> str | None:
     if not is_simplified(big):
         return None
     parts, pos = [], 0
-    for m in NON_ASCII_LATIN_RUN.finditer(big):
-        parts += [big[pos: m.start()], m.group().translate(_marks_table())]
+    table = _marks_table()
+    for m in NON_ASCII_LATIN.finditer(big):  # one character at a time: a faster scan than runs
+        parts += [big[pos: m.start()], m.group().translate(table)]
         pos = m.end()
     if not parts:
         return big

@@ -37,6 +37,7 @@ from briefing.search.fields import (  # noqa: F401  (re-exported: the index's pu
     Record,
     TextIndex,
     concat,
+    gc_paused,
     lower_same_length,
     records,
 )
@@ -106,6 +107,11 @@ PARALLEL_MIN_CHARS = 4_000_000
 
 def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
     """Compute the stored part of the index (imports pypinyin)."""
+    with gc_paused():
+        return _build_data(text, progress)
+
+
+def _build_data(text: TextIndex, progress: Progress | None) -> dict:
     child = None
     if len(text.low) >= PARALLEL_MIN_CHARS:
         child = run_in_child(_low_side, text.low, text.starts)
@@ -146,7 +152,8 @@ def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
 
 def _low_side(low: str, starts) -> tuple[dict | None, list[str]]:
     """The folded text's n-gram filter and English vocabulary (what a child can build)."""
-    return build_grams(low, starts), sorted(set(WORD_RE.findall(low)))
+    with gc_paused():
+        return build_grams(low, starts), sorted(set(WORD_RE.findall(low)))
 
 
 def valid_data(text: TextIndex, data: object) -> bool:
