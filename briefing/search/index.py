@@ -123,7 +123,7 @@ def _build_data(text: TextIndex, progress: Progress | None) -> dict:
         if sum(map(len, texts)) >= TABLE_MIN_CHARS:
             if progress:
                 progress(0, total)
-            py, ini = read_fields(engine, texts)
+            py, ini, syllables = read_fields(engine, texts)
         else:
             py, ini = [], []
             step = max(1, total // 200)
@@ -133,10 +133,10 @@ def _build_data(text: TextIndex, progress: Progress | None) -> dict:
                 ini.append(i)
                 if progress and n % step == 0:
                     progress(n, total)
-        syllables: set[str] = set()
-        for p in py:
-            syllables.update(p.split())
-        syllables.discard(NO_READING)
+            syllables = set()
+            for p in py:
+                syllables.update(p.split())
+            syllables.discard(NO_READING)
         py_grams, ini_grams = build_grams(*concat(py)), build_grams(*concat(ini))
         serial = functools.partial(_low_side, text.low, text.starts)
         low_grams, vocab = child.result(serial) if child else serial()

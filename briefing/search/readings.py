@@ -180,8 +180,10 @@ class FieldReader:
             self.syllables.append(syllable)
         return got
 
-    def _translate(self, joined: str) -> tuple[list[str], list[str]]:
-        """Every field read character by character, as each character reads alone.
+    def _translate(self, joined: str, skip: list[tuple[int, int]]
+                   ) -> tuple[list[str], list[str], set[str] | None]:
+        """Every field read character by character, as each character reads alone, and the
+        syllables read outside the ``skip`` spans (None if not known).
 
         Text of the Basic Multilingual Plane goes through UTF-16 code units and tables indexed
         by them (``map`` over an ``array``: no hashing, about 3x faster than ``str.translate``
@@ -195,17 +197,27 @@ class FieldReader:
             py_of[0] = ini_of[0] = _SEP
             for n, syllable in enumerate(self.syllables):
                 py_of[_ID0 + n], ini_of[_ID0 + n] = " " + syllable, syllable[0]
-            return ids.translate(py_of).split(_SEP), ids.translate(ini_of).split(_SEP)
+            return ids.translate(py_of).split(_SEP), ids.translate(ini_of).split(_SEP), None
         codes = array("H", data)
+        outside: set[int] = set()  # the code units outside the skipped spans
+        pos = 0
+        for start, end in skip:
+            outside.update(codes[pos: start])
+            pos = end
+        outside.update(codes[pos:])
+        inside = set()
+        for start, end in skip:
+            inside.update(codes[start: end])
         py_of, ini_of = self._py_of_unit, self._ini_of_unit
-        for code in set(codes).difference(self._units):
+        for code in (outside | inside).difference(self._units):
             syllable = self.read_alone(chr(code)) if code else _SEP
             py_of[code] = " " + syllable if code else _SEP
             ini_of[code] = ord(syllable[0])
             self._units.add(code)
         py = "".join(map(py_of.__getitem__, codes)).split(_SEP)
         ini = bytes(map(ini_of.__getitem__, codes)).decode("ascii").split(_SEP)
-        return py, ini
+        outside.discard(0)
+        return py, ini, {py_of[code][1:] for code in outside}
 
     def needs_segmentation(self, joined: str) -> list[int]:
         """Offsets in ``joined`` where a deviating phrase or a :data:`PHRASES` entry may be."""
@@ -218,17 +230,19 @@ class FieldReader:
                 out.append(i)
         return sorted(out)
 
-    def fields(self, texts: list[str]) -> tuple[list[str], list[str]]:
-        """:meth:`Pinyin.field` of each text: (pinyins, initials)."""
+    def fields(self, texts: list[str]) -> tuple[list[str], list[str], set[str]]:
+        """:meth:`Pinyin.field` of each text: (pinyins, initials, every syllable read)."""
         joined = _SEP.join(texts)
         if joined.count(_SEP) != len(texts) - 1:
-            return _one_by_one(self.engine, texts)
-        py, ini = self._translate(joined)
+            py, ini = _one_by_one(self.engine, texts)
+            return py, ini, _syllables(py)
         offsets = list(itertools.accumulate(map(len, texts), _plus_one, initial=0))
         by_field: dict[int, list[int]] = {}
         for i in self.needs_segmentation(joined):
             n = bisect_right(offsets, i) - 1
             by_field.setdefault(n, []).append(i - offsets[n])
+        py, ini, syllables = self._translate(
+            joined, [(offsets[n], offsets[n + 1] - 1) for n in sorted(by_field)])
         for n, at in by_field.items():  # re-read the runs where a phrase may be, as run() does
             syl = py[n].split(" ")[1:]
             for m in HAN_RUN.finditer(texts[n]):
@@ -237,7 +251,20 @@ class FieldReader:
                     syl[m.start(): m.end()] = self.engine.run(m.group())
             py[n] = " " + " ".join(syl)
             ini[n] = "".join(map(_FIRST, syl))
-        return py, ini
+            if syllables is not None:
+                syllables.update(syl)
+        if syllables is None:
+            syllables = _syllables(py)
+        syllables.discard(NO_READING)
+        return py, ini, syllables
+
+
+def _syllables(py: list[str]) -> set[str]:
+    """Every syllable in ``py`` (and :data:`NO_READING` if there is one)."""
+    out: set[str] = set()
+    for p in py:
+        out.update(p.split())
+    return out
 
 
 class _Ids(dict):
@@ -262,9 +289,13 @@ def _one_by_one(engine: Pinyin, texts: list[str]) -> tuple[list[str], list[str]]
     return [p for p, _ in got], [i for _, i in got]
 
 
-def read_fields(engine: Pinyin, texts: list[str]) -> tuple[list[str], list[str]]:
-    """(pinyins, initials) of ``texts``: translated by a :class:`FieldReader` when there are
-    enough characters to pay for its tables (about 0.3 s), else field by field."""
+def read_fields(engine: Pinyin, texts: list[str]) -> tuple[list[str], list[str], set[str]]:
+    """(pinyins, initials, syllables but :data:`NO_READING`) of ``texts``: translated by a
+    :class:`FieldReader` when there are enough characters to pay for its tables (about
+    0.3 s), else field by field."""
     if sum(map(len, texts)) < TABLE_MIN_CHARS:
-        return _one_by_one(engine, texts)
+        py, ini = _one_by_one(engine, texts)
+        syllables = _syllables(py)
+        syllables.discard(NO_READING)
+        return py, ini, syllables
     return FieldReader(engine).fields(texts)

@@ -342,13 +342,36 @@ _SAMPLE = _phrase_sample()
 def test_field_reader_reads_as_field_by_field(field_reader, fields):
     """Translating where no deviating phrase can occur gives what pypinyin's segmentation does."""
     engine = field_reader.engine
-    expected = ([engine.field(t)[0] for t in fields], [engine.field(t)[1] for t in fields])
-    assert field_reader.fields(fields) == expected
+    py, ini = [engine.field(t)[0] for t in fields], [engine.field(t)[1] for t in fields]
+    syllables = {s for p in py for s in p.split()} - {readings.NO_READING}
+    assert field_reader.fields(fields) == (py, ini, syllables)
 
 
 def test_read_fields_switches_to_tables_on_many_characters(monkeypatch):
     texts = ["苏州银行的目的", "行长重新发行", "AI+人才", "长三角 yes"] * 5
     engine = idx.Pinyin()
-    expected = readings._one_by_one(engine, texts)
+    expected = readings.read_fields(engine, texts)  # field by field: few characters
+    assert expected[0] == [engine.field(t)[0] for t in texts]
     monkeypatch.setattr(readings, "TABLE_MIN_CHARS", 10)
     assert readings.read_fields(engine, texts) == expected
+
+
+def test_gc_paused_restores_the_collector():
+    import gc
+
+    from briefing.search.fields import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
