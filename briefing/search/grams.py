@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import operator
 import re
 from array import array
@@ -178,18 +179,28 @@ def _space_triples(words: list[str]) -> set[int]:
     words = words[lo:hi]
     if len(words) < 2:
         return set()
-    left = array("I", "".join(map(_LAST, words[:-1])).encode("utf-32-le", "surrogatepass"))
-    right = array("I", "".join(map(_FIRST, words[1:])).encode("utf-32-le", "surrogatepass"))
-    both = array("I", bytes(8 * len(left)))
+    # x and y as bytes (a character beyond Latin-1 as 0, like SEP: never part of a triple)
+    left = "".join(map(_LAST, words[:-1])).encode("latin-1", _ZERO)
+    right = "".join(map(_FIRST, words[1:])).encode("latin-1", _ZERO)
+    both = bytearray(2 * len(left))
     both[0::2] = left
     both[1::2] = right
-    return {(p & 0x7F) | 0x2000 | (p >> 32) << 16 for p in set(array("Q", both.tobytes()))
-            if _TRIPLE_END[p & 0xFFFFFFFF] if _TRIPLE_END[p >> 32]}
+    return {(p & 0xFF) | 0x2000 | (p >> 8) << 16 for p in set(memoryview(both).cast("H"))
+            if _TRIPLE_END[p & 0xFF] and _TRIPLE_END[p >> 8]}
 
 
+def _zero(exc: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: a 0 byte for each character the codec lacks."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "\x00" * (exc.end - exc.start), exc.end
+
+
+_ZERO = "briefing-zero"
+codecs.register_error(_ZERO, _zero)
 _LAST, _FIRST = operator.itemgetter(-1), operator.itemgetter(0)
-#: Whether a code point may stand either side of the space in a "x y" triple (SPACE_TRIPLE).
-_TRIPLE_END = defaultdict(bool, {c: True for c in range(1, 128) if c != 32})
+#: Whether a byte may stand either side of the space in a "x y" triple (SPACE_TRIPLE).
+_TRIPLE_END = [0 < c < 128 and c != 32 for c in range(256)]
 
 
 def _windows(data: bytes, width: int) -> set[int]:
