@@ -47,7 +47,6 @@ from briefing.search.grams import (  # noqa: F401
     _grams,
     build_grams,
 )
-from briefing.search.parallel import run_in_child
 from briefing.search.readings import (
     NO_READING,
     SYLLABLE_RE,
@@ -114,6 +113,8 @@ def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
 def _build_data(text: TextIndex, progress: Progress | None) -> dict:
     child = None
     if len(text.low) >= PARALLEL_MIN_CHARS:
+        from briefing.search.parallel import run_in_child  # only large builds need it
+
         child = run_in_child(_low_side, text.low, text.starts)
     try:
         fields = text.han_fields()
