@@ -23,6 +23,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,6 +54,14 @@ def rss_mb(field: str = "VmRSS") -> float:
             if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def user_s() -> float:
+    """User CPU seconds of this process and its reaped children (a shared machine's wall
+    times say little on their own)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                          resource.RUSAGE_CHILDREN))
+    return own.ru_utime + children.ru_utime
 
 
 def eval_queries() -> list[str]:
@@ -174,12 +183,12 @@ def run_one(scale: int) -> dict:
     cache = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
         engine = SearchEngine(pack, cache_dir=cache)
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), user_s()
         text = engine.text_index
-        text_s = time.perf_counter() - t
-        t = time.perf_counter()
+        text_s, text_cpu = time.perf_counter() - t, user_s() - cpu
+        t, cpu = time.perf_counter(), user_s()
         data = build_data(text)  # cold: pypinyin + n-gram blocks, as a first run on a new pack
-        build_s = time.perf_counter() - t
+        build_s, build_cpu = time.perf_counter() - t, user_s() - cpu
         large = len(text.low) >= GRAM_MIN_CHARS
         t = time.perf_counter()
         if large:  # what the engine writes for a large pack: the store, keyed by the digest
@@ -207,6 +216,9 @@ def run_one(scale: int) -> dict:
         "generate_s": round(gen_s, 2),
         "text_index_s": round(text_s, 3),
         "pinyin_index_build_s": round(build_s, 3),
+        # user CPU seconds, this process and its children (the build may use one)
+        "text_index_user_s": round(text_cpu, 3),
+        "pinyin_index_build_user_s": round(build_cpu, 3),
         "index_save_s": round(save_s, 3),
         # the first search of a new pack pays all three
         "cold_build_s": round(text_s + build_s + save_s, 2),

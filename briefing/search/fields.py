@@ -8,8 +8,12 @@ enough candidates. Built from the pack in memory; cheap.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+import itertools
 import json
+import operator
 import re
 from array import array
 from collections.abc import Iterator
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 
 from briefing.formatting import figure_value
 from briefing.model import Pack, Text
-from briefing.search.fold import HAN_CLASS, fold_fields
+from briefing.search.fold import HAN_CLASS, fold_fields, fold_joined
 from briefing.search.phrases import PHRASES
 
 #: Bump when the stored format or the way pinyin is derived changes.
@@ -56,6 +60,12 @@ class Record:
 
 def records(pack: Pack) -> Iterator[Record]:
     """Every searchable thing in the pack, with the fields a user might type words from."""
+    with gc_paused():
+        found = list(_records(pack))
+    yield from found
+
+
+def _records(pack: Pack) -> Iterator[Record]:
     for node in pack.nodes():
         kind = "section" if node.is_section else "item"
         yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.en,
@@ -78,6 +88,25 @@ def records(pack: Pack) -> Iterator[Record]:
                      tuple(fields))
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while an index is built, as it was before after.
+
+    Building allocates millions of tuples, lists and sets that are never garbage, and each of
+    them counts towards the next collection, whose full passes walk every object of a large
+    library (and the pack): at 1000x the bundled pack that was ~40% of the text index build.
+    Nothing built here forms reference cycles; whatever other threads leave meanwhile is
+    collected once the collector is back.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def lower_same_length(text: str) -> str:
     """``text.lower()`` with every character kept at its offset (a few expand when lowered)."""
     low = text.lower()
@@ -90,25 +119,31 @@ class TextIndex:
     """The records' fields in static-rank order, and their lower-cased concatenation."""
 
     def __init__(self, recs: list[Record]) -> None:
+        with gc_paused():
+            self._build(recs)
+        self._key: str | None = None
+
+    def _build(self, recs: list[Record]) -> None:
         self.records = recs
-        entries = []
-        for r, rec in enumerate(recs):
-            for name, value in rec.fields:
-                if value and name in FIELDS:
-                    entries.append((FIELDS[name][0], len(value), r, name, value))
-        entries.sort(key=lambda e: (e[0], e[1], e[2]))
-        self.field_record = array("I", (e[2] for e in entries))
-        self.field_name = [e[3] for e in entries]
-        self.field_text = [e[4] for e in entries]
-        self.field_weight = [FIELDS[e[3]][1] for e in entries]
+        entries = [(name, value, r) for r, rec in enumerate(recs) for name, value in rec.fields
+                   if value and name in FIELDS]
+        # Static rank: (class, length), ties in record order. ``entries`` is already in record
+        # order and the sort is stable, so one int per entry is the whole key (C compares,
+        # no key tuples).
+        rank = {name: cls << 40 for name, (cls, _) in FIELDS.items()}
+        keys = [rank[name] | len(value) for name, value, _ in entries]
+        entries = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
+        self.field_record = array("I", map(_THIRD, entries))
+        self.field_name = list(map(_FIRST, entries))
+        self.field_text = list(map(_SECOND, entries))
+        weight = {name: w for name, (_, w) in FIELDS.items()}
+        self.field_weight = list(map(weight.__getitem__, self.field_name))
         by_record: list[list[int]] = [[] for _ in recs]
-        for f, e in enumerate(entries):
-            by_record[e[2]].append(f)
+        for f, r in enumerate(self.field_record):
+            by_record[r].append(f)
         self.record_fields = [tuple(fs) for fs in by_record]
         self.record_section = [rec.section for rec in recs]
-        self.low, self.starts = concat(
-            fold_fields([lower_same_length(t) for t in self.field_text]))
-        self._key: str | None = None
+        self.low, self.starts = lower_fold_concat(self.field_text)
 
     def __len__(self) -> int:
         return len(self.field_text)
@@ -129,7 +164,8 @@ class TextIndex:
         return self._key
 
     def han_fields(self) -> list[int]:
-        return [f for f, t in enumerate(self.field_text) if HAN_RUN.search(t)]
+        """Fields with a Han character (an ASCII one has none: skipped without a regex)."""
+        return [f for f, t in enumerate(self.field_text) if not t.isascii() and HAN_RUN.search(t)]
 
 
 def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:
@@ -142,3 +178,27 @@ def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:
         pos += len(p) + 1
     starts.append(pos)
     return SEP.join(parts) + SEP, starts
+
+
+def lower_fold_concat(texts: list[str]) -> tuple[str, array]:
+    """``concat(fold_fields([lower_same_length(t) for t in texts]))``, done on the joined string.
+
+    Lower-casing and folding map one character to one (with a per-field fallback when they do
+    not), so the joined string can be lowered and folded in a few C passes instead of one call
+    per field; :data:`SEP` is neither cased nor Han, so it gives no character new context.
+    """
+    starts = array("L", itertools.accumulate(map(len, texts), _plus_sep, initial=0))
+    big = SEP.join(texts) + SEP
+    low = big.lower()
+    if len(low) == len(big):
+        folded = fold_joined(low)
+        if folded is not None:
+            return folded, starts
+    return concat(fold_fields([lower_same_length(t) for t in texts]))
+
+
+def _plus_sep(pos: int, length: int) -> int:
+    return pos + length + 1
+
+
+_FIRST, _SECOND, _THIRD = (operator.itemgetter(i) for i in range(3))

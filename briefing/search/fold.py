@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import threading
 import unicodedata
@@ -24,6 +25,7 @@ from functools import cache
 #: Han characters (CJK unified ideographs, extension A and beyond, compatibility ideographs).
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 NOT_HAN = re.compile(f"[^{HAN_CLASS}]+")
+HAN = re.compile(f"[{HAN_CLASS}]")
 NON_ASCII_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 U_UMLAUTS = "üǖǘǚǜ"
 _lock = threading.Lock()
@@ -54,11 +56,26 @@ def pinyin_form(term: str) -> str:
     return strip_marks(term)
 
 
+def _skip_non_han(exc: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: drop characters GB2312 lacks unless one of them is Han."""
+    if not isinstance(exc, UnicodeEncodeError) or HAN.search(exc.object, exc.start, exc.end):
+        raise exc
+    return "", exc.end
+
+
+_SKIP_NON_HAN = "briefing-skip-non-han"
+codecs.register_error(_SKIP_NON_HAN, _skip_non_han)
+
+
 def is_simplified(text: str) -> bool:
-    """Whether every Han character of ``text`` is in GB2312 (so folding cannot change it)."""
-    han = NOT_HAN.sub("", text)
+    """Whether every Han character of ``text`` is in GB2312 (so folding cannot change it).
+
+    The whole text goes to the C encoder, which calls back only for the few characters GB2312
+    lacks (stripping every non-Han character first took a regex pass over the text: 4x slower
+    on a large library).
+    """
     try:
-        han.encode("gb2312")
+        text.encode("gb2312", _SKIP_NON_HAN)
     except UnicodeEncodeError:
         return False
     return True
@@ -110,6 +127,26 @@ def fold_fields(texts: list[str]) -> list[str]:
             pos += len(t)
         return out
     return [fold_field(t) for t in texts]
+
+
+def fold_joined(big: str) -> str | None:
+    """:func:`fold_fields` of fields joined by a separator, done on the joined string; None when
+    some Han character is traditional (then the caller folds field by field).
+
+    Only the spans with Latin letters from the diacritics ranges are translated (a translate
+    with a dict costs a lookup per character, and few fields have such letters).
+    """
+    if not is_simplified(big):
+        return None
+    parts, pos = [], 0
+    table = _marks_table()
+    for m in NON_ASCII_LATIN.finditer(big):  # one character at a time: a faster scan than runs
+        parts += [big[pos: m.start()], m.group().translate(table)]
+        pos = m.end()
+    if not parts:
+        return big
+    parts.append(big[pos:])
+    return "".join(parts)
 
 
 def fold_query(query: str, force: bool = False) -> str:

@@ -16,6 +16,7 @@ Two layers, both built lazily by :class:`~briefing.search.engine.SearchEngine`:
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import os
@@ -36,6 +37,7 @@ from briefing.search.fields import (  # noqa: F401  (re-exported: the index's pu
     Record,
     TextIndex,
     concat,
+    gc_paused,
     lower_same_length,
     records,
 )
@@ -45,7 +47,13 @@ from briefing.search.grams import (  # noqa: F401
     _grams,
     build_grams,
 )
-from briefing.search.readings import NO_READING, SYLLABLE_RE, Pinyin
+from briefing.search.readings import (
+    NO_READING,
+    SYLLABLE_RE,
+    TABLE_MIN_CHARS,
+    Pinyin,
+    read_fields,
+)
 
 WORD_RE = re.compile(r"[a-z]{3,}")
 BUNDLED_INDEX = Path(__file__).with_name("bundled_index.json")
@@ -91,30 +99,62 @@ class PinyinIndex:
         return self.ini[self.ini_starts[i]: self.ini_starts[i + 1] - 1]
 
 
+#: Folded text this long or longer has its n-gram filter and vocabulary built in a child
+#: process while this one reads pinyin (below it, starting the child costs more than it saves).
+PARALLEL_MIN_CHARS = 4_000_000
+
+
 def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
     """Compute the stored part of the index (imports pypinyin)."""
-    fields = text.han_fields()
-    engine = Pinyin()
-    py, ini = [], []
-    syllables: set[str] = set()
-    total = len(fields)
-    step = max(1, total // 200)
-    for n, f in enumerate(fields):
-        p, i = engine.field(text.low_of(f))  # folded: traditional text read as simplified
-        py.append(p)
-        ini.append(i)
-        if progress and n % step == 0:
-            progress(n, total)
-    for p in py:
-        syllables.update(p.split())
-    syllables.discard(NO_READING)
-    vocab = sorted(set(WORD_RE.findall(text.low)))
-    grams = {"low": build_grams(text.low, text.starts),
-             "py": build_grams(*concat(py)), "ini": build_grams(*concat(ini))}
+    with gc_paused():
+        return _build_data(text, progress)
+
+
+def _build_data(text: TextIndex, progress: Progress | None) -> dict:
+    child = None
+    if len(text.low) >= PARALLEL_MIN_CHARS:
+        from briefing.search.parallel import run_in_child  # only large builds need it
+
+        child = run_in_child(_low_side, text.low, text.starts)
+    try:
+        fields = text.han_fields()
+        engine = Pinyin()
+        total = len(fields)
+        texts = [text.low_of(f) for f in fields]  # folded: traditional text read as simplified
+        if sum(map(len, texts)) >= TABLE_MIN_CHARS:
+            if progress:
+                progress(0, total)
+            py, ini, syllables = read_fields(engine, texts)
+        else:
+            py, ini = [], []
+            step = max(1, total // 200)
+            for n, t in enumerate(texts):
+                p, i = engine.field(t)
+                py.append(p)
+                ini.append(i)
+                if progress and n % step == 0:
+                    progress(n, total)
+            syllables = set()
+            for p in py:
+                syllables.update(p.split())
+            syllables.discard(NO_READING)
+        py_grams, ini_grams = build_grams(*concat(py)), build_grams(*concat(ini))
+        serial = functools.partial(_low_side, text.low, text.starts)
+        low_grams, vocab = child.result(serial) if child else serial()
+    finally:
+        if child:
+            child.close()
     if progress:
         progress(total, total)
     return {"format": FORMAT, "key": text.key, "fields": fields, "py": py, "ini": ini,
-            "syllables": sorted(syllables), "vocab": vocab, "grams": grams}
+            "syllables": sorted(syllables), "vocab": vocab,
+            "grams": {"low": low_grams, "py": py_grams, "ini": ini_grams}}
+
+
+def _low_side(low: str, starts) -> tuple[dict | None, list[str]]:
+    """The folded text's n-gram filter and English vocabulary (what a child can build)."""
+    with gc_paused():
+        return build_grams(low, starts), sorted(set(WORD_RE.findall(low)))
 
 
 def valid_data(text: TextIndex, data: object) -> bool:

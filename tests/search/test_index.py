@@ -278,3 +278,100 @@ def test_chunked_encoding_is_plain_json(data):
     finally:
         idx.CHUNK = saved
     assert encoded == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decoded(codes):
+    narrow, wide = codes
+    return ({gram_module._narrow_gram(c) for c in narrow}
+            | {gram_module._wide_gram(c) for c in wide})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from([*"ab yz-研发\x00", "\u00df", "\x01", "\x7f", "\U00020000",
+                                "\ud800", "é"]), max_size=80),
+       st.booleans())
+def test_block_codes_are_block_grams(s, pieces):
+    """The C-pass gram keys decode to exactly what block_grams reads (both paths)."""
+    assert _decoded(gram_module.block_codes(s, pieces)) == gram_module.block_grams(s)
+
+
+@settings(max_examples=100, deadline=None)
+@given(fields=st.lists(st.text(st.sampled_from([*"ab yz-研发", "é"]), max_size=30),
+                       min_size=1, max_size=80))
+def test_gram_build_equals_the_set_based_build(fields):
+    """GramIndex.build gives what inverting block_grams block by block gives."""
+    big, starts = concat(fields)
+    saved = gram_module.GRAM_MIN_BLOCK
+    gram_module.GRAM_MIN_BLOCK = 16
+    try:
+        data = GramIndex.build(big, starts)
+    finally:
+        gram_module.GRAM_MIN_BLOCK = saved
+    bounds = [starts[b] for b in data["blocks"]] + [len(big)]
+    where: dict[str, list[int]] = {}
+    for b in range(len(data["blocks"])):
+        for g in gram_module.block_grams(big[bounds[b]: bounds[b + 1]]):
+            where.setdefault(g, []).append(b)
+    expected = {g: found if len(found) <= gram_module.SPARSE_BLOCKS
+                else format(sum(1 << b for b in found), "x") for g, found in where.items()}
+    assert data["grams"] == expected
+
+
+# -- many fields read at once --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def field_reader():
+    return readings.FieldReader(idx.Pinyin())
+
+
+def _phrase_sample() -> list[str]:
+    """Dictionary phrases (every 97th, and the deviating ones' pairs), our phrases, odd chars."""
+    from pypinyin.constants import PHRASES_DICT
+
+    reader = readings.FieldReader(idx.Pinyin())
+    words = list(PHRASES_DICT)[::97] + sorted(reader.left)[::7] + sorted(reader.right)[::7]
+    return [*words, *PHRASES, *"长行重发和乐数调中了得地的为还研发 a-〇\ue815\ue000",
+            "\U00020000", "苏州"]
+
+
+_SAMPLE = _phrase_sample()
+
+
+@settings(max_examples=150, deadline=None)
+@given(fields=st.lists(st.lists(st.sampled_from(_SAMPLE), min_size=1, max_size=12).map("".join),
+                       min_size=1, max_size=30))
+def test_field_reader_reads_as_field_by_field(field_reader, fields):
+    """Translating where no deviating phrase can occur gives what pypinyin's segmentation does."""
+    engine = field_reader.engine
+    py, ini = [engine.field(t)[0] for t in fields], [engine.field(t)[1] for t in fields]
+    syllables = {s for p in py for s in p.split()} - {readings.NO_READING}
+    assert field_reader.fields(fields) == (py, ini, syllables)
+
+
+def test_read_fields_switches_to_tables_on_many_characters(monkeypatch):
+    texts = ["苏州银行的目的", "行长重新发行", "AI+人才", "长三角 yes"] * 5
+    engine = idx.Pinyin()
+    expected = readings.read_fields(engine, texts)  # field by field: few characters
+    assert expected[0] == [engine.field(t)[0] for t in texts]
+    monkeypatch.setattr(readings, "TABLE_MIN_CHARS", 10)
+    assert readings.read_fields(engine, texts) == expected
+
+
+def test_gc_paused_restores_the_collector():
+    import gc
+
+    from briefing.search.fields import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

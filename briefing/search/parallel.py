@@ -1,0 +1,103 @@
+"""One piece of an index build in a second process, with the serial path as the fallback.
+
+A large library's cold build is CPU-bound pure Python, so a thread would not help; a child
+process can take the n-gram filter of the folded text while the parent reads pinyin. The child
+is a fresh interpreter (``python -c``, never a fork of this process: the app builds its index
+in a worker thread, and a forked copy of a threaded process can deadlock), and unlike
+multiprocessing's spawn it does not re-import the parent's ``__main__`` script. Arguments and
+result travel as pickles over its stdin and stdout. Whatever goes wrong in the child (an
+exception, a crash, a broken pipe) costs only the time it took: the parent computes the piece
+itself. The child is killed if the parent gives up on it, and exits on its own if the parent
+dies, so none is left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: Seconds between the child's checks that its parent is still there.
+PARENT_POLL_S = 0.5
+_BOOT = "from briefing.search.parallel import _child_main; _child_main()"
+_FAILURES = (OSError, EOFError, ValueError, TypeError, pickle.PickleError, AttributeError,
+             ImportError, MemoryError)
+
+
+class Child:
+    """``func(*args)`` (a module-level function) running in a child interpreter."""
+
+    def __init__(self, func: Callable[..., Any], *args: Any) -> None:
+        root = str(Path(__file__).resolve().parents[2])  # where this briefing package lives
+        path = os.environ.get("PYTHONPATH")
+        env = {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
+        self._proc = subprocess.Popen([sys.executable, "-c", _BOOT], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                      env=env)
+        try:
+            pickle.dump((os.getpid(), func.__module__, func.__qualname__, args),
+                        self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self._proc.stdin.close()
+        except BaseException:
+            self.close()
+            raise
+
+    def result(self, fallback: Callable[[], Any]) -> Any:
+        """The child's return value, or ``fallback()`` if the child failed in any way."""
+        try:
+            status, value = pickle.load(self._proc.stdout)
+        except _FAILURES:
+            status, value = "failed", None
+        finally:
+            self.close()
+        return value if status == "ok" else fallback()
+
+    def close(self) -> None:
+        """Stop the child if it still runs, and reap it."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+        with contextlib.suppress(OSError):
+            self._proc.stdout.close()
+        with contextlib.suppress(OSError):
+            self._proc.stdin.close()
+        self._proc.wait()
+
+
+def run_in_child(func: Callable[..., Any], *args: Any) -> Child | None:
+    """A :class:`Child` running ``func(*args)``, or None if no child could be started."""
+    try:
+        return Child(func, *args)
+    except _FAILURES:
+        return None
+
+
+def _child_main() -> None:
+    """The child: read (parent pid, function, args), write ("ok", result) or ("error", why)."""
+    stdout = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing the function prints may corrupt the result stream
+    parent, module, name, args = pickle.load(sys.stdin.buffer)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    try:
+        func = importlib.import_module(module)
+        for part in name.split("."):
+            func = getattr(func, part)
+        value = ("ok", func(*args))
+    except Exception as exc:  # reported; the parent computes it itself
+        value = ("error", repr(exc))
+    with contextlib.suppress(OSError):
+        pickle.dump(value, stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        stdout.flush()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)

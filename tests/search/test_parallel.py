@@ -1,0 +1,60 @@
+"""Building part of an index in a child process: same result, serial fallback, nothing left."""
+
+from __future__ import annotations
+
+import operator
+import os
+import sys
+from pathlib import Path
+
+from briefing.search import index as idx
+from briefing.search import parallel
+from briefing.search.index import TextIndex, build_data, records
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_child_returns_what_the_function_returns():
+    child = parallel.run_in_child(operator.add, 2, 3)
+    assert child is not None
+    assert child.result(lambda: "serial") == 5
+    assert child._proc.returncode is not None  # reaped
+
+
+def test_child_exception_falls_back_to_serial():
+    child = parallel.run_in_child(operator.truediv, 1, 0)
+    assert child.result(lambda: "serial") == "serial"
+
+
+def test_child_crash_falls_back_to_serial():
+    child = parallel.run_in_child(os._exit, 3)
+    assert child.result(lambda: "serial") == "serial"
+    assert child._proc.returncode == 3
+
+
+def test_closing_a_running_child_kills_it():
+    import time
+
+    child = parallel.run_in_child(time.sleep, 30)
+    child.close()
+    assert child._proc.returncode is not None
+
+
+def test_build_data_in_parallel_equals_serial(bundled, monkeypatch):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from search_bench import synthetic_pack
+
+    text = TextIndex(list(records(synthetic_pack(bundled, 8))))
+    monkeypatch.setattr(idx, "PARALLEL_MIN_CHARS", 10**12)
+    serial = build_data(text)
+    monkeypatch.setattr(idx, "PARALLEL_MIN_CHARS", 1)
+    calls = []
+    real = parallel.Child.result
+
+    def result(self, fallback):
+        calls.append(1)
+        return real(self, lambda: (_ for _ in ()).throw(AssertionError("child failed")))
+
+    monkeypatch.setattr(parallel.Child, "result", result)
+    assert build_data(text) == serial
+    assert calls  # the child built it
