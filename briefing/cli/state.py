@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,6 +92,11 @@ def out(renderable: object, wide: bool = False) -> None:
     ``wide``: on a pipe, render at the renderable's own width rather than 80 columns, so a
     table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut).
     """
+    with _remembered_breaks():
+        _out(renderable, wide)
+
+
+def _out(renderable: object, wide: bool) -> None:
     console = _console()
     width = console.width
     if wide and not console.is_terminal:
@@ -109,6 +116,35 @@ def out(renderable: object, wide: bool = False) -> None:
 
 
 _MAX_PIPE_WIDTH = 400
+#: The command line's saved line breaks are reloaded while their file is at most this big; a
+#: larger one (search snippets differ query by query) is started afresh by the next command.
+BREAKS_MAX_BYTES = 256 * 1024
+
+
+@contextmanager
+def _remembered_breaks() -> Iterator[None]:
+    """Line breaks found by earlier commands on this pack, reused and then saved.
+
+    Breaking text by UAX #14 (``uniseg``, pure Python) costs more than the rest of printing
+    a search's table; the app already saves its breaks per pack (:mod:`briefing.breakcache`).
+    The command line keeps its own, smaller file beside the app's, so neither grows the
+    other's. The breaks found are the same either way: only the time differs.
+    """
+    pack = state._pack
+    if pack is None:
+        yield
+        return
+    from briefing import breakcache
+
+    name = f"{pack.id}-cli"
+    known = 0
+    try:
+        if breakcache.cache_file(name).stat().st_size <= BREAKS_MAX_BYTES:
+            known = breakcache.warm(name)
+    except OSError:
+        pass
+    yield
+    breakcache.save(name, known)
 
 
 def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
