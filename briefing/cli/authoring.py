@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import app
+from briefing.cli.root import app
 from briefing.cli.state import console, err_console, fail, print_json, state
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]

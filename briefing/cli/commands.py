@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import LangOption, app, set_lang
+from briefing.cli.root import LangOption, app, set_lang
 from briefing.cli.state import (
     console,
     deliver_markdown,

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import LangOption, app, set_lang
+from briefing.cli.root import LangOption, app, set_lang
 from briefing.cli.state import err_console, fail, state
 
 LOOPBACK_NAMES = ("localhost", "ip6-localhost", "ip6-loopback")

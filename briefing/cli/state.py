@@ -1,17 +1,28 @@
-"""Options shared by every command (``--content``, ``--lang``) and the lazily loaded pack."""
+"""Options shared by every command (``--content``, ``--lang``) and the lazily loaded pack.
+
+Importing this stays cheap (no Rich, no model): ``briefing search --json`` never prints through
+Rich, and importing ``rich.console`` alone costs about as much as the search it runs. The two
+consoles are made on first use (``from briefing.cli.state import console`` makes one).
+"""
 
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from briefing.model import Lang, Pack
 from briefing.textsafe import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from briefing.model import Lang, Pack
 
 
 @dataclass
@@ -34,24 +45,40 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
+                err = _console(stderr=True)
                 for error in exc.errors[:20]:  # messages quote pack text: keep them inert
-                    err_console.print(clean(str(error)), markup=False, highlight=False,
+                    err.print(clean(str(error)), markup=False, highlight=False,
                                       soft_wrap=True)
                 if len(exc.errors) > 20:
-                    err_console.print(f"... and {len(exc.errors) - 20} more problems",
+                    err.print(f"... and {len(exc.errors) - 20} more problems",
                                       markup=False, highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
         return self._pack
 
 
 state = State()
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+_consoles: dict[bool, Console] = {}
+
+
+def _console(stderr: bool = False) -> Console:
+    """The console for stdout (or stderr), made on first use and then shared."""
+    if stderr not in _consoles:
+        from rich.console import Console
+
+        _consoles[stderr] = Console(stderr=stderr, highlight=False)
+    return _consoles[stderr]
+
+
+def __getattr__(name: str) -> Console:
+    # ``console`` and ``err_console`` as module attributes, made when first imported
+    if name in ("console", "err_console"):
+        return _console(stderr=name == "err_console")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the Exit to raise (``raise fail(...)``)."""
-    err_console.print(f"error: {clean(message)}", markup=False, highlight=False,
+    _console(stderr=True).print(f"error: {clean(message)}", markup=False, highlight=False,
                       soft_wrap=True)
     return typer.Exit(code)
 
@@ -65,6 +92,12 @@ def out(renderable: object, wide: bool = False) -> None:
     ``wide``: on a pipe, render at the renderable's own width rather than 80 columns, so a
     table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut).
     """
+    with _remembered_breaks():
+        _out(renderable, wide)
+
+
+def _out(renderable: object, wide: bool) -> None:
+    console = _console()
     width = console.width
     if wide and not console.is_terminal:
         from rich.measure import Measurement
@@ -83,6 +116,35 @@ def out(renderable: object, wide: bool = False) -> None:
 
 
 _MAX_PIPE_WIDTH = 400
+#: The command line's saved line breaks are reloaded while their file is at most this big; a
+#: larger one (search snippets differ query by query) is started afresh by the next command.
+BREAKS_MAX_BYTES = 256 * 1024
+
+
+@contextmanager
+def _remembered_breaks() -> Iterator[None]:
+    """Line breaks found by earlier commands on this pack, reused and then saved.
+
+    Breaking text by UAX #14 (``uniseg``, pure Python) costs more than the rest of printing
+    a search's table; the app already saves its breaks per pack (:mod:`briefing.breakcache`).
+    The command line keeps its own, smaller file beside the app's, so neither grows the
+    other's. The breaks found are the same either way: only the time differs.
+    """
+    pack = state._pack
+    if pack is None:
+        yield
+        return
+    from briefing import breakcache
+
+    name = f"{pack.id}-cli"
+    known = 0
+    try:
+        if breakcache.cache_file(name).stat().st_size <= BREAKS_MAX_BYTES:
+            known = breakcache.warm(name)
+    except OSError:
+        pass
+    yield
+    breakcache.save(name, known)
 
 
 def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
@@ -97,7 +159,7 @@ def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str 
         write_text_atomic(output, markdown, force=force)
     except ExportError as exc:
         raise fail(str(exc)) from None
-    err_console.print(f"wrote {output}{f' ({what})' if what else ''}", markup=False,
+    _console(stderr=True).print(f"wrote {output}{f' ({what})' if what else ''}", markup=False,
                       highlight=False, soft_wrap=True)
 
 

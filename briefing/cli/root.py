@@ -1,4 +1,10 @@
-"""The Typer application: global options, and the command modules that register on it."""
+"""The Typer application: global options, and the command modules that register on it.
+
+Each command module registers its commands on :data:`app` when imported. :func:`main` imports
+only the module of the command a command line names (:data:`COMMAND_MODULES`): importing every
+module and building every command's parameters costs more than the search a user asked for.
+``briefing.cli.app`` (what tests and ``--help`` use) is the app with every command loaded.
+"""
 
 from __future__ import annotations
 
@@ -96,13 +102,63 @@ def root(
         open_app(None)
 
 
+#: Each command and the module that registers it, in the order ``--help`` lists them.
+COMMAND_MODULES = {
+    "init": "authoring", "stub": "authoring", "coverage": "authoring",
+    "tui": "commands", "validate": "commands", "sections": "commands", "show": "commands",
+    "figures": "commands", "compare": "commands", "export": "commands",
+    "pins": "pins", "pin": "pins", "unpin": "pins",
+    "search": "search",
+    "serve": "serve",
+}
+#: The root options that take a value (``--content DIR``, ``--lang zh``, ``-l zh``).
+_VALUE_OPTIONS = ("--content", "--lang", "-l")
+
+
+def command_named(args: list[str]) -> str | None:
+    """The command ``args`` name: the first word after the root options; None when something
+    else (``--help``, an unknown option, nothing) comes first."""
+    words = iter(args)
+    for arg in words:
+        if arg in _VALUE_OPTIONS:
+            next(words, None)
+        elif arg.startswith(("--content=", "--lang=")) or (
+                arg.startswith("-l") and not arg.startswith("--")):
+            continue  # the value is attached: --lang=zh, -lzh
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg
+    return None
+
+
+def load_commands(name: str | None = None) -> typer.Typer:
+    """Register the command ``name`` on :data:`app`, or every command when ``name`` is None or
+    not one of them (Click then reports it among all the others, as ever)."""
+    import importlib
+
+    if name in COMMAND_MODULES:
+        importlib.import_module(f"briefing.cli.{COMMAND_MODULES[name]}")
+        return app
+    for module in dict.fromkeys(COMMAND_MODULES.values()):
+        importlib.import_module(f"briefing.cli.{module}")
+    # a module imported alone earlier (a test importing briefing.cli.search) registered first
+    order = list(COMMAND_MODULES)
+    app.registered_commands.sort(key=lambda info: order.index(_name(info)))
+    return app
+
+
+def _name(info) -> str:
+    return info.name or info.callback.__name__.replace("_", "-")
+
+
 def main() -> None:
     """Run the CLI; a usage error is one line on stderr (exit 2), never Click's usage box."""
     import sys
 
     from briefing.cli.state import fail
 
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(load_commands(command_named(sys.argv[1:])))
     try:
         code = command.main(prog_name="briefing", standalone_mode=False)
     except typer.TyperException as exc:  # Typer's Click exceptions: usage and bad parameters
@@ -115,7 +171,3 @@ def main() -> None:
     except typer.Abort:
         code = 130
     sys.exit(code if isinstance(code, int) else 0)
-
-
-# Command modules register themselves on ``app`` when imported.
-from briefing.cli import authoring, commands, pins, search, serve  # noqa: E402, F401
