@@ -85,6 +85,9 @@ class BlockString:
             yield self.block(b), base, max(0, start - base), min(stop, self.bounds[b + 1]) - base
             b += 1
 
+    def __contains__(self, needle: str) -> bool:
+        return self.find(needle) >= 0
+
     def __getitem__(self, cut: slice) -> str:
         """``big[a:b]`` for a range inside one block (a field, as the indexes slice them)."""
         return self.part(cut.start, cut.stop)

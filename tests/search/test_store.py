@@ -89,6 +89,24 @@ def test_an_engine_on_a_store_needs_no_pack(big, cache, in_memory):
     assert set(engine.top_sections) == {s.id for s in big.sections}
 
 
+def test_a_store_of_a_small_pack_answers_too(bundled, tmp_path, monkeypatch):
+    """Stores are written for large packs only, but nothing in reading one assumes it."""
+    from briefing.search import source
+    from briefing.search.store import write_store
+
+    pack = replace(bundled, digest="small-but-stored")
+    text = TextIndex(list(records(pack)))
+    path = store_path(store_key(pack.digest), tmp_path)
+    assert write_store(path, text, build_data(text), key=store_key(pack.digest),
+                       glossary=pack.glossary)
+    monkeypatch.setattr(source, "GRAM_MIN_CHARS", 0)
+    stored = SearchEngine(pack, cache_dir=tmp_path)
+    plain = SearchEngine(bundled)
+    for query in ["研发", "研發", "yanfa", "ys", "SiC", "enterprize", "院士 Shenzhen"]:
+        assert stored.search(query) == plain.search(query), query
+    assert stored.index_source == "store"
+
+
 def test_a_small_pack_gets_no_store(bundled, tmp_path):
     engine = SearchEngine(replace(bundled, digest="small"), cache_dir=tmp_path)
     assert engine.prepare() in ("bundled", "built")
