@@ -177,8 +177,5 @@ def pieces(big, ranges):
     """(haystack, its offset in ``big``, start, stop) for each range to scan: ``big`` itself
     when it is a string, else the stored blocks each range covers (start and stop local)."""
     if isinstance(big, str):
-        for pos, stop in ranges:
-            yield big, 0, pos, stop
-        return
-    for pos, stop in ranges:
-        yield from big.pieces(pos, stop)
+        return [(big, 0, pos, stop) for pos, stop in ranges]
+    return big.pieces_of(ranges)

@@ -67,23 +67,26 @@ class BlockString:
 
     def find(self, needle: str, start: int = 0, stop: int | None = None) -> int:
         stop = len(self) if stop is None else min(stop, len(self))
-        b = bisect_right(self.bounds, start) - 1
-        while 0 <= b < len(self.bounds) - 1 and self.bounds[b] < stop:
-            base = self.bounds[b]
-            p = self.block(b).find(needle, max(0, start - base), stop - base)
+        for hay, base, lo, hi in self.pieces_of([(start, stop)]):
+            p = hay.find(needle, lo, hi)
             if p >= 0:
                 return base + p
-            b += 1
         return -1
 
-    def pieces(self, start: int, stop: int):
-        """(block, its offset, start, stop in it) for each block of ``[start, stop)``."""
-        stop = min(stop, len(self))
-        b = bisect_right(self.bounds, start) - 1
-        while 0 <= b < len(self.bounds) - 1 and self.bounds[b] < stop:
-            base = self.bounds[b]
-            yield self.block(b), base, max(0, start - base), min(stop, self.bounds[b + 1]) - base
-            b += 1
+    def pieces_of(self, ranges):
+        """(block, its offset, start, stop in it) for each block the ``ranges`` cover, in
+        order; a block is read only when the scan reaches it (it may stop early)."""
+        bounds, cache, last = self.bounds, self._cache, len(self.bounds) - 1
+        for start, stop in ranges:
+            b = bisect_right(bounds, start) - 1
+            while 0 <= b < last and bounds[b] < stop:
+                base, end = bounds[b], bounds[b + 1]
+                hay = cache.get(b)
+                if hay is None:
+                    hay = self.block(b)
+                yield (hay, base, start - base if start > base else 0,
+                       (stop if stop < end else end) - base)
+                b += 1
 
     def __contains__(self, needle: str) -> bool:
         return self.find(needle) >= 0
