@@ -24,11 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     from briefing.pack import PackInvalid
     from briefing.pack.cache import load_pack_cached
     from briefing.search.engine import SearchEngine
+    from briefing.textsafe import clean
 
     try:
         pack = load_pack_cached(Path(args[0]))
     except (PackInvalid, OSError) as exc:
-        print(f"error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+        first = exc.errors[0] if isinstance(exc, PackInvalid) and exc.errors else exc
+        print(f"error: {clean(str(first)).splitlines()[0] if str(first) else type(exc).__name__}",
               file=sys.stderr)
         return 1
     engine = SearchEngine(pack)

@@ -317,8 +317,6 @@ class Store:
         rows = self.query("SELECT words FROM vocab WHERE n = ?", (length,))
         return rows[0][0].split("\n") if rows and rows[0][0] else []
 
-    def vocab_size(self) -> int:
-        return sum(len(w.split("\n")) for (w,) in self.query("SELECT words FROM vocab"))
 
 
 def open_store(path: Path, key: str | None = None) -> Store | None:

@@ -178,5 +178,5 @@ def test_the_build_command_reports_a_bad_folder_in_one_line(tmp_path, capsys):
 
     assert main([str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("error:") and "\n" not in err
+    assert err.startswith("error:") and "\n" not in err and "nowhere" in err
     assert main([]) == 2
