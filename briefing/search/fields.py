@@ -171,13 +171,13 @@ class TextIndex:
 def concat(parts: Iterator[str] | list[str]) -> tuple[str, array]:
     """Join ``parts`` with :data:`SEP` (one after each) and return the start offset of each."""
     parts = list(parts)
-    starts = array("L")
-    pos = 0
-    for p in parts:
-        starts.append(pos)
-        pos += len(p) + 1
-    starts.append(pos)
-    return SEP.join(parts) + SEP, starts
+    return SEP.join(parts) + SEP, starts_of(parts)
+
+
+def starts_of(parts: list[str]) -> array:
+    """Where each of ``parts`` starts in their :func:`concat`, then its length (without
+    joining them: the search store writes a large pack's fields block by block)."""
+    return array("L", itertools.accumulate(map(len, parts), _plus_sep, initial=0))
 
 
 def lower_fold_concat(texts: list[str]) -> tuple[str, array]:
@@ -187,7 +187,7 @@ def lower_fold_concat(texts: list[str]) -> tuple[str, array]:
     not), so the joined string can be lowered and folded in a few C passes instead of one call
     per field; :data:`SEP` is neither cased nor Han, so it gives no character new context.
     """
-    starts = array("L", itertools.accumulate(map(len, texts), _plus_sep, initial=0))
+    starts = starts_of(texts)
     big = SEP.join(texts) + SEP
     low = big.lower()
     if len(low) == len(big):

@@ -47,13 +47,7 @@ from briefing.search.grams import (  # noqa: F401
     _grams,
     build_grams,
 )
-from briefing.search.readings import (
-    NO_READING,
-    SYLLABLE_RE,
-    TABLE_MIN_CHARS,
-    Pinyin,
-    read_fields,
-)
+from briefing.search.readings import SYLLABLE_RE, Pinyin, read_fields
 
 WORD_RE = re.compile(r"[a-z]{3,}")
 BUNDLED_INDEX = Path(__file__).with_name("bundled_index.json")
@@ -121,23 +115,7 @@ def _build_data(text: TextIndex, progress: Progress | None) -> dict:
         engine = Pinyin()
         total = len(fields)
         texts = [text.low_of(f) for f in fields]  # folded: traditional text read as simplified
-        if sum(map(len, texts)) >= TABLE_MIN_CHARS:
-            if progress:
-                progress(0, total)
-            py, ini, syllables = read_fields(engine, texts)
-        else:
-            py, ini = [], []
-            step = max(1, total // 200)
-            for n, t in enumerate(texts):
-                p, i = engine.field(t)
-                py.append(p)
-                ini.append(i)
-                if progress and n % step == 0:
-                    progress(n, total)
-            syllables = set()
-            for p in py:
-                syllables.update(p.split())
-            syllables.discard(NO_READING)
+        py, ini, syllables = read_fields(engine, texts, progress)
         py_grams, ini_grams = build_grams(*concat(py)), build_grams(*concat(ini))
         serial = functools.partial(_low_side, text.low, text.starts)
         low_grams, vocab = child.result(serial) if child else serial()

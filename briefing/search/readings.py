@@ -8,7 +8,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 
-from briefing.search.fields import HAN_RUN
+from briefing.search.fields import HAN_RUN, starts_of
 from briefing.search.phrases import PHRASES
 
 NO_READING = "-"  # pinyin/initial placeholder for a character without a reading
@@ -236,7 +236,7 @@ class FieldReader:
         if joined.count(_SEP) != len(texts) - 1:
             py, ini = _one_by_one(self.engine, texts)
             return py, ini, _syllables(py)
-        offsets = list(itertools.accumulate(map(len, texts), _plus_one, initial=0))
+        offsets = starts_of(texts)
         by_field: dict[int, list[int]] = {}
         for i in self.needs_segmentation(joined):
             n = bisect_right(offsets, i) - 1
@@ -280,22 +280,30 @@ class _Ids(dict):
         return got
 
 
-def _plus_one(pos: int, length: int) -> int:
-    return pos + length + 1
+def _one_by_one(engine: Pinyin, texts: list[str], progress=None
+                ) -> tuple[list[str], list[str]]:
+    """:meth:`Pinyin.field` of each text, reporting ``progress(done, total)`` as it goes."""
+    py, ini = [], []
+    step = max(1, len(texts) // 200)
+    for n, t in enumerate(texts):
+        p, i = engine.field(t)
+        py.append(p)
+        ini.append(i)
+        if progress and n % step == 0:
+            progress(n, len(texts))
+    return py, ini
 
 
-def _one_by_one(engine: Pinyin, texts: list[str]) -> tuple[list[str], list[str]]:
-    got = [engine.field(t) for t in texts]
-    return [p for p, _ in got], [i for _, i in got]
-
-
-def read_fields(engine: Pinyin, texts: list[str]) -> tuple[list[str], list[str], set[str]]:
+def read_fields(engine: Pinyin, texts: list[str], progress=None
+                ) -> tuple[list[str], list[str], set[str]]:
     """(pinyins, initials, syllables but :data:`NO_READING`) of ``texts``: translated by a
     :class:`FieldReader` when there are enough characters to pay for its tables (about
-    0.3 s), else field by field."""
+    0.3 s), else field by field. ``progress(done, total)`` is told of the fields read."""
     if sum(map(len, texts)) < TABLE_MIN_CHARS:
-        py, ini = _one_by_one(engine, texts)
+        py, ini = _one_by_one(engine, texts, progress)
         syllables = _syllables(py)
         syllables.discard(NO_READING)
         return py, ini, syllables
+    if progress:
+        progress(0, len(texts))
     return FieldReader(engine).fields(texts)

@@ -92,7 +92,7 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
     """
     import sqlite3
 
-    from briefing.search.fields import SEP
+    from briefing.search.fields import SEP, starts_of
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,7 +105,7 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
         try:
             db.executescript("PRAGMA page_size=32768; PRAGMA journal_mode=OFF; "
                             "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;" + _SCHEMA)
-            py_starts, ini_starts = _starts(data["py"]), _starts(data["ini"])
+            py_starts, ini_starts = starts_of(data["py"]), starts_of(data["ini"])
             sources = {"text": (text.field_text, text.starts), "py": (data["py"], py_starts),
                        "ini": (data["ini"], ini_starts)}
             with_grams: list[str] = []
@@ -178,16 +178,6 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
         return False
     _prune(path, keep)
     return True
-
-
-def _starts(parts: list[str]) -> array:
-    """Where each part starts in their concatenation with SEP after each (then the length)."""
-    starts = array("q", [0])
-    pos = 0
-    for p in parts:
-        pos += len(p) + 1
-        starts.append(pos)
-    return starts
 
 
 def _gram_value(v: str | list[int]) -> str | bytes:
