@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -13,3 +14,12 @@ def cache_dir() -> Path:
     if os.environ.get("XDG_CACHE_HOME"):
         return Path(os.environ["XDG_CACHE_HOME"]) / "briefing"
     return Path.home() / ".cache" / "briefing"
+
+
+def prune_cache(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the ``keep`` newest files matching ``pattern`` in ``folder`` (best
+    effort: a file another process removed first, or a read-only folder, is no error)."""
+    with contextlib.suppress(OSError):
+        olds = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in olds[keep:]:
+            old.unlink()

@@ -115,6 +115,16 @@ def _engine() -> SearchEngine:
     return SearchEngine(state.pack())
 
 
+def _is_section(engine: SearchEngine, section: str) -> bool:
+    """Whether ``section`` names a top-level section: from the store when the engine is on
+    one (the pack is not loaded for it), else from the pack."""
+    tops = engine.top_sections
+    if tops is not None:
+        return section in tops
+    pack = state.pack()
+    return pack.has_node(section) and pack.node(section).is_section
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Chinese, English, pinyin (yanfa) or pinyin "
@@ -133,9 +143,7 @@ def search(
     if limit < 1:
         raise fail("--limit must be at least 1", 2)
     engine = _engine()
-    tops = engine.top_sections
-    if section is not None and not (section in tops if tops is not None else (
-            state.pack().has_node(section) and state.pack().node(section).is_section)):
+    if section is not None and not _is_section(engine, section):
         from briefing.snippets import printable
 
         raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")

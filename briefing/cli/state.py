@@ -48,10 +48,10 @@ class State:
                 err = _console(stderr=True)
                 for error in exc.errors[:20]:  # messages quote pack text: keep them inert
                     err.print(clean(str(error)), markup=False, highlight=False,
-                                      soft_wrap=True)
+                              soft_wrap=True)
                 if len(exc.errors) > 20:
                     err.print(f"... and {len(exc.errors) - 20} more problems",
-                                      markup=False, highlight=False, soft_wrap=True)
+                              markup=False, highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
         return self._pack
 
@@ -79,7 +79,7 @@ def __getattr__(name: str) -> Console:
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a one-line error and return the Exit to raise (``raise fail(...)``)."""
     _console(stderr=True).print(f"error: {clean(message)}", markup=False, highlight=False,
-                      soft_wrap=True)
+                                soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -160,7 +160,7 @@ def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str 
     except ExportError as exc:
         raise fail(str(exc)) from None
     _console(stderr=True).print(f"wrote {output}{f' ({what})' if what else ''}", markup=False,
-                      highlight=False, soft_wrap=True)
+                                highlight=False, soft_wrap=True)
 
 
 def print_json(data: object) -> None:

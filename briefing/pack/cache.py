@@ -13,6 +13,7 @@ import os
 import pickle
 import stat
 import tempfile
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,12 +47,16 @@ def pack_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _documents_unchanged(pack: Pack) -> bool:
+def documents_unchanged(documents: Iterable[tuple[Path | str, str]]) -> bool:
+    """Whether every (path, sha256) still holds: each file small enough to read, same bytes.
+
+    Both caches of validated work ask it: the pickled pack, and a large pack's search store
+    (which the command line opens without loading the pack)."""
     try:
-        return all(d.path.stat().st_size <= MAX_FILE_BYTES
-                   and hashlib.sha256(d.path.read_bytes()).hexdigest() == d.sha256
-                   for d in pack.documents)
-    except OSError:
+        return all(Path(path).stat().st_size <= MAX_FILE_BYTES
+                   and hashlib.sha256(Path(path).read_bytes()).hexdigest() == sha
+                   for path, sha in documents)
+    except (OSError, TypeError, ValueError):
         return False
 
 
@@ -73,7 +78,8 @@ def load_pack_cached(root: Path) -> Pack:
     try:
         with entry.open("rb") as handle:
             pack = pickle.load(handle)
-        if isinstance(pack, Pack) and pack.root == root and _documents_unchanged(pack):
+        if isinstance(pack, Pack) and pack.root == root and documents_unchanged(
+                (d.path, d.sha256) for d in pack.documents):
             return pack
     except Exception:  # any unreadable entry is rebuilt, never trusted
         pass

@@ -27,7 +27,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from briefing.paths import cache_dir
+from briefing.paths import cache_dir, prune_cache
 from briefing.search.fields import (  # noqa: F401  (re-exported: the index's public names)
     FIELDS,
     FORMAT,
@@ -253,13 +253,8 @@ def write_json(path: Path, data: dict, keep: int = 8) -> bool:
             raise
     except OSError:
         return False
-    with contextlib.suppress(OSError):
-        if not keep:
-            return True
-        olds = sorted(path.parent.glob("search-index-*.json"),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in olds[keep:]:
-            old.unlink()
+    if keep:  # 0: the shipped index, written into the package
+        prune_cache(path.parent, "search-index-*.json", keep)
     return True
 
 

@@ -11,7 +11,7 @@ it like every later search, so the built strings are freed.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import itertools
 import threading
 from collections.abc import Callable
@@ -44,8 +44,8 @@ class IndexSource:
         self._py = None
         self._store: Store | None = None
         self._prefixes: frozenset[str] = frozenset()
-        if store is not None and not self._use_store(store, "store"):
-            store.close()
+        if store is not None:
+            self._use_store(store, "store")  # one that cannot be read is discarded
 
     # -- the pack ----------------------------------------------------------------------------
     def _the_pack(self) -> Pack:
@@ -75,11 +75,14 @@ class IndexSource:
     def builds_slowly(self) -> bool:
         """Whether the first search would wait for a large pack's index to be built (no store
         for it yet): worth doing in the background, with the reader told."""
-        if self._py is not None or self.pack is None:
+        if self._py is not None or self.pack is None or not self._many_records:
             return False
         key = self._digest_key()
-        if key and store_path(key, self.cache_dir).is_file():
-            return False
+        return not (key and store_path(key, self.cache_dir).is_file())
+
+    @functools.cached_property
+    def _many_records(self) -> bool:
+        """Whether the pack has :data:`SLOW_RECORDS` records or more (counted once)."""
         records = len(self.pack.comparisons)
         for _ in itertools.chain(self.pack.nodes(), self.pack.figures()):
             records += 1
@@ -136,9 +139,7 @@ class IndexSource:
             text = StoredText(store)
             py = StoredPinyin(store, text)
         except (StoreError, KeyError, TypeError, ValueError, IndexError):
-            store.close()
-            with contextlib.suppress(OSError):
-                store.path.unlink()
+            store.discard()
             return False
         self._store = store
         self._set(text, py, source)
@@ -156,9 +157,7 @@ class IndexSource:
         with self._lock:
             store, self._store = self._store, None
             if store is not None:
-                store.close()
-                with contextlib.suppress(OSError):
-                    store.path.unlink()
+                store.discard()
             self._text = self._py = None
             self.index_source = None
         try:

@@ -27,6 +27,7 @@ after which the engine rebuilds from the pack (see :mod:`briefing.search.engine`
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import itertools
 import json
@@ -38,7 +39,7 @@ import zlib
 from array import array
 from pathlib import Path
 
-from briefing.paths import cache_dir
+from briefing.paths import cache_dir, prune_cache
 
 STORE_FORMAT = 1
 RECORD_BLOCK = 256  # records stored together (their ids and kinds compress well together)
@@ -52,7 +53,10 @@ class StoreError(Exception):
     """The store could not be read (missing, corrupt, or not the one asked for)."""
 
 
+@functools.cache
 def code_digest() -> str:
+    """sha256 of this package's code (read once: a store key is asked for per keystroke while
+    a large pack's index is being built)."""
     h = hashlib.sha256(f"briefing-search-store/{STORE_FORMAT}\n".encode())
     for path in _CODE:
         with contextlib.suppress(OSError):
@@ -176,7 +180,7 @@ def write_store(path: Path, text, data: dict, *, key: str, glossary=(), document
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         return False
-    _prune(path, keep)
+    prune_cache(path.parent, "search-store-*.sqlite", keep)
     return True
 
 
@@ -213,14 +217,6 @@ def _put_array(db, name: str, code: str, values) -> None:
     db.execute("INSERT INTO arrays VALUES (?, ?, ?)", (name, code, zlib.compress(blob, 1)))
 
 
-def _prune(path: Path, keep: int) -> None:
-    with contextlib.suppress(OSError):
-        olds = sorted(path.parent.glob("search-store-*.sqlite"),
-                      key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in olds[keep:]:
-            old.unlink()
-
-
 # -- reading -------------------------------------------------------------------------------------
 class Store:
     """An open store: rows read on demand (thread-safe)."""
@@ -252,6 +248,12 @@ class Store:
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self._db.close()
+
+    def discard(self) -> None:
+        """Close and delete the store (it could not be read): the next search rebuilds."""
+        self.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
 
     def query(self, sql: str, args: tuple = ()) -> list:
         try:
@@ -308,7 +310,6 @@ class Store:
         return rows[0][0].split("\n") if rows and rows[0][0] else []
 
 
-
 def open_store(path: Path, key: str | None = None) -> Store | None:
     """The store at ``path`` if it exists and is the one for ``key``; None otherwise."""
     if not path.is_file():
@@ -322,22 +323,14 @@ def open_store(path: Path, key: str | None = None) -> Store | None:
 def find_store(root: Path, directory: Path | None = None) -> Store | None:
     """The store of the pack at ``root``, found without loading the pack: by the digest of its
     files, and only while the source documents it was validated against are unchanged."""
-    from briefing.pack.cache import pack_digest
+    from briefing.pack.cache import documents_unchanged, pack_digest
 
     try:
         key = store_key(pack_digest(root))
     except OSError:
         return None
     store = open_store(store_path(key, directory), key)
-    if store is not None and not _documents_unchanged(store.meta.get("documents", [])):
+    if store is not None and not documents_unchanged(store.meta.get("documents", [])):
         store.close()
         return None
     return store
-
-
-def _documents_unchanged(documents: list) -> bool:
-    try:
-        return all(hashlib.sha256(Path(path).read_bytes()).hexdigest() == sha
-                   for path, sha in documents)
-    except (OSError, TypeError, ValueError):
-        return False

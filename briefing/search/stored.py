@@ -120,11 +120,8 @@ class _Lazy:
 class StoredGrams(GramIndex):
     """The n-gram block filter with its grams read from the store as they are asked for."""
 
-    def __init__(self, store: Store, stream: str, big: BlockString, blocks) -> None:
-        self.block_fields = list(blocks)
-        self.bounds = list(big.bounds)
-        self.count = len(self.block_fields)
-        self.all = (1 << self.count) - 1
+    def __init__(self, store: Store, stream: str, big: BlockString, starts, blocks) -> None:
+        super().__init__(big, starts, {"blocks": blocks, "grams": {}})  # the blocks' layout
         self.grams = _GramTable(store, stream)
 
 
@@ -232,13 +229,13 @@ class StoredPinyin:
         self.store = store
         self.fields = store.array("han_fields")
         self.syllables = frozenset(store.meta["syllables"])
-        self.py, self.py_starts = self._stream("py")
-        self.ini, self.ini_starts = self._stream("ini")
         with_grams = store.meta["grams"]
-        self.low_grams = StoredGrams(store, "text", text.low, text.blocks) \
+        self.low_grams = StoredGrams(store, "text", text.low, text.starts, text.blocks) \
             if "text" in with_grams else None
-        self.py_grams = self._grams("py", self.py) if "py" in with_grams else None
-        self.ini_grams = self._grams("ini", self.ini) if "ini" in with_grams else None
+        self.py, self.py_starts, self.py_grams = self._stream("py", "py" in with_grams)
+        self.ini, self.ini_starts, self.ini_grams = self._stream("ini", "ini" in with_grams)
+        #: whether the pack has an English vocabulary (its words are read by length)
+        self.vocab = bool(store.query("SELECT 1 FROM vocab LIMIT 1"))
         fields = self.fields
         n = len(fields)
 
@@ -249,21 +246,17 @@ class StoredPinyin:
         self.local = _Lazy(len(text), local)
         self._by_length: dict[int, list[str]] = {}
 
-    def _stream(self, name: str) -> tuple[BlockString, object]:
+    def _stream(self, name: str, with_grams: bool
+                ) -> tuple[BlockString, object, StoredGrams | None]:
+        """A pinyin stream, where its fields start, and its n-gram filter if it has one."""
         starts = self.store.array(f"{name}_starts")
         blocks = self.store.array(f"{name}.blocks")
         if len(starts) != len(self.fields) + 1:
             raise StoreError(f"{name} table has the wrong length")
         bounds = [starts[f] for f in blocks] + [starts[-1]] if len(starts) > 1 else [0, 0]
-        return BlockString(self.store, name, bounds), starts
-
-    def _grams(self, name: str, big: BlockString) -> StoredGrams:
-        return StoredGrams(self.store, name, big, self.store.array(f"{name}.blocks"))
-
-    @property
-    def vocab(self) -> bool:
-        """Whether the pack has an English vocabulary (the words are read by length)."""
-        return bool(self.store.query("SELECT 1 FROM vocab LIMIT 1"))
+        big = BlockString(self.store, name, bounds)
+        grams = StoredGrams(self.store, name, big, starts, blocks) if with_grams else None
+        return big, starts, grams
 
     def words_near(self, length: int, spread: int) -> list[str]:
         out: list[str] = []

@@ -129,9 +129,8 @@ class SearchScreen(Dialog[str | None]):
         results.add_options(Option(_prompt(hit, self.lang), id=hit.id) for hit in hits)
         if hits:
             results.highlighted = 0
-        status = self.query_one("#search-status", Prose)
-        status.update(Text(t("no_results", self.lang) if query.strip() and not hits else
-                           (f"{len(hits)}" if hits else ""), style="dim"))
+        self._show_status(t("no_results", self.lang) if query.strip() and not hits else
+                          (f"{len(hits)}" if hits else ""))
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
