@@ -144,6 +144,26 @@ def synthetic_pack(base: Pack, scale: int, seed: int = 4) -> Pack:
 
 
 
+def pack_folder(folder: Path, cache: Path, pack: Pack) -> Pack:
+    """A pack folder at ``folder`` (the bundled pack's files and seeds, copied) whose
+    validated form in the pack cache at ``cache`` is ``pack``: the CLI and the app find it by
+    the files' digest exactly as they find a real pack's. Returns ``pack`` as they load it."""
+    import pickle
+
+    from briefing.pack.cache import pack_digest
+
+    root = folder / "content"
+    shutil.copytree(bundled_pack_dir(), root)
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    documents = tuple(replace(d, path=folder / "seeds" / d.path.name) for d in pack.documents)
+    digest = pack_digest(root)
+    pack = replace(pack, root=root, digest=digest, documents=documents)
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / f"pack-{digest}.pickle").open("wb") as fh:
+        pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return pack
+
+
 # -- one scale -----------------------------------------------------------------------------------
 def keystrokes(queries: list[str]) -> list[str]:
     out = []

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from search_bench import ROOT, synthetic_pack
+from search_bench import ROOT, pack_folder, synthetic_pack
 
 from briefing.pack import bundled_pack_dir, load_pack
 
@@ -99,21 +97,13 @@ def cli_at_scale(scale: int) -> dict:
     cache is the synthetic pack (as if those files held it): the CLI finds it by the files'
     digest exactly as it finds a real pack's.
     """
-    from briefing.pack.cache import pack_digest
-
     out: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache"
-        cache.mkdir()
         env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
-        root = Path(tmp) / "pack" / "content"
-        shutil.copytree(bundled_pack_dir(), root)
-        shutil.copytree(ROOT / "seeds", root.parent / "seeds")
-        digest = pack_digest(root)
-        pack = replace(synthetic_pack(load_pack(bundled_pack_dir()), scale), root=root,
-                       digest=digest)
-        with (cache / f"pack-{digest}.pickle").open("wb") as fh:
-            pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pack = pack_folder(Path(tmp) / "pack", cache,
+                           synthetic_pack(load_pack(bundled_pack_dir()), scale))
+        root = pack.root
         del pack
         gc.collect()
         big = ["--content", str(root), "search"]

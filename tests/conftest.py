@@ -119,6 +119,26 @@ def bundled():
 
 
 @pytest.fixture
+def imported_packages():
+    """``imported_packages(statements, among)``: which of the top-level packages ``among`` a
+    fresh interpreter has imported once it has run ``statements`` (sorted)."""
+    import json
+    import subprocess
+    import sys
+
+    def run(statements: str, among: set[str]) -> list[str]:
+        code = (f"import json, sys\n{statements}\n"
+                f"print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}}"
+                f" & set({sorted(among)!r}))))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=False)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    return run
+
+
+@pytest.fixture
 def fresh_cli_state(tmp_path, monkeypatch):
     """A clean CLI state (no pack loaded, English, bundled pack) and a private cache folder."""
     from briefing.cli.state import state

@@ -31,10 +31,6 @@ def test_commands_do_not_import_textual(args, tmp_path):
     assert out.stdout.strip() == "[]"
 
 
-def test_model_and_pack_do_not_import_textual_or_rich():
-    code = ("import sys, briefing.model, briefing.pack, briefing.comparisons, "
-            "briefing.export, briefing.search\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False)
-    assert out.stdout.strip() == "[]", out.stderr
+def test_model_and_pack_do_not_import_textual_or_rich(imported_packages):
+    assert imported_packages("import briefing.model, briefing.pack, briefing.comparisons, "
+                             "briefing.export, briefing.search", {"textual", "rich"}) == []

@@ -4,7 +4,6 @@ never trusted when it is not the one asked for or cannot be read."""
 from __future__ import annotations
 
 import json
-import pickle
 import shutil
 import sqlite3
 import sys
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests" / "search"))
 from eval_set import EVAL  # noqa: E402
-from search_bench import keystrokes, synthetic_pack  # noqa: E402
+from search_bench import keystrokes, pack_folder, synthetic_pack  # noqa: E402
 
 SCALE = 6  # large enough for the n-gram filter (and so for a store)
 
@@ -192,21 +191,9 @@ def test_the_store_is_written_whole_or_not_at_all(big, cache):
 @pytest.fixture
 def large_pack_dir(tmp_path, monkeypatch, big):
     """A pack folder whose validated form (in the pack cache) is the large pack."""
-    from briefing.pack import bundled_pack_dir
-    from briefing.pack.cache import pack_digest
-
-    root = tmp_path / "pack" / "content"
-    shutil.copytree(bundled_pack_dir(), root)
-    shutil.copytree(ROOT / "seeds", root.parent / "seeds")
     cache = tmp_path / "cache"
-    cache.mkdir(exist_ok=True)
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache))
-    digest = pack_digest(root)
-    seeds = root.parent / "seeds"
-    documents = tuple(replace(d, path=seeds / d.path.name) for d in big.documents)
-    with (cache / f"pack-{digest}.pickle").open("wb") as fh:
-        pickle.dump(replace(big, root=root, digest=digest, documents=documents), fh)
-    return root
+    return pack_folder(tmp_path / "pack", cache, big).root
 
 
 def _cli(*args: str):

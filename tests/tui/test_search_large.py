@@ -104,30 +104,13 @@ def test_a_hit_id_is_never_broken_in_the_dialog(app, drive):
 # -- the build in a process of its own -----------------------------------------------------------
 def _library(tmp_path, monkeypatch, bundled, scale: int):
     """A pack folder whose validated form (in the pack cache) is ``scale`` x the bundled one."""
-    import pickle
-    import shutil
-    from dataclasses import replace
-
-    from briefing.pack import bundled_pack_dir
-    from briefing.pack.cache import pack_digest
-
     sys.path.insert(0, str(ROOT / "bench"))
-    from search_bench import synthetic_pack
+    from search_bench import pack_folder, synthetic_pack
 
-    root = tmp_path / "pack" / "content"
-    shutil.copytree(bundled_pack_dir(), root)
-    shutil.copytree(ROOT / "seeds", root.parent / "seeds")
     cache = tmp_path / "cache"
-    cache.mkdir()
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache))
     monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path / "state"))
-    digest = pack_digest(root)
-    documents = tuple(replace(d, path=root.parent / "seeds" / d.path.name)
-                      for d in bundled.documents)
-    pack = replace(synthetic_pack(bundled, scale), root=root, digest=digest, documents=documents)
-    with (cache / f"pack-{digest}.pickle").open("wb") as fh:
-        pickle.dump(pack, fh)
-    return pack, cache
+    return pack_folder(tmp_path / "pack", cache, synthetic_pack(bundled, scale)), cache
 
 
 def test_the_app_builds_a_library_index_in_a_child_process(bundled, tmp_path, monkeypatch,
