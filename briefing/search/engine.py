@@ -113,7 +113,7 @@ class SearchEngine(IndexSource):
 
     def needs_index(self, query: str) -> bool:
         """Whether answering ``query`` loads the stored index (pinyin, or n-grams of a big pack)."""
-        return needs_pinyin(query) or len(self.text_index.low) >= GRAM_MIN_CHARS
+        return needs_pinyin(query) or self.text_index.chars >= GRAM_MIN_CHARS
 
     def prepare(self, progress: Progress | None = None) -> str:
         """Load (or build and cache) the pinyin index now; returns where it came from."""
@@ -178,7 +178,7 @@ class SearchEngine(IndexSource):
         if not han:
             return False
         text = self.text_index
-        if len(text.low) < GRAM_MIN_CHARS:
+        if text.chars < GRAM_MIN_CHARS:
             return any(c not in text.low for c in han)
         grams = self.pinyin_index().low_grams
         return grams is not None and any(c not in grams.grams for c in han)
@@ -188,7 +188,7 @@ class SearchEngine(IndexSource):
             return []
         text = self.text_index
         py = None
-        if any(t.latin for t in terms) or len(text.low) >= GRAM_MIN_CHARS:
+        if any(t.latin for t in terms) or text.chars >= GRAM_MIN_CHARS:
             py = self.pinyin_index()
             for t in terms:
                 t.prepare(py, self._prefixes)

@@ -9,6 +9,7 @@ enough candidates. Built from the pack in memory; cheap.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import itertools
@@ -29,6 +30,8 @@ FORMAT = 4
 SEP = "\x00"  # between fields in the concatenated strings; never part of a needle
 
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+#: A word of the English vocabulary (typos are corrected to these).
+WORD_RE = re.compile(r"[a-z]{3,}")
 
 #: Field name -> (static rank class, weight). Lower class sorts first; weight scales the score.
 FIELDS: dict[str, tuple[int, float]] = {
@@ -143,10 +146,21 @@ class TextIndex:
             by_record[r].append(f)
         self.record_fields = [tuple(fs) for fs in by_record]
         self.record_section = [rec.section for rec in recs]
-        self.low, self.starts = lower_fold_concat(self.field_text)
+        self.starts = starts_of(self.field_text)
+
+    @functools.cached_property
+    def low(self) -> str:
+        """The fields lower-cased, folded and concatenated (made when first asked for: a large
+        pack's store is built in parts, and the whole string is never needed)."""
+        return lower_fold_concat(self.field_text)[0]
 
     def __len__(self) -> int:
         return len(self.field_text)
+
+    @property
+    def chars(self) -> int:
+        """Length of the concatenated fields (of :attr:`low`, without making it)."""
+        return self.starts[-1]
 
     def low_of(self, f: int) -> str:
         return self.low[self.starts[f]: self.starts[f + 1] - 1]

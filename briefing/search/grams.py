@@ -11,7 +11,7 @@ from collections import defaultdict, deque
 from functools import partial
 from itertools import repeat
 
-from briefing.search.fields import SEP
+from briefing.search.fields import SEP, WORD_RE
 
 #: Concatenations shorter than this are scanned whole; longer ones get a :class:`GramIndex`.
 GRAM_MIN_CHARS = 400_000
@@ -41,29 +41,11 @@ class GramIndex:
 
     @staticmethod
     def build(big: str, starts) -> dict:
-        fields = len(starts) - 1
-        size = max(GRAM_MIN_BLOCK, len(big) // GRAM_MAX_BLOCKS + 1)
-        blocks, f = [], 0
-        while f < fields:
-            blocks.append(f)
-            end = starts[f] + size
-            f = max(f + 1, bisect_left(starts, end, lo=f + 1, hi=fields))
+        """The filter of ``big`` as stored in a JSON index (a bitset as hex)."""
+        blocks = block_starts(starts, block_size(len(big)))
         bounds = [starts[b] for b in blocks] + [len(big)]
-        narrow: defaultdict[int, list[int]] = defaultdict(list)
-        wide: defaultdict[int, list[int]] = defaultdict(list)
-        pieces = not big.isascii()  # words: read distinct ones; pinyin, initials: windows
-        for b in range(len(blocks)):
-            ascii_codes, wide_codes = block_codes(big[bounds[b]: bounds[b + 1]], pieces)
-            # where[code].append(b) for every code, without a Python-level loop
-            _drain(map(_append, map(narrow.__getitem__, ascii_codes), repeat(b)))
-            _drain(map(_append, map(wide.__getitem__, wide_codes), repeat(b)))
-        nblocks = len(blocks)
-        out: dict[str, str | list[int]] = {}
-        for where, decode in ((narrow, _narrow_gram), (wide, _wide_gram)):
-            for code, found in where.items():
-                out[decode(code)] = found if len(found) <= SPARSE_BLOCKS else _hex_bits(
-                    found, nblocks)
-        return {"blocks": blocks, "grams": out}
+        return {"blocks": blocks, "grams": {g: format(v, "x") if isinstance(v, int) else v
+                                            for g, v in gram_blocks(big, bounds).items()}}
 
     def candidates(self, needle: str) -> list[tuple[int, int]]:
         """(start, end) of every block that may contain ``needle``, in order."""
@@ -140,19 +122,26 @@ MASK1, MASK2, MASK3 = 0xFF, 0xFFFF, 0xFFFFFF
 _HIGH_TO_ZERO = bytes(range(128)) + bytes(128)
 
 
-def block_codes(s: str, pieces: bool = False) -> tuple[set[int], set[int]]:
+def block_codes(s: str, pieces: bool = False, vocab: set[str] | None = None
+                ) -> tuple[set[int], set[int]]:
     """:func:`block_grams` of ``s`` as (narrow, wide) keys (see above).
 
     With ``pieces`` (text of words), the distinct space-separated pieces are read once, as
     :func:`block_grams` does; otherwise (pinyin and initials: a small alphabet, so few distinct
-    windows) the whole block is read.
+    windows) the whole block is read. ``vocab``, if given, gets the block's English words
+    (:data:`WORD_RE`: never across a space, so the distinct pieces hold them all).
     """
     spaced = " " in s and "  " not in s
     if pieces and spaced:
         words = s.split(" ")
-        narrow, wide = _exact_codes(" " + " \x00 ".join(set(words)) + " ", varied=True)
+        distinct = " \x00 ".join(set(words))
+        if vocab is not None:
+            vocab.update(WORD_RE.findall(distinct))
+        narrow, wide = _exact_codes(" " + distinct + " ", varied=True)
         narrow |= _space_triples(words)
         return narrow, wide
+    if vocab is not None:
+        vocab.update(WORD_RE.findall(s))
     narrow, wide = _exact_codes(s)
     if spaced:  # block_grams pads the first and last piece with spaces
         for piece in (s[: s.find(" ")], s[s.rfind(" ") + 1:]):
@@ -265,11 +254,50 @@ def _wide_gram(code: int) -> str:
 _BIT_CHARS = bytes.maketrans(b"\x00\x01", b"01")
 
 
-def _hex_bits(found: list[int], nblocks: int) -> str:
-    """The blocks in ``found`` as a hex bitset (bit b for block b), built in C."""
+def bitset(found: list[int], nblocks: int) -> int:
+    """The blocks in ``found`` as a bitset (bit b for block b), built in C."""
     bits = bytearray(nblocks)
     _drain(map(bits.__setitem__, found, repeat(1)))
-    return format(int(bits.translate(_BIT_CHARS)[::-1], 2), "x")
+    return int(bits.translate(_BIT_CHARS)[::-1], 2)
+
+
+def block_size(length: int, max_blocks: int = GRAM_MAX_BLOCKS) -> int:
+    """Characters in a block of a string ``length`` long (at most ``max_blocks`` blocks)."""
+    return max(GRAM_MIN_BLOCK, length // max_blocks + 1)
+
+
+def block_starts(starts, size: int) -> list[int]:
+    """The first field of each block, cutting the fields (starting at ``starts``, then the
+    total length) into blocks of whole fields about ``size`` characters long."""
+    fields = len(starts) - 1
+    blocks, f = [], 0
+    while f < fields:
+        blocks.append(f)
+        end = starts[f] + size
+        f = max(f + 1, bisect_left(starts, end, lo=f + 1, hi=fields))
+    return blocks
+
+
+def gram_blocks(big: str, bounds: list[int], vocab: set[str] | None = None
+                ) -> dict[str, list[int] | int]:
+    """Each gram of ``big`` (see :func:`block_grams`) -> the blocks (cut at ``bounds``) it is
+    in: their sorted numbers if few, else a bitset (bit b for block b). ``vocab``, if given,
+    gets the English words of ``big`` (read from the same pieces)."""
+    narrow: defaultdict[int, list[int]] = defaultdict(list)
+    wide: defaultdict[int, list[int]] = defaultdict(list)
+    pieces = not big.isascii()  # words: read distinct ones; pinyin, initials: windows
+    for b in range(len(bounds) - 1):
+        ascii_codes, wide_codes = block_codes(big[bounds[b]: bounds[b + 1]], pieces, vocab)
+        # where[code].append(b) for every code, without a Python-level loop
+        _drain(map(_append, map(narrow.__getitem__, ascii_codes), repeat(b)))
+        _drain(map(_append, map(wide.__getitem__, wide_codes), repeat(b)))
+    nblocks = len(bounds) - 1
+    out: dict[str, list[int] | int] = {}
+    for where, decode in ((narrow, _narrow_gram), (wide, _wide_gram)):
+        for code, found in where.items():
+            out[decode(code)] = found if len(found) <= SPARSE_BLOCKS else bitset(
+                found, nblocks)
+    return out
 
 
 def needle_grams(needle: str) -> list[str]:

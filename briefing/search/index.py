@@ -34,6 +34,7 @@ from briefing.search.fields import (  # noqa: F401  (re-exported: the index's pu
     HAN_CLASS,
     HAN_RUN,
     SEP,
+    WORD_RE,
     Record,
     TextIndex,
     concat,
@@ -49,7 +50,6 @@ from briefing.search.grams import (  # noqa: F401
 )
 from briefing.search.readings import SYLLABLE_RE, Pinyin, read_fields
 
-WORD_RE = re.compile(r"[a-z]{3,}")
 BUNDLED_INDEX = Path(__file__).with_name("bundled_index.json")
 Progress = Callable[[int, int], None]
 #: A stored index this long (UTF-8 bytes of its JSON) or longer is written zlib-compressed.

@@ -107,7 +107,7 @@ class IndexSource:
             text = self.text_index
             with self._lock:
                 if self._py is None:
-                    if isinstance(text, TextIndex) and len(text.low) >= GRAM_MIN_CHARS:
+                    if isinstance(text, TextIndex) and text.chars >= GRAM_MIN_CHARS:
                         self._large(text, progress or self.progress)
                     else:
                         py, source = load_index(text, progress or self.progress,
@@ -116,21 +116,21 @@ class IndexSource:
         return self._py
 
     def _large(self, text: TextIndex, progress: Progress | None) -> None:
-        """A large pack's index: its store (by digest, else by text key), or built and stored."""
+        """A large pack's index: its store (by digest, else by text key), or built and stored
+        (see :mod:`briefing.search.store_build`); kept in memory if no store can be written."""
         key = self._digest_key() or text.key
         path = store_path(key, self.cache_dir)
         store = open_store(path, key)
         if store is not None and self._use_store(store, "store"):
             return
-        data = build_data(text, progress)
-        from briefing.search.store import write_store
+        from briefing.search.store_build import write_store
 
-        if write_store(path, text, data, key=key, glossary=self.glossary,
+        if write_store(path, text, key=key, glossary=self.glossary, progress=progress,
                        documents=getattr(self.pack, "documents", ())):
             store = open_store(path, key)
             if store is not None and self._use_store(store, "built"):
                 return
-        self._set(text, PinyinIndex(text, data), "built")  # no store: kept in memory
+        self._set(text, PinyinIndex(text, build_data(text, progress)), "built")
 
     def _use_store(self, store: Store, source: str) -> bool:
         from briefing.search.stored import StoredPinyin, StoredText

@@ -29,17 +29,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import itertools
 import json
 import marshal
-import os
-import tempfile
 import threading
 import zlib
 from array import array
 from pathlib import Path
 
-from briefing.paths import cache_dir, prune_cache
+from briefing.paths import cache_dir
 
 STORE_FORMAT = 1
 RECORD_BLOCK = 256  # records stored together (their ids and kinds compress well together)
@@ -71,150 +68,6 @@ def store_key(pack_digest: str) -> str:
 
 def store_path(key: str, directory: Path | None = None) -> Path:
     return Path(directory or cache_dir()) / f"search-store-{key[:40]}.sqlite"
-
-
-# -- writing -------------------------------------------------------------------------------------
-_SCHEMA = """
-CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
-CREATE TABLE arrays(name TEXT PRIMARY KEY, code TEXT NOT NULL, data BLOB NOT NULL);
-CREATE TABLE block(s TEXT NOT NULL, b INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(s, b))
-    WITHOUT ROWID;
-CREATE TABLE gram(s TEXT NOT NULL, g TEXT NOT NULL, v NOT NULL, PRIMARY KEY(s, g))
-    WITHOUT ROWID;
-CREATE TABLE record(r INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE vocab(n INTEGER PRIMARY KEY, words TEXT NOT NULL);
-"""
-#: stream name -> the gram index (in build_data's "grams") whose blocks cut it
-STREAMS = {"text": "low", "py": "py", "ini": "ini"}
-
-
-def write_store(path: Path, text, data: dict, *, key: str, glossary=(), documents=(),
-                keep: int = 4) -> bool:
-    """Write the store for ``text`` (a TextIndex) and ``data`` (from ``build_data``).
-
-    Atomic: written under a temporary name and renamed. False if it could not be written.
-    """
-    import sqlite3
-
-    from briefing.search.fields import SEP, starts_of
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".search-store-", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError:
-        return False
-    try:
-        db = sqlite3.connect(tmp)
-        try:
-            db.executescript("PRAGMA page_size=32768; PRAGMA journal_mode=OFF; "
-                            "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;" + _SCHEMA)
-            py_starts, ini_starts = starts_of(data["py"]), starts_of(data["ini"])
-            sources = {"text": (text.field_text, text.starts), "py": (data["py"], py_starts),
-                       "ini": (data["ini"], ini_starts)}
-            with_grams: list[str] = []
-            for stream, (parts, starts) in sources.items():
-                grams = data["grams"].get(STREAMS[stream])
-                blocks = grams["blocks"] if grams else [0]
-                cuts = [*blocks, len(parts)]
-                # each block joined on its own: no copy of the whole text is made
-                pieces = (SEP.join(parts[a: z]) + SEP if z > a else ""
-                          for a, z in itertools.pairwise(cuts))
-                plain: list[bool] = []
-                for b, piece in enumerate(pieces):
-                    if stream == "text":  # is its folded text just its text lowered?
-                        low = text.low[starts[cuts[b]]: starts[cuts[b + 1]]]
-                        plain.append(piece.lower() == low)
-                    db.execute("INSERT INTO block VALUES (?, ?, ?)", (stream, b, zlib.compress(
-                        piece.encode("utf-8", "surrogatepass"), ZLIB_LEVEL)))
-                _put_array(db, f"{stream}.blocks", "q", blocks)
-                if stream == "text":
-                    _put_array(db, "text.plain", "B", plain)
-                if grams:
-                    # in key order: SQLite appends to its tree instead of inserting at random
-                    db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
-                        (stream, g, _gram_value(v)) for g, v in sorted(grams["grams"].items())))
-                    with_grams.append(stream)
-            _put_array(db, "starts", "q", text.starts)
-            _put_array(db, "py_starts", "q", py_starts)
-            _put_array(db, "ini_starts", "q", ini_starts)
-            _put_array(db, "han_fields", "q", data["fields"])
-            _put_array(db, "field_record", "q", text.field_record)
-            names = sorted(set(text.field_name))
-            code = {n: i for i, n in enumerate(names)}
-            _put_array(db, "field_name", "B", [code[n] for n in text.field_name])
-            csr = [0]
-            for fs in text.record_fields:
-                csr.append(csr[-1] + len(fs))
-            _put_array(db, "record_fields.at", "q", csr)
-            _put_array(db, "record_fields", "q", [f for fs in text.record_fields for f in fs])
-            sections = sorted({s for s in text.record_section if s is not None})
-            scode = {s: i for i, s in enumerate(sections)}
-            _put_array(db, "record_section", "q",
-                       [scode[s] if s is not None else -1 for s in text.record_section])
-            recs = text.records
-            db.executemany("INSERT INTO record VALUES (?, ?)", (
-                (r // RECORD_BLOCK, zlib.compress(marshal.dumps(
-                    [_record_row(rec) for rec in recs[r: r + RECORD_BLOCK]]), ZLIB_LEVEL))
-                for r in range(0, len(recs), RECORD_BLOCK)))
-            by_length: dict[int, list[str]] = {}
-            for word in data["vocab"]:
-                by_length.setdefault(len(word), []).append(word)
-            db.executemany("INSERT INTO vocab VALUES (?, ?)",
-                           ((n, "\n".join(ws)) for n, ws in by_length.items()))
-            tops = sorted(rec.id for rec in text.records
-                          if rec.kind == "section" and rec.section == rec.id)
-            meta = {"format": STORE_FORMAT, "key": key, "text_key": text.key,
-                    "fields": len(text), "records": len(text.records), "field_names": names,
-                    "sections": sections, "top_sections": tops,
-                    "syllables": data["syllables"], "grams": with_grams,
-                    "glossary": [list(g) for g in glossary],
-                    "documents": [[str(d.path), d.sha256] for d in documents]}
-            db.executemany("INSERT INTO meta VALUES (?, ?)",
-                           ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
-            db.commit()
-        finally:
-            db.close()
-        os.replace(tmp, path)
-    except (OSError, sqlite3.Error, ValueError, OverflowError):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        return False
-    prune_cache(path.parent, "search-store-*.sqlite", keep)
-    return True
-
-
-def _gram_value(v: str | list[int]) -> str | bytes:
-    """A gram's blocks as stored: a few as text ("1,5,9"), many as the bitset's bytes."""
-    if isinstance(v, str):
-        n = int(v, 16)
-        return n.to_bytes(max(1, (n.bit_length() + 7) // 8), "little")
-    return ",".join(map(str, v))
-
-
-def _record_row(rec) -> tuple:
-    """A record's id, kind and shown texts; a text equal to one of its fields is left out
-    (None), and read back from that field."""
-    fields = dict(rec.fields)
-    title_zh = None if rec.title.zh in (fields.get("title.zh"), fields.get("label.zh")) \
-        else rec.title.zh
-    title_en = None if rec.title.en in (fields.get("title.en"), fields.get("label.en")) \
-        else rec.title.en
-    zh = None if rec.zh == fields.get("text.zh") else rec.zh
-    en = None if rec.en == fields.get("text.en") else rec.en
-    return (rec.id, rec.kind, title_zh, title_en, zh, en)
-
-
-def _put_array(db, name: str, code: str, values) -> None:
-    """Store numbers as an array of C integers: ``code`` "q" (signed 64-bit) is narrowed to
-    "I" or "i" (32-bit) when every value fits, halving what a search holds in memory."""
-    if code == "q" and len(values):
-        low, high = min(values), max(values)
-        code = "I" if low >= 0 and high < 2**32 else "i" if low >= -2**31 and high < 2**31 \
-            else "q"
-    blob = values.tobytes() if isinstance(values, array) and values.typecode == code \
-        else array(code, values).tobytes()
-    db.execute("INSERT INTO arrays VALUES (?, ?, ?)", (name, code, zlib.compress(blob, 1)))
 
 
 # -- reading -------------------------------------------------------------------------------------

@@ -158,7 +158,7 @@ class StoredText:
     def __init__(self, store: Store) -> None:
         meta = store.meta
         self.store = store
-        self.key = meta["text_key"]
+        self.key = meta["key"]  # a store is found by it: it names this text as well
         self.starts = store.array("starts")
         n = meta["fields"]
         self._n = n
@@ -190,6 +190,10 @@ class StoredText:
 
     def __len__(self) -> int:
         return self._n
+
+    @property
+    def chars(self) -> int:
+        return self.starts[-1]
 
     def _fold_block(self, b: int, block: str) -> str:
         """The block as the text index folds it, field by field (see TextIndex); most blocks

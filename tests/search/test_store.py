@@ -91,13 +91,12 @@ def test_an_engine_on_a_store_needs_no_pack(big, cache, in_memory):
 def test_a_store_of_a_small_pack_answers_too(bundled, tmp_path, monkeypatch):
     """Stores are written for large packs only, but nothing in reading one assumes it."""
     from briefing.search import source
-    from briefing.search.store import write_store
+    from briefing.search.store_build import write_store
 
     pack = replace(bundled, digest="small-but-stored")
     text = TextIndex(list(records(pack)))
     path = store_path(store_key(pack.digest), tmp_path)
-    assert write_store(path, text, build_data(text), key=store_key(pack.digest),
-                       glossary=pack.glossary)
+    assert write_store(path, text, key=store_key(pack.digest), glossary=pack.glossary)
     monkeypatch.setattr(source, "GRAM_MIN_CHARS", 0)
     stored = SearchEngine(pack, cache_dir=tmp_path)
     plain = SearchEngine(bundled)
