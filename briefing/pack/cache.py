@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from briefing.gcpause import gc_paused
 from briefing.model import Pack
 from briefing.pack.errors import MAX_FILE_BYTES
 from briefing.paths import cache_dir
@@ -76,7 +77,7 @@ def load_pack_cached(root: Path) -> Pack:
         return load_pack(root)
     entry = cache_dir() / f"pack-{digest}.pickle"
     try:
-        with entry.open("rb") as handle:
+        with entry.open("rb") as handle, gc_paused():
             pack = pickle.load(handle)
         if isinstance(pack, Pack) and pack.root == root and documents_unchanged(
                 (d.path, d.sha256) for d in pack.documents):

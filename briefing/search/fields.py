@@ -8,9 +8,7 @@ enough candidates. Built from the pack in memory; cheap.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
 import itertools
 import json
@@ -21,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.formatting import figure_value
+from briefing.gcpause import gc_paused
 from briefing.model import Pack, Text
 from briefing.search.fold import HAN_CLASS, fold_fields, fold_joined
 from briefing.search.phrases import PHRASES
@@ -89,25 +88,6 @@ def _records(pack: Pack) -> Iterator[Record]:
             fields += [("note.zh", cmp.note.zh), ("note.en", cmp.note.en)]
         yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.en,
                      tuple(fields))
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while an index is built, as it was before after.
-
-    Building allocates millions of tuples, lists and sets that are never garbage, and each of
-    them counts towards the next collection, whose full passes walk every object of a large
-    library (and the pack): at 1000x the bundled pack that was ~40% of the text index build.
-    Nothing built here forms reference cycles; whatever other threads leave meanwhile is
-    collected once the collector is back.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def lower_same_length(text: str) -> str:
