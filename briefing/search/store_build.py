@@ -164,11 +164,14 @@ def _build_and_write(tmp: str, text, *, key: str, glossary, documents) -> None:
         try:
             db.executescript("PRAGMA page_size=32768; PRAGMA journal_mode=OFF; "
                              "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;" + _SCHEMA)
-            _write_tables(db, text)
+            about = _write_tables(db, text)
             _write_blocks(db, first, {s: 0 for s in STREAMS})
+            for stream in STREAMS:  # numbered as in the whole: the second's are joined later
+                db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
+                    (stream, g, gram_value(v)) for g, v in first[stream]["grams"].items()))
             second = child.result(lambda: build_part(*second_args)) if child \
                 else build_part(*second_args)
-            _write_second_half(db, first, second, m, key=key, text=text,
+            _write_second_half(db, first, second, m, key=key, about=about,
                                glossary=glossary, documents=documents)
             db.commit()
         finally:
@@ -195,8 +198,8 @@ def _write_blocks(db, half: dict, first_block: dict[str, int]) -> None:
             for b, data in enumerate(half[stream]["data"])))
 
 
-def _write_second_half(db, first: dict, second: dict, m: int, *, key: str, text, glossary,
-                       documents) -> None:
+def _write_second_half(db, first: dict, second: dict, m: int, *, key: str, about: dict,
+                       glossary, documents) -> None:
     """The second half's blocks, then everything that joins the halves: block tables, field
     offsets, grams, vocabulary and the store's description."""
     shift = {s: len(first[s]["blocks"]) for s in STREAMS}
@@ -211,10 +214,11 @@ def _write_second_half(db, first: dict, second: dict, m: int, *, key: str, text,
             db.execute("INSERT INTO block VALUES (?, 0, ?)", (stream, _pack("")))
             blocks = [0]
         _put_array(db, f"{stream}.blocks", "q", blocks)
-        grams = merge_grams(a["grams"], b["grams"], shift[stream])
-        if grams:
-            db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
-                (stream, g, gram_value(v)) for g, v in grams.items()))  # SQLite sorts faster
+        grams = joined_grams(a["grams"], b["grams"], shift[stream])
+        db.executemany("INSERT INTO gram VALUES (?, ?, ?) ON CONFLICT(s, g) DO UPDATE "
+                       "SET v = excluded.v", ((stream, g, gram_value(v))
+                                              for g, v in grams.items()))
+        if a["grams"] or grams:
             with_grams.append(stream)
         if stream != "text":
             _put_array(db, f"{stream}_starts", "q", joined_starts(a["starts"], b["starts"]))
@@ -225,13 +229,7 @@ def _write_second_half(db, first: dict, second: dict, m: int, *, key: str, text,
         by_length.setdefault(len(word), []).append(word)
     db.executemany("INSERT INTO vocab VALUES (?, ?)",
                    ((n, "\n".join(ws)) for n, ws in by_length.items()))
-    names = sorted(set(text.field_name))
-    sections = sorted({s for s in text.record_section if s is not None})
-    tops = sorted(rec.id for rec in text.records
-                  if rec.kind == "section" and rec.section == rec.id)
-    meta = {"format": STORE_FORMAT, "key": key,
-            "fields": len(text), "records": len(text.records), "field_names": names,
-            "sections": sections, "top_sections": tops,
+    meta = {"format": STORE_FORMAT, "key": key, **about,
             "syllables": sorted(first["syllables"] | second["syllables"]),
             "grams": with_grams, "glossary": [list(g) for g in glossary],
             "documents": [[str(d.path), d.sha256] for d in documents]}
@@ -239,8 +237,9 @@ def _write_second_half(db, first: dict, second: dict, m: int, *, key: str, text,
                    ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
 
 
-def _write_tables(db, text) -> None:
-    """Per-field and per-record tables, and the records' rows (all from the text index)."""
+def _write_tables(db, text) -> dict:
+    """Per-field and per-record tables, and the records' rows (all from the text index);
+    returns what the store's description says of them."""
     _put_array(db, "starts", "q", text.starts)
     _put_array(db, "field_record", "q", text.field_record)
     names = sorted(set(text.field_name))
@@ -258,6 +257,9 @@ def _write_tables(db, text) -> None:
         (r // RECORD_BLOCK, zlib.compress(marshal.dumps(
             [_record_row(rec) for rec in recs[r: r + RECORD_BLOCK]]), ZLIB_LEVEL))
         for r in range(0, len(recs), RECORD_BLOCK)))
+    tops = sorted(rec.id for rec in recs if rec.kind == "section" and rec.section == rec.id)
+    return {"fields": len(text), "records": len(recs), "field_names": names,
+            "sections": sections, "top_sections": tops}
 
 
 # -- joining the halves --------------------------------------------------------------------------
@@ -265,10 +267,16 @@ def merge_grams(first: dict, second: dict, shift: int) -> dict:
     """Each gram's blocks in both halves, the second's numbered on by ``shift``: sorted block
     numbers while there are few, else a bitset (as :func:`~briefing.search.grams.gram_blocks`
     gives for the whole)."""
-    out = dict(first)
+    return {**first, **joined_grams(first, second, shift)}
+
+
+def joined_grams(first: dict, second: dict, shift: int) -> dict:
+    """:func:`merge_grams` of the grams in ``second`` only (the first's others are as they
+    were)."""
+    out = {}
     for g, v in second.items():
         v = v << shift if isinstance(v, int) else [b + shift for b in v]
-        old = out.get(g)
+        old = first.get(g)
         if old is None:
             out[g] = v
         elif isinstance(old, list) and isinstance(v, list) \
