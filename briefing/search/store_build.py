@@ -50,9 +50,10 @@ from briefing.search.parallel import run_in_child
 from briefing.search.readings import Pinyin, read_fields
 from briefing.search.store import RECORD_BLOCK, STORE_FORMAT, ZLIB_LEVEL
 
-#: The share of the characters the child builds: this process also writes the records and
-#: tables, and hashes every field for the store's text key, while it waits.
-CHILD_SHARE = 0.58
+#: The share of the characters the child builds: this process also writes the records, the
+#: tables and its half's blocks and grams meanwhile, and its half (the short fields, mostly
+#: Chinese) costs more per character.
+CHILD_SHARE = 0.6
 #: Each half cuts its pinyin and initials into at most this many blocks.
 HALF_BLOCKS = GRAM_MAX_BLOCKS // 2
 
