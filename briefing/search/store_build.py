@@ -27,6 +27,7 @@ import sqlite3
 import tempfile
 import zlib
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.paths import prune_cache
@@ -71,11 +72,13 @@ STREAMS = ("text", "py", "ini")
 
 
 # -- one half ------------------------------------------------------------------------------------
-def build_part(texts: list[str], text_blocks: list[int], max_blocks: int = HALF_BLOCKS
-               ) -> dict:
+def build_part(texts: list[str], text_blocks: list[int], max_blocks: int = HALF_BLOCKS,
+               progress: Callable[[float], None] | None = None) -> dict:
     """Everything the store holds of ``texts`` (consecutive fields), cut into blocks starting
     at the fields ``text_blocks`` (pinyin and initials: at most ``max_blocks``), numbered
-    from 0: compressed blocks, n-gram filters, field offsets, vocabulary and syllables."""
+    from 0: compressed blocks, n-gram filters, field offsets, vocabulary and syllables.
+    ``progress(share)`` is told how much of it is done (roughly, as each stage ends)."""
+    tell = progress or _silent
     with gc_paused():
         joined = SEP.join(texts) + SEP
         lowered = joined.lower()
@@ -94,15 +97,22 @@ def build_part(texts: list[str], text_blocks: list[int], max_blocks: int = HALF_
         vocab: set[str] = set()
         text = {"blocks": text_blocks, "data": blocks,
                 "grams": gram_blocks(low, bounds, vocab) if text_blocks else {}}
+        tell(0.4)
         han = array("L", [f for f, t in enumerate(texts)
                           if not t.isascii() and HAN_RUN.search(t)])
         folded = [low[starts[f]: starts[f + 1] - 1] for f in han]
         del low
         py, ini, syllables = read_fields(Pinyin(), folded)
         del folded
+        tell(0.7)
+        streams = {"py": _stream(py, max_blocks), "ini": _stream(ini, max_blocks)}
+        tell(1.0)
         return {"text": text, "plain": bytes(plain), "vocab": vocab, "han": han,
-                "syllables": syllables, "py": _stream(py, max_blocks),
-                "ini": _stream(ini, max_blocks)}
+                "syllables": syllables, **streams}
+
+
+def _silent(share: float) -> None:
+    pass
 
 
 def _stream(parts: list[str], max_blocks: int) -> dict:
@@ -134,23 +144,29 @@ def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progre
         os.close(fd)
     except OSError:
         return False
-    if progress:
-        progress(0, len(text))
+    n = len(text)
+
+    def tell(share: float) -> None:  # this process's half runs as fast as the child's
+        if progress:
+            progress(min(n, int(share * n)), n)
+
+    tell(0)
     try:
         with gc_paused():  # millions of objects are made and none is garbage
-            _build_and_write(tmp, text, key=key, glossary=glossary, documents=documents)
+            _build_and_write(tmp, text, key=key, glossary=glossary, documents=documents,
+                             tell=tell)
         os.replace(tmp, path)
     except (OSError, sqlite3.Error, ValueError, OverflowError, MemoryError):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         return False
     prune_cache(path.parent, "search-store-*.sqlite", keep)
-    if progress:
-        progress(len(text), len(text))
+    tell(1)
     return True
 
 
-def _build_and_write(tmp: str, text, *, key: str, glossary, documents) -> None:
+def _build_and_write(tmp: str, text, *, key: str, glossary, documents,
+                     tell: Callable[[float], None]) -> None:
     """The first half here and the second in a child; this process writes the records and
     tables and the first half's blocks while the child works, then joins the halves."""
     starts, n = text.starts, len(text)
@@ -160,7 +176,7 @@ def _build_and_write(tmp: str, text, *, key: str, glossary, documents) -> None:
     second_args = (text.field_text[m:], [b - m for b in blocks[k:]])
     child = run_in_child(build_part, *second_args) if k < len(blocks) else None
     try:
-        first = build_part(text.field_text[:m], blocks[:k])
+        first = build_part(text.field_text[:m], blocks[:k], progress=lambda s: tell(0.8 * s))
         db = sqlite3.connect(tmp)
         try:
             db.executescript("PRAGMA page_size=32768; PRAGMA journal_mode=OFF; "
@@ -170,8 +186,10 @@ def _build_and_write(tmp: str, text, *, key: str, glossary, documents) -> None:
             for stream in STREAMS:  # numbered as in the whole: the second's are joined later
                 db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
                     (stream, g, gram_value(v)) for g, v in first[stream]["grams"].items()))
+            tell(0.85)
             second = child.result(lambda: build_part(*second_args)) if child \
                 else build_part(*second_args)
+            tell(0.9)
             _write_second_half(db, first, second, m, key=key, about=about,
                                glossary=glossary, documents=documents)
             db.commit()

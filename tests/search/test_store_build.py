@@ -107,3 +107,14 @@ def test_the_split_leaves_each_half_whole_blocks():
     assert 0 < k < len(blocks)
     assert abs(starts[blocks[k]] - 1000 * (1 - sb.CHILD_SHARE)) <= 100
     assert sb._split([0], [0, 5]) == 1  # one block: no second half
+
+
+def test_progress_runs_from_nothing_to_every_field(tmp_path):
+    text = TextIndex(_records(600, "zh", "en"))
+    seen: list[tuple[int, int]] = []
+    assert sb.write_store(tmp_path / "s.sqlite", text, key="k",
+                          progress=lambda done, total: seen.append((done, total)))
+    done = [d for d, _ in seen]
+    assert done[0] == 0 and done[-1] == len(text) and done == sorted(done)
+    assert {t for _, t in seen} == {len(text)}
+    assert len(set(done)) >= 5  # it moves while the store is built, not only at the ends
