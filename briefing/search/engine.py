@@ -77,7 +77,7 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
     split_terms,
     terms_of,
 )
-from briefing.search.source import IndexSource, pieces
+from briefing.search.source import IndexSource, block_pieces, pieces
 from briefing.search.store import Store, StoreError
 
 __all__ = ["Hit", "SearchEngine", "Span"]
@@ -220,8 +220,9 @@ class SearchEngine(IndexSource):
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
         new = 0
-        ranges = [(0, len(big))] if grams is None else grams.candidates(needle)
-        for hay, base, pos, stop in pieces(big, ranges):
+        scanned = pieces(big, [(0, len(big))]) if grams is None else block_pieces(
+            big, grams.bounds, grams.candidate_blocks(needle))
+        for hay, base, pos, stop in scanned:
             # ``hay`` is the whole string in memory, or one block of a stored one
             find = hay.find
             while new < want:

@@ -178,3 +178,12 @@ def pieces(big, ranges):
     if isinstance(big, str):
         return [(big, 0, pos, stop) for pos, stop in ranges]
     return big.pieces_of(ranges)
+
+
+def block_pieces(big, bounds, blocks):
+    """(haystack, its offset, start, stop) for each of the n-gram filter's ``blocks`` (numbers,
+    in order; ``bounds`` are the filter's): a stored string's blocks are its own, so no range
+    is looked up, and blocks after the scan stops are never read."""
+    if isinstance(big, str):
+        return ((big, 0, bounds[b], bounds[b + 1]) for b in blocks)
+    return big.blocks_of(blocks)
