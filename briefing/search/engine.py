@@ -37,7 +37,7 @@ syllables to the Chinese characters they were read from.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +77,7 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
     split_terms,
     terms_of,
 )
+from briefing.search.scan import fields_among, fields_found
 from briefing.search.source import IndexSource, block_pieces, pieces
 from briefing.search.store import Store, StoreError
 
@@ -219,26 +220,28 @@ class SearchEngine(IndexSource):
         """Add up to ``want`` new records whose fields contain ``needle``, in rank order."""
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
+        lists = self._field_lists if grams is not None else None  # a large pack's
+        known = lists.narrowest(big, needle) if lists is not None else None
+        if known is not None:
+            fields = fields_among(big, starts, needle, known)
+        else:
+            fields = fields_found(starts, needle, pieces(big, [(0, len(big))]) if grams is None
+                                  else block_pieces(big, grams.bounds,
+                                                    grams.candidate_blocks(needle)))
+        holding = array("i")
         new = 0
-        scanned = pieces(big, [(0, len(big))]) if grams is None else block_pieces(
-            big, grams.bounds, grams.candidate_blocks(needle))
-        for hay, base, pos, stop in scanned:
-            # ``hay`` is the whole string in memory, or one block of a stored one
-            find = hay.find
-            while new < want:
-                p = find(needle, pos, stop)
-                if p < 0:
-                    break
-                i = bisect_right(starts, p + base) - 1
-                pos = starts[i + 1] - base
-                r = rec_of[fmap[i] if fmap is not None else i]
-                if section is not None and sec_of[r] != section:
-                    continue
-                if r not in found:
-                    found[r] = None
-                    new += 1
-            if new >= want:
-                break
+        for i in fields:
+            holding.append(i)
+            r = rec_of[fmap[i] if fmap is not None else i]
+            if section is not None and sec_of[r] != section:
+                continue
+            if r not in found:
+                found[r] = None
+                new += 1
+                if new >= want:
+                    return new
+        if lists is not None:  # every field holding the needle was seen
+            lists.keep(big, needle, holding)
         return new
 
     def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,

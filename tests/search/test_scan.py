@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from array import array
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -45,3 +46,45 @@ def test_scanning_the_candidate_blocks_finds_every_occurrence(fields, needle, sp
     found = [base + p for hay, base, lo, hi in block_pieces(big, grams.bounds, blocks)
              for p in _occurrences(hay, needle, lo, hi)]
     assert found == _occurrences(big, needle)
+
+
+def _holding(fields: list[str], needle: str) -> list[int]:
+    return [i for i, f in enumerate(fields) if needle in f]
+
+
+@settings(max_examples=200, deadline=None)
+@given(fields=st.lists(st.text(alphabet, max_size=40), min_size=1, max_size=60),
+       needle=st.text(alphabet, min_size=1, max_size=5),
+       longer=st.tuples(st.text(alphabet, max_size=3), st.text(alphabet, max_size=3)))
+def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, needle, longer):
+    from briefing.search.scan import FieldLists, fields_among, fields_found
+
+    big, starts = concat(fields)
+    grams = _grams(big, starts, 8)
+    found = list(fields_found(starts, needle, block_pieces(big, grams.bounds,
+                                                           grams.candidate_blocks(needle))))
+    assert found == _holding(fields, needle)
+    lists = FieldLists()
+    lists.keep(big, needle, array("i", found))
+    wider = longer[0] + needle + longer[1]
+    known = lists.narrowest(big, wider)
+    assert list(known) == found
+    assert list(fields_among(big, starts, wider, known)) == _holding(fields, wider)
+
+
+def test_field_lists_keep_only_short_lists_of_needles_within_one_field():
+    from briefing.search import scan
+    from briefing.search.scan import FieldLists
+
+    big, lists = "ab\x00cd\x00", FieldLists()
+    lists.keep(big, "b\x00c", array("i", [0]))
+    lists.keep(big, "", array("i", [0, 1]))
+    lists.keep(big, "a", array("i", range(scan.MAX_FIELDS + 1)))
+    assert lists.narrowest(big, "ab\x00cd") is None
+    lists.keep(big, "a", array("i", [0]))
+    lists.keep(big, "ab", array("i", [0]))
+    assert list(lists.narrowest(big, "zab")) == [0]
+    assert lists.narrowest(big, "cd") is None and lists.narrowest("other", "ab") is None
+    for k in range(scan.MAX_NEEDLES + 1):
+        lists.keep(big, f"x{k}", array("i"))
+    assert lists.narrowest(big, "ab") is None  # the oldest were dropped

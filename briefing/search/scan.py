@@ -1,0 +1,79 @@
+"""Which fields of a concatenated string hold a needle: found by ``str.find``, or read off the
+complete list of fields that hold a shorter needle inside it.
+
+Typing a query one character at a time asks for needles that grow: ``" yin han"``, then
+``" yin han g"``; and a query's first word is searched again on every keystroke after it. A
+needle that occurs rarely is the costly kind: its scan reads every block the n-gram filter lets
+through (tens of megabytes of pinyin) to find a handful of fields. Every field holding
+``" yin han g"`` also holds ``" yin han"``, so once a scan has listed *all* the fields holding a
+needle, a later needle containing it is sought only in those fields, in the same order: the
+same fields are found, so the same records in the same rank order. A list is kept only when
+its scan ran to the end (none was cut short by having enough records) and is short.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+from briefing.search.fields import SEP
+
+#: needles whose complete field lists are kept, per string (the oldest are dropped first)
+MAX_NEEDLES = 256
+#: a longer list is not kept: reading that many fields costs about as much as the scan
+MAX_FIELDS = 4096
+
+
+def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]]
+                 ) -> Iterator[int]:
+    """Each field holding ``needle``, in order, once, from the pieces ``scanned`` (haystack,
+    its offset, start, stop: see :func:`~briefing.search.source.pieces`); a piece is read only
+    when the caller asks past the previous one."""
+    for hay, base, pos, stop in scanned:
+        find = hay.find
+        p = find(needle, pos, stop)
+        while p >= 0:
+            i = bisect_right(starts, p + base) - 1
+            yield i
+            p = find(needle, starts[i + 1] - base, stop)
+
+
+def fields_among(big, starts, needle: str, fields: Iterable[int]) -> Iterator[int]:
+    """Those of ``fields`` (in order) whose text in ``big`` holds ``needle``."""
+    for i in fields:
+        if needle in big[starts[i]: starts[i + 1]]:
+            yield i
+
+
+class FieldLists:
+    """Complete lists of the fields that hold a needle, by string (one per index stream)."""
+
+    def __init__(self) -> None:
+        self._lists: dict[int, dict[str, array]] = {}
+        self._lock = threading.Lock()
+
+    def narrowest(self, big, needle: str) -> array | None:
+        """The shortest kept list of a needle inside ``needle`` (itself included), if any."""
+        if not needle or SEP in needle:  # it could span two fields: not within one
+            return None
+        with self._lock:
+            kept = self._lists.get(id(big))
+            if not kept:
+                return None
+            best = None
+            for known, fields in kept.items():
+                if known in needle and (best is None or len(fields) < len(best)):
+                    best = fields
+            return best
+
+    def keep(self, big, needle: str, fields: array) -> None:
+        if len(fields) > MAX_FIELDS or not needle or SEP in needle:
+            return
+        with self._lock:
+            kept = self._lists.setdefault(id(big), {})
+            kept.pop(needle, None)
+            kept[needle] = fields
+            while len(kept) > MAX_NEEDLES:
+                del kept[next(iter(kept))]
