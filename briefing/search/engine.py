@@ -39,6 +39,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -77,7 +78,7 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
     split_terms,
     terms_of,
 )
-from briefing.search.scan import fields_among, fields_found
+from briefing.search.scan import blocks_from, fields_among, fields_found, pieces_from
 from briefing.search.source import IndexSource, block_pieces, pieces
 from briefing.search.store import Store, StoreError
 
@@ -222,12 +223,19 @@ class SearchEngine(IndexSource):
         rec_of, sec_of = text.field_record, text.record_section
         lists = self._field_lists if grams is not None else None  # a large pack's
         known = lists.narrowest(big, needle) if lists is not None else None
-        if known is not None:
-            fields = fields_among(big, starts, needle, known)
-        else:
+        end = len(starts) - 1  # fields
+        if known is None:
             fields = fields_found(starts, needle, pieces(big, [(0, len(big))]) if grams is None
                                   else block_pieces(big, grams.bounds,
                                                     grams.candidate_blocks(needle)))
+        else:  # those listed, then a scan of the fields after them
+            listed, upto = known
+            fields = fields_among(big, starts, needle, listed)
+            if upto < end:
+                at = starts[upto]
+                blocks = blocks_from(grams.bounds, grams.candidate_blocks(needle), at)
+                fields = chain(fields, fields_found(starts, needle, pieces_from(
+                    block_pieces(big, grams.bounds, blocks), at)))
         holding = array("i")
         new = 0
         for i in fields:
@@ -239,9 +247,10 @@ class SearchEngine(IndexSource):
                 found[r] = None
                 new += 1
                 if new >= want:
-                    return new
-        if lists is not None:  # every field holding the needle was seen
-            lists.keep(big, needle, holding)
+                    end = i + 1  # the scan stops here
+                    break
+        if lists is not None:
+            lists.keep(big, needle, holding, end)
         return new
 
     def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,

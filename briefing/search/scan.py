@@ -47,15 +47,33 @@ def fields_among(big, starts, needle: str, fields: Iterable[int]) -> Iterator[in
             yield i
 
 
+def blocks_from(bounds, blocks: Iterable[int], start: int) -> Iterator[int]:
+    """Those of the block numbers ``blocks`` (in order) that end after offset ``start``."""
+    for b in blocks:
+        if bounds[b + 1] > start:
+            yield b
+
+
+def pieces_from(scanned: Iterable[tuple[str, int, int, int]], start: int
+                ) -> Iterator[tuple[str, int, int, int]]:
+    """The pieces ``scanned``, each from offset ``start`` on (none may end before it)."""
+    for hay, base, pos, stop in scanned:
+        yield hay, base, max(pos, start - base), stop
+
+
 class FieldLists:
-    """Complete lists of the fields that hold a needle, by string (one per index stream)."""
+    """Lists of the fields that hold a needle, by string (one per index stream): each complete
+    up to a field (every field before it that holds the needle is listed), to the string's end
+    when its scan was not cut short."""
 
     def __init__(self) -> None:
-        self._lists: dict[int, dict[str, array]] = {}
+        self._lists: dict[int, dict[str, tuple[array, int]]] = {}
         self._lock = threading.Lock()
 
-    def narrowest(self, big, needle: str) -> array | None:
-        """The shortest kept list of a needle inside ``needle`` (itself included), if any."""
+    def narrowest(self, big, needle: str) -> tuple[array, int] | None:
+        """The best kept list of a needle inside ``needle`` (itself included), and the field
+        it is complete up to: the shortest of those complete to the end, else the one complete
+        the furthest."""
         if not needle or SEP in needle:  # it could span two fields: not within one
             return None
         with self._lock:
@@ -63,17 +81,18 @@ class FieldLists:
             if not kept:
                 return None
             best = None
-            for known, fields in kept.items():
-                if known in needle and (best is None or len(fields) < len(best)):
-                    best = fields
+            for known, (fields, upto) in kept.items():
+                if known in needle and (best is None or (upto, -len(fields)) > (
+                        best[1], -len(best[0]))):
+                    best = fields, upto
             return best
 
-    def keep(self, big, needle: str, fields: array) -> None:
+    def keep(self, big, needle: str, fields: array, upto: int) -> None:
         if len(fields) > MAX_FIELDS or not needle or SEP in needle:
             return
         with self._lock:
             kept = self._lists.setdefault(id(big), {})
             kept.pop(needle, None)
-            kept[needle] = fields
+            kept[needle] = fields, upto
             while len(kept) > MAX_NEEDLES:
                 del kept[next(iter(kept))]

@@ -52,24 +52,41 @@ def _holding(fields: list[str], needle: str) -> list[int]:
     return [i for i, f in enumerate(fields) if needle in f]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(fields=st.lists(st.text(alphabet, max_size=40), min_size=1, max_size=60),
        needle=st.text(alphabet, min_size=1, max_size=5),
-       longer=st.tuples(st.text(alphabet, max_size=3), st.text(alphabet, max_size=3)))
-def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, needle, longer):
-    from briefing.search.scan import FieldLists, fields_among, fields_found
+       longer=st.tuples(st.text(alphabet, max_size=3), st.text(alphabet, max_size=3)),
+       cut=st.floats(0, 1))
+def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, needle, longer,
+                                                                    cut):
+    """What the engine's scan does with a kept list: the fields listed, then a scan of the
+    rest; the list may be complete to the end or only up to a field (``cut``)."""
+    from briefing.search.scan import (
+        FieldLists,
+        blocks_from,
+        fields_among,
+        fields_found,
+        pieces_from,
+    )
 
     big, starts = concat(fields)
     grams = _grams(big, starts, 8)
     found = list(fields_found(starts, needle, block_pieces(big, grams.bounds,
                                                            grams.candidate_blocks(needle))))
     assert found == _holding(fields, needle)
+    upto = round(cut * len(fields))
     lists = FieldLists()
-    lists.keep(big, needle, array("i", found))
+    lists.keep(big, needle, array("i", [i for i in found if i < upto]), upto)
     wider = longer[0] + needle + longer[1]
-    known = lists.narrowest(big, wider)
-    assert list(known) == found
-    assert list(fields_among(big, starts, wider, known)) == _holding(fields, wider)
+    listed, got_upto = lists.narrowest(big, wider)
+    assert got_upto == upto
+    got = list(fields_among(big, starts, wider, listed))
+    if upto < len(fields):
+        at = starts[upto]
+        blocks = blocks_from(grams.bounds, grams.candidate_blocks(wider), at)
+        got += fields_found(starts, wider, pieces_from(block_pieces(big, grams.bounds, blocks),
+                                                       at))
+    assert got == _holding(fields, wider)
 
 
 def test_field_lists_keep_only_short_lists_of_needles_within_one_field():
@@ -77,14 +94,16 @@ def test_field_lists_keep_only_short_lists_of_needles_within_one_field():
     from briefing.search.scan import FieldLists
 
     big, lists = "ab\x00cd\x00", FieldLists()
-    lists.keep(big, "b\x00c", array("i", [0]))
-    lists.keep(big, "", array("i", [0, 1]))
-    lists.keep(big, "a", array("i", range(scan.MAX_FIELDS + 1)))
+    lists.keep(big, "b\x00c", array("i", [0]), 2)
+    lists.keep(big, "", array("i", [0, 1]), 2)
+    lists.keep(big, "a", array("i", range(scan.MAX_FIELDS + 1)), 2)
     assert lists.narrowest(big, "ab\x00cd") is None
-    lists.keep(big, "a", array("i", [0]))
-    lists.keep(big, "ab", array("i", [0]))
-    assert list(lists.narrowest(big, "zab")) == [0]
+    lists.keep(big, "a", array("i", [0]), 1)  # complete up to field 1
+    lists.keep(big, "ab", array("i", [0]), 2)  # complete to the end
+    lists.keep(big, "b", array("i", [0]), 2)
+    assert lists.narrowest(big, "a") == (array("i", [0]), 1)
+    assert lists.narrowest(big, "zab") == (array("i", [0]), 2)
     assert lists.narrowest(big, "cd") is None and lists.narrowest("other", "ab") is None
     for k in range(scan.MAX_NEEDLES + 1):
-        lists.keep(big, f"x{k}", array("i"))
+        lists.keep(big, f"x{k}", array("i"), 2)
     assert lists.narrowest(big, "ab") is None  # the oldest were dropped
