@@ -284,11 +284,11 @@ class SearchEngine(IndexSource):
                py: PinyinIndex | None) -> tuple[float, int, int, list[FieldMatch]] | None:
         best: list[FieldMatch] = []
         total = 0.0
-        fields = text.record_fields[r]
+        fields = [(f, text.low_of(f)) for f in text.record_fields[r]]  # read once, not per term
         for term in terms:
             top: FieldMatch | None = None
-            for f in fields:
-                m = self._match(term, f, text, py)
+            for f, low in fields:
+                m = self._match(term, f, low, text, py)
                 if m is not None and (top is None or m.score > top.score):
                     top = m
             if top is not None:
@@ -301,10 +301,9 @@ class SearchEngine(IndexSource):
             return None
         return round(score, 1), min(m.field for m in best), r, best
 
-    def _match(self, term: Term, f: int, text: TextIndex,
+    def _match(self, term: Term, f: int, low: str, text: TextIndex,
                py: PinyinIndex | None) -> FieldMatch | None:
-        """The best way ``term`` matches field ``f``: its field score and spans."""
-        low = text.low_of(f)
+        """The best way ``term`` matches field ``f`` (folded: ``low``): its score and spans."""
         t = term.text
         quality, spans = 0.0, []
         # 1. the term itself

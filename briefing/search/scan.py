@@ -2,7 +2,9 @@
 complete list of fields that hold a shorter needle inside it.
 
 Typing a query one character at a time asks for needles that grow: ``" yin han"``, then
-``" yin han g"``; and a query's first word is searched again on every keystroke after it. A
+``" yin han g"``; a query's first word is searched again on every keystroke after it, and a
+query of several words joined (``" jian she yin han g"``) begins and ends with needles of its
+words. A
 needle that occurs rarely is the costly kind: its scan reads every block the n-gram filter lets
 through (tens of megabytes of pinyin) to find a handful of fields. Every field holding
 ``" yin han g"`` also holds ``" yin han"``, so once a scan has listed *all* the fields holding a
@@ -71,21 +73,25 @@ class FieldLists:
         self._lock = threading.Lock()
 
     def narrowest(self, big, needle: str) -> tuple[array, int] | None:
-        """The best kept list of a needle inside ``needle`` (itself included), and the field
-        it is complete up to: the shortest of those complete to the end, else the one complete
-        the furthest."""
+        """The best kept list of a needle that begins or ends ``needle`` (or is it), and the
+        field it is complete up to: the shortest of those complete to the end, else the one
+        complete the furthest. (A needle grows at its end as it is typed, and a joined query
+        begins and ends with its words; one in the middle is not looked for: a dict lookup
+        per prefix and suffix costs microseconds, a pass over every kept needle far more.)"""
         if not needle or SEP in needle:  # it could span two fields: not within one
             return None
-        with self._lock:
-            kept = self._lists.get(id(big))
-            if not kept:
-                return None
-            best = None
-            for known, (fields, upto) in kept.items():
-                if known in needle and (best is None or (upto, -len(fields)) > (
+        kept = self._lists.get(id(big))
+        if not kept:
+            return None
+        best = None
+        n = len(needle)
+        for k in range(1, n + 1):
+            for known in (needle[:k], needle[n - k:]) if k < n else (needle,):
+                got = kept.get(known)
+                if got is not None and (best is None or (got[1], -len(got[0])) > (
                         best[1], -len(best[0]))):
-                    best = fields, upto
-            return best
+                    best = got
+        return best
 
     def keep(self, big, needle: str, fields: array, upto: int) -> None:
         if len(fields) > MAX_FIELDS or not needle or SEP in needle:

@@ -106,9 +106,13 @@ class BlockString:
         return self.part(cut.start, cut.stop)
 
     def part(self, start: int, stop: int) -> str:
-        b = bisect_right(self.bounds, start) - 1
-        base = self.bounds[b]
-        return self.block(b)[start - base: stop - base]
+        bounds = self.bounds
+        b = bisect_right(bounds, start) - 1
+        hay = self._cache.get(b)  # scoring reads a few fields of each of a hundred records
+        if hay is None:
+            hay = self.block(b)
+        base = bounds[b]
+        return hay[start - base: stop - base]
 
 
 class _Lazy:

@@ -55,10 +55,9 @@ def _holding(fields: list[str], needle: str) -> list[int]:
 @settings(max_examples=300, deadline=None)
 @given(fields=st.lists(st.text(alphabet, max_size=40), min_size=1, max_size=60),
        needle=st.text(alphabet, min_size=1, max_size=5),
-       longer=st.tuples(st.text(alphabet, max_size=3), st.text(alphabet, max_size=3)),
-       cut=st.floats(0, 1))
-def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, needle, longer,
-                                                                    cut):
+       more=st.text(alphabet, max_size=4), before=st.booleans(), cut=st.floats(0, 1))
+def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, needle, more,
+                                                                    before, cut):
     """What the engine's scan does with a kept list: the fields listed, then a scan of the
     rest; the list may be complete to the end or only up to a field (``cut``)."""
     from briefing.search.scan import (
@@ -77,7 +76,7 @@ def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, need
     upto = round(cut * len(fields))
     lists = FieldLists()
     lists.keep(big, needle, array("i", [i for i in found if i < upto]), upto)
-    wider = longer[0] + needle + longer[1]
+    wider = more + needle if before else needle + more
     listed, got_upto = lists.narrowest(big, wider)
     assert got_upto == upto
     got = list(fields_among(big, starts, wider, listed))
@@ -104,6 +103,7 @@ def test_field_lists_keep_only_short_lists_of_needles_within_one_field():
     assert lists.narrowest(big, "a") == (array("i", [0]), 1)
     assert lists.narrowest(big, "zab") == (array("i", [0]), 2)
     assert lists.narrowest(big, "cd") is None and lists.narrowest("other", "ab") is None
+    assert lists.narrowest(big, "zabz") is None  # in the middle: not looked for
     for k in range(scan.MAX_NEEDLES + 1):
         lists.keep(big, f"x{k}", array("i"), 2)
     assert lists.narrowest(big, "ab") is None  # the oldest were dropped
