@@ -306,15 +306,16 @@ class SearchEngine(IndexSource):
         """The best way ``term`` matches field ``f`` (folded: ``low``): its score and spans."""
         t = term.text
         quality, spans = 0.0, []
-        # 1. the term itself
+        # 1. the term itself (whether its ends are word characters is asked once, not per span)
+        word_first, word_last = bool(t) and is_word_char(t[0]), bool(t) and is_word_char(t[-1])
         p = low.find(t)
         while p >= 0 and len(spans) < MAX_SPANS:
             e = p + len(t)
             if term.han:
                 q = 100.0
             else:
-                start = p == 0 or not is_word_char(low[p - 1]) or not is_word_char(t[0])
-                end = e == len(low) or not is_word_char(low[e]) or not is_word_char(t[-1])
+                start = p == 0 or not word_first or not is_word_char(low[p - 1])
+                end = e == len(low) or not word_last or not is_word_char(low[e])
                 q = 100.0 if start and end else 94.0 if start else (
                     IN_WORD if len(t) > SHORT_TERM else IN_WORD_SHORT)
             quality = max(quality, q)
