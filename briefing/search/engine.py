@@ -17,7 +17,9 @@ How a query is answered:
    field in static-rank order (titles and labels first, short before long). A scan stops once
    it has enough candidate records, so a common term costs about the same on a pack 1000 times
    larger; on a large pack an n-gram block filter (:class:`~briefing.search.index.GramIndex`)
-   limits the scan of a rare term to the blocks that can hold it.
+   limits the scan of a rare term to the blocks that can hold it, and a needle that begins or
+   ends with one an earlier scan listed every field of (the same word on the next keystroke,
+   or one syllable longer) is sought in those fields only (:mod:`briefing.search.scan`).
 4. Each candidate record is scored field by field: the match kind sets a quality (exact whole
    word 100, word start 94, pinyin 92, mixed 86, initials 84, typo and near-matches by their
    rapidfuzz similarity), scaled by the field's weight and lowered for long fields that mention
