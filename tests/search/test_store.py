@@ -284,3 +284,19 @@ def test_stored_blocks_scan_as_the_string_in_memory(big, cache, in_memory, needl
             expected.append(p)
             p = whole.find(needle, p + 1)
         assert found == expected
+
+
+def test_field_lists_kept_by_earlier_scans_change_no_answer(big, cache):
+    """Typed in order, every keystroke answers as an engine that keeps no field lists does
+    (the comparison with memory above has them on both sides)."""
+    keeping, plain = SearchEngine(big, cache_dir=cache), SearchEngine(big, cache_dir=cache)
+    plain.prepare()
+    plain._field_lists.keep = lambda *args: None
+    strokes = keystrokes([q for q, *_ in EVAL])
+    differ = [q for q in strokes if _hits(keeping, q) != _hits(plain, q)]
+    assert not differ, differ[:10]
+    for section in ("weaknesses-x3", None):
+        for query in strokes[::7]:
+            assert keeping.search(query, section=section) == plain.search(query,
+                                                                            section=section)
+    assert keeping._field_lists._lists  # it did keep some
