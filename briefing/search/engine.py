@@ -17,7 +17,9 @@ How a query is answered:
    field in static-rank order (titles and labels first, short before long). A scan stops once
    it has enough candidate records, so a common term costs about the same on a pack 1000 times
    larger; on a large pack an n-gram block filter (:class:`~briefing.search.index.GramIndex`)
-   limits the scan of a rare term to the blocks that can hold it.
+   limits the scan of a rare term to the blocks that can hold it, and a needle that begins or
+   ends with one an earlier scan listed every field of (the same word on the next keystroke,
+   or one syllable longer) is sought in those fields only (:mod:`briefing.search.scan`).
 4. Each candidate record is scored field by field: the match kind sets a quality (exact whole
    word 100, word start 94, pinyin 92, mixed 86, initials 84, typo and near-matches by their
    rapidfuzz similarity), scaled by the field's weight and lowered for long fields that mention
@@ -37,8 +39,9 @@ syllables to the Chinese characters they were read from.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from array import array
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -77,7 +80,8 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
     split_terms,
     terms_of,
 )
-from briefing.search.source import IndexSource, pieces
+from briefing.search.scan import blocks_from, fields_among, fields_found, pieces_from
+from briefing.search.source import IndexSource, block_pieces, pieces
 from briefing.search.store import Store, StoreError
 
 __all__ = ["Hit", "SearchEngine", "Span"]
@@ -219,25 +223,36 @@ class SearchEngine(IndexSource):
         """Add up to ``want`` new records whose fields contain ``needle``, in rank order."""
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
+        lists = self._field_lists if grams is not None else None  # a large pack's
+        known = lists.narrowest(big, needle) if lists is not None else None
+        end = len(starts) - 1  # fields
+        if known is None:
+            fields = fields_found(starts, needle, pieces(big, [(0, len(big))]) if grams is None
+                                  else block_pieces(big, grams.bounds,
+                                                    grams.candidate_blocks(needle)))
+        else:  # those listed, then a scan of the fields after them
+            listed, upto = known
+            fields = fields_among(big, starts, needle, listed)
+            if upto < end:
+                at = starts[upto]
+                blocks = blocks_from(grams.bounds, grams.candidate_blocks(needle), at)
+                fields = chain(fields, fields_found(starts, needle, pieces_from(
+                    block_pieces(big, grams.bounds, blocks), at)))
+        holding = array("i")
         new = 0
-        ranges = [(0, len(big))] if grams is None else grams.candidates(needle)
-        for hay, base, pos, stop in pieces(big, ranges):
-            # ``hay`` is the whole string in memory, or one block of a stored one
-            find = hay.find
-            while new < want:
-                p = find(needle, pos, stop)
-                if p < 0:
+        for i in fields:
+            holding.append(i)
+            r = rec_of[fmap[i] if fmap is not None else i]
+            if section is not None and sec_of[r] != section:
+                continue
+            if r not in found:
+                found[r] = None
+                new += 1
+                if new >= want:
+                    end = i + 1  # the scan stops here
                     break
-                i = bisect_right(starts, p + base) - 1
-                pos = starts[i + 1] - base
-                r = rec_of[fmap[i] if fmap is not None else i]
-                if section is not None and sec_of[r] != section:
-                    continue
-                if r not in found:
-                    found[r] = None
-                    new += 1
-            if new >= want:
-                break
+        if lists is not None:
+            lists.keep(big, needle, holding, end)
         return new
 
     def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,
@@ -271,11 +286,11 @@ class SearchEngine(IndexSource):
                py: PinyinIndex | None) -> tuple[float, int, int, list[FieldMatch]] | None:
         best: list[FieldMatch] = []
         total = 0.0
-        fields = text.record_fields[r]
+        fields = [(f, text.low_of(f)) for f in text.record_fields[r]]  # read once, not per term
         for term in terms:
             top: FieldMatch | None = None
-            for f in fields:
-                m = self._match(term, f, text, py)
+            for f, low in fields:
+                m = self._match(term, f, low, text, py)
                 if m is not None and (top is None or m.score > top.score):
                     top = m
             if top is not None:
@@ -288,21 +303,21 @@ class SearchEngine(IndexSource):
             return None
         return round(score, 1), min(m.field for m in best), r, best
 
-    def _match(self, term: Term, f: int, text: TextIndex,
+    def _match(self, term: Term, f: int, low: str, text: TextIndex,
                py: PinyinIndex | None) -> FieldMatch | None:
-        """The best way ``term`` matches field ``f``: its field score and spans."""
-        low = text.low_of(f)
+        """The best way ``term`` matches field ``f`` (folded: ``low``): its score and spans."""
         t = term.text
         quality, spans = 0.0, []
-        # 1. the term itself
+        # 1. the term itself (whether its ends are word characters is asked once, not per span)
+        word_first, word_last = bool(t) and is_word_char(t[0]), bool(t) and is_word_char(t[-1])
         p = low.find(t)
         while p >= 0 and len(spans) < MAX_SPANS:
             e = p + len(t)
             if term.han:
                 q = 100.0
             else:
-                start = p == 0 or not is_word_char(low[p - 1]) or not is_word_char(t[0])
-                end = e == len(low) or not is_word_char(low[e]) or not is_word_char(t[-1])
+                start = p == 0 or not word_first or not is_word_char(low[p - 1])
+                end = e == len(low) or not word_last or not is_word_char(low[e])
                 q = 100.0 if start and end else 94.0 if start else (
                     IN_WORD if len(t) > SHORT_TERM else IN_WORD_SHORT)
             quality = max(quality, q)

@@ -8,6 +8,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
+from collections.abc import Iterator
 from functools import partial
 from itertools import repeat
 
@@ -49,12 +50,19 @@ class GramIndex:
 
     def candidates(self, needle: str) -> list[tuple[int, int]]:
         """(start, end) of every block that may contain ``needle``, in order."""
+        bounds = self.bounds
+        return [(bounds[b], bounds[b + 1]) for b in self.candidate_blocks(needle)]
+
+    def candidate_blocks(self, needle: str) -> Iterator[int]:
+        """The numbers of the blocks that may contain ``needle``, in order. A common needle
+        passes most of a few thousand blocks and its scan stops after a few, so the numbers
+        are found as they are asked for, not listed up front."""
         mask = self.all
         lists: list[tuple[int, ...]] = []
         for g in needle_grams(needle):
             v = self.grams.get(g)
             if v is None:
-                return []
+                return iter(())
             if isinstance(v, int):
                 mask &= v
             else:
@@ -63,16 +71,19 @@ class GramIndex:
         if lists:
             lists.sort(key=len)
             rest = [frozenset(x) for x in lists[1:]]
-            found = [b for b in lists[0] if isinstance(b, int) and 0 <= b < self.count
-                     and mask >> b & 1 and all(b in r for r in rest)]
-        else:
-            bits = format(mask, "b")[::-1]
-            found = []
-            b = bits.find("1")
-            while b >= 0:
-                found.append(b)
-                b = bits.find("1", b + 1)
-        return [(self.bounds[b], self.bounds[b + 1]) for b in found]
+            bits = format(mask, "b")[::-1]  # bit b is bits[b]: no big-int shift per block
+            return iter([b for b in lists[0] if isinstance(b, int) and 0 <= b < self.count
+                         and b < len(bits) and bits[b] == "1" and all(b in r for r in rest)])
+        return _set_bits(mask)
+
+
+def _set_bits(mask: int) -> Iterator[int]:
+    """The set bits of ``mask``, lowest first."""
+    bits = format(mask, "b")[::-1]
+    b = bits.find("1")
+    while b >= 0:
+        yield b
+        b = bits.find("1", b + 1)
 
 
 def block_grams(s: str) -> set[str]:

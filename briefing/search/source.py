@@ -20,6 +20,7 @@ from pathlib import Path
 from briefing.model import Pack
 from briefing.search.grams import GRAM_MIN_CHARS
 from briefing.search.index import PinyinIndex, Progress, TextIndex, build_data, load_index, records
+from briefing.search.scan import FieldLists
 from briefing.search.store import Store, StoreError, open_store, store_key, store_path
 
 #: A pack with this many records or more takes a second or longer to index the first time
@@ -44,6 +45,7 @@ class IndexSource:
         self._py = None
         self._store: Store | None = None
         self._prefixes: frozenset[str] = frozenset()
+        self._field_lists = FieldLists()
         if store is not None:
             self._use_store(store, "store")  # one that cannot be read is discarded
 
@@ -146,6 +148,7 @@ class IndexSource:
         return True
 
     def _set(self, text, py, source: str) -> None:
+        self._field_lists = FieldLists()  # of these indexes' strings
         self._prefixes = frozenset(s[:k] for s in py.syllables for k in range(1, len(s) + 1))
         self._text = text
         self._py = py
@@ -178,3 +181,12 @@ def pieces(big, ranges):
     if isinstance(big, str):
         return [(big, 0, pos, stop) for pos, stop in ranges]
     return big.pieces_of(ranges)
+
+
+def block_pieces(big, bounds, blocks):
+    """(haystack, its offset, start, stop) for each of the n-gram filter's ``blocks`` (numbers,
+    in order; ``bounds`` are the filter's): a stored string's blocks are its own, so no range
+    is looked up, and blocks after the scan stops are never read."""
+    if isinstance(big, str):
+        return ((big, 0, bounds[b], bounds[b + 1]) for b in blocks)
+    return big.blocks_of(blocks)

@@ -88,6 +88,16 @@ class BlockString:
                        (stop if stop < end else end) - base)
                 b += 1
 
+    def blocks_of(self, numbers):
+        """(block, its offset, 0, its length) for each of the block ``numbers``, read as the
+        scan reaches it."""
+        bounds, cache = self.bounds, self._cache
+        for b in numbers:
+            hay = cache.get(b)
+            if hay is None:
+                hay = self.block(b)
+            yield hay, bounds[b], 0, len(hay)
+
     def __contains__(self, needle: str) -> bool:
         return self.find(needle) >= 0
 
@@ -96,9 +106,13 @@ class BlockString:
         return self.part(cut.start, cut.stop)
 
     def part(self, start: int, stop: int) -> str:
-        b = bisect_right(self.bounds, start) - 1
-        base = self.bounds[b]
-        return self.block(b)[start - base: stop - base]
+        bounds = self.bounds
+        b = bisect_right(bounds, start) - 1
+        hay = self._cache.get(b)  # scoring reads a few fields of each of a hundred records
+        if hay is None:
+            hay = self.block(b)
+        base = bounds[b]
+        return hay[start - base: stop - base]
 
 
 class _Lazy:
@@ -122,6 +136,9 @@ class StoredGrams(GramIndex):
 
     def __init__(self, store: Store, stream: str, big: BlockString, starts, blocks) -> None:
         super().__init__(big, starts, {"blocks": blocks, "grams": {}})  # the blocks' layout
+        if self.bounds != big.bounds:  # the engine reads the filter's blocks by number
+            raise StoreError(f"{stream} n-gram blocks are not its stored blocks")
+        self.bounds = big.bounds
         self.grams = _GramTable(store, stream)
 
 

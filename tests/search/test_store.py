@@ -256,3 +256,46 @@ def test_a_changed_source_document_hides_the_store(large_pack_dir):
     assert find_store(large_pack_dir) is None
     changed = _cli("--content", str(large_pack_dir), "search", "yanfa")
     assert changed.exit_code == 1  # the pack is loaded, and its check fails
+
+
+@pytest.mark.parametrize("needle", [" yan fa", " jian she", " yin han g", " ren", "ai", "zzq",
+                                    " li an g", "yfjg", "q"])
+def test_stored_blocks_scan_as_the_string_in_memory(big, cache, in_memory, needle):
+    """Scanning a stored stream's filtered blocks by number finds every occurrence."""
+    from briefing.search.source import block_pieces
+
+    stored = _stored_engine(big, cache).pinyin_index()
+    plain = in_memory.pinyin_index()
+    for name in ("py", "ini"):
+        grams = getattr(stored, f"{name}_grams")
+        if grams is None:
+            continue
+        found = []
+        for hay, base, lo, hi in block_pieces(getattr(stored, name), grams.bounds,
+                                              grams.candidate_blocks(needle)):
+            p = hay.find(needle, lo, hi)
+            while p >= 0:
+                found.append(base + p)
+                p = hay.find(needle, p + 1, hi)
+        whole = getattr(plain, name)
+        expected, p = [], whole.find(needle)
+        while p >= 0:
+            expected.append(p)
+            p = whole.find(needle, p + 1)
+        assert found == expected
+
+
+def test_field_lists_kept_by_earlier_scans_change_no_answer(big, cache):
+    """Typed in order, every keystroke answers as an engine that keeps no field lists does
+    (the comparison with memory above has them on both sides)."""
+    keeping, plain = SearchEngine(big, cache_dir=cache), SearchEngine(big, cache_dir=cache)
+    plain.prepare()
+    plain._field_lists.keep = lambda *args: None
+    strokes = keystrokes([q for q, *_ in EVAL])
+    differ = [q for q in strokes if _hits(keeping, q) != _hits(plain, q)]
+    assert not differ, differ[:10]
+    for section in ("weaknesses-x3", None):
+        for query in strokes[::7]:
+            assert keeping.search(query, section=section) == plain.search(query,
+                                                                            section=section)
+    assert keeping._field_lists._lists  # it did keep some
