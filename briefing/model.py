@@ -6,11 +6,12 @@ these objects; only :mod:`briefing.pack` builds them from files.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from briefing.lazyre import LazyPattern
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -110,7 +111,7 @@ class Document:
 
 
 #: Word-processor leftovers in converted seeds ("[bookmark: OLE_LINK1]"): not the author's text.
-_CONVERSION_MARKER = re.compile(r"\[bookmark: [^\]\n]*\]")
+_CONVERSION_MARKER = LazyPattern(r"\[bookmark: [^\]\n]*\]")
 
 
 def strip_conversion_markers(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from briefing.lazyre import LazyPattern
 from briefing.textsafe import clean
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_TRAILING = LazyPattern(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 def out(renderable: object, wide: bool = False) -> None:
