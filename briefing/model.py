@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from briefing.frozen import Frozen, restore
 from briefing.lazyre import LazyPattern
 
 Lang = Literal["en", "zh"]
@@ -27,8 +28,8 @@ HEDGE_MEANINGS = ("above", "about", "below", "at-least")
 COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Text(Frozen):
     """A piece of text in both languages."""
 
     zh: str
@@ -38,16 +39,16 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Source(Frozen):
     """A verbatim span of one source document."""
 
     doc: str
     quote: str
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Unit(Frozen):
     """A unit of count; ``label.en`` is the plural, ``singular`` the form for exactly one."""
 
     id: str
@@ -58,16 +59,16 @@ class Unit:
         return self.singular if value == 1 and self.singular else self.label.en
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Scope(Frozen):
     """Where a rank or figure applies ("national"), with its name in both languages."""
 
     id: str
     label: Text
 
 
-@dataclass(frozen=True, slots=True)
-class Hedge:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Hedge(Frozen):
     """A source's hedge around a number ("超", "逾"): what it means and how English says it.
 
     ``after`` puts the English after the number ("100 or more").
@@ -79,16 +80,16 @@ class Hedge:
     after: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Baseline(Frozen):
     """What a ratio comparison measures against (size 1): a figure of the pack, or a label."""
 
     label: Text
     figure: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Document(Frozen):
     """One source document, checked against its sha256 when the pack loads."""
 
     id: str
@@ -119,8 +120,8 @@ def strip_conversion_markers(text: str) -> str:
     return _CONVERSION_MARKER.sub("", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Figure(Frozen):
     """One number from a source, as data: value in base units plus the words it came from."""
 
     id: str
@@ -151,8 +152,8 @@ class Figure:
             return 0, 0
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Node(Frozen):
     """A section or an item of the briefing; items nest (a plan has its measures)."""
 
     id: str
@@ -186,8 +187,8 @@ class Node:
         return [ref for node in self.walk() for ref in node.see_also]
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonEntry:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class ComparisonEntry(Frozen):
     """One row of a comparison. ``like_for_like`` is False when a progress row pairs an actual
     and a target that measure different things; ``note`` then says how they differ."""
 
@@ -198,8 +199,8 @@ class ComparisonEntry:
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Comparison(Frozen):
     """A curated group of figures meant to be read side by side."""
 
     id: str
@@ -219,8 +220,8 @@ class Comparison:
                 yield entry.target
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Pack(Frozen):
     """A loaded, validated content pack with lookup tables."""
 
     id: str
@@ -306,3 +307,10 @@ class Pack:
     def ids(self) -> list[str]:
         """Every id a user can open: nodes, figures and comparisons."""
         return [*self._nodes, *self._figures, *(c.id for c in self.comparisons)]
+
+
+
+for _cls in (Text, Source, Unit, Scope, Hedge, Baseline, Document, Figure, Node, ComparisonEntry,
+             Comparison, Pack):
+    _cls.__setstate__ = restore  # type: ignore[method-assign]  # see briefing.frozen
+del _cls

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.formatting import figure_value
+from briefing.frozen import Frozen
 from briefing.lazyre import LazyPattern
 from briefing.model import Pack, Text
 from briefing.search.fold import HAN_CLASS, fold_fields, fold_joined
@@ -45,8 +46,8 @@ FIELDS: dict[str, tuple[int, float]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Record(Frozen):
     """A searchable thing (section, item, figure or comparison) with its named text fields."""
 
     id: str
