@@ -103,16 +103,18 @@ def _prepare_with_progress(engine: SearchEngine) -> None:
 def _engine() -> SearchEngine:
     """The engine: on a large pack's store when there is one (the pack is then loaded only if
     the store cannot be read), else on the pack."""
+    from briefing.pack.cache import one_digest_per_pack
     from briefing.search.engine import SearchEngine
     from briefing.search.store import find_store
 
-    if state._pack is None:
-        from briefing.pack import bundled_pack_dir
+    with one_digest_per_pack():  # the store and the pack are found by the same digest
+        if state._pack is None:
+            from briefing.pack import bundled_pack_dir
 
-        store = find_store(state.content or bundled_pack_dir())
-        if store is not None:
-            return SearchEngine(None, store=store, pack_loader=state.pack)
-    return SearchEngine(state.pack())
+            store = find_store(state.content or bundled_pack_dir())
+            if store is not None:
+                return SearchEngine(None, store=store, pack_loader=state.pack)
+        return SearchEngine(state.pack())
 
 
 def _is_section(engine: SearchEngine, section: str) -> bool:
