@@ -92,15 +92,28 @@ U_UMLAUTS = "üǖǘǚǜ"
 _lock = threading.Lock()
 
 
+class _Marks(dict):
+    """A ``str.translate`` table: Latin letter with diacritics -> its base letter (one character
+    for one), every other character -> itself.
+
+    Each character is looked up when a text first has it: the whole table (656 letters, each
+    decomposed) cost a search that meets one or two of them about a millisecond.
+    """
+
+    def __missing__(self, code: int) -> int | str:
+        value: int | str = code
+        if 0xC0 <= code < 0x250 or 0x1E00 <= code < 0x1F00:
+            base = unicodedata.normalize("NFD", chr(code))[0]
+            if base != chr(code) and base.isascii() and base.isalpha():
+                value = base
+        self[code] = value
+        return value
+
+
 @cache
-def _marks_table() -> dict[int, str]:
-    """Latin letter with diacritics -> its base letter (one character for one)."""
-    table = {}
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        base = unicodedata.normalize("NFD", chr(code))[0]
-        if base != chr(code) and base.isascii() and base.isalpha():
-            table[code] = base
-    return table
+def _marks_table() -> dict[int, int | str]:
+    """The one :class:`_Marks` table."""
+    return _Marks()
 
 
 def strip_marks(text: str) -> str:

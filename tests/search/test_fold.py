@@ -133,3 +133,22 @@ def test_a_search_compiles_no_han_pattern(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          check=False)
     assert out.returncode == 0, out.stderr
+
+
+def test_diacritics_table_is_filled_as_letters_are_met():
+    import unicodedata
+
+    from briefing.search.fold import fold_joined, strip_marks
+
+    def base(code: int) -> str:  # the whole table, as it was computed up front
+        c = chr(code)
+        if 0xC0 <= code < 0x250 or 0x1E00 <= code < 0x1F00:
+            b = unicodedata.normalize("NFD", c)[0]
+            if b != c and b.isascii() and b.isalpha():
+                return b
+        return c
+
+    every = "".join(map(chr, range(0x3000)))
+    assert strip_marks(every) == "".join(map(base, range(0x3000)))
+    assert strip_marks("yuànshì ÷ Ǘ") == "yuanshi ÷ U"
+    assert fold_joined("研发 yuànshì\x00é") == "研发 yuanshi\x00e"
