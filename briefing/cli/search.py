@@ -50,7 +50,8 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     from briefing.snippets import printable, snippet
     from briefing.wrapped import Wrapped
 
-    heads = HEADINGS[lang]
+    # Text, not str: Rich reads a str cell as markup with emoji codes (importing their table)
+    heads = [Text(head) for head in HEADINGS[lang]]
     table = Table(header_style="bold", show_lines=False)
     table.add_column(heads[0], justify="right", no_wrap=True)
     table.add_column(heads[1])
@@ -69,7 +70,7 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
         width = 60 if hit.field.endswith(".zh") or hit.field == "quote" else 110
         match.append_text(snippet(hit.text_of(hit.field), hit.spans, width))
         section = hit.section or "—"
-        fit.add_row(f"{hit.score:.0f}", Wrapped(title, whole_id),
+        fit.add_row(Text(f"{hit.score:.0f}"), Wrapped(title, whole_id),
                     Wrapped(Text(section), range(1, len(section))), Wrapped(match))
     return fit
 
