@@ -1,7 +1,9 @@
 """The briefing's content model: immutable, typed, and free of any UI or YAML code.
 
 Everything downstream (search index, comparisons, export, the CLI and the Textual views) reads
-these objects; only :mod:`briefing.pack` builds them from files.
+these objects; only :mod:`briefing.pack` builds them from files. Every command that opens a
+pack imports this module, so its classes share ``repr``, ``==`` and ``hash`` (and unpickling)
+from :mod:`briefing.frozen` instead of having each compiled at import.
 """
 
 from __future__ import annotations
@@ -309,8 +311,9 @@ class Pack(Frozen):
         return [*self._nodes, *self._figures, *(c.id for c in self.comparisons)]
 
 
-
+# Unpickling a cached pack: dataclasses gives a frozen slots class its own __setstate__, which
+# asks fields() again for every object; restore reads the same state (see briefing.frozen).
 for _cls in (Text, Source, Unit, Scope, Hedge, Baseline, Document, Figure, Node, ComparisonEntry,
              Comparison, Pack):
-    _cls.__setstate__ = restore  # type: ignore[method-assign]  # see briefing.frozen
+    _cls.__setstate__ = restore  # type: ignore[method-assign]
 del _cls
