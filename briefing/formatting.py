@@ -6,8 +6,7 @@ the source's hedge ("over 19,000 enterprises", "RMB 43.2 billion", "No. 4").
 
 from __future__ import annotations
 
-import re
-
+from briefing.lazyre import LazyPattern
 from briefing.model import UNDATED, Figure, Lang, Pack
 from briefing.numbers import format_value, fraction_text
 from briefing.vocabulary import hedge_of, scope_name
@@ -101,7 +100,7 @@ def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:
 _ZH_BEFORE = ("超过", "超", "约", "近", "预计")  # hedges written before the number
 _ZH_AFTER_NUMBER = ("余", "多")  # between the number and the measure word: "4万余人"
 _ZH_AFTER_UNIT = ("以上", "左右")  # after the measure word: "2800家左右"
-_ZH_PLAIN_DISPLAY = re.compile(
+_ZH_PLAIN_DISPLAY = LazyPattern(
     r"^(?:超过|超|约|近|预计)?"
     r"(?P<number>\d[\d.,/]*[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+)"
     r"(?:余|多)?(?P<unit>[^\d\s%]{0,4}?)(?P<percent>%?)(?:以上|左右)?$"

@@ -1,16 +1,20 @@
 """The briefing's content model: immutable, typed, and free of any UI or YAML code.
 
 Everything downstream (search index, comparisons, export, the CLI and the Textual views) reads
-these objects; only :mod:`briefing.pack` builds them from files.
+these objects; only :mod:`briefing.pack` builds them from files. Every command that opens a
+pack imports this module, so its classes share ``repr``, ``==`` and ``hash`` (and unpickling)
+from :mod:`briefing.frozen` instead of having each compiled at import.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from briefing.frozen import Frozen, restore
+from briefing.lazyre import LazyPattern
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -26,8 +30,8 @@ HEDGE_MEANINGS = ("above", "about", "below", "at-least")
 COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Text(Frozen):
     """A piece of text in both languages."""
 
     zh: str
@@ -37,16 +41,16 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Source(Frozen):
     """A verbatim span of one source document."""
 
     doc: str
     quote: str
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Unit(Frozen):
     """A unit of count; ``label.en`` is the plural, ``singular`` the form for exactly one."""
 
     id: str
@@ -57,16 +61,16 @@ class Unit:
         return self.singular if value == 1 and self.singular else self.label.en
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Scope(Frozen):
     """Where a rank or figure applies ("national"), with its name in both languages."""
 
     id: str
     label: Text
 
 
-@dataclass(frozen=True, slots=True)
-class Hedge:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Hedge(Frozen):
     """A source's hedge around a number ("超", "逾"): what it means and how English says it.
 
     ``after`` puts the English after the number ("100 or more").
@@ -78,16 +82,16 @@ class Hedge:
     after: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Baseline(Frozen):
     """What a ratio comparison measures against (size 1): a figure of the pack, or a label."""
 
     label: Text
     figure: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Document(Frozen):
     """One source document, checked against its sha256 when the pack loads."""
 
     id: str
@@ -110,7 +114,7 @@ class Document:
 
 
 #: Word-processor leftovers in converted seeds ("[bookmark: OLE_LINK1]"): not the author's text.
-_CONVERSION_MARKER = re.compile(r"\[bookmark: [^\]\n]*\]")
+_CONVERSION_MARKER = LazyPattern(r"\[bookmark: [^\]\n]*\]")
 
 
 def strip_conversion_markers(text: str) -> str:
@@ -118,8 +122,8 @@ def strip_conversion_markers(text: str) -> str:
     return _CONVERSION_MARKER.sub("", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Figure(Frozen):
     """One number from a source, as data: value in base units plus the words it came from."""
 
     id: str
@@ -150,8 +154,8 @@ class Figure:
             return 0, 0
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Node(Frozen):
     """A section or an item of the briefing; items nest (a plan has its measures)."""
 
     id: str
@@ -185,8 +189,8 @@ class Node:
         return [ref for node in self.walk() for ref in node.see_also]
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonEntry:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class ComparisonEntry(Frozen):
     """One row of a comparison. ``like_for_like`` is False when a progress row pairs an actual
     and a target that measure different things; ``note`` then says how they differ."""
 
@@ -197,8 +201,8 @@ class ComparisonEntry:
     note: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Comparison(Frozen):
     """A curated group of figures meant to be read side by side."""
 
     id: str
@@ -218,8 +222,8 @@ class Comparison:
                 yield entry.target
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Pack(Frozen):
     """A loaded, validated content pack with lookup tables."""
 
     id: str
@@ -305,3 +309,11 @@ class Pack:
     def ids(self) -> list[str]:
         """Every id a user can open: nodes, figures and comparisons."""
         return [*self._nodes, *self._figures, *(c.id for c in self.comparisons)]
+
+
+# Unpickling a cached pack: dataclasses gives a frozen slots class its own __setstate__, which
+# asks fields() again for every object; restore reads the same state (see briefing.frozen).
+for _cls in (Text, Source, Unit, Scope, Hedge, Baseline, Document, Figure, Node, ComparisonEntry,
+             Comparison, Pack):
+    _cls.__setstate__ = restore  # type: ignore[method-assign]
+del _cls

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from briefing.lazyre import LazyPattern
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -23,12 +25,12 @@ IDIOMS = {"翻番": Decimal(2), "翻一番": Decimal(2), "没有": Decimal(0), "
           "零的突破": Decimal(1)}
 
 #: "1+8": a policy system of one core document and eight supporting ones, nine in all.
-_PLUS = re.compile(r"(\d+)\+(\d+)(?![\d.])")
-_ARABIC = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?([十百千万亿]*)")
-_CHINESE = re.compile(f"[{_CN_CHARS}]+")
+_PLUS = LazyPattern(r"(\d+)\+(\d+)(?![\d.])")
+_ARABIC = LazyPattern(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?([十百千万亿]*)")
+_CHINESE = LazyPattern(f"[{_CN_CHARS}]+")
 #: "三分之一" (one third) and "七成" (seven tenths, read as 70 percent).
-_CN_FRACTION = re.compile(f"([{_CN_CHARS}]+)分之([{_CN_CHARS}]+)")
-_TENTHS = re.compile(r"([一二两三四五六七八九十]|\d+(?:\.\d+)?)成")
+_CN_FRACTION = LazyPattern(f"([{_CN_CHARS}]+)分之([{_CN_CHARS}]+)")
+_TENTHS = LazyPattern(r"([一二两三四五六七八九十]|\d+(?:\.\d+)?)成")
 
 #: Hedging words the sources put around numbers, with an English gloss.
 QUALIFIERS = {

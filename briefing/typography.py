@@ -26,10 +26,11 @@ if it can be helped).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from rich.cells import cell_len
+
+from briefing.lazyre import LazyPattern
 
 __all__ = ["break_positions", "cell_width", "fill", "known_breaks", "learn_breaks",
            "line_spans", "wrap"]
@@ -46,12 +47,12 @@ _UNIT = (
     r"[个家次人名项元年月日岁倍位所座台件篇条只户套亩吨成届批期轮级类款种])?"
 )
 _HEDGE_AFTER = r"(?:以上|左右|以内|以下|余|多|强|许)?"
-_GLUED = re.compile(
+_GLUED = LazyPattern(
     rf"{_HEDGE_BEFORE}(?:{_DIGITS}{_PERCENT}{_MAGNITUDE}(?:余|多)?{_UNIT}{_HEDGE_AFTER}"
     rf"|{_CN_NUMERAL}(?=[个家次人名项元年月岁倍位所座台件篇条只户套亩吨成届批期轮级类款种%])"
     rf"{_UNIT}{_HEDGE_AFTER})"
 )
-_ATOM = re.compile(
+_ATOM = LazyPattern(
     rf"{_DIGITS}(?:[%％‰])?|个百分点|百分点|家次|人次|平方公里|平方米|公里|公顷|分之"
     r"|以上|左右|以内|以下"
 )

@@ -50,7 +50,8 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     from briefing.snippets import printable, snippet
     from briefing.wrapped import Wrapped
 
-    heads = HEADINGS[lang]
+    # Text, not str: Rich reads a str cell as markup with emoji codes (importing their table)
+    heads = [Text(head) for head in HEADINGS[lang]]
     table = Table(header_style="bold", show_lines=False)
     table.add_column(heads[0], justify="right", no_wrap=True)
     table.add_column(heads[1])
@@ -69,7 +70,7 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
         width = 60 if hit.field.endswith(".zh") or hit.field == "quote" else 110
         match.append_text(snippet(hit.text_of(hit.field), hit.spans, width))
         section = hit.section or "—"
-        fit.add_row(f"{hit.score:.0f}", Wrapped(title, whole_id),
+        fit.add_row(Text(f"{hit.score:.0f}"), Wrapped(title, whole_id),
                     Wrapped(Text(section), range(1, len(section))), Wrapped(match))
     return fit
 
@@ -87,8 +88,8 @@ def _prepare_with_progress(engine: SearchEngine) -> None:
 
     def report(done: int, total: int) -> None:
         if not bar:
-            progress = Progress(TextColumn("indexing pinyin"), BarColumn(), TaskProgressColumn(),
-                                console=err_console, transient=True)
+            progress = Progress(TextColumn("indexing for search"), BarColumn(),
+                                TaskProgressColumn(), console=err_console, transient=True)
             progress.start()
             bar.extend([progress, progress.add_task("index", total=total)])
         bar[0].update(bar[1], completed=done, total=total)
@@ -103,16 +104,18 @@ def _prepare_with_progress(engine: SearchEngine) -> None:
 def _engine() -> SearchEngine:
     """The engine: on a large pack's store when there is one (the pack is then loaded only if
     the store cannot be read), else on the pack."""
+    from briefing.pack.cache import one_digest_per_pack
     from briefing.search.engine import SearchEngine
     from briefing.search.store import find_store
 
-    if state._pack is None:
-        from briefing.pack import bundled_pack_dir
+    with one_digest_per_pack():  # the store and the pack are found by the same digest
+        if state._pack is None:
+            from briefing.pack import bundled_pack_dir
 
-        store = find_store(state.content or bundled_pack_dir())
-        if store is not None:
-            return SearchEngine(None, store=store, pack_loader=state.pack)
-    return SearchEngine(state.pack())
+            store = find_store(state.content or bundled_pack_dir())
+            if store is not None:
+                return SearchEngine(None, store=store, pack_loader=state.pack)
+        return SearchEngine(state.pack())
 
 
 def _is_section(engine: SearchEngine, section: str) -> bool:

@@ -11,12 +11,12 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
+from briefing.lazyre import LazyPattern
 from briefing.textsafe import clean
 
 if TYPE_CHECKING:
@@ -25,12 +25,19 @@ if TYPE_CHECKING:
     from briefing.model import Lang, Pack
 
 
-@dataclass
 class State:
-    content: Path | None = None
-    lang: Lang = "en"
-    lang_given: bool = False  # --lang was on the command line (the app's saved one yields)
-    _pack: Pack | None = None
+    """The options of this command line, and its pack once loaded.
+
+    A plain class: a dataclass is built (its methods compiled) at import, which a command-line
+    start pays for, and nothing compares or prints the one state there is.
+    """
+
+    def __init__(self, content: Path | None = None, lang: Lang = "en", lang_given: bool = False,
+                 _pack: Pack | None = None) -> None:
+        self.content = content
+        self.lang = lang
+        self.lang_given = lang_given  # --lang was on the command line (the app's saved one yields)
+        self._pack = _pack
 
     def pack(self, cached: bool = True) -> Pack:
         """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
@@ -83,7 +90,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_TRAILING = LazyPattern(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 def out(renderable: object, wide: bool = False) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.frozen import Frozen
+
 #: Pack files and documents larger than this are refused (a curated pack is kilobytes).
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class PackError:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class PackError(Frozen):
     """One problem, located: ``file:line: message``."""
 
     file: str

@@ -13,13 +13,13 @@ import hashlib
 import itertools
 import json
 import operator
-import re
 from array import array
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from briefing.formatting import figure_value
 from briefing.gcpause import gc_paused
+from briefing.lazyre import LazyPattern
 from briefing.model import Pack, Text
 from briefing.search.fold import HAN_CLASS, fold_fields, fold_joined
 from briefing.search.phrases import PHRASES
@@ -28,9 +28,9 @@ from briefing.search.phrases import PHRASES
 FORMAT = 4
 SEP = "\x00"  # between fields in the concatenated strings; never part of a needle
 
-HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+HAN_RUN = LazyPattern(f"[{HAN_CLASS}]+")  # compiled by index builds, not by searches
 #: A word of the English vocabulary (typos are corrected to these).
-WORD_RE = re.compile(r"[a-z]{3,}")
+WORD_RE = LazyPattern(r"[a-z]{3,}")
 
 #: Field name -> (static rank class, weight). Lower class sorts first; weight scales the score.
 FIELDS: dict[str, tuple[int, float]] = {

@@ -21,25 +21,99 @@ import re
 import threading
 import unicodedata
 from functools import cache
+from itertools import groupby
+
+from briefing.lazyre import LazyPattern
 
 #: Han characters (CJK unified ideographs, extension A and beyond, compatibility ideographs).
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-NOT_HAN = re.compile(f"[^{HAN_CLASS}]+")
-HAN = re.compile(f"[{HAN_CLASS}]")
+
+
+def is_han(c: str) -> bool:
+    """Whether the character ``c`` is in :data:`HAN_CLASS`.
+
+    Patterns with the class are compiled only when used (see :mod:`briefing.lazyre`): ``re``
+    sets its ~28,000 characters one by one, about 1.5 ms a pattern, more than a command-line
+    search spends on its query. A query's few characters are classified here instead.
+    """
+    return ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+            or "\U00020000" <= c <= "\U0003134f")
+
+
+def han_only(text: str) -> str:
+    """``text``'s Han characters, in order: ``NOT_HAN.sub("", text)``."""
+    return "".join(filter(is_han, text))
+
+
+def is_han_run(text: str) -> bool:
+    """Whether ``text`` is one or more Han characters: ``HAN_RUN.fullmatch(text) is not None``."""
+    return bool(text) and all(map(is_han, text))
+
+
+def han_terms(text: str) -> list[str]:
+    """Runs of Han characters and runs of anything else between spaces, in order:
+    ``re.findall(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+", text)`` (``str.split`` and the regex
+    ``\\s`` split at the same characters, Unicode's whitespace)."""
+    out: list[str] = []
+    for han, run in groupby(text, is_han):
+        if han:
+            out.append("".join(run))
+        else:
+            out += "".join(run).split()
+    return out
+
+
+class _NotHan(LazyPattern):
+    """``[^HAN]+``, whose use by the search engine (``sub("", query)``) needs no compiling."""
+
+    def sub(self, repl, string, *args, **kwargs):
+        if repl == "" and isinstance(string, str) and not args and not kwargs:
+            return han_only(string)
+        return self.compiled.sub(repl, string, *args, **kwargs)
+
+
+class HanTerms(LazyPattern):
+    """``[HAN]+|[^\\sHAN]+``: a query's terms, whose ``findall`` (what the engine asks of it)
+    needs no compiling."""
+
+    def __init__(self) -> None:
+        super().__init__(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
+
+    def findall(self, string, *args, **kwargs):
+        if isinstance(string, str) and not args and not kwargs:
+            return han_terms(string)
+        return self.compiled.findall(string, *args, **kwargs)
+
+
+NOT_HAN = _NotHan(f"[^{HAN_CLASS}]+")
+HAN = LazyPattern(f"[{HAN_CLASS}]")
 NON_ASCII_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 U_UMLAUTS = "üǖǘǚǜ"
 _lock = threading.Lock()
 
 
+class _Marks(dict):
+    """A ``str.translate`` table: Latin letter with diacritics -> its base letter (one character
+    for one), every other character -> itself.
+
+    Each character is looked up when a text first has it: the whole table (656 letters, each
+    decomposed) cost a search that meets one or two of them about a millisecond.
+    """
+
+    def __missing__(self, code: int) -> int | str:
+        value: int | str = code
+        if 0xC0 <= code < 0x250 or 0x1E00 <= code < 0x1F00:
+            base = unicodedata.normalize("NFD", chr(code))[0]
+            if base != chr(code) and base.isascii() and base.isalpha():
+                value = base
+        self[code] = value
+        return value
+
+
 @cache
-def _marks_table() -> dict[int, str]:
-    """Latin letter with diacritics -> its base letter (one character for one)."""
-    table = {}
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        base = unicodedata.normalize("NFD", chr(code))[0]
-        if base != chr(code) and base.isascii() and base.isalpha():
-            table[code] = base
-    return table
+def _marks_table() -> dict[int, int | str]:
+    """The one :class:`_Marks` table."""
+    return _Marks()
 
 
 def strip_marks(text: str) -> str:
@@ -58,7 +132,8 @@ def pinyin_form(term: str) -> str:
 
 def _skip_non_han(exc: UnicodeError) -> tuple[str, int]:
     """Encoding error handler: drop characters GB2312 lacks unless one of them is Han."""
-    if not isinstance(exc, UnicodeEncodeError) or HAN.search(exc.object, exc.start, exc.end):
+    if not isinstance(exc, UnicodeEncodeError) or any(
+            map(is_han, exc.object[exc.start: exc.end])):
         raise exc
     return "", exc.end
 

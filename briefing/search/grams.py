@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import operator
-import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
@@ -12,6 +11,7 @@ from collections.abc import Iterator
 from functools import partial
 from itertools import repeat
 
+from briefing.lazyre import LazyPattern
 from briefing.search.fields import SEP, WORD_RE
 
 #: Concatenations shorter than this are scanned whole; longer ones get a :class:`GramIndex`.
@@ -104,8 +104,8 @@ def block_grams(s: str) -> set[str]:
 
 
 #: An ASCII character, a space, an ASCII character (SEP excluded), overlapping.
-SPACE_TRIPLE = re.compile(r"(?=([\x01-\x1f!-\x7f] [\x01-\x1f!-\x7f]))")
-ASCII_RUN = re.compile(r"[\x00-\x7f]{3,}")
+SPACE_TRIPLE = LazyPattern(r"(?=([\x01-\x1f!-\x7f] [\x01-\x1f!-\x7f]))")  # builds only
+ASCII_RUN = LazyPattern(r"[\x00-\x7f]{3,}")
 
 
 def _grams_of(s: str) -> set[str]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing import serialize
+from briefing.frozen import Frozen
 from briefing.model import Text
 
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
+class Hit(Frozen):
     """One result: what matched, where, and how well (higher ``score`` is better, 0..100)."""
 
     id: str

@@ -7,14 +7,13 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
-from briefing.search.fields import HAN_CLASS, HAN_RUN
-from briefing.search.fold import fold_query, pinyin_form, strip_marks
+from briefing.search.fold import HanTerms, fold_query, is_han_run, pinyin_form, strip_marks
 from briefing.search.index import PinyinIndex
 
 MAX_QUERY = 200  # characters of a query that are looked at
 MAX_TERMS = 8
 
-TERM_RE = re.compile(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
+TERM_RE = HanTerms()  # runs of Han, runs of anything else between spaces
 LATIN_RE = re.compile(r"[a-z]+")
 
 
@@ -72,7 +71,7 @@ class Term:
         self.text = text = strip_marks(term)
         #: the term as pinyin ("lü" -> "lv")
         self.pinyin = pinyin_form(term)
-        self.han = HAN_RUN.fullmatch(text) is not None
+        self.han = is_han_run(text)
         self.latin = LATIN_RE.fullmatch(text) is not None and LATIN_RE.fullmatch(
             self.pinyin) is not None
         self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)

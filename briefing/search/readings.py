@@ -8,6 +8,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 
+from briefing.lazyre import LazyPattern
 from briefing.search.fields import HAN_RUN, starts_of
 from briefing.search.phrases import PHRASES
 
@@ -27,7 +28,7 @@ def _no_reading(chars: str) -> list[str]:
 
 
 _LONGEST_FIRST = sorted(PHRASES, key=len, reverse=True)
-_ANY_PHRASE = re.compile("|".join(map(re.escape, _LONGEST_FIRST)) or "(?!)")
+_ANY_PHRASE = LazyPattern("|".join(map(re.escape, _LONGEST_FIRST)) or "(?!)")  # builds only
 
 
 def _phrase_readings(run: str) -> dict[int, str]:

@@ -14,3 +14,25 @@ def test_digest_hashes_every_module_of_the_pack_package():
     assert package.parent / "numbers.py" in hashed  # the validator reads displays with it
     assert package.parent / "vocabulary.py" in hashed  # built-in scopes and hedges
 
+
+
+def test_one_digest_per_pack_reads_a_packs_files_once(tmp_path):
+    import shutil
+
+    from briefing.pack import bundled_pack_dir
+    from briefing.pack.cache import one_digest_per_pack, pack_digest
+
+    root = tmp_path / "content"
+    shutil.copytree(bundled_pack_dir(), root)
+    before = pack_digest(root)
+    manifest = next(root.rglob("*.yaml"))
+    with one_digest_per_pack():
+        assert pack_digest(root) == before
+        manifest.write_bytes(manifest.read_bytes() + b"\n# changed\n")
+        assert pack_digest(root) == before  # as first read, within
+        with one_digest_per_pack():
+            assert pack_digest(root) == before
+    after = pack_digest(root)  # read afresh outside
+    assert after != before
+    with one_digest_per_pack():
+        assert pack_digest(root) == after

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,3 +82,73 @@ def test_traditional_pack_is_found_by_simplified_query_and_shown_as_written(make
                 max_size=8))
 def test_folding_many_fields_at_once_is_folding_each(texts):
     assert fold_fields(texts) == [fold_field(t) for t in texts]
+
+
+# -- Han characters without compiling the Han class (briefing.search.fold) -------------------
+HAN_EDGES = "\u33ff\u3400\u4dbf\u4dc0\u4dff\u4e00\u9fff\ua000\uf8ff\uf900\ufaff\ufb00" \
+            "\U0001ffff\U00020000\U0003134f\U00031350\ud800"
+#: Han, their neighbours, every kind of space (str.split and the regex \s must agree), letters
+ALPHABET = [*HAN_EDGES, *"研发強度ab é-—·,", " ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2028",
+            "\u3000", "\u200b", "\ufeff"]
+
+
+def test_is_han_is_the_class_for_every_code_point():
+    from briefing.search.fold import HAN_CLASS, han_only
+
+    every = "".join(map(chr, range(0x110000)))
+    assert han_only(every) == re.sub(f"[^{HAN_CLASS}]+", "", every)
+    spaces = "".join(c for c in every if c.isspace())
+    assert re.findall(r"\s", every) == list(spaces) and "".join(spaces.split()) == ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=30))
+def test_han_helpers_answer_as_the_patterns_would(text):
+    from briefing.search.fold import HAN_CLASS, NOT_HAN, han_only, han_terms, is_han_run
+    from briefing.search.query import TERM_RE
+
+    terms = re.compile(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
+    assert han_terms(text) == TERM_RE.findall(text) == terms.findall(text)
+    assert han_only(text) == NOT_HAN.sub("", text) == re.sub(f"[^{HAN_CLASS}]+", "", text)
+    assert is_han_run(text) == (re.fullmatch(f"[{HAN_CLASS}]+", text) is not None)
+    # any other use is the compiled pattern's own
+    assert NOT_HAN.sub("-", text) == re.sub(f"[^{HAN_CLASS}]+", "-", text)
+    assert TERM_RE.findall(text, 1) == terms.findall(text, 1)
+    assert TERM_RE.split(text) == terms.split(text)
+
+
+def test_a_search_compiles_no_han_pattern(tmp_path):
+    # a fresh interpreter: an index build (other tests) compiles HAN_RUN, as it should
+    code = """if True:
+        from briefing.pack import bundled_pack_dir, load_pack
+        from briefing.search import SearchEngine, fields, fold, query
+        engine = SearchEngine(load_pack(bundled_pack_dir()))
+        for q in ("yanfa", "研发", "研發", "yan fa", "AI大模型 rencai", "碳化矽"):
+            assert engine.search(q), q
+        assert engine.index_source == "bundled"
+        patterns = (fold.NOT_HAN, fold.HAN, fields.HAN_RUN, query.TERM_RE)
+        assert [p._compiled for p in patterns] == [None] * 4
+    """
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=False)
+    assert out.returncode == 0, out.stderr
+
+
+def test_diacritics_table_is_filled_as_letters_are_met():
+    import unicodedata
+
+    from briefing.search.fold import fold_joined, strip_marks
+
+    def base(code: int) -> str:  # the whole table, as it was computed up front
+        c = chr(code)
+        if 0xC0 <= code < 0x250 or 0x1E00 <= code < 0x1F00:
+            b = unicodedata.normalize("NFD", c)[0]
+            if b != c and b.isascii() and b.isalpha():
+                return b
+        return c
+
+    every = "".join(map(chr, range(0x3000)))
+    assert strip_marks(every) == "".join(map(base, range(0x3000)))
+    assert strip_marks("yuànshì ÷ Ǘ") == "yuanshi ÷ U"
+    assert fold_joined("研发 yuànshì\x00é") == "研发 yuanshi\x00e"
