@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import random
 import re
 import resource
@@ -32,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from dataclasses import replace
@@ -60,36 +58,39 @@ def rss_mb(field: str = "VmRSS") -> float:
     return 0.0
 
 
-class ChildPeak(threading.Thread):
-    """The peak resident memory of this process's children while the ``with`` block runs,
-    read from their /proc status every few milliseconds (``ru_maxrss`` of a child counts its
-    parent's memory at the time it was started)."""
+#: Polls the children of its parent (but itself) for their peak memory until its stdin closes.
+_PEAK_MONITOR = """
+import os, select, sys
+parent, me, peak = os.getppid(), os.getpid(), 0
+while not select.select([sys.stdin], [], [], 0.02)[0]:
+    try:
+        for task in os.listdir(f"/proc/{parent}/task"):
+            with open(f"/proc/{parent}/task/{task}/children") as fh:
+                kids = [k for k in fh.read().split() if int(k) != me]
+            for kid in kids:
+                with open(f"/proc/{kid}/status") as fh:
+                    peak = max(peak, int(fh.read().split("VmHWM:")[1].split()[0]))
+    except (OSError, IndexError, ValueError):
+        pass
+print(peak / 1024)
+"""
 
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.peak_mb = 0.0
-        self._done = threading.Event()
+
+class ChildPeak:
+    """The peak resident memory of this process's children while the ``with`` block runs,
+    read from their /proc status every 20 ms by a monitoring process (``ru_maxrss`` of a child
+    counts its parent's memory at the time it was started; a monitoring thread would take the
+    interpreter lock from the build it measures)."""
 
     def __enter__(self) -> ChildPeak:
-        self.start()
+        self.peak_mb = 0.0
+        self._proc = subprocess.Popen([sys.executable, "-c", _PEAK_MONITOR],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         return self
 
     def __exit__(self, *exc) -> None:
-        self._done.set()
-        self.join()
-
-    def run(self) -> None:
-        me = os.getpid()
-        while not self._done.wait(0.02):
-            for task in Path(f"/proc/{me}/task").iterdir():
-                try:
-                    kids = (task / "children").read_text().split()
-                    for kid in kids:
-                        status = Path(f"/proc/{kid}/status").read_text()
-                        kb = int(status.split("VmHWM:")[1].split()[0])
-                        self.peak_mb = max(self.peak_mb, kb / 1024)
-                except (OSError, IndexError, ValueError):
-                    continue
+        out, _ = self._proc.communicate("")
+        self.peak_mb = float(out or 0)
 
 
 def user_s() -> float:
