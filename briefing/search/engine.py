@@ -47,7 +47,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from briefing.model import Pack
-from briefing.search.fold import NOT_HAN, fold_query
+from briefing.search.fold import fold_query, han_only, han_terms
 from briefing.search.hit import Hit, Span
 from briefing.search.index import (
     GRAM_MIN_CHARS,
@@ -145,7 +145,7 @@ class SearchEngine(IndexSource):
         hits = self._search(self._terms(words), limit, section)
         if len(words) > 1 and all(is_latin(w) for w in words):
             # "yan fa" may be one word typed in syllables: try it joined, keep the better
-            joined = "".join(TERM_RE.findall(normalized))
+            joined = "".join(han_terms(normalized))
             if len(joined) <= 40:
                 best = {h.id: h for h in hits}
                 # as syllables only: its typo alternatives would cost a pass over the whole
@@ -178,7 +178,7 @@ class SearchEngine(IndexSource):
 
     def _has_unknown_han(self, query: str) -> bool:
         """Whether the query has a Chinese character the pack never uses (worth folding)."""
-        han = set(NOT_HAN.sub("", query))
+        han = set(han_only(query))
         if not han:
             return False
         text = self.text_index

@@ -63,29 +63,10 @@ def han_terms(text: str) -> list[str]:
     return out
 
 
-class _NotHan(LazyPattern):
-    """``[^HAN]+``, whose use by the search engine (``sub("", query)``) needs no compiling."""
-
-    def sub(self, repl, string, *args, **kwargs):
-        if repl == "" and isinstance(string, str) and not args and not kwargs:
-            return han_only(string)
-        return self.compiled.sub(repl, string, *args, **kwargs)
-
-
-class HanTerms(LazyPattern):
-    """``[HAN]+|[^\\sHAN]+``: a query's terms, whose ``findall`` (what the engine asks of it)
-    needs no compiling."""
-
-    def __init__(self) -> None:
-        super().__init__(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
-
-    def findall(self, string, *args, **kwargs):
-        if isinstance(string, str) and not args and not kwargs:
-            return han_terms(string)
-        return self.compiled.findall(string, *args, **kwargs)
-
-
-NOT_HAN = _NotHan(f"[^{HAN_CLASS}]+")
+#: The patterns :func:`han_only` (NOT_HAN.sub) and :func:`han_terms` (TERM_RE.findall) answer
+#: as; a search calls the functions, so neither is compiled unless used otherwise.
+NOT_HAN = LazyPattern(f"[^{HAN_CLASS}]+")
+TERM_RE = LazyPattern(f"[{HAN_CLASS}]+|[^\\s{HAN_CLASS}]+")
 HAN = LazyPattern(f"[{HAN_CLASS}]")
 NON_ASCII_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 U_UMLAUTS = "üǖǘǚǜ"

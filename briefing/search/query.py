@@ -7,13 +7,19 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
-from briefing.search.fold import HanTerms, fold_query, is_han_run, pinyin_form, strip_marks
+from briefing.search.fold import (  # noqa: F401  (TERM_RE: re-exported)
+    TERM_RE,
+    fold_query,
+    han_terms,
+    is_han_run,
+    pinyin_form,
+    strip_marks,
+)
 from briefing.search.index import PinyinIndex
 
 MAX_QUERY = 200  # characters of a query that are looked at
 MAX_TERMS = 8
 
-TERM_RE = HanTerms()  # runs of Han, runs of anything else between spaces
 LATIN_RE = re.compile(r"[a-z]+")
 
 
@@ -34,7 +40,7 @@ def terms_of(query: str) -> list[str]:
 def split_terms(normalized: str) -> list[str]:
     """Distinct terms of a query already passed through :func:`normalize`."""
     seen: dict[str, None] = {}
-    for t in TERM_RE.findall(normalized):
+    for t in han_terms(normalized):  # runs of Han, runs of anything else between spaces
         if len(seen) >= MAX_TERMS:
             break
         seen.setdefault(t, None)
