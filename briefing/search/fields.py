@@ -178,21 +178,26 @@ def starts_of(parts: list[str]) -> array:
 
 
 def lower_fold_concat(texts: list[str]) -> tuple[str, array]:
-    """``concat(fold_fields([lower_same_length(t) for t in texts]))``, done on the joined string.
+    """``concat(fold_fields([lower_same_length(t) for t in texts]))``, done on the joined string
+    (see :func:`joined_lowered_folded`)."""
+    return joined_lowered_folded(texts)[2], starts_of(texts)
+
+
+def joined_lowered_folded(texts: list[str]) -> tuple[str, str | None, str]:
+    """``texts`` joined as :func:`concat` joins them, that lowered (None if it is not the
+    folded text's one-for-one source), and the folded text of :func:`lower_fold_concat`.
 
     Lower-casing and folding map one character to one (with a per-field fallback when they do
     not), so the joined string can be lowered and folded in a few C passes instead of one call
     per field; :data:`SEP` is neither cased nor Han, so it gives no character new context.
     """
-    starts = starts_of(texts)
     big = SEP.join(texts) + SEP
     low = big.lower()
     if len(low) == len(big):
         folded = fold_joined(low)
         if folded is not None:
-            return folded, starts
-    return concat(fold_fields([lower_same_length(t) for t in texts]))
-
+            return big, low, folded
+    return big, None, concat(fold_fields([lower_same_length(t) for t in texts]))[0]
 
 
 _FIRST, _SECOND, _THIRD = (operator.itemgetter(i) for i in range(3))

@@ -33,13 +33,11 @@ from pathlib import Path
 from briefing.paths import prune_cache
 from briefing.search.fields import (
     HAN_RUN,
-    SEP,
     concat,
     gc_paused,
-    lower_fold_concat,
+    joined_lowered_folded,
     starts_of,
 )
-from briefing.search.fold import fold_joined
 from briefing.search.grams import (
     GRAM_MAX_BLOCKS,
     SPARSE_BLOCKS,
@@ -80,11 +78,7 @@ def build_part(texts: list[str], text_blocks: list[int], max_blocks: int = HALF_
     ``progress(share)`` is told how much of it is done (roughly, as each stage ends)."""
     tell = progress or _silent
     with gc_paused():
-        joined = SEP.join(texts) + SEP
-        lowered = joined.lower()
-        low = fold_joined(lowered) if len(lowered) == len(joined) else None
-        if low is None:  # as lower_fold_concat does: field by field
-            low, lowered = lower_fold_concat(texts)[0], None
+        joined, lowered, low = joined_lowered_folded(texts)
         starts = starts_of(texts)
         cuts = [*text_blocks, len(texts)]
         bounds = [starts[f] for f in cuts]
