@@ -38,12 +38,12 @@ from briefing.search.fields import (
     joined_lowered_folded,
     starts_of,
 )
+from briefing.search.gram_build import gram_blocks
 from briefing.search.grams import (
     GRAM_MAX_BLOCKS,
     SPARSE_BLOCKS,
     block_size,
     block_starts,
-    gram_blocks,
 )
 from briefing.search.parallel import run_in_child
 from briefing.search.readings import Pinyin, read_fields
@@ -278,7 +278,7 @@ def _write_tables(db, text) -> dict:
 # -- joining the halves --------------------------------------------------------------------------
 def merge_grams(first: dict, second: dict, shift: int) -> dict:
     """Each gram's blocks in both halves, the second's numbered on by ``shift``: sorted block
-    numbers while there are few, else a bitset (as :func:`~briefing.search.grams.gram_blocks`
+    numbers while there are few, else a bitset (as :func:`~briefing.search.gram_build.gram_blocks`
     gives for the whole)."""
     return {**first, **joined_grams(first, second, shift)}
 

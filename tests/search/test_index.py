@@ -280,19 +280,25 @@ def test_chunked_encoding_is_plain_json(data):
     assert encoded == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _decoded(codes):
-    narrow, wide = codes
-    return ({gram_module._narrow_gram(c) for c in narrow}
-            | {gram_module._wide_gram(c) for c in wide})
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.text(st.sampled_from([*"ab yz-研发\x00", "\u00df", "\x01", "\x7f", "\U00020000",
-                                "\ud800", "é"]), max_size=80),
-       st.booleans())
-def test_block_codes_are_block_grams(s, pieces):
-    """The C-pass gram keys decode to exactly what block_grams reads (both paths)."""
-    assert _decoded(gram_module.block_codes(s, pieces)) == gram_module.block_grams(s)
+                                "\ud800", "é", " "]), max_size=80))
+def test_block_keys_are_block_grams(s):
+    """The numpy keys of a block name exactly the grams block_grams reads, once each."""
+    from briefing.search import gram_build
+
+    keys = gram_build.block_keys(s, gram_build._Distinct(bits=4)).tolist()  # collisions too
+    assert len(keys) == len(set(keys))
+    assert {gram_build.gram_name(k) for k in keys} == gram_module.block_grams(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from([*"abz AZ-研\x00", "é", "\ud800", "q"]), max_size=60))
+def test_english_words_are_the_word_pattern_s(s):
+    from briefing.search.fields import WORD_RE
+    from briefing.search.gram_build import english_words
+
+    assert english_words(s) == set(WORD_RE.findall(s))
 
 
 @settings(max_examples=100, deadline=None)

@@ -13,7 +13,8 @@ from briefing.model import Text
 from briefing.search import SearchEngine
 from briefing.search import store_build as sb
 from briefing.search.fields import Record, concat
-from briefing.search.grams import block_starts, gram_blocks
+from briefing.search.gram_build import gram_blocks
+from briefing.search.grams import block_starts
 from briefing.search.index import PinyinIndex, TextIndex, build_data
 from briefing.search.store import open_store
 
