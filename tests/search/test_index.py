@@ -15,6 +15,7 @@ from briefing.paths import cache_dir
 from briefing.search import SearchEngine, readings
 from briefing.search import grams as gram_module
 from briefing.search import index as idx
+from briefing.search.field_reader import FieldReader
 from briefing.search.index import (
     BUNDLED_INDEX,
     GramIndex,
@@ -326,14 +327,14 @@ def test_gram_build_equals_the_set_based_build(fields):
 # -- many fields read at once --------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def field_reader():
-    return readings.FieldReader(idx.Pinyin())
+    return FieldReader(idx.Pinyin())
 
 
 def _phrase_sample() -> list[str]:
     """Dictionary phrases (every 97th, and the deviating ones' pairs), our phrases, odd chars."""
     from pypinyin.constants import PHRASES_DICT
 
-    reader = readings.FieldReader(idx.Pinyin())
+    reader = FieldReader(idx.Pinyin())
     words = list(PHRASES_DICT)[::97] + sorted(reader.left)[::7] + sorted(reader.right)[::7]
     return [*words, *PHRASES, *"长行重发和乐数调中了得地的为还研发 a-〇\ue815\ue000",
             "\U00020000", "苏州"]
