@@ -142,12 +142,9 @@ class FieldReader:
         codes = np.frombuffer(data, np.uint16)
         if len(codes) != len(joined) or not self._learn(_distinct(codes)):
             return self._translate_by_ids(joined)
-        mark = np.zeros(len(codes) + 1, np.int32)  # +1 where a skipped span starts, -1 after
-        if skip:
-            spans = np.array(skip, np.intp)
-            np.add.at(mark, spans[:, 0], 1)
-            np.add.at(mark, spans[:, 1], -1)
-        outside = _distinct(codes[np.cumsum(mark[:-1]) == 0])
+        edges = [0, *(e for span in skip for e in span), len(codes)]  # out, in, out, ...
+        inside = np.repeat(np.arange(len(edges) - 1) % 2 == 1, np.diff(edges))
+        outside = _distinct(codes[~inside])
         cols = np.arange(ROW, dtype=np.uint8)
         pieces = []
         for lo in range(0, len(codes), CHUNK):
