@@ -47,6 +47,15 @@ def _among(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     return sorted_keys[at] == keys
 
 
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text``, one per character: 16-bit when all are in the Basic
+    Multilingual Plane (its UTF-16, half the memory of UTF-32), else 32-bit."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):
+        return np.frombuffer(data, np.uint16)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
 def _distinct(codes: np.ndarray) -> np.ndarray:
     """The distinct UTF-16 code units in ``codes``, in order."""
     seen = np.zeros(0x10000, bool)
@@ -130,28 +139,35 @@ class FieldReader:
             self._known[code] = True
         return True
 
-    def _translate(self, joined: str, skip: list[tuple[int, int]]
+    def _translate(self, joined: str, codes: np.ndarray, skip: list[tuple[int, int]]
                    ) -> tuple[list[str], list[str], set[str] | None]:
         """Every field read character by character, as each character reads alone, and the
         syllables read outside the ``skip`` spans (None if not known).
 
-        Text of the Basic Multilingual Plane is looked up by UTF-16 code unit in numpy
-        tables; text with astral characters goes through ``str.translate``.
+        Text of the Basic Multilingual Plane (``codes``, see :func:`code_points`, are 16-bit)
+        is looked up by code unit in numpy tables; text with astral characters goes through
+        ``str.translate``.
         """
-        data = joined.encode("utf-16-le", "surrogatepass")
-        codes = np.frombuffer(data, np.uint16)
-        if len(codes) != len(joined) or not self._learn(_distinct(codes)):
+        if codes.dtype != np.uint16 or not self._learn(_distinct(codes)):
             return self._translate_by_ids(joined)
         edges = [0, *(e for span in skip for e in span), len(codes)]  # out, in, out, ...
         inside = np.repeat(np.arange(len(edges) - 1) % 2 == 1, np.diff(edges))
         outside = _distinct(codes[~inside])
+        del inside
         cols = np.arange(ROW, dtype=np.uint8)
-        pieces = []
-        for lo in range(0, len(codes), CHUNK):
+        out = bytearray(int(self._py_len[codes].sum(dtype=np.int64)))
+        into, at = np.frombuffer(out, np.uint8), 0
+        for lo in range(0, len(codes), CHUNK):  # a bounded matrix at a time
             part = codes[lo: lo + CHUNK]
             rows = self._py_row[part].view(np.uint8).reshape(-1, ROW)
-            pieces.append(rows[cols < self._py_len[part][:, None]].tobytes())
-        py = b"".join(pieces).decode("ascii").split(_SEP)
+            piece = rows[cols < self._py_len[part][:, None]]
+            into[at: at + len(piece)] = piece
+            at += len(piece)
+        del into
+        text = out.decode("ascii")
+        del out
+        py = text.split(_SEP)
+        del text
         ini = self._ini[codes].tobytes().decode("ascii").split(_SEP)
         py_of = self._py_of
         return py, ini, {py_of[code][1:] for code in outside.tolist() if code}
@@ -166,10 +182,12 @@ class FieldReader:
             py_of[_ID0 + n], ini_of[_ID0 + n] = " " + syllable, syllable[0]
         return ids.translate(py_of).split(_SEP), ids.translate(ini_of).split(_SEP), None
 
-    def needs_segmentation(self, joined: str) -> list[int]:
-        """Offsets in ``joined`` where a deviating phrase or a :data:`PHRASES` entry may be."""
+    def needs_segmentation(self, joined: str, c: np.ndarray | None = None) -> list[int]:
+        """Offsets in ``joined`` (whose :func:`code_points` are ``c``) where a deviating
+        phrase or a :data:`PHRASES` entry may be."""
         out = [m.start() for m in _ANY_PHRASE.finditer(joined)]
-        c = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+        if c is None:
+            c = code_points(joined)
         at = np.flatnonzero(self._suspect[c])
         here = c[at].astype(np.uint64)
         hit = self._always[c[at]]
@@ -188,13 +206,14 @@ class FieldReader:
             py, ini = _one_by_one(self.engine, texts)
             return py, ini, _syllables(py)
         offsets = starts_of(texts)
-        flagged = np.array(self.needs_segmentation(joined), np.intp)
+        codes = code_points(joined)
+        flagged = np.array(self.needs_segmentation(joined, codes), np.intp)
         field_of = np.searchsorted(np.asarray(offsets), flagged, side="right") - 1
         by_field: dict[int, list[int]] = {}
         for n, i in zip(field_of.tolist(), flagged.tolist(), strict=True):
             by_field.setdefault(n, []).append(i - offsets[n])
         py, ini, syllables = self._translate(
-            joined, [(offsets[n], offsets[n + 1] - 1) for n in sorted(by_field)])
+            joined, codes, [(offsets[n], offsets[n + 1] - 1) for n in sorted(by_field)])
         for n, at in by_field.items():  # re-read the runs where a phrase may be, as run() does
             syl = py[n].split(" ")[1:]
             for m in HAN_RUN.finditer(texts[n]):

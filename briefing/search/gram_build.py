@@ -126,12 +126,14 @@ def gram_blocks(big: str, bounds: list[int], vocab: set[str] | None = None
     distinct = _Distinct()
     per_block = [block_keys(big[bounds[b]: bounds[b + 1]], distinct) for b in range(nblocks)]
     width = np.uint64(max(1, (nblocks - 1).bit_length()))  # keys have 44 bits: room for it
-    both = np.concatenate(per_block) << width
+    both = np.concatenate(per_block)
+    both <<= width
     both |= np.repeat(np.arange(nblocks, dtype=np.uint64), [len(k) for k in per_block])
     del per_block
     both.sort()  # by gram, then block: one sort of plain numbers
-    keys, blocks = both >> width, (both & ((np.uint64(1) << width) - np.uint64(1)))
-    del both
+    keys = both >> width
+    both &= (np.uint64(1) << width) - np.uint64(1)
+    blocks = both  # the same memory, now the block numbers
     if not len(keys):
         return {}
     first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
