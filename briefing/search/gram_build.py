@@ -44,18 +44,20 @@ class _Distinct:
     def __init__(self, bits: int = TABLE_BITS) -> None:
         self.slot_of = np.zeros(1 << bits, np.int32)
         self.shift = np.uint64(64 - bits)
+        self.positions = np.arange(1 << 16, dtype=np.int32)
 
     def __call__(self, keys: np.ndarray) -> np.ndarray:
-        slots = (keys * _GOLDEN) >> self.shift
-        where = np.arange(len(keys), dtype=np.int32)
+        if len(keys) > len(self.positions):
+            self.positions = np.arange(2 * len(keys), dtype=np.int32)
+        where = self.positions[: len(keys)]
+        slots = ((keys * _GOLDEN) >> self.shift).view(np.int64)
         self.slot_of[slots] = where
         holder = self.slot_of[slots]
-        kept = holder == where
-        lost = ~kept
-        lost[lost] = keys[lost] != keys[holder[lost]]
-        if lost.any():
-            return np.concatenate((keys[kept], _unique(keys[lost])))
-        return keys[kept]
+        kept = keys[holder == where]
+        collided = keys != keys[holder]  # lost its slot to a different key
+        if collided.any():
+            return np.concatenate((kept, _unique(keys[collided])))
+        return kept
 
 
 def _unique(keys: np.ndarray) -> np.ndarray:
