@@ -127,7 +127,7 @@ def test_large_index_build_shows_progress(bundled, tmp_path, monkeypatch):
     assert engine.search("yanfa")
 
 
-def test_cli_search_does_not_load_pypinyin_textual_opencc_or_sqlite(tmp_path):
+def test_cli_search_does_not_load_pypinyin_textual_opencc_sqlite_or_numpy(tmp_path):
     """Simplified and pinyin queries never pay for OpenCC (only traditional ones do), and a
     small pack never for SQLite (only a large pack's search store is read with it)."""
     import subprocess
@@ -142,7 +142,7 @@ def test_cli_search_does_not_load_pypinyin_textual_opencc_or_sqlite(tmp_path):
         "    r = CliRunner().invoke(app, ['search', q, '--json'])\n"
         "    assert r.exit_code == 0, r.output\n"
         "loaded = {m.split('.')[0] for m in sys.modules}\n"
-        "print(sorted(loaded & {'pypinyin', 'textual', 'opencc', 'sqlite3'}))\n"
+        "print(sorted(loaded & {'pypinyin', 'textual', 'opencc', 'sqlite3', 'numpy'}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[2], check=False,

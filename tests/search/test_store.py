@@ -233,6 +233,16 @@ def test_cli_search_answers_from_the_store_without_loading_the_pack(large_pack_d
     assert unknown.exit_code == 1 and "unknown section 'nowhere'" in unknown.output
 
 
+def test_a_search_on_a_store_imports_nothing_a_build_needs(large_pack_dir, imported_packages):
+    """numpy and pypinyin build a store; a search that finds one never imports them."""
+    assert _cli("--content", str(large_pack_dir), "search", "yanfa", "--json").exit_code == 0
+    assert find_store(large_pack_dir) is not None
+    run = (f"from typer.testing import CliRunner\nfrom briefing.cli import app\n"
+           f"r = CliRunner().invoke(app, ['--content', {str(large_pack_dir)!r}, 'search', "
+           f"'yanfa', '--json'])\nassert r.exit_code == 0 and r.stdout.startswith('['), r.output")
+    assert imported_packages(run, {"numpy", "pypinyin", "textual"}) == []
+
+
 def test_cli_search_on_a_broken_store_loads_the_pack_and_answers(large_pack_dir):
     first = _cli("--content", str(large_pack_dir), "search", "研发", "--json")
     store = find_store(large_pack_dir)
