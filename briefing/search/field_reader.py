@@ -13,6 +13,7 @@ build of a large pack's index imports this module.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -32,6 +33,7 @@ _ID0 = 0xE000  # syllable n is written chr(_ID0 + n) between the translate passe
 _UNICODE = 0x110000
 ROW = 8  # bytes of a code unit's " syllable" in the pinyin table (the longest is 7)
 CHUNK = 1 << 21  # code units turned into pinyin bytes at once (a 16 MB matrix)
+AT_ONCE = 1 << 20  # characters of fields read in one pass (its arrays: tens of MB)
 
 
 def _pair_keys(pairs: set[str]) -> np.ndarray:
@@ -45,6 +47,18 @@ def _among(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
         return np.zeros(len(keys), bool)
     at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
     return sorted_keys[at] == keys
+
+
+def _runs(texts: list[str], chars: int) -> Iterator[list[str]]:
+    """``texts`` in consecutive runs of about ``chars`` characters."""
+    start = size = 0
+    for n, text in enumerate(texts):
+        size += len(text) + 1
+        if size >= chars:
+            yield texts[start: n + 1]
+            start, size = n + 1, 0
+    if start < len(texts) or not texts:
+        yield texts[start:]
 
 
 def code_points(text: str) -> np.ndarray:
@@ -200,7 +214,19 @@ class FieldReader:
         return sorted(out + at[hit].tolist())
 
     def fields(self, texts: list[str]) -> tuple[list[str], list[str], set[str]]:
-        """:meth:`Pinyin.field` of each text: (pinyins, initials, every syllable read)."""
+        """:meth:`Pinyin.field` of each text: (pinyins, initials, every syllable read), read
+        :data:`AT_ONCE` characters at a time (each field reads the same either way)."""
+        py: list[str] = []
+        ini: list[str] = []
+        syllables: set[str] = set()
+        for run in _runs(texts, AT_ONCE):
+            p, i, s = self._fields(run)
+            py += p
+            ini += i
+            syllables |= s
+        return py, ini, syllables
+
+    def _fields(self, texts: list[str]) -> tuple[list[str], list[str], set[str]]:
         joined = _SEP.join(texts)
         if joined.count(_SEP) != len(texts) - 1:
             py, ini = _one_by_one(self.engine, texts)

@@ -122,40 +122,63 @@ def gram_blocks(big: str, bounds: list[int], vocab: set[str] | None = None
     b). ``vocab``, if given, gets the English words of ``big``."""
     if vocab is not None:
         vocab.update(english_words(big))
-    nblocks = len(bounds) - 1
-    if nblocks < 1:
-        return {}
-    distinct = _Distinct()
-    per_block = [block_keys(big[bounds[b]: bounds[b + 1]], distinct) for b in range(nblocks)]
-    width = np.uint64(max(1, (nblocks - 1).bit_length()))  # keys have 44 bits: room for it
-    both = np.concatenate(per_block)
-    both <<= width
-    both |= np.repeat(np.arange(nblocks, dtype=np.uint64), [len(k) for k in per_block])
-    del per_block
-    both.sort()  # by gram, then block: one sort of plain numbers
-    keys = both >> width
-    both &= (np.uint64(1) << width) - np.uint64(1)
-    blocks = both  # the same memory, now the block numbers
-    if not len(keys):
-        return {}
-    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    count = np.diff(np.append(first, len(keys)))
-    names = [gram_name(k) for k in keys[first].tolist()]
-    out: dict[str, list[int] | int] = {}
-    numbers = blocks.tolist()
-    for name, a, n in zip(names, first.tolist(), count.tolist(), strict=True):
-        if n <= SPARSE_BLOCKS:
-            out[name] = numbers[a: a + n]
-    dense = np.flatnonzero(count > SPARSE_BLOCKS)
-    for lo in range(0, len(dense), DENSE_ROWS):  # bitsets, many rows at once
-        rows = dense[lo: lo + DENSE_ROWS]
-        at = np.concatenate([np.arange(first[r], first[r] + count[r]) for r in rows])
-        bits = np.zeros((len(rows), nblocks), np.uint8)
-        bits[np.repeat(np.arange(len(rows)), count[rows]), blocks[at].astype(np.intp)] = 1
-        packed = np.packbits(bits, axis=1, bitorder="little")
-        for r, row in zip(rows.tolist(), packed, strict=True):
-            out[names[r]] = int.from_bytes(row.tobytes(), "little")
-    return out
+    table = GramTable()
+    for b in range(len(bounds) - 1):
+        table.add(big[bounds[b]: bounds[b + 1]])
+    return table.result()
+
+
+class GramTable:
+    """:func:`gram_blocks` of blocks given one at a time (numbered 0, 1, ...), so the string
+    they are cut from never has to exist whole: a block's distinct keys are kept, its text
+    is not."""
+
+    def __init__(self) -> None:
+        self._distinct = _Distinct()
+        self._per_block: list[np.ndarray] = []
+
+    def add(self, block: str) -> None:
+        self._per_block.append(block_keys(block, self._distinct))
+
+    def result(self) -> dict[str, list[int] | int]:
+        """Each gram -> its blocks (sorted numbers if few, else a bitset)."""
+        per_block, self._per_block = self._per_block, []
+        nblocks = len(per_block)
+        if nblocks < 1:
+            return {}
+        width = np.uint64(max(1, (nblocks - 1).bit_length()))  # keys have 44 bits: room for it
+        both = np.concatenate(per_block)
+        both <<= width
+        both |= np.repeat(np.arange(nblocks, dtype=np.uint64), [len(k) for k in per_block])
+        del per_block
+        both.sort()  # by gram, then block: one sort of plain numbers
+        keys = both >> width
+        both &= (np.uint64(1) << width) - np.uint64(1)
+        blocks = both  # the same memory, now the block numbers
+        if not len(keys):
+            return {}
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        count = np.diff(np.append(first, len(keys)))
+        names = [gram_name(k) for k in keys[first].tolist()]
+        out: dict[str, list[int] | int] = {}
+        sparse = count <= SPARSE_BLOCKS  # Python numbers for these grams' blocks only
+        numbers = blocks[np.repeat(sparse, count)].tolist()
+        at = 0
+        for r, n in zip(np.flatnonzero(sparse).tolist(), count[sparse].tolist(), strict=True):
+            out[names[r]] = numbers[at: at + n]
+            at += n
+        del numbers
+        dense = np.flatnonzero(~sparse)
+        for lo in range(0, len(dense), DENSE_ROWS):  # bitsets, many rows at once
+            rows = dense[lo: lo + DENSE_ROWS]
+            at = np.concatenate([np.arange(first[r], first[r] + count[r]) for r in rows])
+            bits = np.zeros((len(rows), nblocks), np.uint8)
+            bits[np.repeat(np.arange(len(rows)), count[rows]), blocks[at].astype(np.intp)] = 1
+            packed = np.packbits(bits, axis=1, bitorder="little")
+            for r, row in zip(rows.tolist(), packed, strict=True):
+                out[names[r]] = int.from_bytes(row.tobytes(), "little")
+        return out
+
 
 def english_words(text: str) -> set[str]:
     """The distinct words ``fields.WORD_RE`` finds in ``text`` (runs of at least three of

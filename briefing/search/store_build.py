@@ -27,18 +27,18 @@ import sqlite3
 import tempfile
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.paths import prune_cache
 from briefing.search.fields import (
     HAN_RUN,
-    concat,
+    SEP,
     gc_paused,
     joined_lowered_folded,
     starts_of,
 )
-from briefing.search.gram_build import gram_blocks
+from briefing.search.gram_build import GramTable, english_words
 from briefing.search.grams import (
     GRAM_MAX_BLOCKS,
     SPARSE_BLOCKS,
@@ -53,6 +53,8 @@ from briefing.search.store import RECORD_BLOCK, STORE_FORMAT, ZLIB_LEVEL
 #: tables and its half's blocks and grams meanwhile, and its half (the short fields, mostly
 #: Chinese) costs more per character.
 CHILD_SHARE = 0.6
+#: Characters of whole blocks a half folds and compresses at once (its strings: tens of MB).
+FOLD_AT_ONCE = 1 << 21
 #: Each half cuts its pinyin and initials into at most this many blocks.
 HALF_BLOCKS = GRAM_MAX_BLOCKS // 2
 
@@ -75,34 +77,55 @@ def build_part(texts: list[str], text_blocks: list[int], max_blocks: int = HALF_
     """Everything the store holds of ``texts`` (consecutive fields), cut into blocks starting
     at the fields ``text_blocks`` (pinyin and initials: at most ``max_blocks``), numbered
     from 0: compressed blocks, n-gram filters, field offsets, vocabulary and syllables.
-    ``progress(share)`` is told how much of it is done (roughly, as each stage ends)."""
+    ``progress(share)`` is told how much of it is done (roughly, as each stage ends).
+
+    The text is folded, compressed and read for grams :data:`FOLD_AT_ONCE` characters (whole
+    blocks) at a time, and the pinyin block by block, so no string of the whole half is made.
+    """
     tell = progress or _silent
     with gc_paused():
-        joined, lowered, low = joined_lowered_folded(texts)
         starts = starts_of(texts)
-        cuts = [*text_blocks, len(texts)]
-        bounds = [starts[f] for f in cuts]
-        blocks, plain = [], bytearray()
-        for a, z in itertools.pairwise(bounds):  # is a block's folded text just it lowered?
-            plain.append((lowered[a:z] if lowered is not None else joined[a:z].lower())
-                         == low[a:z])
-            blocks.append(_pack(joined[a:z]))
-        del joined, lowered
-        vocab: set[str] = set()
-        text = {"blocks": text_blocks, "data": blocks,
-                "grams": gram_blocks(low, bounds, vocab) if text_blocks else {}}
+        grams, vocab = GramTable(), set()
+        blocks, plain, han, folded = [], bytearray(), array("L"), []
+        for run in _block_runs([*text_blocks, len(texts)], starts, FOLD_AT_ONCE):
+            first, base = run[0], starts[run[0]]
+            joined, lowered, low = joined_lowered_folded(texts[first: run[-1]])
+            for f, g in itertools.pairwise(run):
+                a, z = starts[f] - base, starts[g] - base
+                plain.append((lowered[a:z] if lowered is not None else joined[a:z].lower())
+                             == low[a:z])  # is the block's folded text just it lowered?
+                blocks.append(_pack(joined[a:z]))
+                grams.add(low[a:z])
+            vocab |= english_words(low)
+            for f in range(first, run[-1]):
+                t = texts[f]
+                if not t.isascii() and HAN_RUN.search(t):
+                    han.append(f)
+                    folded.append(low[starts[f] - base: starts[f + 1] - base - 1])
+        text = {"blocks": text_blocks, "data": blocks, "grams": grams.result()}
         tell(0.4)
-        han = array("L", [f for f, t in enumerate(texts)
-                          if not t.isascii() and HAN_RUN.search(t)])
-        folded = [low[starts[f]: starts[f + 1] - 1] for f in han]
-        del low
         py, ini, syllables = read_fields(Pinyin(), folded)
         del folded
         tell(0.7)
-        streams = {"py": _stream(py, max_blocks), "ini": _stream(ini, max_blocks)}
+        streams = {"py": _stream(py, max_blocks)}
+        del py
+        streams["ini"] = _stream(ini, max_blocks)
         tell(1.0)
         return {"text": text, "plain": bytes(plain), "vocab": vocab, "han": han,
                 "syllables": syllables, **streams}
+
+
+def _block_runs(cuts: list[int], starts, chars: int) -> Iterator[list[int]]:
+    """Runs of consecutive blocks (each run: its blocks' first fields, then the field after
+    its last) of about ``chars`` characters; ``cuts`` are the blocks' first fields, then the
+    number of fields."""
+    k = 0
+    while k < len(cuts) - 1:
+        j = k + 1
+        while j < len(cuts) - 1 and starts[cuts[j + 1]] - starts[cuts[k]] <= chars:
+            j += 1
+        yield cuts[k: j + 1]
+        k = j
 
 
 def _silent(share: float) -> None:
@@ -113,11 +136,14 @@ def _stream(parts: list[str], max_blocks: int) -> dict:
     """A pinyin stream of a half: its blocks (compressed), their filter, its field offsets."""
     if not parts:
         return {"blocks": [], "data": [], "grams": {}, "starts": array("L", [0])}
-    big, starts = concat(parts)
-    blocks = block_starts(starts, block_size(len(big), max_blocks))
-    bounds = [starts[f] for f in blocks] + [len(big)]
-    return {"blocks": blocks, "starts": starts, "grams": gram_blocks(big, bounds),
-            "data": [_pack(big[a:z]) for a, z in itertools.pairwise(bounds)]}
+    starts = starts_of(parts)
+    blocks = block_starts(starts, block_size(starts[-1], max_blocks))
+    grams, data = GramTable(), []
+    for a, z in itertools.pairwise([*blocks, len(parts)]):
+        piece = SEP.join(parts[a:z]) + SEP
+        data.append(_pack(piece))
+        grams.add(piece)
+    return {"blocks": blocks, "starts": starts, "grams": grams.result(), "data": data}
 
 
 def _pack(piece: str) -> bytes:
