@@ -92,6 +92,7 @@ def _child_main() -> None:
         value = ("ok", func(*args))
     except Exception as exc:  # reported; the parent computes it itself
         value = ("error", repr(exc))
+    del args  # the arguments' memory is free before the result is pickled
     with contextlib.suppress(OSError):
         pickle.dump(value, stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
