@@ -101,6 +101,22 @@ def test_without_a_child_the_same_store_is_written(tmp_path, monkeypatch):
     assert _rows(tmp_path / "a.sqlite") == _rows(tmp_path / "b.sqlite")
 
 
+def test_reading_in_runs_of_any_size_writes_the_same_store(tmp_path, monkeypatch):
+    """A half is folded and read for grams in runs of whole blocks, and its pinyin in runs of
+    fields: how long the runs are changes nothing in the store."""
+    from briefing.search import field_reader, readings
+
+    text = TextIndex(_records(600, "zh", "en"))
+    monkeypatch.setattr(sb, "run_in_child", lambda *args: None)  # both halves in this process
+    monkeypatch.setattr(readings, "TABLE_MIN_CHARS", 0)  # the many-fields reader, always
+    assert sb.write_store(tmp_path / "a.sqlite", text, key="k")
+    monkeypatch.setattr(sb, "FOLD_AT_ONCE", 1)  # one block per run
+    monkeypatch.setattr(field_reader, "AT_ONCE", 50)  # a few fields per run
+    assert sb.write_store(tmp_path / "b.sqlite", text, key="k")
+    assert _rows(tmp_path / "a.sqlite") == _rows(tmp_path / "b.sqlite")
+    assert len(_rows(tmp_path / "a.sqlite")["block"]) > 10
+
+
 def test_the_split_leaves_each_half_whole_blocks():
     starts = list(range(0, 1001, 10))  # 100 fields of 9 characters and a separator
     blocks = block_starts(starts, 100)
