@@ -87,9 +87,10 @@ def block_grams(s: str) -> set[str]:
     """A superset of the grams a needle found in ``s`` can need: every character, every pair,
     every three ASCII characters in a row (none with :data:`SEP`).
 
-    ``s`` is cut at spaces and each distinct piece is read once, padded with a space each side
-    (which can only add grams): words and pinyin syllables repeat, so this reads far less than
-    ``s``. Triples with a space in the middle are added from ``s`` itself.
+    ``s`` is cut at spaces and each distinct piece is read, padded with a space each side
+    (which can only add grams); triples with a space in the middle are added from ``s``
+    itself. This is the definition in plain Python: the index build computes the same grams
+    with numpy (:func:`briefing.search.gram_build.block_keys`, tested equal to this).
     """
     if " " not in s or "  " in s:  # nothing to share, or runs of spaces: read it whole
         return _grams_of(s)
