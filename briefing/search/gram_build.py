@@ -29,8 +29,6 @@ _7, _14, _21 = np.uint64(7), np.uint64(14), np.uint64(21)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the high bits of key * this
 TABLE_BITS = 16  # 64k slots (256 kB): a block's few thousand distinct keys, in cache
 DENSE_ROWS = 2048  # bitsets made at once (rows of a block-wide byte matrix)
-#: Bytes that may stand in an English word ([a-z], as ``fields.WORD_RE``); the rest split.
-_WORD_BYTES = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 assert SEP == "\x00"  # code point 0 is the separator: never part of a gram
 
@@ -115,13 +113,10 @@ def gram_name(key: int) -> str:
     return chr(key)
 
 
-def gram_blocks(big: str, bounds: list[int], vocab: set[str] | None = None
-                ) -> dict[str, list[int] | int]:
+def gram_blocks(big: str, bounds: list[int]) -> dict[str, list[int] | int]:
     """Each gram of ``big`` (see :func:`~briefing.search.grams.block_grams`) -> the blocks
     (cut at ``bounds``) it is in: their sorted numbers if few, else a bitset (bit b for block
-    b). ``vocab``, if given, gets the English words of ``big``."""
-    if vocab is not None:
-        vocab.update(english_words(big))
+    b)."""
     table = GramTable()
     for b in range(len(bounds) - 1):
         table.add(big[bounds[b]: bounds[b + 1]])
@@ -179,9 +174,3 @@ class GramTable:
                 out[names[r]] = int.from_bytes(row.tobytes(), "little")
         return out
 
-
-def english_words(text: str) -> set[str]:
-    """The distinct words ``fields.WORD_RE`` finds in ``text`` (runs of at least three of
-    a-z), by a byte translation instead of a regular expression over every character."""
-    data = text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
-    return {w.decode("ascii") for w in set(data.split()) if len(w) >= 3}

@@ -38,6 +38,7 @@ from briefing.search.fields import (  # noqa: F401  (re-exported: the index's pu
     Record,
     TextIndex,
     concat,
+    english_words,
     gc_paused,
     lower_same_length,
     records,
@@ -132,7 +133,7 @@ def _build_data(text: TextIndex, progress: Progress | None) -> dict:
 def _low_side(low: str, starts) -> tuple[dict | None, list[str]]:
     """The folded text's n-gram filter and English vocabulary (what a child can build)."""
     with gc_paused():
-        return build_grams(low, starts), sorted(set(WORD_RE.findall(low)))
+        return build_grams(low, starts), sorted(english_words(low))
 
 
 def valid_data(text: TextIndex, data: object) -> bool:

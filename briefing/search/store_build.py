@@ -34,11 +34,12 @@ from briefing.paths import prune_cache
 from briefing.search.fields import (
     HAN_RUN,
     SEP,
+    english_words,
     gc_paused,
     joined_lowered_folded,
     starts_of,
 )
-from briefing.search.gram_build import GramTable, english_words
+from briefing.search.gram_build import GramTable
 from briefing.search.grams import (
     GRAM_MAX_BLOCKS,
     SPARSE_BLOCKS,

@@ -296,8 +296,7 @@ def test_block_keys_are_block_grams(s):
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.sampled_from([*"abz AZ-研\x00", "é", "\ud800", "q"]), max_size=60))
 def test_english_words_are_the_word_pattern_s(s):
-    from briefing.search.fields import WORD_RE
-    from briefing.search.gram_build import english_words
+    from briefing.search.fields import WORD_RE, english_words
 
     assert english_words(s) == set(WORD_RE.findall(s))
 
