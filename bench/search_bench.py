@@ -263,7 +263,8 @@ def run_one(scale: int) -> dict:
             del data
         size_mb = path.stat().st_size / 2**20
         build_peak = rss_mb("VmHWM")
-        counts = {"records": len(text.records), "fields": len(text), "chars": text.chars}
+        counts = {"records": getattr(text, "record_count", None) or len(text.records),
+                  "fields": len(text), "chars": text.chars}
         del engine, text
         gc.collect()
         proc = subprocess.run([sys.executable, __file__, "--search", str(scale), str(cache)],

@@ -194,6 +194,7 @@ class SearchEngine(IndexSource):
         py = None
         if any(t.latin for t in terms) or text.chars >= GRAM_MIN_CHARS:
             py = self.pinyin_index()
+            text = self.text_index  # a large pack's: now read from the store just built
             for t in terms:
                 t.prepare(py, self._prefixes)
         want = limit + 10

@@ -68,11 +68,12 @@ class Record(NamedTuple):
 def records(pack: Pack) -> Iterator[Record]:
     """Every searchable thing in the pack, with the fields a user might type words from."""
     with gc_paused():
-        found = list(_records(pack))
+        found = list(each_record(pack))
     yield from found
 
 
-def _records(pack: Pack) -> Iterator[Record]:
+def each_record(pack: Pack) -> Iterator[Record]:
+    """:func:`records`, one at a time (a large pack's store input keeps none of them)."""
     for node in pack.nodes():
         kind = "section" if node.is_section else "item"
         yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.en,
@@ -154,17 +155,22 @@ class TextIndex:
     def key(self) -> str:
         """sha256 over the index format, the phrase table and every field: the cache key."""
         if self._key is None:
-            h = hashlib.sha256(f"briefing-search/{FORMAT}\n".encode())
-            h.update(json.dumps(PHRASES, ensure_ascii=False, sort_keys=True).encode())
-            for name, text in zip(self.field_name, self.field_text, strict=True):
-                h.update(f"\x1e{name}\x1f".encode())
-                h.update(text.encode("utf-8", "surrogatepass"))
-            self._key = h.hexdigest()
+            self._key = text_key(self.field_name, self.field_text)
         return self._key
 
     def han_fields(self) -> list[int]:
         """Fields with a Han character (an ASCII one has none: skipped without a regex)."""
         return [f for f, t in enumerate(self.field_text) if not t.isascii() and HAN_RUN.search(t)]
+
+
+def text_key(names: list[str], texts: list[str]) -> str:
+    """sha256 over the index format, the phrase table and every field's name and text."""
+    h = hashlib.sha256(f"briefing-search/{FORMAT}\n".encode())
+    h.update(json.dumps(PHRASES, ensure_ascii=False, sort_keys=True).encode())
+    for name, text in zip(names, texts, strict=True):
+        h.update(f"\x1e{name}\x1f".encode())
+        h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def english_words(text: str) -> set[str]:

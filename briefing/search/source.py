@@ -18,10 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.model import Pack
+from briefing.search.fields import each_record
 from briefing.search.grams import GRAM_MIN_CHARS
 from briefing.search.index import PinyinIndex, Progress, TextIndex, build_data, load_index, records
 from briefing.search.scan import FieldLists
 from briefing.search.store import Store, StoreError, open_store, store_key, store_path
+from briefing.search.store_input import StoreInput
 
 #: A pack with this many records or more takes a second or longer to index the first time
 #: (a library: minutes), so the app builds its index in the background.
@@ -101,15 +103,26 @@ class IndexSource:
                     key = self._digest_key()
                     store = open_store(store_path(key, self.cache_dir), key) if key else None
                     if store is None or not self._use_store(store, "store"):
-                        self._text = TextIndex(list(records(self._the_pack())))
+                        self._text = self._from_pack()
         return self._text
+
+    def _from_pack(self) -> TextIndex | StoreInput:
+        """The pack's text index; for a large pack, only what its store is built from (the
+        store is then written by :meth:`pinyin_index`, and searched)."""
+        pack = self._the_pack()
+        if self._many_records:
+            found = StoreInput(each_record(pack))
+            if found.chars >= GRAM_MIN_CHARS:
+                return found
+        return TextIndex(list(records(pack)))
 
     def pinyin_index(self, progress: Progress | None = None) -> PinyinIndex:
         if self._py is None:
             text = self.text_index
             with self._lock:
                 if self._py is None:
-                    if isinstance(text, TextIndex) and text.chars >= GRAM_MIN_CHARS:
+                    if isinstance(text, (TextIndex, StoreInput)) \
+                            and text.chars >= GRAM_MIN_CHARS:
                         self._large(text, progress or self.progress)
                     else:
                         py, source = load_index(text, progress or self.progress,
@@ -117,7 +130,7 @@ class IndexSource:
                         self._set(text, py, source)
         return self._py
 
-    def _large(self, text: TextIndex, progress: Progress | None) -> None:
+    def _large(self, text: TextIndex | StoreInput, progress: Progress | None) -> None:
         """A large pack's index: its store (by digest, else by text key), or built and stored
         (see :mod:`briefing.search.store_build`); kept in memory if no store can be written."""
         key = self._digest_key() or text.key
@@ -132,6 +145,8 @@ class IndexSource:
             store = open_store(path, key)
             if store is not None and self._use_store(store, "built"):
                 return
+        if isinstance(text, StoreInput):  # searched in memory after all: the whole index
+            text = TextIndex(list(records(self._the_pack())))
         self._set(text, PinyinIndex(text, build_data(text, progress)), "built")
 
     def _use_store(self, store: Store, source: str) -> bool:

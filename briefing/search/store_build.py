@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import marshal
 import os
 import sqlite3
 import tempfile
@@ -48,7 +47,8 @@ from briefing.search.grams import (
 )
 from briefing.search.parallel import run_in_child
 from briefing.search.readings import Pinyin, read_fields
-from briefing.search.store import RECORD_BLOCK, STORE_FORMAT, ZLIB_LEVEL
+from briefing.search.store import STORE_FORMAT, ZLIB_LEVEL
+from briefing.search.store_input import StoreInput
 
 #: The share of the characters the child builds: this process also writes the records, the
 #: tables and its half's blocks and grams meanwhile, and its half (the short fields, mostly
@@ -154,11 +154,14 @@ def _pack(piece: str) -> bytes:
 # -- the whole -----------------------------------------------------------------------------------
 def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progress=None,
                 keep: int = 4) -> bool:
-    """Build and write the store of ``text`` (a :class:`~briefing.search.fields.TextIndex`).
+    """Build and write the store of ``text``: a :class:`~briefing.search.store_input.StoreInput`
+    (or a :class:`~briefing.search.fields.TextIndex`, whose records are read into one).
 
     Atomic: written under a temporary name and renamed. False if it could not be written
     (nothing is left behind).
     """
+    if not isinstance(text, StoreInput):
+        text = StoreInput(text.records)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".search-store-", suffix=".tmp", dir=path.parent)
@@ -277,29 +280,18 @@ def _write_second_half(db, first: dict, second: dict, m: int, *, key: str, about
                    ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
 
 
-def _write_tables(db, text) -> dict:
-    """Per-field and per-record tables, and the records' rows (all from the text index);
-    returns what the store's description says of them."""
-    _put_array(db, "starts", "q", text.starts)
-    _put_array(db, "field_record", "q", text.field_record)
-    names = sorted(set(text.field_name))
-    code = {n: i for i, n in enumerate(names)}
-    _put_array(db, "field_name", "B", [code[n] for n in text.field_name])
-    at = array("q", itertools.accumulate(map(len, text.record_fields), initial=0))
-    _put_array(db, "record_fields.at", "q", at)
-    _put_array(db, "record_fields", "q", [f for fs in text.record_fields for f in fs])
-    sections = sorted({s for s in text.record_section if s is not None})
-    scode = {s: i for i, s in enumerate(sections)}
-    _put_array(db, "record_section", "q",
-               [scode[s] if s is not None else -1 for s in text.record_section])
-    recs = text.records
-    db.executemany("INSERT INTO record VALUES (?, ?)", (
-        (r // RECORD_BLOCK, zlib.compress(marshal.dumps(
-            [_record_row(rec) for rec in recs[r: r + RECORD_BLOCK]]), ZLIB_LEVEL))
-        for r in range(0, len(recs), RECORD_BLOCK)))
-    tops = sorted(rec.id for rec in recs if rec.kind == "section" and rec.section == rec.id)
-    return {"fields": len(text), "records": len(recs), "field_names": names,
-            "sections": sections, "top_sections": tops}
+def _write_tables(db, inp: StoreInput) -> dict:
+    """Per-field and per-record tables, and the records' rows; returns what the store's
+    description says of them."""
+    _put_array(db, "starts", "q", inp.starts)
+    _put_array(db, "field_record", "q", inp.field_record)
+    _put_array(db, "field_name", "B", inp.field_name_codes)
+    _put_array(db, "record_fields.at", "q", inp.record_fields_at)
+    _put_array(db, "record_fields", "q", inp.record_fields)
+    _put_array(db, "record_section", "q", inp.record_section)
+    db.executemany("INSERT INTO record VALUES (?, ?)", enumerate(inp.record_rows))
+    return {"fields": len(inp), "records": inp.record_count, "field_names": inp.field_names,
+            "sections": inp.sections, "top_sections": inp.top_sections}
 
 
 # -- joining the halves --------------------------------------------------------------------------
@@ -344,19 +336,6 @@ def joined_starts(first: array, second: array) -> array:
     base = out.pop()
     out.extend(base + s for s in second)
     return out
-
-
-def _record_row(rec) -> tuple:
-    """A record's id, kind and shown texts; a text equal to one of its fields is left out
-    (None), and read back from that field."""
-    fields = dict(rec.fields)
-    title_zh = None if rec.title.zh in (fields.get("title.zh"), fields.get("label.zh")) \
-        else rec.title.zh
-    title_en = None if rec.title.en in (fields.get("title.en"), fields.get("label.en")) \
-        else rec.title.en
-    zh = None if rec.zh == fields.get("text.zh") else rec.zh
-    en = None if rec.en == fields.get("text.en") else rec.en
-    return (rec.id, rec.kind, title_zh, title_en, zh, en)
 
 
 def _put_array(db, name: str, code: str, values) -> None:

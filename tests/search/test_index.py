@@ -217,7 +217,7 @@ def test_large_pack_uses_the_gram_filter_and_finds_the_same(bundled, tmp_path):
 
     pack = synthetic_pack(bundled, 8)
     engine = SearchEngine(pack, cache_dir=tmp_path)
-    assert len(engine.text_index.low) >= idx.GRAM_MIN_CHARS
+    assert engine.text_index.chars >= idx.GRAM_MIN_CHARS
     py = engine.pinyin_index()
     assert py.low_grams is not None and py.py_grams is not None
     plain = SearchEngine(pack, cache_dir=tmp_path)

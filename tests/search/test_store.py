@@ -19,6 +19,7 @@ from briefing.search import SearchEngine
 from briefing.search import source as source_module
 from briefing.search.index import PinyinIndex, TextIndex, build_data, records
 from briefing.search.store import find_store, open_store, store_key, store_path
+from briefing.search.store_input import StoreInput
 from briefing.search.stored import StoredPinyin, StoredText
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,6 +104,17 @@ def test_a_store_of_a_small_pack_answers_too(bundled, tmp_path, monkeypatch):
     for query in ["研发", "研發", "yanfa", "ys", "SiC", "enterprize", "院士 Shenzhen"]:
         assert stored.search(query) == plain.search(query), query
     assert stored.index_source == "store"
+
+
+def test_a_large_pack_is_read_for_its_store_without_an_index_in_memory(big, tmp_path):
+    """The first search of a large pack reads only what its store is built from, then
+    searches the store: the in-memory text index (its records and field lists) is never
+    made."""
+    engine = SearchEngine(big, cache_dir=tmp_path)
+    assert isinstance(engine.text_index, StoreInput)
+    assert engine.needs_index("研发")
+    assert [h.id for h in engine.search("研发")]
+    assert isinstance(engine.text_index, StoredText) and engine.index_source == "built"
 
 
 def test_a_small_pack_gets_no_store(bundled, tmp_path):

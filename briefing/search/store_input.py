@@ -1,0 +1,122 @@
+"""What a large pack's search store is built from, read from the pack in one pass.
+
+The in-memory :class:`~briefing.search.fields.TextIndex` keeps a :class:`Record` per searchable
+thing, each with a tuple of (name, text) pairs, and a list or tuple per field and record:
+for a library of briefings that is about 180 MB on top of the pack, all of it only to be
+copied into the store. :class:`StoreInput` reads the same records one at a time and keeps
+what the store needs in compact form: the fields' texts (the pack's own strings, in the same
+static-rank order), their records and names as arrays, and each record's row already
+compressed as the store keeps it. The building process then holds little beyond the pack.
+
+``tests/search/test_store_input.py`` checks every table against the text index's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import marshal
+import zlib
+from array import array
+from collections.abc import Iterable
+
+from briefing.search.fields import FIELDS, Record, gc_paused, starts_of, text_key
+from briefing.search.store import RECORD_BLOCK, ZLIB_LEVEL
+
+_NAMES = list(FIELDS)
+_RANK = [FIELDS[name][0] << 40 for name in _NAMES]  # as TextIndex: (class, length), stable
+_CODE = {name: i for i, name in enumerate(_NAMES)}
+
+
+class StoreInput:
+    """The fields, field tables and record rows of ``recs`` as the store writes them."""
+
+    def __init__(self, recs: Iterable[Record]) -> None:
+        with gc_paused():  # hundreds of thousands of rows are made and none is garbage
+            self._read(recs)
+        self._key: str | None = None
+
+    def _read(self, recs: Iterable[Record]) -> None:
+        keys, texts, owner, names = array("Q"), [], array("I"), array("B")
+        sections: list[str | None] = []
+        rows, pending, tops = [], [], []
+        code, rank = _CODE, _RANK
+        for r, rec in enumerate(recs):
+            for name, value in rec.fields:
+                c = code.get(name)
+                if value and c is not None:
+                    keys.append(rank[c] | len(value))
+                    texts.append(value)
+                    owner.append(r)
+                    names.append(c)
+            sections.append(rec.section)
+            pending.append(record_row(rec))
+            if len(pending) == RECORD_BLOCK:
+                rows.append(_pack_rows(pending))
+                pending = []
+            if rec.kind == "section" and rec.section == rec.id:
+                tops.append(rec.id)
+        if pending:
+            rows.append(_pack_rows(pending))
+        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: ties in record order
+        del keys
+        self.field_text = list(map(texts.__getitem__, order))
+        del texts
+        self.field_record = array("I", map(owner.__getitem__, order))
+        del owner
+        present = sorted({_NAMES[c] for c in set(names)})
+        recode = bytes(present.index(n) if n in present else 0 for n in _NAMES)
+        self.field_names = present
+        self.field_name_codes = array("B", map(recode.__getitem__, map(names.__getitem__,
+                                                                         order)))
+        del names, order
+        # each record's fields in field order: a stable sort of the fields by record
+        self.record_fields = array("I", sorted(range(len(self.field_record)),
+                                               key=self.field_record.__getitem__))
+        counts = array("q", bytes(8 * len(sections)))
+        for r in self.field_record:
+            counts[r] += 1
+        self.record_fields_at = array("q", itertools.accumulate(counts, initial=0))
+        self.sections = sorted({s for s in sections if s is not None})
+        scode = {s: i for i, s in enumerate(self.sections)}
+        self.record_section = array("q", (scode[s] if s is not None else -1 for s in sections))
+        self.record_rows = rows
+        self.record_count = len(sections)
+        self.top_sections = sorted(tops)
+        self.starts = starts_of(self.field_text)
+
+    def __len__(self) -> int:
+        return len(self.field_text)
+
+    @property
+    def chars(self) -> int:
+        """Length of the fields concatenated, as :attr:`TextIndex.chars`."""
+        return self.starts[-1]
+
+    @property
+    def field_name(self) -> list[str]:
+        """Each field's name (made when asked for: the store keeps the codes)."""
+        return [self.field_names[c] for c in self.field_name_codes]
+
+    @property
+    def key(self) -> str:
+        """The same key as the text index of these records (see :attr:`TextIndex.key`)."""
+        if self._key is None:
+            self._key = text_key(self.field_name, self.field_text)
+        return self._key
+
+
+def record_row(rec: Record) -> tuple:
+    """A record's id, kind and shown texts; a text equal to one of its fields is left out
+    (None), and read back from that field."""
+    fields = dict(rec.fields)
+    title_zh = None if rec.title.zh in (fields.get("title.zh"), fields.get("label.zh")) \
+        else rec.title.zh
+    title_en = None if rec.title.en in (fields.get("title.en"), fields.get("label.en")) \
+        else rec.title.en
+    zh = None if rec.zh == fields.get("text.zh") else rec.zh
+    en = None if rec.en == fields.get("text.en") else rec.en
+    return (rec.id, rec.kind, title_zh, title_en, zh, en)
+
+
+def _pack_rows(rows: list[tuple]) -> bytes:
+    return zlib.compress(marshal.dumps(rows), ZLIB_LEVEL)
