@@ -3,17 +3,55 @@
     python -m briefing.search.build PACK_FOLDER
 
 The app runs this when a reader first searches a large pack that has no store yet (see
-:mod:`briefing.tui.screens.search`): building takes a minute or more at library scale and is
-pure Python, so in a thread of the app it would hold the interpreter lock the interface needs;
-in a process it uses the other core and the app stays as responsive as ever. When it is done
-the app's engine finds the store by the pack's digest, as any later start does. Exit status 0
-once the store exists, 1 if the pack cannot be loaded or no store was written.
+:mod:`briefing.tui.screens.search`): building takes seconds to minutes at library scale and
+is mostly pure Python, so in a thread of the app it would hold the interpreter lock the
+interface needs; in a process it uses the other core and the app stays as responsive as
+ever. When it is done the app's engine finds the store by the pack's digest, as any later
+start does. Exit status 0 once the store exists, 1 if the pack cannot be loaded or no store
+was written.
+
+:func:`store_for_folder` is also how ``briefing search`` gets a large pack's store: the pack
+is read into the store's input and then let go before the build starts, so the process
+that builds holds the pack's texts and not its objects (a library's pack is hundreds of MB).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from briefing.model import Pack
+from briefing.search.index import Progress
+from briefing.search.store import Store
+
+
+def store_for_folder(root: Path, progress: Progress | None = None) -> Store | Pack | None:
+    """The store of the pack at ``root``, built now if it has none yet; or the pack itself
+    when it is too small to have a store; or None if a store could not be written (the
+    caller then searches the pack in memory). Raises what loading the pack raises."""
+    from briefing.pack.cache import load_pack_cached
+    from briefing.search.source import large_input
+    from briefing.search.store import open_store, store_key, store_path
+
+    pack = load_pack_cached(root)
+    if not getattr(pack, "digest", ""):
+        return pack
+    key = store_key(pack.digest)
+    path = store_path(key)
+    store = open_store(path, key)
+    if store is not None:
+        return store
+    found = large_input(pack)
+    if found is None:
+        return pack
+    about = {"glossary": pack.glossary, "documents": pack.documents}
+    del pack  # the store's input holds the texts it needs; the rest of the pack is freed
+
+    from briefing.search.store_build import write_store
+
+    if not write_store(path, found, key=key, progress=progress, release=True, **about):
+        return None
+    return open_store(path, key)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,19 +60,21 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m briefing.search.build PACK_FOLDER", file=sys.stderr)
         return 2
     from briefing.pack import PackInvalid
-    from briefing.pack.cache import load_pack_cached
     from briefing.search.engine import SearchEngine
     from briefing.textsafe import clean
 
     try:
-        pack = load_pack_cached(Path(args[0]))
+        got = store_for_folder(Path(args[0]))
     except (PackInvalid, OSError) as exc:
         first = exc.errors[0] if isinstance(exc, PackInvalid) and exc.errors else exc
         print(f"error: {clean(str(first)).splitlines()[0] if str(first) else type(exc).__name__}",
               file=sys.stderr)
         return 1
-    engine = SearchEngine(pack)
-    return 0 if engine.prepare() in ("built", "store") else 1
+    if isinstance(got, Store):
+        return 0
+    if got is None:
+        return 1
+    return 0 if SearchEngine(got).prepare() in ("built", "store") else 1
 
 
 if __name__ == "__main__":

@@ -33,17 +33,28 @@ _FAILURES = (OSError, EOFError, ValueError, TypeError, pickle.PickleError, Attri
 
 
 class Child:
-    """``func(*args)`` (a module-level function) running in a child interpreter."""
+    """``func(*args)`` (a module-level function) running in a child interpreter.
 
-    def __init__(self, func: Callable[..., Any], *args: Any) -> None:
+    With ``progress``, ``func`` is also given ``progress=`` a function the child calls with
+    the share of its work done (0 to 1); each call reaches ``progress`` here, from a thread
+    that reads the child's stderr.
+    """
+
+    def __init__(self, func: Callable[..., Any], *args: Any,
+                 progress: Callable[[float], None] | None = None) -> None:
         root = str(Path(__file__).resolve().parents[2])  # where this briefing package lives
         path = os.environ.get("PYTHONPATH")
         env = {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
         self._proc = subprocess.Popen([sys.executable, "-c", _BOOT], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                      stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE if progress else subprocess.DEVNULL,
                                       env=env)
+        if progress:
+            threading.Thread(target=_relay, args=(self._proc.stderr, progress),
+                             daemon=True).start()
         try:
-            pickle.dump((os.getpid(), func.__module__, func.__qualname__, args),
+            pickle.dump((os.getpid(), func.__module__, func.__qualname__, args,
+                         progress is not None),
                         self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self._proc.stdin.close()
         except BaseException:
@@ -71,31 +82,47 @@ class Child:
         self._proc.wait()
 
 
-def run_in_child(func: Callable[..., Any], *args: Any) -> Child | None:
+def run_in_child(func: Callable[..., Any], *args: Any,
+                 progress: Callable[[float], None] | None = None) -> Child | None:
     """A :class:`Child` running ``func(*args)``, or None if no child could be started."""
     try:
-        return Child(func, *args)
+        return Child(func, *args, progress=progress)
     except _FAILURES:
         return None
+
+
+def _relay(stream, progress: Callable[[float], None]) -> None:
+    """Pass on the shares the child reports, one per line of its stderr, until it ends."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in stream:
+            with contextlib.suppress(ValueError):
+                progress(float(line))
 
 
 def _child_main() -> None:
     """The child: read (parent pid, function, args), write ("ok", result) or ("error", why)."""
     stdout = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing the function prints may corrupt the result stream
-    parent, module, name, args = pickle.load(sys.stdin.buffer)
+    parent, module, name, args, tells = pickle.load(sys.stdin.buffer)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     try:
         func = importlib.import_module(module)
         for part in name.split("."):
             func = getattr(func, part)
-        value = ("ok", func(*args))
+        value = ("ok", func(*args, progress=_tell) if tells else func(*args))
     except Exception as exc:  # reported; the parent computes it itself
         value = ("error", repr(exc))
     del args  # the arguments' memory is free before the result is pickled
     with contextlib.suppress(OSError):
         pickle.dump(value, stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
+
+
+def _tell(share: float) -> None:
+    """In the child: report the share done to the parent (see :class:`Child`)."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.__stderr__.write(f"{share:.4f}\n")
+        sys.__stderr__.flush()
 
 
 def _exit_when_orphaned(parent: int) -> None:

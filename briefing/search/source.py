@@ -87,12 +87,7 @@ class IndexSource:
     @functools.cached_property
     def _many_records(self) -> bool:
         """Whether the pack has :data:`SLOW_RECORDS` records or more (counted once)."""
-        records = len(self.pack.comparisons)
-        for _ in itertools.chain(self.pack.nodes(), self.pack.figures()):
-            records += 1
-            if records >= SLOW_RECORDS:
-                return True
-        return False
+        return many_records(self.pack)
 
     # -- loading -----------------------------------------------------------------------------
     @property
@@ -110,11 +105,8 @@ class IndexSource:
         """The pack's text index; for a large pack, only what its store is built from (the
         store is then written by :meth:`pinyin_index`, and searched)."""
         pack = self._the_pack()
-        if self._many_records:
-            found = StoreInput(each_record(pack))
-            if found.chars >= GRAM_MIN_CHARS:
-                return found
-        return TextIndex(list(records(pack)))
+        found = large_input(pack)
+        return found if found is not None else TextIndex(list(records(pack)))
 
     def pinyin_index(self, progress: Progress | None = None) -> PinyinIndex:
         if self._py is None:
@@ -193,6 +185,26 @@ class IndexSource:
     def top_sections(self) -> tuple[str, ...] | None:
         """Top-level section ids, when known without the pack (from a store)."""
         return self._store and tuple(self._store.meta.get("top_sections", ()))
+
+
+def many_records(pack: Pack) -> bool:
+    """Whether ``pack`` has :data:`SLOW_RECORDS` records or more (a library, not one briefing:
+    counted until there are that many)."""
+    records = len(pack.comparisons)
+    for _ in itertools.chain(pack.nodes(), pack.figures()):
+        records += 1
+        if records >= SLOW_RECORDS:
+            return True
+    return False
+
+
+def large_input(pack: Pack) -> StoreInput | None:
+    """What ``pack``'s store is built from, if it is large enough to have one."""
+    if many_records(pack):
+        found = StoreInput(each_record(pack))
+        if found.chars >= GRAM_MIN_CHARS:
+            return found
+    return None
 
 
 def pieces(big, ranges):

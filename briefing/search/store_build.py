@@ -1,14 +1,15 @@
 """Build a large pack's search store in two halves at once, and write it.
 
 The first search of a library builds its index: folding, pinyin, n-gram filters and
-compression over tens of millions of characters, all CPU-bound Python. The fields, in
-static-rank order, are cut in two at a block boundary; a child process (see
-:mod:`briefing.search.parallel`) builds the second half while this process builds the first
-and then writes the records and field tables. The halves meet only in the store: the second
-half's blocks are numbered on from the first's, its offsets shifted, and each gram's blocks
-joined. Nothing in a half needs the other, so no process holds the whole folded text, pinyin
-or gram maps, and nothing is built twice. If the child fails in any way, this process builds
-its half too (slower, same store).
+compression over tens of millions of characters, mostly CPU-bound Python. The fields, in
+static-rank order, are cut in two at a block boundary, and each half is built by a child
+process (:func:`~briefing.search.store_part.write_part`, run by
+:mod:`briefing.search.parallel`) into a file of its own, while this process writes the
+records and field tables. The halves meet only in the store: the second half's blocks are
+numbered on from the first's, its offsets shifted, and each gram's blocks joined, the grams
+read from both files in order, so no process holds the whole folded text, pinyin or gram
+maps, nothing is built twice, and this process (which may hold the pack) holds neither
+half. If a child fails in any way, this process builds its half itself (slower, same store).
 
 Where blocks are cut is the only difference from building the index whole: the pinyin and
 initials are cut per half. A block filter is exact whatever its blocks, so every answer is
@@ -19,6 +20,7 @@ built in memory).
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import os
@@ -30,34 +32,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.paths import prune_cache
-from briefing.search.fields import (
-    HAN_RUN,
-    SEP,
-    english_words,
-    gc_paused,
-    joined_lowered_folded,
-    starts_of,
-)
-from briefing.search.gram_build import GramTable
-from briefing.search.grams import (
-    GRAM_MAX_BLOCKS,
-    SPARSE_BLOCKS,
-    block_size,
-    block_starts,
-)
+from briefing.search.fields import gc_paused
+from briefing.search.grams import SPARSE_BLOCKS, block_size, block_starts
 from briefing.search.parallel import run_in_child
-from briefing.search.readings import Pinyin, read_fields
-from briefing.search.store import STORE_FORMAT, ZLIB_LEVEL
+from briefing.search.store import STORE_FORMAT
 from briefing.search.store_input import StoreInput
+from briefing.search.store_part import PRAGMAS, STREAMS, _pack, gram_value, write_part
 
-#: The share of the characters the child builds: this process also writes the records, the
-#: tables and its half's blocks and grams meanwhile, and its half (the short fields, mostly
+#: The share of the characters the second half holds: the first (the short fields, mostly
 #: Chinese) costs more per character.
 CHILD_SHARE = 0.6
-#: Characters of whole blocks a half folds and compresses at once (its strings: tens of MB).
-FOLD_AT_ONCE = 1 << 21
-#: Each half cuts its pinyin and initials into at most this many blocks.
-HALF_BLOCKS = GRAM_MAX_BLOCKS // 2
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -69,96 +53,19 @@ CREATE TABLE gram(s TEXT NOT NULL, g TEXT NOT NULL, v NOT NULL, PRIMARY KEY(s, g
 CREATE TABLE record(r INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE vocab(n INTEGER PRIMARY KEY, words TEXT NOT NULL);
 """
-STREAMS = ("text", "py", "ini")
-
-
-# -- one half ------------------------------------------------------------------------------------
-def build_part(texts: list[str], text_blocks: list[int], max_blocks: int = HALF_BLOCKS,
-               progress: Callable[[float], None] | None = None) -> dict:
-    """Everything the store holds of ``texts`` (consecutive fields), cut into blocks starting
-    at the fields ``text_blocks`` (pinyin and initials: at most ``max_blocks``), numbered
-    from 0: compressed blocks, n-gram filters, field offsets, vocabulary and syllables.
-    ``progress(share)`` is told how much of it is done (roughly, as each stage ends).
-
-    The text is folded, compressed and read for grams :data:`FOLD_AT_ONCE` characters (whole
-    blocks) at a time, and the pinyin block by block, so no string of the whole half is made.
-    """
-    tell = progress or _silent
-    with gc_paused():
-        starts = starts_of(texts)
-        grams, vocab = GramTable(), set()
-        blocks, plain, han, folded = [], bytearray(), array("L"), []
-        for run in _block_runs([*text_blocks, len(texts)], starts, FOLD_AT_ONCE):
-            first, base = run[0], starts[run[0]]
-            joined, lowered, low = joined_lowered_folded(texts[first: run[-1]])
-            for f, g in itertools.pairwise(run):
-                a, z = starts[f] - base, starts[g] - base
-                plain.append((lowered[a:z] if lowered is not None else joined[a:z].lower())
-                             == low[a:z])  # is the block's folded text just it lowered?
-                blocks.append(_pack(joined[a:z]))
-                grams.add(low[a:z])
-            vocab |= english_words(low)
-            for f in range(first, run[-1]):
-                t = texts[f]
-                if not t.isascii() and HAN_RUN.search(t):
-                    han.append(f)
-                    folded.append(low[starts[f] - base: starts[f + 1] - base - 1])
-        text = {"blocks": text_blocks, "data": blocks, "grams": grams.result()}
-        tell(0.4)
-        py, ini, syllables = read_fields(Pinyin(), folded)
-        del folded
-        tell(0.7)
-        streams = {"py": _stream(py, max_blocks)}
-        del py
-        streams["ini"] = _stream(ini, max_blocks)
-        tell(1.0)
-        return {"text": text, "plain": bytes(plain), "vocab": vocab, "han": han,
-                "syllables": syllables, **streams}
-
-
-def _block_runs(cuts: list[int], starts, chars: int) -> Iterator[list[int]]:
-    """Runs of consecutive blocks (each run: its blocks' first fields, then the field after
-    its last) of about ``chars`` characters; ``cuts`` are the blocks' first fields, then the
-    number of fields."""
-    k = 0
-    while k < len(cuts) - 1:
-        j = k + 1
-        while j < len(cuts) - 1 and starts[cuts[j + 1]] - starts[cuts[k]] <= chars:
-            j += 1
-        yield cuts[k: j + 1]
-        k = j
-
-
-def _silent(share: float) -> None:
-    pass
-
-
-def _stream(parts: list[str], max_blocks: int) -> dict:
-    """A pinyin stream of a half: its blocks (compressed), their filter, its field offsets."""
-    if not parts:
-        return {"blocks": [], "data": [], "grams": {}, "starts": array("L", [0])}
-    starts = starts_of(parts)
-    blocks = block_starts(starts, block_size(starts[-1], max_blocks))
-    grams, data = GramTable(), []
-    for a, z in itertools.pairwise([*blocks, len(parts)]):
-        piece = SEP.join(parts[a:z]) + SEP
-        data.append(_pack(piece))
-        grams.add(piece)
-    return {"blocks": blocks, "starts": starts, "grams": grams.result(), "data": data}
-
-
-def _pack(piece: str) -> bytes:
-    return zlib.compress(piece.encode("utf-8", "surrogatepass"), ZLIB_LEVEL)
 
 
 # -- the whole -----------------------------------------------------------------------------------
 def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progress=None,
-                keep: int = 4) -> bool:
+                keep: int = 4, release: bool = False) -> bool:
     """Build and write the store of ``text``: a :class:`~briefing.search.store_input.StoreInput`
     (or a :class:`~briefing.search.fields.TextIndex`, whose records are read into one).
 
     Atomic: written under a temporary name and renamed. False if it could not be written
-    (nothing is left behind).
+    (nothing is left behind). ``release``: the input is this store's alone, and its texts
+    are let go once the children building the halves have them, so the building process
+    holds no more than it must; a child that fails then fails the build, as its half can no
+    longer be built here.
     """
     if not isinstance(text, StoreInput):
         text = StoreInput(text.records)
@@ -170,7 +77,7 @@ def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progre
         return False
     n = len(text)
 
-    def tell(share: float) -> None:  # this process's half runs as fast as the child's
+    def tell(share: float) -> None:
         if progress:
             progress(min(n, int(share * n)), n)
 
@@ -178,7 +85,7 @@ def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progre
     try:
         with gc_paused():  # millions of objects are made and none is garbage
             _build_and_write(tmp, text, key=key, glossary=glossary, documents=documents,
-                             tell=tell)
+                             tell=tell, release=release)
         os.replace(tmp, path)
     except (OSError, sqlite3.Error, ValueError, OverflowError, MemoryError):
         with contextlib.suppress(OSError):
@@ -189,39 +96,62 @@ def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progre
     return True
 
 
-def _build_and_write(tmp: str, text, *, key: str, glossary, documents,
-                     tell: Callable[[float], None]) -> None:
-    """The first half here and the second in a child; this process writes the records and
-    tables and the first half's blocks while the child works, then joins the halves."""
+def _build_and_write(tmp: str, text: StoreInput, *, key: str, glossary, documents,
+                     tell: Callable[[float], None], release: bool) -> None:
+    """Both halves in children, each into a file of its own; this process writes the records
+    and tables meanwhile, then joins the halves' files into the store."""
     starts, n = text.starts, len(text)
     blocks = block_starts(starts, block_size(starts[-1]))
     k = _split(blocks, starts)
-    m = blocks[k] if k < len(blocks) else n
-    second_args = (text.field_text[m:], [b - m for b in blocks[k:]])
-    child = run_in_child(build_part, *second_args) if k < len(blocks) else None
+    groups = [blocks[:k], blocks[k:]] if k < len(blocks) else [blocks]
+    bounds = [g[0] for g in groups] + [n]
+    paths = [f"{tmp}.part{i}" for i in range(len(groups))]
+    args = [(text.field_text[a:z], [f - a for f in g], path)
+            for a, z, g, path in zip(bounds, bounds[1:], groups, paths, strict=False)]
+    done = [0.0] * len(groups)
+
+    def part_progress(i: int) -> Callable[[float], None]:
+        def report(share: float) -> None:  # from the children's relay threads
+            done[i] = share
+            tell(0.9 * sum(done) / len(done))
+        return report
+
+    children = [run_in_child(write_part, *a, progress=part_progress(i))
+                for i, a in enumerate(args)]
+    if release and None not in children:
+        args = None
+        text.field_text.clear()  # the children have them
     try:
-        first = build_part(text.field_text[:m], blocks[:k], progress=lambda s: tell(0.8 * s))
         db = sqlite3.connect(tmp)
         try:
-            db.executescript("PRAGMA page_size=32768; PRAGMA journal_mode=OFF; "
-                             "PRAGMA synchronous=OFF; PRAGMA cache_size=-16384;" + _SCHEMA)
+            db.executescript(PRAGMAS + _SCHEMA)
             about = _write_tables(db, text)
-            _write_blocks(db, first, {s: 0 for s in STREAMS})
-            for stream in STREAMS:  # numbered as in the whole: the second's are joined later
-                db.executemany("INSERT INTO gram VALUES (?, ?, ?)", (
-                    (stream, g, gram_value(v)) for g, v in first[stream]["grams"].items()))
-            tell(0.85)
-            second = child.result(lambda: build_part(*second_args)) if child \
-                else build_part(*second_args)
+            db.commit()
+            parts = [child.result(functools.partial(_here, args, i, part_progress(i)))
+                     if child is not None else _here(args, i, part_progress(i))
+                     for i, child in enumerate(children)]
             tell(0.9)
-            _write_second_half(db, first, second, m, key=key, about=about,
-                               glossary=glossary, documents=documents)
+            _join(db, parts, paths, bounds, key=key, about=about, glossary=glossary,
+                  documents=documents)
             db.commit()
         finally:
             db.close()
     finally:
-        if child is not None:
-            child.close()
+        for child in children:
+            if child is not None:
+                child.close()
+        for path in paths:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+def _here(args: list | None, i: int, progress: Callable[[float], None]) -> dict:
+    """Half ``i`` built in this process, after its child failed (if its texts were kept)."""
+    if args is None:
+        raise OSError("the process building part of the search store failed")
+    with contextlib.suppress(OSError):
+        os.unlink(args[i][2])  # what a failed child may have left
+    return write_part(*args[i], progress=progress)
 
 
 def _split(blocks: list[int], starts) -> int:
@@ -234,47 +164,53 @@ def _split(blocks: list[int], starts) -> int:
     return best
 
 
-def _write_blocks(db, half: dict, first_block: dict[str, int]) -> None:
+def _join(db, parts: list[dict], paths: list[str], bounds: list[int], *, key: str,
+          about: dict, glossary, documents) -> None:
+    """The halves' blocks and grams (from their files), then everything else that joins
+    them: block tables, field offsets, vocabulary and the store's description."""
+    shifts, at = [], dict.fromkeys(STREAMS, 0)
+    for part in parts:
+        shifts.append(dict(at))
+        for stream in STREAMS:
+            at[stream] += len(part[stream]["blocks"])
+    for n, (path, shift) in enumerate(zip(paths, shifts, strict=True)):
+        db.execute(f"ATTACH DATABASE ? AS part{n}", (path,))
+        db.execute(f"INSERT INTO block SELECT s, b + CASE s WHEN 'text' THEN ? WHEN 'py' THEN ? "
+                   f"ELSE ? END, data FROM part{n}.block", tuple(shift[s] for s in STREAMS))
+    if len(paths) == 1:
+        db.execute("INSERT INTO gram SELECT s, g, v FROM part0.gram")
+    else:  # the first half's grams the second lacks as they are; the second's joined on
+        db.execute("INSERT INTO gram SELECT s, g, v FROM part0.gram AS a WHERE NOT EXISTS "
+                   "(SELECT 1 FROM part1.gram AS b WHERE b.s = a.s AND b.g = a.g)")
+        db.executemany("INSERT INTO gram VALUES (?, ?, ?)", joined_gram_rows(db, shifts[1]))
+    db.commit()
+    for n in range(len(paths)):
+        db.execute(f"DETACH DATABASE part{n}")
+    han_at = list(itertools.accumulate((len(p["han"]) for p in parts), initial=0))
+    fields = {"text": bounds, "py": han_at, "ini": han_at}
     for stream in STREAMS:
-        db.executemany("INSERT INTO block VALUES (?, ?, ?)", (
-            (stream, first_block[stream] + b, data)
-            for b, data in enumerate(half[stream]["data"])))
-
-
-def _write_second_half(db, first: dict, second: dict, m: int, *, key: str, about: dict,
-                       glossary, documents) -> None:
-    """The second half's blocks, then everything that joins the halves: block tables, field
-    offsets, grams, vocabulary and the store's description."""
-    shift = {s: len(first[s]["blocks"]) for s in STREAMS}
-    _write_blocks(db, second, shift)
-    with_grams = []
-    first_han, second_han = first["han"], second["han"]
-    fields = {"text": m, "py": len(first_han), "ini": len(first_han)}
-    for stream in STREAMS:
-        a, b = first[stream], second[stream]
-        blocks = [*a["blocks"], *(fields[stream] + f for f in b["blocks"])]
+        blocks = [fields[stream][i] + f for i, p in enumerate(parts) for f in p[stream]["blocks"]]
         if not blocks:  # an empty stream: one empty block, no filter
             db.execute("INSERT INTO block VALUES (?, 0, ?)", (stream, _pack("")))
             blocks = [0]
         _put_array(db, f"{stream}.blocks", "q", blocks)
-        grams = joined_grams(a["grams"], b["grams"], shift[stream])
-        db.executemany("INSERT INTO gram VALUES (?, ?, ?) ON CONFLICT(s, g) DO UPDATE "
-                       "SET v = excluded.v", ((stream, g, gram_value(v))
-                                              for g, v in grams.items()))
-        if a["grams"] or grams:
-            with_grams.append(stream)
         if stream != "text":
-            _put_array(db, f"{stream}_starts", "q", joined_starts(a["starts"], b["starts"]))
-    _put_array(db, "text.plain", "B", first["plain"] + second["plain"])
-    _put_array(db, "han_fields", "q", [*first_han, *(m + f for f in second_han)])
+            joined = parts[0][stream]["starts"]
+            for p in parts[1:]:
+                joined = joined_starts(joined, p[stream]["starts"])
+            _put_array(db, f"{stream}_starts", "q", joined)
+    _put_array(db, "text.plain", "B", b"".join(p["plain"] for p in parts))
+    _put_array(db, "han_fields", "q", [bounds[i] + f for i, p in enumerate(parts)
+                                       for f in p["han"]])
     by_length: dict[int, list[str]] = {}
-    for word in sorted(first["vocab"] | second["vocab"]):
+    for word in sorted(set().union(*(p["vocab"] for p in parts))):
         by_length.setdefault(len(word), []).append(word)
     db.executemany("INSERT INTO vocab VALUES (?, ?)",
                    ((n, "\n".join(ws)) for n, ws in by_length.items()))
     meta = {"format": STORE_FORMAT, "key": key, **about,
-            "syllables": sorted(first["syllables"] | second["syllables"]),
-            "grams": with_grams, "glossary": [list(g) for g in glossary],
+            "syllables": sorted(set().union(*(p["syllables"] for p in parts))),
+            "grams": [s for s in STREAMS if any(p[s]["grams"] for p in parts)],
+            "glossary": [list(g) for g in glossary],
             "documents": [[str(d.path), d.sha256] for d in documents]}
     db.executemany("INSERT INTO meta VALUES (?, ?)",
                    ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
@@ -295,39 +231,43 @@ def _write_tables(db, inp: StoreInput) -> dict:
 
 
 # -- joining the halves --------------------------------------------------------------------------
+def joined_gram_rows(db, shift: dict[str, int]) -> Iterator[tuple]:
+    """The store's rows for the grams of the second half (attached as ``part1``): its blocks
+    numbered on by ``shift``, joined with the first half's (``part0``) if it has the gram;
+    read from the files as they are written, so no table of grams is ever held whole."""
+    for s, g, v, old in db.execute("SELECT b.s, b.g, b.v, a.v FROM part1.gram AS b "
+                                   "LEFT JOIN part0.gram AS a ON a.s = b.s AND a.g = b.g"):
+        yield s, g, gram_value(_joined(None if old is None else _decoded(old), _decoded(v),
+                                       shift[s]))
+
+
+def _decoded(v: str | bytes) -> int | list[int]:
+    return int.from_bytes(v, "little") if isinstance(v, bytes) else \
+        [int(x) for x in v.split(",")] if v else []
+
+
+def _joined(old: int | list[int] | None, v: int | list[int], shift: int) -> int | list[int]:
+    """A gram's blocks so far (``old``) and those of the next part, numbered on by ``shift``:
+    sorted numbers while there are few, else a bitset."""
+    v = v << shift if isinstance(v, int) else [b + shift for b in v]
+    if old is None:
+        return v
+    if isinstance(old, list) and isinstance(v, list) and len(old) + len(v) <= SPARSE_BLOCKS:
+        return old + v
+    return _bits(old) | _bits(v)
+
+
 def merge_grams(first: dict, second: dict, shift: int) -> dict:
-    """Each gram's blocks in both halves, the second's numbered on by ``shift``: sorted block
-    numbers while there are few, else a bitset (as :func:`~briefing.search.gram_build.gram_blocks`
-    gives for the whole)."""
-    return {**first, **joined_grams(first, second, shift)}
-
-
-def joined_grams(first: dict, second: dict, shift: int) -> dict:
-    """:func:`merge_grams` of the grams in ``second`` only (the first's others are as they
-    were)."""
-    out = {}
+    """Each gram's blocks in both halves, the second's numbered on by ``shift`` (as
+    :func:`joined_gram_rows` joins the halves' files; what the whole would give)."""
+    out = dict(first)
     for g, v in second.items():
-        v = v << shift if isinstance(v, int) else [b + shift for b in v]
-        old = first.get(g)
-        if old is None:
-            out[g] = v
-        elif isinstance(old, list) and isinstance(v, list) \
-                and len(old) + len(v) <= SPARSE_BLOCKS:
-            out[g] = old + v
-        else:
-            out[g] = _bits(old) | _bits(v)
+        out[g] = _joined(first.get(g), v, shift)
     return out
 
 
 def _bits(v: int | list[int]) -> int:
     return v if isinstance(v, int) else sum(1 << b for b in v)
-
-
-def gram_value(v: int | list[int]) -> str | bytes:
-    """A gram's blocks as stored: a few as text ("1,5,9"), many as the bitset's bytes."""
-    if isinstance(v, int):
-        return v.to_bytes(max(1, (v.bit_length() + 7) // 8), "little")
-    return ",".join(map(str, v))
 
 
 def joined_starts(first: array, second: array) -> array:

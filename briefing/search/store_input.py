@@ -13,7 +13,6 @@ compressed as the store keeps it. The building process then holds little beyond 
 
 from __future__ import annotations
 
-import itertools
 import marshal
 import zlib
 from array import array
@@ -25,6 +24,7 @@ from briefing.search.store import RECORD_BLOCK, ZLIB_LEVEL
 _NAMES = list(FIELDS)
 _RANK = [FIELDS[name][0] << 40 for name in _NAMES]  # as TextIndex: (class, length), stable
 _CODE = {name: i for i, name in enumerate(_NAMES)}
+_AT_ONCE = 1 << 16  # fields put in rank order at a time
 
 
 class StoreInput:
@@ -36,6 +36,8 @@ class StoreInput:
         self._key: str | None = None
 
     def _read(self, recs: Iterable[Record]) -> None:
+        import numpy as np  # only a large pack's build needs it (a search never does)
+
         keys, texts, owner, names = array("Q"), [], array("I"), array("B")
         sections: list[str | None] = []
         rows, pending, tops = [], [], []
@@ -57,25 +59,27 @@ class StoreInput:
                 tops.append(rec.id)
         if pending:
             rows.append(_pack_rows(pending))
-        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: ties in record order
+        # numpy sorts without a Python number per field (a library has about a million)
+        order = np.argsort(np.frombuffer(keys, np.uint64), kind="stable")  # ties: record order
         del keys
-        self.field_text = list(map(texts.__getitem__, order))
+        self.field_text = []
+        for lo in range(0, len(order), _AT_ONCE):
+            self.field_text.extend(map(texts.__getitem__, order[lo: lo + _AT_ONCE].tolist()))
         del texts
-        self.field_record = array("I", map(owner.__getitem__, order))
-        del owner
+        by_rank = np.frombuffer(owner, np.uint32)[order]
+        self.field_record = array("I", by_rank.tobytes())
         present = sorted({_NAMES[c] for c in set(names)})
-        recode = bytes(present.index(n) if n in present else 0 for n in _NAMES)
+        recode = np.array([present.index(n) if n in present else 0 for n in _NAMES], np.uint8)
         self.field_names = present
-        self.field_name_codes = array("B", map(recode.__getitem__, map(names.__getitem__,
-                                                                         order)))
-        del names, order
+        self.field_name_codes = array("B", recode[np.frombuffer(names, np.uint8)[order]]
+                                      .tobytes())
+        del names, order, owner
         # each record's fields in field order: a stable sort of the fields by record
-        self.record_fields = array("I", sorted(range(len(self.field_record)),
-                                               key=self.field_record.__getitem__))
-        counts = array("q", bytes(8 * len(sections)))
-        for r in self.field_record:
-            counts[r] += 1
-        self.record_fields_at = array("q", itertools.accumulate(counts, initial=0))
+        self.record_fields = array("I", np.argsort(by_rank, kind="stable").astype(np.uint32)
+                                   .tobytes())
+        counts = np.bincount(by_rank, minlength=len(sections)).astype(np.int64)
+        self.record_fields_at = array("q", np.concatenate(([0], np.cumsum(counts))).tobytes())
+        del by_rank, counts
         self.sections = sorted({s for s in sections if s is not None})
         scode = {s: i for i, s in enumerate(self.sections)}
         self.record_section = array("q", (scode[s] if s is not None else -1 for s in sections))
@@ -85,7 +89,7 @@ class StoreInput:
         self.starts = starts_of(self.field_text)
 
     def __len__(self) -> int:
-        return len(self.field_text)
+        return len(self.starts) - 1  # the texts may have been let go (see write_store)
 
     @property
     def chars(self) -> int:

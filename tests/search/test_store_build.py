@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.model import Text
-from briefing.search import SearchEngine
+from briefing.search import SearchEngine, store_part
 from briefing.search import store_build as sb
 from briefing.search.fields import Record, concat
 from briefing.search.gram_build import gram_blocks
@@ -51,7 +51,7 @@ def test_gram_values_read_back(v):
     from briefing.search.stored import _decode
 
     blocks = sorted(v) if isinstance(v, list) else v
-    assert _decode(sb.gram_value(blocks)) == (tuple(blocks) if isinstance(v, list) else v)
+    assert _decode(store_part.gram_value(blocks)) == (tuple(blocks) if isinstance(v, list) else v)
 
 
 def _records(n: int, short: str, long: str) -> list[Record]:
@@ -96,7 +96,7 @@ def _rows(path) -> dict:
 def test_without_a_child_the_same_store_is_written(tmp_path, monkeypatch):
     text = TextIndex(_records(600, "zh", "en"))
     assert sb.write_store(tmp_path / "a.sqlite", text, key="k")
-    monkeypatch.setattr(sb, "run_in_child", lambda *args: None)
+    monkeypatch.setattr(sb, "run_in_child", lambda *args, **kw: None)
     assert sb.write_store(tmp_path / "b.sqlite", text, key="k")
     assert _rows(tmp_path / "a.sqlite") == _rows(tmp_path / "b.sqlite")
 
@@ -107,10 +107,10 @@ def test_reading_in_runs_of_any_size_writes_the_same_store(tmp_path, monkeypatch
     from briefing.search import field_reader, readings
 
     text = TextIndex(_records(600, "zh", "en"))
-    monkeypatch.setattr(sb, "run_in_child", lambda *args: None)  # both halves in this process
+    monkeypatch.setattr(sb, "run_in_child", lambda *args, **kw: None)  # both halves in this process
     monkeypatch.setattr(readings, "TABLE_MIN_CHARS", 0)  # the many-fields reader, always
     assert sb.write_store(tmp_path / "a.sqlite", text, key="k")
-    monkeypatch.setattr(sb, "FOLD_AT_ONCE", 1)  # one block per run
+    monkeypatch.setattr(store_part, "FOLD_AT_ONCE", 1)  # one block per run
     monkeypatch.setattr(field_reader, "AT_ONCE", 50)  # a few fields per run
     assert sb.write_store(tmp_path / "b.sqlite", text, key="k")
     assert _rows(tmp_path / "a.sqlite") == _rows(tmp_path / "b.sqlite")
