@@ -6,6 +6,8 @@ engine loads when a search runs, and Rich (about 20 ms) only for a table, never 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -80,14 +82,22 @@ def _prepare_with_progress(engine: SearchEngine) -> None:
     if len(engine.text_index) < PROGRESS_MIN_FIELDS:
         engine.prepare()
         return
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+    with _progress_bar() as report:
+        engine.prepare(report)
 
-    from briefing.cli.state import err_console
 
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None]]:
+    """A function to report (done, total) to: the first report shows a progress bar on
+    stderr, removed when the block ends."""
     bar: list = []
 
     def report(done: int, total: int) -> None:
         if not bar:
+            from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+            from briefing.cli.state import err_console
+
             progress = Progress(TextColumn("indexing for search"), BarColumn(),
                                 TaskProgressColumn(), console=err_console, transient=True)
             progress.start()
@@ -95,7 +105,7 @@ def _prepare_with_progress(engine: SearchEngine) -> None:
         bar[0].update(bar[1], completed=done, total=total)
 
     try:
-        engine.prepare(report)
+        yield report
     finally:
         if bar:
             bar[0].stop()
@@ -103,16 +113,26 @@ def _prepare_with_progress(engine: SearchEngine) -> None:
 
 def _engine() -> SearchEngine:
     """The engine: on a large pack's store when there is one (the pack is then loaded only if
-    the store cannot be read), else on the pack."""
+    the store cannot be read), else on the pack. A large pack without a store yet gets one
+    first, built with the pack let go (see :func:`briefing.search.build.store_for`)."""
     from briefing.pack.cache import one_digest_per_pack
     from briefing.search.engine import SearchEngine
-    from briefing.search.store import find_store
+    from briefing.search.store import Store, find_store
 
     with one_digest_per_pack():  # the store and the pack are found by the same digest
         if state._pack is None:
             from briefing.pack import bundled_pack_dir
 
             store = find_store(state.content or bundled_pack_dir())
+            if store is None:
+                from briefing.search.build import store_for
+
+                with _progress_bar() as report:
+                    got = store_for(lambda: state.pack(keep=False), report)
+                if isinstance(got, Store):
+                    store = got
+                elif got is not None:
+                    state.use(got)
             if store is not None:
                 return SearchEngine(None, store=store, pack_loader=state.pack)
         return SearchEngine(state.pack())

@@ -39,11 +39,17 @@ class State:
         self.lang_given = lang_given  # --lang was on the command line (the app's saved one yields)
         self._pack = _pack
 
-    def pack(self, cached: bool = True) -> Pack:
+    def pack(self, cached: bool = True, keep: bool = True) -> Pack:
         """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
 
-        ``cached`` reuses a hash-checked validated pack; ``validate`` passes False.
+        ``cached`` reuses a hash-checked validated pack; ``validate`` passes False. ``keep``
+        False loads it without holding on to it (a large pack's search store is built with
+        the pack let go, see :mod:`briefing.search.build`); :meth:`use` keeps it after all.
         """
+        if self._pack is None and not keep:
+            loaded = self.pack(cached)
+            self._pack = None
+            return loaded
         if self._pack is None:
             from briefing.pack import PackInvalid, bundled_pack_dir
             from briefing.pack.cache import load_pack, load_pack_cached
@@ -61,6 +67,10 @@ class State:
                               markup=False, highlight=False, soft_wrap=True)
                 raise typer.Exit(1) from None
         return self._pack
+
+    def use(self, pack: Pack) -> None:
+        """Keep ``pack`` (loaded with ``keep=False``) as this command line's pack."""
+        self._pack = pack
 
 
 state = State()

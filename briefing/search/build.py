@@ -10,14 +10,16 @@ ever. When it is done the app's engine finds the store by the pack's digest, as 
 start does. Exit status 0 once the store exists, 1 if the pack cannot be loaded or no store
 was written.
 
-:func:`store_for_folder` is also how ``briefing search`` gets a large pack's store: the pack
+:func:`store_for` is also how ``briefing search`` gets a large pack's store: the pack
 is read into the store's input and then let go before the build starts, so the process
 that builds holds the pack's texts and not its objects (a library's pack is hundreds of MB).
 """
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.model import Pack
@@ -25,15 +27,20 @@ from briefing.search.index import Progress
 from briefing.search.store import Store
 
 
-def store_for_folder(root: Path, progress: Progress | None = None) -> Store | Pack | None:
-    """The store of the pack at ``root``, built now if it has none yet; or the pack itself
-    when it is too small to have a store; or None if a store could not be written (the
-    caller then searches the pack in memory). Raises what loading the pack raises."""
-    from briefing.pack.cache import load_pack_cached
+def store_for(load: Callable[[], Pack], progress: Progress | None = None
+              ) -> Store | Pack | None:
+    """The store of the pack ``load()`` gives, built now if it has none yet; or the pack
+    itself when it is too small to have a store (or has no digest to find one by); or None
+    if a store could not be written (the caller then searches the pack in memory).
+
+    The pack is read into what the store is built from and let go before the build starts,
+    so this process holds the pack's texts but not its objects while it builds; for that the
+    caller must not hold the pack itself. Raises what ``load`` raises.
+    """
     from briefing.search.source import large_input
     from briefing.search.store import open_store, store_key, store_path
 
-    pack = load_pack_cached(root)
+    pack = load()
     if not getattr(pack, "digest", ""):
         return pack
     key = store_key(pack.digest)
@@ -45,7 +52,7 @@ def store_for_folder(root: Path, progress: Progress | None = None) -> Store | Pa
     if found is None:
         return pack
     about = {"glossary": pack.glossary, "documents": pack.documents}
-    del pack  # the store's input holds the texts it needs; the rest of the pack is freed
+    del pack  # what the store is built from holds the texts it needs; the rest is freed
 
     from briefing.search.store_build import write_store
 
@@ -60,11 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m briefing.search.build PACK_FOLDER", file=sys.stderr)
         return 2
     from briefing.pack import PackInvalid
+    from briefing.pack.cache import load_pack_cached
     from briefing.search.engine import SearchEngine
     from briefing.textsafe import clean
 
     try:
-        got = store_for_folder(Path(args[0]))
+        got = store_for(lambda: load_pack_cached(Path(args[0])))
     except (PackInvalid, OSError) as exc:
         first = exc.errors[0] if isinstance(exc, PackInvalid) and exc.errors else exc
         print(f"error: {clean(str(first)).splitlines()[0] if str(first) else type(exc).__name__}",
@@ -77,5 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if SearchEngine(got).prepare() in ("built", "store") else 1
 
 
+def _terminated(signum, frame) -> None:
+    raise SystemExit(1)
+
+
 if __name__ == "__main__":
+    # the app ends a build it no longer waits for: unwind, so no temporary file is left
+    signal.signal(signal.SIGTERM, _terminated)
     raise SystemExit(main())

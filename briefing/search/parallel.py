@@ -15,21 +15,65 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import itertools
 import os
 import pickle
 import subprocess
 import sys
 import threading
 import time
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 #: Seconds between the child's checks that its parent is still there.
 PARENT_POLL_S = 0.5
+#: Seconds to wait for the last progress reports once the child has ended.
+RELAY_WAIT_S = 5.0
 _BOOT = "from briefing.search.parallel import _child_main; _child_main()"
 _FAILURES = (OSError, EOFError, ValueError, TypeError, pickle.PickleError, AttributeError,
              ImportError, MemoryError)
+
+
+class Texts:
+    """A list of strings given to a child as an argument, sent in pieces of UTF-8 encoded
+    here: pickling a string leaves its UTF-8 form cached inside it (CPython keeps what
+    ``PyUnicode_AsUTF8`` made), so pickling a library's texts would grow this process by
+    half their size for as long as they live."""
+
+    AT_ONCE = 1 << 18  # characters per piece (about; a piece holds one string at least)
+
+    def __init__(self, items: list[str]) -> None:
+        self.items = items
+
+    def send(self, stream) -> None:
+        lo, items = 0, self.items
+        while lo < len(items):
+            hi, chars = lo + 1, len(items[lo])
+            while hi < len(items) and chars < self.AT_ONCE:
+                chars += len(items[hi])
+                hi += 1
+            piece = items[lo:hi]
+            pickle.dump((array("q", map(len, piece)),
+                         "".join(piece).encode("utf-8", "surrogatepass")),
+                        stream, protocol=pickle.HIGHEST_PROTOCOL)
+            lo = hi
+        pickle.dump(None, stream)
+
+    @staticmethod
+    def receive(stream) -> list[str]:
+        out: list[str] = []
+        while (piece := pickle.load(stream)) is not None:
+            lengths, data = piece
+            text = data.decode("utf-8", "surrogatepass")
+            at = list(itertools.accumulate(lengths, initial=0))
+            out.extend(map(text.__getitem__, map(slice, at, at[1:])))
+        return out
+
+
+class _TextsMark:
+    """Where a :class:`Texts` argument goes (it follows the call, in pieces)."""
 
 
 class Child:
@@ -49,13 +93,19 @@ class Child:
                                       stdout=subprocess.PIPE,
                                       stderr=subprocess.PIPE if progress else subprocess.DEVNULL,
                                       env=env)
+        self._relay = None
         if progress:
-            threading.Thread(target=_relay, args=(self._proc.stderr, progress),
-                             daemon=True).start()
+            self._relay = threading.Thread(target=_relay, args=(self._proc.stderr, progress),
+                                           daemon=True)
+            self._relay.start()
         try:
-            pickle.dump((os.getpid(), func.__module__, func.__qualname__, args,
+            head = tuple(_TextsMark() if isinstance(a, Texts) else a for a in args)
+            pickle.dump((os.getpid(), func.__module__, func.__qualname__, head,
                          progress is not None),
                         self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            for a in args:
+                if isinstance(a, Texts):
+                    a.send(self._proc.stdin)
             self._proc.stdin.close()
         except BaseException:
             self.close()
@@ -80,6 +130,10 @@ class Child:
         with contextlib.suppress(OSError):
             self._proc.stdin.close()
         self._proc.wait()
+        if self._relay is not None:  # every report is passed on before the result is
+            self._relay.join(timeout=RELAY_WAIT_S)
+            with contextlib.suppress(OSError):
+                self._proc.stderr.close()
 
 
 def run_in_child(func: Callable[..., Any], *args: Any,
@@ -104,6 +158,8 @@ def _child_main() -> None:
     stdout = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing the function prints may corrupt the result stream
     parent, module, name, args, tells = pickle.load(sys.stdin.buffer)
+    args = tuple(Texts.receive(sys.stdin.buffer) if isinstance(a, _TextsMark) else a
+                 for a in args)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     try:
         func = importlib.import_module(module)

@@ -34,7 +34,7 @@ from pathlib import Path
 from briefing.paths import prune_cache
 from briefing.search.fields import gc_paused
 from briefing.search.grams import SPARSE_BLOCKS, block_size, block_starts
-from briefing.search.parallel import run_in_child
+from briefing.search.parallel import Texts, run_in_child
 from briefing.search.store import STORE_FORMAT
 from briefing.search.store_input import StoreInput
 from briefing.search.store_part import PRAGMAS, STREAMS, _pack, gram_value, write_part
@@ -87,10 +87,12 @@ def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progre
             _build_and_write(tmp, text, key=key, glossary=glossary, documents=documents,
                              tell=tell, release=release)
         os.replace(tmp, path)
-    except (OSError, sqlite3.Error, ValueError, OverflowError, MemoryError):
+    except BaseException as exc:  # an interrupted build (SIGTERM, ^C) leaves nothing either
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        return False
+        if isinstance(exc, (OSError, sqlite3.Error, ValueError, OverflowError, MemoryError)):
+            return False
+        raise
     prune_cache(path.parent, "search-store-*.sqlite", keep)
     tell(1)
     return True
@@ -116,7 +118,7 @@ def _build_and_write(tmp: str, text: StoreInput, *, key: str, glossary, document
             tell(0.9 * sum(done) / len(done))
         return report
 
-    children = [run_in_child(write_part, *a, progress=part_progress(i))
+    children = [run_in_child(write_part, Texts(a[0]), *a[1:], progress=part_progress(i))
                 for i, a in enumerate(args)]
     if release and None not in children:
         args = None
@@ -124,9 +126,11 @@ def _build_and_write(tmp: str, text: StoreInput, *, key: str, glossary, document
     try:
         db = sqlite3.connect(tmp)
         try:
-            db.executescript(PRAGMAS + _SCHEMA)
+            db.executescript(PRAGMAS + _SCHEMA + "PRAGMA cache_size=-4096;")
             about = _write_tables(db, text)
             db.commit()
+            if release:
+                text.let_go()
             parts = [child.result(functools.partial(_here, args, i, part_progress(i)))
                      if child is not None else _here(args, i, part_progress(i))
                      for i, child in enumerate(children)]
@@ -200,8 +204,8 @@ def _join(db, parts: list[dict], paths: list[str], bounds: list[int], *, key: st
                 joined = joined_starts(joined, p[stream]["starts"])
             _put_array(db, f"{stream}_starts", "q", joined)
     _put_array(db, "text.plain", "B", b"".join(p["plain"] for p in parts))
-    _put_array(db, "han_fields", "q", [bounds[i] + f for i, p in enumerate(parts)
-                                       for f in p["han"]])
+    _put_array(db, "han_fields", "q", array("q", (bounds[i] + f for i, p in enumerate(parts)
+                                                  for f in p["han"])))
     by_length: dict[int, list[str]] = {}
     for word in sorted(set().union(*(p["vocab"] for p in parts))):
         by_length.setdefault(len(word), []).append(word)

@@ -88,6 +88,16 @@ class StoreInput:
         self.top_sections = sorted(tops)
         self.starts = starts_of(self.field_text)
 
+    def let_go(self) -> None:
+        """Drop the texts, tables and rows once the store has them (see
+        :func:`~briefing.search.store_build.write_store`'s ``release``); the field offsets
+        stay, and with them the number of fields."""
+        self.field_text = []
+        self.record_rows = []
+        for name in ("field_record", "field_name_codes", "record_fields", "record_fields_at",
+                     "record_section"):
+            setattr(self, name, array(getattr(self, name).typecode))
+
     def __len__(self) -> int:
         return len(self.starts) - 1  # the texts may have been let go (see write_store)
 

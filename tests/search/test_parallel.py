@@ -58,3 +58,31 @@ def test_build_data_in_parallel_equals_serial(bundled, monkeypatch):
     monkeypatch.setattr(parallel.Child, "result", result)
     assert build_data(text) == serial
     assert calls  # the child built it
+
+
+def test_texts_reach_the_child_whole_in_pieces(monkeypatch):
+    """Texts go in pieces of UTF-8 (so no string here keeps a UTF-8 copy): whatever they hold
+    (astral characters, a lone surrogate, empty strings, one longer than a piece), the child
+    gets them as they were."""
+    texts = ["", "研发", "a" * 50, "𠀀𝄞", "\ud800x", "", "mixed 混合 𝄞 text", "z"]
+    monkeypatch.setattr(parallel.Texts, "AT_ONCE", 5)  # pieces of a few strings, or one
+    child = parallel.run_in_child(list, parallel.Texts(texts))
+    assert child is not None
+    assert child.result(lambda: "serial") == texts
+    sizes = [sys.getsizeof(t) for t in texts]
+    child = parallel.run_in_child(len, parallel.Texts(texts))
+    assert child is not None and child.result(lambda: None) == len(texts)
+    assert [sys.getsizeof(t) for t in texts] == sizes  # no UTF-8 copy cached in them
+
+
+def test_a_child_reports_its_progress(tmp_path):
+    from briefing.search.store_part import write_part
+
+    shares: list[float] = []
+    texts = ["研发投入", "research spending", "院士"] * 50
+    child = parallel.run_in_child(write_part, parallel.Texts(texts), [0, 60],
+                                  str(tmp_path / "part.sqlite"), progress=shares.append)
+    assert child is not None
+    got = child.result(lambda: None)
+    assert got is not None and got["han"]
+    assert shares and shares == sorted(shares) and shares[-1] == 1.0

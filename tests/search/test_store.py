@@ -245,6 +245,37 @@ def test_cli_search_answers_from_the_store_without_loading_the_pack(large_pack_d
     assert unknown.exit_code == 1 and "unknown section 'nowhere'" in unknown.output
 
 
+def test_the_first_cli_search_builds_the_store_with_the_pack_let_go(large_pack_dir,
+                                                                    monkeypatch):
+    """No pack object is alive while a large pack's store is built (its texts are), and the
+    store is built from an input the build may empty."""
+    import gc
+
+    from briefing.model import Pack
+    from briefing.search import store_build
+
+    real, seen = store_build.write_store, []
+
+    def watched(path, text, **kw):
+        seen.append((kw.get("release"), [o for o in gc.get_objects()
+                                         if isinstance(o, Pack) and o.root == large_pack_dir]))
+        return real(path, text, **kw)
+
+    monkeypatch.setattr(store_build, "write_store", watched)
+    first = _cli("--content", str(large_pack_dir), "search", "yanfa", "--json")
+    assert first.exit_code == 0 and json.loads(first.stdout), first.output
+    assert seen == [(True, [])]
+    assert find_store(large_pack_dir) is not None
+
+
+def test_the_build_command_writes_the_store(large_pack_dir, bundled):
+    from briefing.search.build import main, store_for
+
+    assert main([str(large_pack_dir)]) == 0
+    assert find_store(large_pack_dir) is not None
+    assert store_for(lambda: bundled) is bundled  # a small pack has no store
+
+
 def test_a_search_on_a_store_imports_nothing_a_build_needs(large_pack_dir, imported_packages):
     """numpy and pypinyin build a store; a search that finds one never imports them."""
     assert _cli("--content", str(large_pack_dir), "search", "yanfa", "--json").exit_code == 0

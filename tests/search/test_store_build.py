@@ -17,6 +17,7 @@ from briefing.search.gram_build import gram_blocks
 from briefing.search.grams import block_starts
 from briefing.search.index import PinyinIndex, TextIndex, build_data
 from briefing.search.store import open_store
+from briefing.search.store_input import StoreInput
 
 FIELD = st.text(st.sampled_from("ab研发强度 AB-\u00e9x12"), max_size=12)
 
@@ -135,3 +136,53 @@ def test_progress_runs_from_nothing_to_every_field(tmp_path):
     assert done[0] == 0 and done[-1] == len(text) and done == sorted(done)
     assert {t for _, t in seen} == {len(text)}
     assert len(set(done)) >= 5  # it moves while the store is built, not only at the ends
+
+
+class _FailedChild:
+    """A child that started and then failed: its result is the fallback's."""
+
+    def result(self, fallback):
+        return fallback()
+
+    def close(self):
+        pass
+
+
+def test_a_failed_child_is_built_here_and_the_store_is_the_same(tmp_path, monkeypatch):
+    text = TextIndex(_records(600, "zh", "en"))
+    assert sb.write_store(tmp_path / "a.sqlite", text, key="k")
+    monkeypatch.setattr(sb, "run_in_child", lambda *args, **kw: _FailedChild())
+    assert sb.write_store(tmp_path / "b.sqlite", text, key="k")
+    assert _rows(tmp_path / "a.sqlite") == _rows(tmp_path / "b.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite", "b.sqlite"]
+
+
+def test_a_failed_child_fails_a_build_whose_texts_were_let_go(tmp_path, monkeypatch):
+    """With ``release`` the texts are gone once the children have them, so a child that fails
+    fails the build: nothing is written, nothing is left behind, and the caller searches in
+    memory (see ``IndexSource._large``)."""
+    inp = StoreInput(_records(600, "zh", "en"))
+    monkeypatch.setattr(sb, "run_in_child", lambda *args, **kw: _FailedChild())
+    assert not sb.write_store(tmp_path / "s.sqlite", inp, key="k", release=True)
+    assert inp.field_text == [] and len(inp) == 600 * 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_build_stops_its_children_and_leaves_nothing(tmp_path, monkeypatch):
+    """^C, or the SIGTERM the app's build command unwinds on, while the children build."""
+    started = []
+    real = sb.run_in_child
+
+    def spy(*args, **kw):
+        started.append(real(*args, **kw))
+        return started[-1]
+
+    def interrupted(db, inp):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sb, "run_in_child", spy)
+    monkeypatch.setattr(sb, "_write_tables", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        sb.write_store(tmp_path / "s.sqlite", TextIndex(_records(600, "zh", "en")), key="k")
+    assert len(started) == 2 and all(c._proc.returncode is not None for c in started)
+    assert list(tmp_path.iterdir()) == []

@@ -153,6 +153,7 @@ def test_quitting_ends_a_build_still_running(bundled, tmp_path, monkeypatch):
     worker.join(timeout=30)
     assert got == [None] and time.perf_counter() - started < 10
     assert not list(cache.glob("search-store-*.sqlite"))
+    assert not list(cache.glob(".search-store-*"))  # nor anything half written
     assert build_in_process(app, SearchEngine(pack)) is None  # none starts after quitting
 
 
