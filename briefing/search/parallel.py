@@ -98,18 +98,29 @@ class Child:
             self._relay = threading.Thread(target=_relay, args=(self._proc.stderr, progress),
                                            daemon=True)
             self._relay.start()
+        self._sender = None
+        head = (os.getpid(), func.__module__, func.__qualname__,
+                tuple(_TextsMark() if isinstance(a, Texts) else a for a in args),
+                progress is not None)
         try:
-            head = tuple(_TextsMark() if isinstance(a, Texts) else a for a in args)
-            pickle.dump((os.getpid(), func.__module__, func.__qualname__, head,
-                         progress is not None),
-                        self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            for a in args:
-                if isinstance(a, Texts):
-                    a.send(self._proc.stdin)
-            self._proc.stdin.close()
+            pickle.dump(head, self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            texts = [a for a in args if isinstance(a, Texts)]
+            if texts:  # sent by a thread: this process, and other children, go on meanwhile
+                self._sender = threading.Thread(target=self._send, args=(texts,), daemon=True)
+                self._sender.start()
+            else:
+                self._proc.stdin.close()
         except BaseException:
             self.close()
             raise
+
+    def _send(self, texts: list[Texts]) -> None:
+        """Send the texts after the call (a child that has died makes this fail: its result
+        says so)."""
+        with contextlib.suppress(*_FAILURES):
+            for t in texts:
+                t.send(self._proc.stdin)
+            self._proc.stdin.close()
 
     def result(self, fallback: Callable[[], Any]) -> Any:
         """The child's return value, or ``fallback()`` if the child failed in any way."""
@@ -130,6 +141,8 @@ class Child:
         with contextlib.suppress(OSError):
             self._proc.stdin.close()
         self._proc.wait()
+        if self._sender is not None:  # its pipe is broken once the child has ended
+            self._sender.join(timeout=RELAY_WAIT_S)
         if self._relay is not None:  # every report is passed on before the result is
             self._relay.join(timeout=RELAY_WAIT_S)
             with contextlib.suppress(OSError):
@@ -158,13 +171,13 @@ def _child_main() -> None:
     stdout = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing the function prints may corrupt the result stream
     parent, module, name, args, tells = pickle.load(sys.stdin.buffer)
-    args = tuple(Texts.receive(sys.stdin.buffer) if isinstance(a, _TextsMark) else a
-                 for a in args)
     threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
     try:
-        func = importlib.import_module(module)
+        func = importlib.import_module(module)  # while the texts are still on their way
         for part in name.split("."):
             func = getattr(func, part)
+        args = tuple(Texts.receive(sys.stdin.buffer) if isinstance(a, _TextsMark) else a
+                     for a in args)
         value = ("ok", func(*args, progress=_tell) if tells else func(*args))
     except Exception as exc:  # reported; the parent computes it itself
         value = ("error", repr(exc))

@@ -41,7 +41,7 @@ from briefing.search.store_part import PRAGMAS, STREAMS, _pack, gram_value, writ
 
 #: The share of the characters the second half holds: the first (the short fields, mostly
 #: Chinese) costs more per character.
-CHILD_SHARE = 0.6
+CHILD_SHARE = 0.55
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
