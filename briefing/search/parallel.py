@@ -5,7 +5,9 @@ process can take the n-gram filter of the folded text while the parent reads pin
 is a fresh interpreter (``python -c``, never a fork of this process: the app builds its index
 in a worker thread, and a forked copy of a threaded process can deadlock), and unlike
 multiprocessing's spawn it does not re-import the parent's ``__main__`` script. Arguments and
-result travel as pickles over its stdin and stdout. Whatever goes wrong in the child (an
+result travel as pickles over its stdin and stdout (a long list of texts as :class:`Texts`, in
+UTF-8 pieces sent by a thread, so the parent goes on meanwhile), and the share of its work
+done, if asked for, as lines on its stderr. Whatever goes wrong in the child (an
 exception, a crash, a broken pipe) costs only the time it took: the parent computes the piece
 itself. The child is killed if the parent gives up on it, and exits on its own if the parent
 dies, so none is left behind.
