@@ -6,13 +6,11 @@ command palette, go-to and back/forward all navigate the same way.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.screen import Screen
 
 from briefing.model import Lang, Pack
@@ -20,21 +18,12 @@ from briefing.present.words import t
 from briefing.text import break_cache
 from briefing.text.sanitize import one_line
 from briefing.tui.history import History
+from briefing.tui.key_labels import ACTION_WORDS, declared_bindings
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.session import Session
 from briefing.tui.widgets.section_tree import FIGURES_ID
 from briefing.tui.workflow import KEYS_BEYOND, WorkflowMixin
 from briefing.userstate import StateStore
-
-# Which i18n word describes each action in the footer and the help screen.
-ACTION_WORDS = {
-    "quit": "quit", "help": "help", "toggle_lang": "lang", "app.back": "back",
-    "app.forward": "forward", "app.goto": "goto", "compare": "compare", "source": "source",
-    "app.search": "search", "export": "export", "find": "find", "find_step(1)": "next",
-    "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
-    "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
-    "toggle_bilingual": "bilingual", "details": "details", "command_palette": "palette",
-}
 
 
 def _commands():
@@ -120,8 +109,6 @@ class BriefingApp(WorkflowMixin, App[None]):
         end_builds(self)
 
     def on_mount(self) -> None:
-        self._translate(self)
-        self._translate(self.main)
         self.say_state_notices()
 
     def open_start(self) -> None:
@@ -296,17 +283,19 @@ class BriefingApp(WorkflowMixin, App[None]):
     def binding_rows(self) -> list[tuple[str, str]]:
         """(keys, description) for every binding of the main screen and the app."""
         rows: dict[str, list[str]] = {}
-        for node in (self.main, self):
-            for bindings in node._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    word = ACTION_WORDS.get(binding.action)
-                    if word is None:  # Textual's own (focus, copy, ...): listed below
-                        continue
-                    label = t(word, self.lang)
-                    keys = rows.setdefault(label, [])
-                    display = self.get_key_display(binding)
-                    if display not in keys:
-                        keys.append(display)
+        app_bindings = declared_bindings(type(self))
+        if self.ENABLE_COMMAND_PALETTE:  # Textual binds the palette's key as the app starts
+            app_bindings.append(Binding(self.COMMAND_PALETTE_BINDING, "command_palette",
+                                        key_display=self.COMMAND_PALETTE_DISPLAY))
+        for binding in declared_bindings(type(self.main)) + app_bindings:
+            word = ACTION_WORDS.get(binding.action)
+            if word is None:  # Textual's own (focus, copy, ...): listed below
+                continue
+            label = t(word, self.lang)
+            keys = rows.setdefault(label, [])
+            display = self.get_key_display(binding)
+            if display not in keys:
+                keys.append(display)
         extra = [("tab / shift+tab", "Next / previous pane" if self.lang == "en" else "切换窗格"),
                  ("space", "Fold / unfold in the tree" if self.lang == "en" else "目录折叠 / 展开"),
                  ("enter / i", "Open / figure details" if self.lang == "en" else "打开 / 指标详情"),
@@ -316,8 +305,7 @@ class BriefingApp(WorkflowMixin, App[None]):
         return [(" / ".join(keys), label) for label, keys in rows.items()] + extra
 
     def open_screen(self, screen: Screen, callback=None) -> None:
-        """Push ``screen`` with its footer already in the current language."""
-        self._translate(screen)
+        """Push ``screen``; its footer words follow the app's language (see key_labels)."""
         self.push_screen(screen, callback)
 
     # -- language ----------------------------------------------------------------------------
@@ -328,23 +316,11 @@ class BriefingApp(WorkflowMixin, App[None]):
         self.lang = lang
         self.session.remember(lang=lang)
         self.title = one_line(self.pack.title.get(lang))
-        self._translate(self)
         for screen in self.screen_stack:
-            self._translate(screen)
             if hasattr(screen, "set_lang"):
                 await screen.set_lang(lang)
         current = self.main.pane.node_id
         if current:
             node_title = None if current == FIGURES_ID else self.pack.node(current).title
             self.sub_title = one_line(node_title.get(lang)) if node_title else t("figures", lang)
-        self.screen.refresh_bindings()
-
-    def _translate(self, node: DOMNode) -> None:
-        """Footer descriptions in the current language (bindings are per-instance copies)."""
-        key_map = node._bindings.key_to_bindings
-        for key, bindings in key_map.items():
-            key_map[key] = [
-                replace(b, description=t(ACTION_WORDS[b.action], self.lang))
-                if b.action in ACTION_WORDS else b
-                for b in bindings
-            ]
+        self.screen.refresh_bindings()  # the footer redraws its keys in the new language

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import contextlib
 from functools import partial
+from typing import ClassVar
 
 from rich.text import Text
 from textual.await_complete import AwaitComplete
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding, BindingType
+from textual.command import CommandList, DiscoveryHit, Hit, Hits, Provider
 from textual.css.query import NoMatches
 
 from briefing.text.sanitize import one_line
+from briefing.tui.textual_compat import GuardedCommandPalette
 
 LIMIT = 40  # as many as the search dialog lists
 
@@ -65,20 +68,25 @@ class BriefingCommands(Provider):
                       partial(app.open_id, item_id), text=item_id)  # type: ignore[attr-defined]
 
 
-class SafeCommandPalette(CommandPalette):
+class SafeCommandPalette(GuardedCommandPalette):
     """Textual 8.2's palette raises KeyError on page keys before its list has been laid out,
     and a second Enter after it closed pops the main screen (both found by the robustness
     monkey); ignore such keys instead of crashing."""
 
-    def _action_command_list(self, action: str) -> None:
-        with contextlib.suppress(KeyError):
-            super()._action_command_list(action)
+    # Textual's own page keys pass through a private action with no guard: bound again here
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "page_commands(1)", "Next page", show=False),
+        Binding("pageup", "page_commands(-1)", "Previous page", show=False),
+    ]
 
-    def _watch__list_visible(self) -> None:
-        """Keys typed in the same frame as ctrl+p make the gathering worker report results
-        before (or after) the list is mounted; there is then nothing to show or hide."""
-        with contextlib.suppress(NoMatches):
-            super()._watch__list_visible()
+    def action_page_commands(self, direction: int) -> None:
+        """Page through the commands; before they are laid out there is no page to move by."""
+        with contextlib.suppress(KeyError, NoMatches):
+            commands = self.query_one(CommandList)
+            if direction > 0:
+                commands.action_page_down()
+            else:
+                commands.action_page_up()
 
     def dismiss(self, result=None) -> AwaitComplete:
         """A second Enter after the palette has closed would pop the main screen."""

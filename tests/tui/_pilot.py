@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.tui.key_labels import in_language
 from briefing.tui.widgets.prose import Prose
 
 
@@ -12,7 +13,9 @@ def pane_text(app) -> str:
 
 
 def footer_descriptions(app) -> set[str]:
-    return {b.binding.description for b in app.screen.active_bindings.values()}
+    """What the footer calls each active key, in the app's language."""
+    return {in_language(b.binding, b.node, app.lang).description
+            for b in app.screen.active_bindings.values()}
 
 
 async def wait_until(pilot, condition, what: str = "", tries: int = 200) -> None:

@@ -7,7 +7,8 @@ This one keeps keys by priority (below) until the width is used, in their usual 
 It is one widget drawing one line, not a widget per key: the keys are the same on every
 screen, and fourteen key widgets (each styled, composed and laid out, and all rebuilt on every
 bindings signal, dozens of which arrive while the app starts) cost the app's first frame more
-than anything else it draws. A click is mapped back to the key under the pointer.
+than anything else it draws. A click is mapped back to the key under the pointer. The words
+are the app's language's (:mod:`briefing.tui.key_labels`), looked up on every redraw.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+from briefing.tui.key_labels import in_language
 
 # Kept first when room is short; actions not listed come after, in footer order.
 PRIORITY = ("quit", "help", "toggle_lang", "command_palette", "app.search", "compare",
@@ -86,13 +89,16 @@ class BriefingFooter(Widget, can_focus=False):
     def fitting(self, width: int) -> tuple[list[tuple[Binding, bool, str]], tuple | None]:
         """The keys to show (footer order) and the palette key, if they fit in ``width``."""
         active = self.screen.active_bindings
+        lang = self.app.lang  # type: ignore[attr-defined]
         by_action: dict[str, tuple[Binding, bool, str]] = {}
-        for _node, binding, enabled, tooltip in active.values():
+        for node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in by_action:
-                by_action[binding.action] = (binding, enabled, tooltip)
+                by_action[binding.action] = (in_language(binding, node, lang), enabled, tooltip)
         items = list(by_action.values())
         palette = active.get(self.app.COMMAND_PALETTE_BINDING) if (
             self.app.ENABLE_COMMAND_PALETTE) else None
+        if palette is not None:
+            palette = palette._replace(binding=in_language(palette.binding, palette.node, lang))
         candidates = [(b.action, i) for i, (b, _, _) in enumerate(items)]
         if palette is not None:
             candidates.append(("command_palette", -1))

@@ -1,33 +1,118 @@
-"""The header, without a crash when the title changes while a screen is being torn down.
+"""The header: the icon that opens the command palette, then the title and the open item.
 
-Textual's ``Header`` watches the app's and the screen's title and, on each change, looks up
-its ``HeaderTitle`` child, tolerating only ``NoScreen``. A title change that arrives while
-the header's children are being removed (a screen closed by keys typed faster than the app
-handles them, found by the monkey test) raises ``NoMatches`` and ends the app. This header
-does the same thing and ignores that case too.
+It looks and behaves as Textual's ``Header`` without a clock (same styles, so the same cells),
+but is built from public pieces. Textual's header looks its title widget up on every title
+change and tolerates only ``NoScreen``: a change arriving while a screen's widgets are being
+removed (a screen closed by keys typed faster than the app handles them, found by the monkey
+test) raised ``NoMatches`` and ended the app. This one keeps its title widget at hand, so
+there is nothing to look up.
 """
 
 from __future__ import annotations
 
 from contextlib import suppress
 
-from textual.css.query import NoMatches
+from textual import events
+from textual.app import ComposeResult
 from textual.dom import NoScreen
-from textual.events import Mount
-from textual.widgets import Header
-from textual.widgets._header import HeaderTitle  # Textual exports no name for it
+from textual.widget import Widget
+from textual.widgets import Static
+
+ICON = "⭘"  # Textual's
 
 
-class BriefingHeader(Header):
-    def _on_mount(self, event: Mount) -> None:
-        event.prevent_default()  # replaces Header's own handler (it would still raise)
+class HeaderIcon(Widget):
+    """Top left; a click opens the command palette."""
 
-        async def set_title() -> None:
-            # the header may be going away: then there is nothing to show the title in
-            with suppress(NoScreen, NoMatches):
-                self.query_one(HeaderTitle).update(self.format_title())
+    DEFAULT_CSS = """
+    HeaderIcon {
+        dock: left;
+        padding: 0 1;
+        width: 8;
+        content-align: left middle;
+    }
+    HeaderIcon:hover {
+        background: $foreground 10%;
+    }
+    """
 
-        self.watch(self.app, "title", set_title)
-        self.watch(self.app, "sub_title", set_title)
-        self.watch(self.screen, "title", set_title)
-        self.watch(self.screen, "sub_title", set_title)
+    def on_mount(self) -> None:
+        if self.app.ENABLE_COMMAND_PALETTE:
+            self.tooltip = "Open the command palette"
+        else:
+            self.disabled = True
+
+    async def on_click(self, event: events.Click) -> None:
+        event.stop()
+        await self.run_action("app.command_palette")
+
+    def render(self) -> str:
+        return ICON
+
+
+class HeaderSpace(Widget):
+    """Where Textual's header keeps its clock: the title stays centred as it was."""
+
+    DEFAULT_CSS = """
+    HeaderSpace {
+        dock: right;
+        width: 10;
+        padding: 0 1;
+    }
+    """
+
+    def render(self) -> str:
+        return ""
+
+
+class HeaderTitle(Static):
+    DEFAULT_CSS = """
+    HeaderTitle {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        content-align: center middle;
+        width: 100%;
+    }
+    """
+
+
+class BriefingHeader(Widget):
+    """One line (three after a click): the screen's title, else the app's, and sub-title."""
+
+    DEFAULT_CSS = """
+    BriefingHeader {
+        dock: top;
+        width: 100%;
+        background: $panel;
+        color: $foreground;
+        height: 1;
+    }
+    BriefingHeader.-tall {
+        height: 3;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._title = HeaderTitle()
+
+    def compose(self) -> ComposeResult:
+        yield HeaderIcon()
+        yield self._title
+        yield HeaderSpace()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "title", self._show_title)
+        self.watch(self.app, "sub_title", self._show_title)
+        self.watch(self.screen, "title", self._show_title)
+        self.watch(self.screen, "sub_title", self._show_title)
+
+    def on_click(self) -> None:
+        self.toggle_class("-tall")
+
+    def _show_title(self) -> None:
+        with suppress(NoScreen):  # the header may be going away: nothing to show it in
+            screen, app = self.screen, self.app
+            title = app.title if screen.title is None else screen.title
+            sub_title = app.sub_title if screen.sub_title is None else screen.sub_title
+            self._title.update(app.format_title(title, sub_title))
