@@ -1,4 +1,11 @@
-"""Shared fixtures: the bundled pack, and a factory for small packs to break on purpose."""
+"""Shared fixtures: the bundled pack, a factory for small packs to break on purpose, and the
+folders every test writes to.
+
+The suite runs in parallel (pytest-xdist, see ``[tool.pytest.ini_options]``): each worker is
+a process of its own, so nothing a test writes may be shared with another worker. Caches go to
+a folder of the worker's own, user state to a folder of the test's own (below); the browser
+tests pick ports from a range of their worker's own (tests/web/webtools.py).
+"""
 
 from __future__ import annotations
 
@@ -82,6 +89,66 @@ def minimal_pack_data() -> dict[str, object]:
 
 PackFactory = Callable[..., Path]
 
+#: The slow tier (``-m slow``; ``-m "not slow"`` leaves it out): whole modules and single tests
+#: (every parameter) that take seconds each. ``pytest --durations=40`` shows the candidates.
+SLOW = (
+    "tests/robustness/test_app_robustness.py",  # the monkey, resizing, 10,000 items
+    "tests/robustness/test_terminals.py",  # every command in three environments, as processes
+    "tests/web/test_browser.py",
+    "tests/web/test_stop.py",
+    "tests/search/test_store.py",  # stores of a large synthetic pack
+    "tests/robustness/test_extreme_content.py::test_ten_thousand_items_and_long_lines_load",
+    "tests/robustness/test_hostile_packs.py::test_pure_python_loader_fallback",
+    "tests/foundation/test_cli_output.py::test_show_accepts_every_id_the_pack_has",
+    "tests/foundation/test_packaging.py::test_wheel_ships_the_pack_and_the_seeds",
+    "tests/tui/test_app.py::test_every_screen_survives_small_and_large_terminals",
+)
+
+
+def _in_slow_tier(nodeid: str) -> bool:
+    test = nodeid.split("[")[0]
+    return test in SLOW or test.split("::")[0] in SLOW
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark the slow tier, and collect it first: the xdist workers take the long tests one at
+    a time and the short ones fill in at the end, rather than one worker starting a long test
+    while the others have nothing left to do."""
+    for item in items:
+        if _in_slow_tier(item.nodeid):
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def dump_yaml(data) -> str:
+    """``yaml.safe_dump``, through libyaml for a large file (a 10,000-item section takes
+    seconds in pure Python, a quarter of that in libyaml, to the same text). Small files keep
+    the pure-Python text byte for byte: libyaml folds some long quoted strings differently."""
+    large = len(repr(data)) > LARGE_YAML
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if large else yaml.SafeDumper
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False)
+
+
+LARGE_YAML = 100_000  # characters of data (the 10,000-item pack checked: the same text)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Caches (validated packs, line breaks, search indexes) in a folder of this worker's own,
+    never the user's and never another worker's. A cache changes no output, so the tests of a
+    worker share it, as they would share the user's; a test that needs a cold cache sets
+    ``BRIEFING_CACHE_DIR`` itself."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path_factory, monkeypatch):
+    """User state (pins, where the reader left off) in a folder of each test's own."""
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
 
 @pytest.fixture
 def make_pack(tmp_path: Path) -> PackFactory:
@@ -99,8 +166,7 @@ def make_pack(tmp_path: Path) -> PackFactory:
         for name, data in files.items():
             path = pack / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                            encoding="utf-8")
+            path.write_text(dump_yaml(data), encoding="utf-8")
         for name, text in (raw or {}).items():
             path = pack / name
             path.parent.mkdir(parents=True, exist_ok=True)

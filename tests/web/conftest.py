@@ -19,8 +19,11 @@ def served(tmp_path_factory) -> Iterator[Served]:
             server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium, for one module's tests. Not for the session: Playwright's sync API keeps an
+    event loop running in its thread until it stops, and every app test after it in the same
+    process (``asyncio.run``) would fail; under xdist any test may come next."""
     if not CHROMIUM.exists():
         pytest.skip(f"no {CHROMIUM}: {INSTALL}")
     from playwright.sync_api import sync_playwright

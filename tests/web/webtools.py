@@ -67,10 +67,36 @@ def wait_for(predicate, timeout: float = TIMEOUT, what: str = "condition"):
         time.sleep(0.1)
 
 
+#: Ports the browser tests serve on: a block of PORT_BLOCK per xdist worker (gw0, gw1, ...),
+#: below the kernel's ephemeral range (32768+), so no two workers ever try the same port and
+#: no port handed out by the kernel meanwhile (bind to port 0) can be one of ours.
+PORT_BASE, PORT_BLOCK = 21000, 200
+
+
+def _worker_ports() -> range:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker[2:]) if worker[2:].isdigit() else 0
+    start = PORT_BASE + PORT_BLOCK * (index % 50)
+    return range(start, start + PORT_BLOCK)
+
+
+_next_port = 0  # where in the worker's block the next search starts
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port of this worker's block that nothing listens on now."""
+    global _next_port
+    ports = _worker_ports()
+    for step in range(len(ports)):
+        port = ports[(_next_port + step) % len(ports)]
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _next_port = (_next_port + step + 1) % len(ports)
+        return port
+    raise AssertionError(f"no free port in {ports}")
 
 
 @dataclass
@@ -94,8 +120,21 @@ class Served:
 
 
 def start_server(tmp: Path, *args: str) -> Served:
-    """Start ``briefing serve`` and wait until it prints its URL and accepts connections."""
-    port = free_port()
+    """Start ``briefing serve`` and wait until it prints its URL and accepts connections.
+    If its port was taken meanwhile (another program on the machine), try the next one."""
+    for _ in range(5):
+        try:
+            return _start_server(tmp, free_port(), *args)
+        except PortTaken:
+            continue
+    raise AssertionError("briefing serve found no free port in five tries")
+
+
+class PortTaken(Exception):
+    """``briefing serve`` said its port is in use."""
+
+
+def _start_server(tmp: Path, port: int, *args: str) -> Served:
     log = tmp / f"serve-{port}.log"
     env = dict(os.environ, BRIEFING_STATE_DIR=str(tmp / "state"),
                BRIEFING_CACHE_DIR=str(tmp / "cache"))
@@ -106,6 +145,8 @@ def start_server(tmp: Path, *args: str) -> Served:
 
     def printed_url() -> str | None:
         if process.poll() is not None:
+            if "address already in use" in log.read_text():
+                raise PortTaken(port)
             raise AssertionError(f"briefing serve exited: {log.read_text()}")
         match = re.search(r"http://\S+token=\S+", log.read_text())
         return match.group() if match else None
