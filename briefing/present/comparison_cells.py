@@ -15,7 +15,7 @@ from collections.abc import Callable
 from briefing.figures.formatting import figure_value, quantity_parts, signed_change
 from briefing.figures.reading import format_value
 from briefing.model import Lang, Pack
-from briefing.present.bounds import INF, Bound
+from briefing.present.bounds import Bound
 from briefing.present.comparison_rows import DEFAULT_BASELINE, ComparisonView, Row
 from briefing.text.sanitize import one_line
 
@@ -71,10 +71,6 @@ def gap_text(pack: Pack, row: Row, lang: Lang) -> str:
         return ""
     if gap.high <= 0:
         return MET[lang]
-    if gap.low <= 0 < gap.high < INF:
-        gap = Bound(-INF, gap.high, gap.approximate)  # may be met already: at most this far
-    elif gap.low <= 0:
-        gap = Bound(-INF, INF)  # at least nothing: met or not, the source does not say
     if actual.unit == "percent":
         return bounded(gap, lang,
                        lambda v: signed_change(pack, v, "percent", lang).lstrip("+"))

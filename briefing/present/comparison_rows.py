@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Pack, Text
-from briefing.present.bounds import Bound, figure_bound
+from briefing.present.bounds import INF, Bound, figure_bound
 
 #: The baseline of a ratio comparison written before comparisons named theirs.
 DEFAULT_BASELINE = Baseline(label=Text(zh="基准", en="baseline"))
@@ -171,7 +171,7 @@ def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Ro
         actual, target = pack.figure(entry.figure), pack.figure(entry.target or entry.figure)
         have, want = figure_bound(pack, actual), figure_bound(pack, target)
         down = want.kind == "ceiling"  # a ceiling is met from below
-        gap = have.minus(want) if down else want.minus(have)
+        gap = _to_go(have.minus(want) if down else want.minus(have))
         reached = None
         if actual.unit != "percent" and not down:
             reached = have.over(want).times(100)
@@ -183,6 +183,18 @@ def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Ro
                         target=target, like_for_like=entry.like_for_like, note=entry.note,
                         bound=have, target_bound=want, gap_bound=gap, progress_bound=reached))
     return rows, None
+
+
+def _to_go(gap: Bound) -> Bound:
+    """The gap as a reader may take it: met (nothing left at most), at most so much (it may
+    be met already), or unclear where it may be met or not with no limit to how far."""
+    if gap.high <= 0:
+        return gap
+    if gap.low <= 0 < gap.high < INF:
+        return Bound(-INF, gap.high, gap.approximate)
+    if gap.low <= 0:
+        return Bound(-INF, INF, gap.approximate)
+    return gap
 
 
 def _bound(row: Row) -> Bound:
