@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import _outputs as out
 import pytest
-from _comparison_pack import write_pack
 
 from briefing.pack import load_pack
 from briefing.present.comparison_rows import build
 
+#: A made-up city's S&T report, with one comparison of every kind (see its comparisons.yaml).
+PACK_DIR = Path(__file__).parent / "comparison_pack"
+
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    return load_pack(write_pack(tmp_path_factory.mktemp("linjiang")))
+def pack():
+    return load_pack(PACK_DIR)
 
 
 def view(pack, comparison_id):

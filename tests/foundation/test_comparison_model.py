@@ -4,9 +4,9 @@ formatted cells and their marks, its markers, notes and legend, the figures behi
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
-from _comparison_pack import write_pack
 
 from briefing.pack import load_pack
 from briefing.present.bounds import INF, Bound
@@ -15,10 +15,13 @@ from briefing.present.comparison_profiles import PROFILES, for_output
 from briefing.present.comparison_rows import adhoc, build
 from briefing.present.comparison_table import KIND_COLUMNS, comparison_table
 
+#: A made-up city's S&T report, with one comparison of every kind (see its comparisons.yaml).
+PACK_DIR = Path(__file__).parent / "comparison_pack"
+
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    return load_pack(write_pack(tmp_path_factory.mktemp("linjiang")))
+def pack():
+    return load_pack(PACK_DIR)
 
 
 def table(pack, comparison_id: str, lang: str):

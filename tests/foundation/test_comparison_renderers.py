@@ -8,10 +8,10 @@ output draws, row by row where the output keeps rows apart."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import _outputs as out
 import pytest
-from _comparison_pack import write_pack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,9 +26,13 @@ MARKS = {"exact": "", "approximate": "≈", "at-least": "≥", "at-most": "≤",
 HEDGES = (None, "超", "余", "以上", "左右", "约", "近")
 
 
+#: A made-up city's S&T report, with one comparison of every kind (see its comparisons.yaml).
+PACK_DIR = Path(__file__).parent / "comparison_pack"
+
+
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory):
-    return load_pack(write_pack(tmp_path_factory.mktemp("linjiang")))
+def pack():
+    return load_pack(PACK_DIR)
 
 
 def display(value: float, unit: str, hedge: str | None) -> str:
