@@ -23,7 +23,7 @@ UNCLEAR = {"en": "unclear", "zh": "无法判断"}
 MET = {"en": "met", "zh": "已达到"}
 #: A cell with nothing to say: a share of percentages, a ratio of an unlike pair.
 NOTHING = "—"
-#: How Chinese prose says a mark ("约为深圳的1/2", "至少为人才总量的1.6%").
+#: How Chinese prose says a mark ("约为B市的1/2", "至少为人才总量的1.6%").
 ZH_MARK_WORDS = {"≈": "约", "≥": "至少", "≤": "至多", "": ""}
 _RANGE_JOIN = {"en": " to ", "zh": "至"}
 
@@ -93,8 +93,8 @@ def change_text(pack: Pack, row: Row, unit: str | None, lang: Lang) -> str:
 
 
 def share_text(row: Row, first: Row, lang: Lang) -> str:
-    """A peers row in words relative to the first row: "3.8× Suzhou", "≥1.6% of All talent",
-    "为苏州的3.8倍"; "baseline" for the first, "—" for a row the pack marks unlike."""
+    """A peers row in words relative to the first row: "3.8× City A", "≥1.6% of All talent",
+    "为A市的3.8倍"; "baseline" for the first, "—" for a row the pack marks unlike."""
     if row is first:
         return "基准" if lang == "zh" else "baseline"
     if not first.value:
