@@ -31,16 +31,31 @@ APPROXIMATE = {
 }
 
 
-def legend_lines(kind: str, marks: dict[str, set[str]], limits: frozenset[str],
-                 lang: Lang) -> tuple[str, ...]:
+#: Why a derived cell has no number ("—"), where no other line says so: (zh, en).
+NO_NUMBER = {
+    "points": ("—：比重和比率按差距的百分点比较，不计完成度。",
+               "—: shares and rates are read by the gap in percentage points, not as a share "
+               "reached."),
+    "ceiling": ("—：目标为上限（“以内”），低于即为达到，不计完成度。",
+                '—: the target is a ceiling ("within"), met by staying under it; it has no share '
+                "reached."),
+}
+
+
+def legend_lines(kind: str, marks: dict[str, set[str]], whys: set[str],
+                 limits: frozenset[str], lang: Lang) -> tuple[str, ...]:
     """The legend for the marks shown, by column (``marks[key]``), of a table of ``kind``
-    whose figures are floors and/or ceilings (``limits``); ≈ first, then ≤/≥."""
+    whose figures are floors and/or ceilings (``limits``): ≈ first, then ≤/≥, then why a
+    cell has no number (``whys``; an unlike row's own note says why for it)."""
     lines = []
     if any("≈" in found for key, found in marks.items() if key in _APPROXIMATE_EXPLAINED):
         lines.append(APPROXIMATE[lang])
     bounded = [key for key, found in marks.items() if found & {"≤", "≥"}]
     if bounded:
         lines.append(_bounds_line(kind, bounded[0], limits, lang))
+    for why in ("points", "ceiling"):
+        if why in whys and not (why == "points" and bounded and kind == "progress"):
+            lines.append(NO_NUMBER[why][0 if lang == "zh" else 1])  # else the ≤/≥ line says it
     return tuple(lines)
 
 

@@ -12,8 +12,6 @@ from briefing.model import Lang
 from briefing.present.comparison_table import Align, ComparisonTable
 from briefing.present.words import t
 
-Spec = tuple[tuple[str, str, Align | None], ...]
-
 #: Headers by word: (zh, en).
 _WORDS = {
     "figure": ("指标", "Figure"), "value": ("数值", "Value"), "unit": ("单位", "Unit"),
@@ -31,7 +29,8 @@ _WORDS = {
 }
 #: Per output and kind: (column key, header word, alignment or None for the column's own).
 #: A header word starting with "app:" is the app's own word (:mod:`briefing.present.words`).
-PROFILES: dict[str, dict[str, tuple[tuple[str, str, Align | None], ...]]] = {
+Spec = tuple[tuple[str, str, Align | None], ...]
+PROFILES: dict[str, dict[str, Spec]] = {
     "terminal": {
         "peers": (("label", "figure", None), ("bar", "", None), ("value", "value", None),
                   ("unit", "unit", None)),

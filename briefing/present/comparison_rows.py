@@ -170,8 +170,9 @@ def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Ro
     for entry in entries:
         actual, target = pack.figure(entry.figure), pack.figure(entry.target or entry.figure)
         have, want = figure_bound(pack, actual), figure_bound(pack, target)
-        down = want.kind == "ceiling"  # a ceiling is met from below
-        gap = _to_go(have.minus(want) if down else want.minus(have))
+        down = want.kind == "ceiling"  # "5%以内": met by staying at or under 5%
+        gap = _to_go(have.minus(Bound.exact(want.high, want.approximate)) if down
+                     else want.minus(have))
         reached = None
         if actual.unit != "percent" and not down:
             reached = have.over(want).times(100)

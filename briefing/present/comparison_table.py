@@ -25,6 +25,7 @@ from briefing.figures.formatting import (
 from briefing.figures.reading import format_value
 from briefing.model import Lang, Pack
 from briefing.present import comparison_cells as cells
+from briefing.present.bounds import Bound
 from briefing.present.comparison_legend import legend_lines
 from briefing.present.comparison_rows import ComparisonView, Row
 from briefing.present.words import t
@@ -61,10 +62,13 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A formatted cell and the mark of the bound it shows ("≥", "≤", "≈", "unclear", "")."""
+    """A formatted cell and the mark of the bound it shows ("≥", "≤", "≈", "unclear", ""); a
+    derived cell left without a number says why (``why``: "points" for a share read in
+    percentage points, "ceiling" for a target to stay under, "unlike" for an unlike row)."""
 
     text: str
     mark: str = ""
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,15 +109,17 @@ class ComparisonTable:
     @property
     def notes(self) -> tuple[str, ...]:
         """One line per marked row: "* label: how it differs"."""
-        return tuple(f"* {row.cells[0].text}: {row.note}".rstrip(": ")
+        label = self.index("label")
+        return tuple(f"* {row.cells[label].text}: {row.note}".rstrip(": ")
                      for row in self.rows if row.marker)
 
     @property
     def legend(self) -> tuple[str, ...]:
         """What the marks in the shown cells mean (≤/≥, ≈), one line each."""
-        marks = {key: {row.cells[i].mark for row in self.rows}
-                 for i, key in enumerate(c.key for c in self.columns) if key in DERIVED}
-        return legend_lines(self.kind, marks, self.limits, self.lang)
+        derived = [(i, c.key) for i, c in enumerate(self.columns) if c.key in DERIVED]
+        marks = {key: {row.cells[i].mark for row in self.rows} for i, key in derived}
+        whys = {row.cells[i].why for row in self.rows for i, _key in derived} - {""}
+        return legend_lines(self.kind, marks, whys, self.limits, self.lang)
 
     def select(self, spec: Sequence[tuple[str, str, Align | None]]) -> ComparisonTable:
         """The table with only the columns ``spec`` names, in its order, each with the header
@@ -212,7 +218,7 @@ def _marked(text: str) -> Cell:
     return Cell(text, text[0] if text[:1] in ("≥", "≤", "≈") else "")
 
 
-def _bound_mark(text: str, bound) -> Cell:
+def _bound_mark(text: str, bound: Bound | None) -> Cell:
     """A cell in words ("至少为…", "约2.0倍"): its mark comes from the bound it shows."""
     if text in cells.UNCLEAR.values():
         return Cell(text, "unclear")
@@ -255,6 +261,16 @@ def _relation(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> Cell:
     return _bound_mark(one_line(cells.share_text(row, first, lang)), row.share_bound)
 
 
+def _reached(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> Cell:
+    text = cells.reached_text(row, lang)
+    if row.progress_bound is not None:
+        return _marked(text)
+    if not row.like_for_like:
+        return Cell(text, why="unlike")  # its note says how the pair differs
+    ceiling = row.target_bound is not None and row.target_bound.kind == "ceiling"
+    return Cell(text, why="ceiling" if ceiling else "points")
+
+
 _CELLS: dict[str, CellMaker] = {
     "label": lambda pack, view, row, lang: Cell(one_line(row.label.get(lang))),
     "bar": lambda pack, view, row, lang: Cell(""),
@@ -262,7 +278,7 @@ _CELLS: dict[str, CellMaker] = {
     "unit": _unit,
     "target": _target,
     "gap": lambda pack, view, row, lang: _marked(cells.gap_text(pack, row, lang)),
-    "reached": lambda pack, view, row, lang: _marked(cells.reached_text(row, lang)),
+    "reached": _reached,
     "change": lambda pack, view, row, lang: _marked(
         cells.change_text(pack, row, view.unit, lang)),
     "period": _period,

@@ -4,10 +4,12 @@ formatted cells and their marks, its markers, notes and legend, the figures behi
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from briefing.model import Comparison, ComparisonEntry, Hedge, Text
 from briefing.pack import load_pack
 from briefing.present.bounds import INF, Bound
 from briefing.present.comparison_cells import percent_text
@@ -144,3 +146,39 @@ def test_every_output_profile_names_columns_of_its_kind():
             keys = [key for key, _word, _align in spec]
             assert set(keys) <= set(KIND_COLUMNS[kind]), (output, kind)
             assert keys[0] == "label"
+
+
+def test_a_share_without_floors_says_why_it_has_no_share_reached(pack):
+    shares = Comparison(id="shares", title=Text(zh="比重", en="Shares"), kind="progress",
+                        entries=(ComparisonEntry(figure="rd-2024", target="rd-target-2025"),))
+    for lang in ("en", "zh"):
+        model = comparison_table(pack, build(pack, shares), lang)
+        assert model.texts("reached") == ["—"]
+        assert model.legend[0].startswith("≈") and model.legend[-1].startswith("—")
+
+
+def test_a_ceiling_target_is_met_from_below(pack):
+    """A hedge meaning "at most" (issue 31's 以内) plugs in through figure_bound alone."""
+    within = Hedge(word="以内", meaning="at-most", en="within", after=True)
+    limited = replace(pack, hedges=(within,), _nodes={}, _figures={})
+    target = replace(pack.figure("rd-target-2025"), qualifier="以内", display="3.1%以内")
+    limited = with_figure(limited, target)
+    entry = ComparisonEntry(figure="rd-2024", target="rd-target-2025")
+    view = build(limited, Comparison(id="c", title=Text(zh="上限", en="Ceiling"),
+                                     kind="progress", entries=(entry,)))
+    assert view.rows[0].target_bound.kind == "ceiling" and view.rows[0].progress_bound is None
+    model = comparison_table(limited, view, "en")
+    assert model.texts("gap") == ["met"] and model.texts("reached") == ["—"]
+    assert any("ceiling" in line for line in model.legend)
+    above = with_figure(limited, replace(pack.figure("rd-2024"), value=3.5, display="3.5%左右"))
+    model = comparison_table(above, build(above, Comparison(
+        id="c", title=Text(zh="上限", en="Ceiling"), kind="progress", entries=(entry,))), "en")
+    assert model.texts("gap") == ["≈0.4 pp"]  # 0.4 points over the ceiling, to come down
+
+
+def with_figure(pack, figure):
+    def node(n):
+        return replace(n, figures=tuple(figure if f.id == figure.id else f for f in n.figures),
+                       children=tuple(node(c) for c in n.children))
+
+    return replace(pack, sections=tuple(node(s) for s in pack.sections), _nodes={}, _figures={})
