@@ -93,8 +93,7 @@ def _layout_column(column: TableColumn, bar_style: str) -> Column:
         return Column(BAR, style=bar_style)
     number = column.role == "number"
     return Column(column.header, justify=column.align, style="bold" if column.emphasis else "",
-                  wrap=column.wrap,
-                  named_when_stacked=number)
+                  optional=column.optional, wrap=column.wrap, named_when_stacked=number)
 
 
 def _cell(column: TableColumn, row: TableRow, index: int) -> str:
