@@ -10,6 +10,7 @@ charset-normalizer's language model tells which reads as Chinese.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from briefing.documents.extracted import DocumentError
@@ -25,6 +26,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 _CHINESE = ("gb18030", "cp950")
 #: How much of a large file the statistical guess looks at (it only needs a sample).
 _SAMPLE = 256 * 1024
+#: Control characters no text has many of (more than a few, and one in a hundred: binary).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 def codec_for(name: str) -> str | None:
@@ -44,6 +47,14 @@ def decode(path: Path, data: bytes, declared: str | None = None) -> tuple[str, s
     ``declared`` (a web page's charset) is tried after a byte-order mark and before guessing;
     a declaration the bytes contradict is ignored rather than trusted.
     """
+    text, codec = _decode(path, data, declared)
+    controls = len(_CONTROLS.findall(text, 0, _SAMPLE))
+    if controls > 2 + min(len(text), _SAMPLE) // 100:
+        raise DocumentError(path, "is binary, not text; accepted: " + _accepted())
+    return text, codec
+
+
+def _decode(path: Path, data: bytes, declared: str | None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(path, data, codec), codec.replace("-sig", "")
@@ -65,15 +76,16 @@ def decode(path: Path, data: bytes, declared: str | None = None) -> tuple[str, s
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 with no mark: zero bytes (ASCII, newlines) sitting on one parity only."""
+    """UTF-16 with no mark: zero bytes (the high half of ASCII, newlines) nearly all on one
+    parity (a Chinese character's low byte is zero only now and then: 一 is U+4E00)."""
     sample = data[:_SAMPLE]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    if len(sample) % 2 or even + odd < max(2, len(sample) // 200):
+    if len(data) % 2 or even + odd < max(2, len(sample) // 200):
         return None
-    if odd and not even:
+    if odd >= 4 * even:
         return "utf-16-le"
-    if even and not odd:
+    if even >= 4 * odd:
         return "utf-16-be"
     return None
 
@@ -98,10 +110,9 @@ def _likelier(data: bytes) -> str:
     coherent as Chinese (GB18030 when it cannot tell: the mainland's standard)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:_SAMPLE], cp_isolation=["gb18030", "big5"]).best()
-    if best is not None and best.encoding in ("big5", "cp950", "big5hkscs"):
-        return "cp950"
-    return "gb18030"
+    matches = from_bytes(data[:_SAMPLE], cp_isolation=["gb18030", "big5"])
+    ranked = sorted(matches, key=lambda m: (m.chaos, -m.coherence, m.encoding != "gb18030"))
+    return "cp950" if ranked and ranked[0].encoding == "big5" else "gb18030"
 
 
 def _strict(path: Path, data: bytes, codec: str) -> str:

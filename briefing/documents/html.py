@@ -39,11 +39,13 @@ def read_html(path: Path, data: bytes) -> ExtractedDocument:
     from lxml import etree, html
 
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
-                             recover=True)
+                             recover=True, huge_tree=True)  # nesting to 2048, not 256
     try:
         root = html.document_fromstring(_XML_DECLARATION.sub("", text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise DocumentError(path, f"is not a readable web page ({exc})") from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise DocumentError(path, "is a web page nested too deeply to read whole")
     title = clean(" ".join(root.xpath("//title//text()")))
     blocks = page_blocks(root)
     lines = article(blocks, title)

@@ -1,8 +1,8 @@
 """A parsed web page as the blocks a reader sees: paragraphs, headings, list items and table
 rows, each with how much of it is link text and whether it sits in the page's navigation.
 
-Whitespace is what a browser shows: runs collapse to one space, a space a line break put
-between two Chinese characters goes (the source's line wrapping, not the author's), and the
+Whitespace is what a browser shows: runs collapse to one space, a line break in the source
+between two Chinese characters goes (the HTML's wrapping, not the author's space), and the
 indent (　　, &nbsp;) at a paragraph's start is not text.
 """
 
@@ -34,7 +34,9 @@ _LAYOUT_INSIDE = HEADINGS | {"table", "div", "ul", "ol", "section", "article"}
 _MAX_ROW_CHARS = 500
 _SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
-_CJK_GAP = re.compile(rf"(?<={_CJK}) (?={_CJK})")
+#: A line break in the page's source between two Chinese characters (how the HTML was
+#: wrapped, not a space the author typed).
+_CJK_WRAP = re.compile(rf"(?<={_CJK})[ \t\r\f]*\n[ \t\r\n\f]*(?={_CJK})")
 _EDGES = " \t\n\u3000\u00a0"
 
 
@@ -55,8 +57,7 @@ class Block:
 
 def clean(text: str) -> str:
     """A block's text as a browser shows it (see the module docstring)."""
-    text = _SPACES.sub(" ", text)
-    return _CJK_GAP.sub("", text).strip(_EDGES)
+    return _SPACES.sub(" ", _CJK_WRAP.sub("", text)).strip(_EDGES)
 
 
 def page_blocks(root: Any) -> list[Block]:

@@ -84,22 +84,45 @@ def lay_out(pages: list[Page]) -> tuple[str, tuple[int, ...]]:
 
 
 def drop_running_lines(pages: list[Page]) -> None:
-    """Remove running headers, footers and page numbers from ``pages``, in place."""
-    edges = [_edge_lines(page) for page in pages]
-    seen = Counter(key for page_edges in edges for key in {_key(line) for line in page_edges})
+    """Remove running headers, footers and page numbers from ``pages``, in place.
+
+    A running line sits at the page's top or bottom, set apart from the body (by a gap wider
+    than the body's line spacing, or by its type size), and either recurs, digits aside, on
+    many pages or is a page number. Body lines at a page's edge are never set apart, so a
+    paragraph that happens to repeat is not taken for a header.
+    """
+    ordered = [sorted(page.lines, key=lambda line: -line.top) for page in pages]
+    seen = Counter(key for lines in ordered
+                   for key in {_key(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
     needed = max(2.0, RUNNING_SHARE * len(pages))
-    for page, page_edges in zip(pages, edges, strict=True):
-        running = {id(line) for line in page_edges
-                   if PAGE_NUMBER.match(line.text) or seen[_key(line)] >= needed}
-        page.lines = [line for line in page.lines if id(line) not in running]
+
+    def running(line: Line) -> bool:
+        return bool(PAGE_NUMBER.match(line.text)) or seen[_key(line)] >= needed
+
+    for page, lines in zip(pages, ordered, strict=True):
+        pitch = _pitch(lines)
+        dropped: set[int] = set()
+        for edge in (lines, lines[::-1]):
+            run = []
+            for line in edge[:EDGE_LINES]:
+                if not running(line):
+                    break
+                run.append(line)
+            while run:  # the longest run that the body does not continue
+                inner = edge[len(run)] if len(run) < len(edge) else None
+                if inner is None or _apart(run[-1], inner, pitch):
+                    dropped.update(id(line) for line in run)
+                    break
+                run.pop()
+        page.lines = [line for line in page.lines if id(line) not in dropped]
 
 
-def _edge_lines(page: Page) -> list[Line]:
-    """The lines at a page's top and bottom (by position, whatever order they were drawn)."""
-    by_height = sorted(page.lines, key=lambda line: -line.top)
-    if len(by_height) <= 2 * EDGE_LINES:
-        return by_height
-    return by_height[:EDGE_LINES] + by_height[-EDGE_LINES:]
+def _apart(edge: Line, inner: Line, pitch: float) -> bool:
+    """Whether an edge line is set apart from the body line next to it."""
+    size = max(edge.size, inner.size, 1.0)
+    if abs(edge.size - inner.size) > 0.15 * size:
+        return True
+    return abs(edge.bottom - inner.bottom) > 1.3 * (pitch or 1.5 * size)
 
 
 def _key(line: Line) -> str:

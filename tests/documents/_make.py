@@ -15,11 +15,11 @@ RUNNING_HEADER = "临江市人民政府公报"
 
 
 def write_pdf(path: Path, paragraphs: tuple[str, ...] = PARAGRAPHS, *,
-              header: str = RUNNING_HEADER, repeat: int = 1) -> Path:
+              header: str = RUNNING_HEADER, repeat: int = 1, size: float = 16) -> Path:
     """A multi-page A4 PDF with an embedded Noto CJK font, laid out as GB/T 9704 lays out a
-    government document (16-point body, about 28 characters a line): a running header and a
-    "— N —" page number on every page, paragraphs indented by two characters and wrapped at
-    the margin (mid-sentence, mid-phrase, even mid-number)."""
+    government document (by default a 16-point body, about 28 characters a line): a running
+    header and a "— N —" page number on every page, paragraphs indented by two characters
+    and wrapped at the margin (mid-sentence, mid-phrase, even mid-number)."""
     from fpdf import FPDF
 
     class Report(FPDF):
@@ -38,7 +38,6 @@ def write_pdf(path: Path, paragraphs: tuple[str, ...] = PARAGRAPHS, *,
     pdf.set_auto_page_break(True, margin=24)
     pdf.set_margins(28, 20, 28)
     pdf.add_page()
-    size = 16
     for _ in range(repeat):
         for n, para in enumerate(paragraphs):
             if n == 0:  # the title: centred, larger
@@ -48,8 +47,8 @@ def write_pdf(path: Path, paragraphs: tuple[str, ...] = PARAGRAPHS, *,
                 continue
             pdf.set_font("cjk", size=size)
             pdf.set_x(pdf.l_margin + 2 * size * 25.4 / 72)  # a two-character first-line indent
-            pdf.write(11, para)
-            pdf.ln(11)
+            pdf.write(size * 11 / 16, para)
+            pdf.ln(size * 11 / 16)
     pdf.output(str(path))
     return path
 
