@@ -152,7 +152,8 @@ class Strings:
 
 
 def build_own(S: Strings, work: Path):
-    from briefing.search.grams import _grams, build_grams
+    from briefing.search.bulk import build_grams
+    from briefing.search.grams import _grams
     data = {n: build_grams(S.big[n], S.starts[n]) for n in NAMES}
     path = work / "own-grams.json.z"
     path.write_bytes(zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 1))

@@ -229,7 +229,7 @@ def run_one(scale: int) -> dict:
     from briefing.search.grams import GRAM_MIN_CHARS
     from briefing.search.index import build_data, cache_path, write_json
     from briefing.search.store import store_key, store_path
-    from briefing.search.store_build import write_store
+    from briefing.search.store.build import write_store
 
     gc.collect()
     rss0 = rss_mb()

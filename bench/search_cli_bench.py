@@ -153,7 +153,8 @@ def cli_at_scale(scale: int) -> dict:
         out.update(tree_run("briefing", [*big, "yanfa", "--json"], env, "cli_first_run"))
         for store in cache.glob("search-store-*"):
             store.unlink()
-        out.update(tree_run("briefing.search.build", [str(root)], env, "build_command"))
+        out.update(tree_run("briefing.search.build_store", [str(root)], env,
+                            "build_command"))
         for query in ("yanfa", "研发", "ys"):
             small = time_cli(["search", query, "--json"], env, runs=5)
             large = time_cli([*big, query, "--json"], env, runs=5)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.model import LANGS, Lang, Pack
-from briefing.textsafe import one_line
+from briefing.text.sanitize import one_line
 
 STATE_FILE = "state.json"
 VERSION = 1

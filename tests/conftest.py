@@ -141,7 +141,7 @@ def imported_packages():
 @pytest.fixture
 def fresh_cli_state(tmp_path, monkeypatch):
     """A clean CLI state (no pack loaded, English, bundled pack) and a private cache folder."""
-    from briefing.cli.state import state
+    from briefing.cli.console import state
 
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     state.content, state.lang, state._pack, state.lang_given = None, "en", None, False

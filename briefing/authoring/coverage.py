@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.authoring.scan import Mention, find_numbers
+from briefing.authoring.number_finder import Mention, find_numbers
 from briefing.model import Pack
 from briefing.pack.errors import PackError
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.authoring.scan import Mention, find_numbers
+from briefing.authoring.number_finder import Mention, find_numbers
 
 TODO = "TODO"
 

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
+from briefing.cli.console import console, err_console, fail, print_json, state
 from briefing.cli.root import app
-from briefing.cli.state import console, err_console, fail, print_json, state
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
@@ -117,7 +117,7 @@ def coverage(
                      "value": u.mention.value, "sentence": u.mention.sentence}
                     for u in found])
         return
-    from briefing.textsafe import clean, one_line
+    from briefing.text.sanitize import clean, one_line
 
     for u in found:
         console.print(f"{u.doc}:{u.mention.line}: {clean(u.mention.text)} — "

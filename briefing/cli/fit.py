@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefing.wrapped import Wrapped
+from briefing.text.rich_wrap import Wrapped
 
 
 def _text(cell: RenderableType) -> Text:

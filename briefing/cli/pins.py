@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
+from briefing.cli.console import console, deliver_markdown, err_console, fail, print_json, state
 from briefing.cli.root import LangOption, app, set_lang
-from briefing.cli.state import console, deliver_markdown, err_console, fail, print_json, state
 from briefing.userstate import PackState, StateStore
 
 IdArgument = Annotated[str, typer.Argument(
@@ -50,7 +50,7 @@ def pins(json: Annotated[bool, typer.Option("--json", help="Print JSON for machi
     """List what you pinned (in the app with p, or with briefing pin), in pin order."""
     set_lang(lang)
     pack = state.pack()
-    from briefing.brief import kind_of, title_of
+    from briefing.present.titles import kind_of, title_of
 
     live, aside = current_pins()
     if json:
@@ -84,9 +84,9 @@ def pins(json: Annotated[bool, typer.Option("--json", help="Print JSON for machi
 def _change(item_id: str, pin: bool) -> None:
     pack = state.pack()
     if pin and not pack.has_id(item_id):
-        from briefing.cli.commands import _unknown
+        from briefing.cli.console import unknown_id
 
-        raise _unknown(pack, item_id)
+        raise unknown_id(pack, item_id)
     store = _store()
     outcome: dict[str, bool] = {}
 
@@ -142,7 +142,7 @@ def export_pins(output: Path | None, force: bool, lang: str | None) -> None:
     _say_set_aside(aside)
     if not live:
         raise fail("nothing is pinned; pin with 'briefing pin ID' or p in the app")
-    from briefing.brief import brief_markdown
+    from briefing.export.brief import brief_markdown
 
     markdown = brief_markdown(pack, live, brief_lang)  # type: ignore[arg-type]
     deliver_markdown(markdown, output, force, f"{len(live)} pinned")

@@ -8,19 +8,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from briefing.citations import Citations
+from briefing.cli.console import console
 from briefing.cli.fit import FitOrStack
-from briefing.cli.state import console
-from briefing.comparisons import (
-    ComparisonView,
-    Row,
-    bar,
-    progress_footnotes,
-    progress_reading,
-    ratio_relation,
-    relative_text,
-)
-from briefing.formatting import (
+from briefing.figures.formatting import (
     figure_value,
     kind_label,
     period_label,
@@ -30,10 +20,20 @@ from briefing.formatting import (
     value_parts,
     value_phrase,
 )
+from briefing.figures.reading import format_value
 from briefing.model import Figure, Lang, Node, Pack
-from briefing.numbers import format_value
-from briefing.textsafe import clean, one_line
-from briefing.wrapped import Wrapped, keep_with_previous
+from briefing.present.citations import Citations
+from briefing.present.comparison_rows import (
+    ComparisonView,
+    Row,
+    bar,
+    progress_footnotes,
+    progress_reading,
+    ratio_relation,
+    relative_text,
+)
+from briefing.text.rich_wrap import Wrapped, keep_with_previous
+from briefing.text.sanitize import clean, one_line
 
 HEADINGS = {
     "en": {"figure": "Figure", "value": "Value", "period": "Period / kind", "kind": "Kind",
@@ -175,7 +175,7 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
         parts.append(Wrapped(line))
     see_also = node.all_see_also()
     if see_also:
-        from briefing.brief import title_of
+        from briefing.present.titles import title_of
 
         parts.append(Text())
         parts.append(plain(words["see_also"], "bold"))

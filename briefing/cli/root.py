@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from briefing.cli.state import state
+from briefing.cli.console import state
 
 HELP = ("Explore {pack}: sections, figures, comparisons, search and export, in English or "
         "Chinese. --content DIR loads another pack; 'briefing init' starts one.")
@@ -47,7 +47,7 @@ def pack_name(content: Path | None) -> str:
     """The title of the pack at ``content`` (or the bundled one), for help texts."""
     from briefing.pack import PackInvalid, bundled_pack_dir
     from briefing.pack.cache import load_pack_cached
-    from briefing.textsafe import clean, one_line
+    from briefing.text.sanitize import clean, one_line
 
     try:
         pack = load_pack_cached(content or bundled_pack_dir())
@@ -76,7 +76,7 @@ def set_lang(lang: str | None) -> None:
     if lang is None:
         return
     if lang.strip().lower() not in ("en", "zh"):
-        from briefing.cli.state import fail
+        from briefing.cli.console import fail
 
         raise fail(f"--lang must be 'en' or 'zh', not {lang!r}", 2)
     state.lang = lang.strip().lower()  # type: ignore[assignment]
@@ -97,7 +97,7 @@ def root(
     state.content = content
     set_lang(lang)
     if ctx.invoked_subcommand is None:
-        from briefing.cli.commands import open_app
+        from briefing.cli.launch import open_app
 
         open_app(None)
 
@@ -105,8 +105,8 @@ def root(
 #: Each command and the module that registers it, in the order ``--help`` lists them.
 COMMAND_MODULES = {
     "init": "authoring", "stub": "authoring", "coverage": "authoring",
-    "tui": "commands", "validate": "commands", "sections": "commands", "show": "commands",
-    "figures": "commands", "compare": "commands", "export": "commands",
+    "tui": "reading", "validate": "reading", "sections": "reading", "show": "reading",
+    "figures": "reading", "compare": "reading", "export": "reading",
     "pins": "pins", "pin": "pins", "unpin": "pins",
     "search": "search",
     "serve": "serve",
@@ -156,7 +156,7 @@ def main() -> None:
     """Run the CLI; a usage error is one line on stderr (exit 2), never Click's usage box."""
     import sys
 
-    from briefing.cli.state import fail
+    from briefing.cli.console import fail
 
     command = typer.main.get_command(load_commands(command_named(sys.argv[1:])))
     try:

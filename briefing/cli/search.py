@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from briefing.cli.console import fail, print_json, state
 from briefing.cli.root import LangOption, app, set_lang
-from briefing.cli.state import fail, print_json, state
 
 if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
     from briefing.cli.fit import FitOrStack
@@ -49,8 +49,8 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     from rich.text import Text
 
     from briefing.cli.fit import FitOrStack
-    from briefing.snippets import printable, snippet
-    from briefing.wrapped import Wrapped
+    from briefing.present.snippets import printable, snippet
+    from briefing.text.rich_wrap import Wrapped
 
     # Text, not str: Rich reads a str cell as markup with emoji codes (importing their table)
     heads = [Text(head) for head in HEADINGS[lang]]
@@ -96,7 +96,7 @@ def _progress_bar() -> Iterator[Callable[[int, int], None]]:
         if not bar:
             from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-            from briefing.cli.state import err_console
+            from briefing.cli.console import err_console
 
             progress = Progress(TextColumn("indexing for search"), BarColumn(),
                                 TaskProgressColumn(), console=err_console, transient=True)
@@ -114,7 +114,8 @@ def _progress_bar() -> Iterator[Callable[[int, int], None]]:
 def _engine() -> SearchEngine:
     """The engine: on a large pack's store when there is one (the pack is then loaded only if
     the store cannot be read), else on the pack. A large pack without a store yet gets one
-    first, built with the pack let go (see :func:`briefing.search.build.store_for`)."""
+    first, built with the pack let go (see
+    :func:`briefing.search.build_store.store_for`)."""
     from briefing.pack.cache import one_digest_per_pack
     from briefing.search.engine import SearchEngine
     from briefing.search.store import Store, find_store
@@ -125,7 +126,7 @@ def _engine() -> SearchEngine:
 
             store = find_store(state.content or bundled_pack_dir())
             if store is None:
-                from briefing.search.build import store_for
+                from briefing.search.build_store import store_for
 
                 with _progress_bar() as report:
                     got = store_for(lambda: state.pack(keep=False), report)
@@ -167,7 +168,7 @@ def search(
         raise fail("--limit must be at least 1", 2)
     engine = _engine()
     if section is not None and not _is_section(engine, section):
-        from briefing.snippets import printable
+        from briefing.present.snippets import printable
 
         raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
     if engine.needs_index(query):
@@ -176,7 +177,7 @@ def search(
     if json:
         print_json([hit.to_json() for hit in hits])
         return
-    from briefing.cli.state import console, out
+    from briefing.cli.console import console, out
 
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)

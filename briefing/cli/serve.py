@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
+from briefing.cli.console import err_console, fail, state
 from briefing.cli.root import LangOption, app, set_lang
-from briefing.cli.state import err_console, fail, state
 
 LOOPBACK_NAMES = ("localhost", "ip6-localhost", "ip6-loopback")
 
@@ -82,7 +82,7 @@ def serve(
     if content is not None:
         state.content = content
     pack = state.pack()  # an invalid pack fails here, not in every browser tab
-    from briefing.textsafe import one_line
+    from briefing.text.sanitize import one_line
 
     if not is_loopback(host):
         err_console.print(f"warning: serving on {host}: anyone who can reach this address "

@@ -10,26 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.comparisons import (
-    ComparisonView,
-    Row,
-    bar,
-    build,
-    progress_reading,
-    ratio_relation,
-    relative_text,
-)
-from briefing.formatting import (
+from briefing.figures.formatting import (
     joined_value,
+    period_label,
     scope_label,
     signed_change,
     value_parts,
 )
-from briefing.model import Comparison, Figure, Lang
-from briefing.textsafe import one_line
+from briefing.model import Figure, Lang, Pack, Source
+from briefing.present.comparison_rows import (
+    ComparisonView,
+    Row,
+    bar,
+    progress_reading,
+    ratio_relation,
+    relative_text,
+)
+from briefing.text.sanitize import one_line
 
-from .document import MarkdownDocument, period
-from .markdown import cell, escape, table
+from .markdown import cell, escape
 
 BAR_WIDTH = 20
 PROGRESS_BAR_WIDTH = 10
@@ -61,11 +60,19 @@ def head(keys: str, lang: Lang) -> list[str]:
     return [HEAD[key][0 if lang == "zh" else 1] for key in keys.split()]
 
 
-def add_comparison(doc: MarkdownDocument, comparison: Comparison, level: int) -> None:
-    """Title, table (bilingual cells joined) and note of ``comparison``."""
-    view = build(doc.pack, comparison)
-    doc.add_heading(level, doc.title(view.title))
-    specs = [BUILDERS[view.kind](doc, view, lang) for lang in doc.langs]
+@dataclass(frozen=True)
+class Cite:
+    """What a table builder needs of the document it is for: the pack, and the footnote
+    reference of a quote (numbered in the document's order)."""
+
+    pack: Pack
+    ref: Callable[[Source], str]
+
+
+def comparison_table(doc: Cite, view: ComparisonView, langs: tuple[Lang, ...]) -> Spec:
+    """The table of ``view`` in each of ``langs``; for two, the cells that differ joined
+    ("人才总量 / All talent") and the legend lines interleaved."""
+    specs = [BUILDERS[view.kind](doc, view, lang) for lang in langs]
     merged = specs[0]
     if len(specs) == 2:
         merged = Spec(headers=_join(specs[0].headers, specs[1].headers), aligns=specs[0].aligns,
@@ -73,11 +80,7 @@ def add_comparison(doc: MarkdownDocument, comparison: Comparison, level: int) ->
                                                         strict=True)],
                       legend=[line for pair in zip(specs[0].legend, specs[1].legend,
                                                    strict=True) for line in pair])
-    doc.add(*table(merged.headers, merged.aligns, merged.rows))
-    for line in merged.legend:
-        doc.add(line)
-    if view.note:
-        doc.add_paragraphs(view.note)
+    return merged
 
 
 def _join(first: list[str], second: list[str]) -> list[str]:
@@ -88,16 +91,16 @@ def _label(row: Row, lang: Lang) -> str:
     return cell(row.label.get(lang))
 
 
-def _sources(doc: MarkdownDocument, *figures: Figure | None) -> str:
+def _sources(doc: Cite, *figures: Figure | None) -> str:
     return " ".join(dict.fromkeys(doc.ref(f.source) for f in figures if f is not None))
 
 
-def _parts(doc: MarkdownDocument, fig: Figure, lang: Lang) -> list[str]:
+def _parts(doc: Cite, fig: Figure, lang: Lang) -> list[str]:
     return [cell(part) for part in value_parts(doc.pack, fig, lang)]
 
 
 # -- peers: one unit, one scale, each entry in words relative to the first ------------------------
-def _peers(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
+def _peers(doc: Cite, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("entry value unit relation bar source", lang),
                 ["left", "right", "left", "left", "left", "left"])
     base = view.rows[0]
@@ -129,7 +132,7 @@ def _relation_to(row: Row, base: Row, lang: Lang) -> str:
 
 
 # -- ratio: peer fractions ("about 1/2 of City B") as sizes relative to the first row ----------
-def _ratio(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
+def _ratio(doc: Cite, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("entry relation size bar source", lang),
                 ["left", "left", "right", "left", "left"])
     for row in view.rows:
@@ -141,7 +144,7 @@ def _ratio(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
 
 
 # -- progress: actual against target, with the gap and the bounds the hedges allow ---------------
-def _progress(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
+def _progress(doc: Cite, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("indicator unit actual target gap reached bar source", lang),
                 ["left", "left", "right", "right", "right", "right", "left", "left"])
     bounded = False
@@ -168,13 +171,13 @@ def _progress(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
     return spec
 
 
-def _gap_and_reached(doc: MarkdownDocument, row: Row, lang: Lang) -> tuple[str, str]:
+def _gap_and_reached(doc: Cite, row: Row, lang: Lang) -> tuple[str, str]:
     """The gap and the share reached, as every view reads them (comparisons.progress_reading)."""
     return progress_reading(doc.pack, row, lang)
 
 
 # -- ranking and timeline -------------------------------------------------------------------------
-def _ranking(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
+def _ranking(doc: Cite, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("ranking rank scope period source", lang),
                 ["left", "right", "left", "left", "left"])
     for row in view.rows:
@@ -182,12 +185,13 @@ def _ranking(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
         assert fig is not None
         rank = joined_value(*value_parts(doc.pack, fig, lang), lang)
         spec.rows.append([_label(row, lang), cell(rank),
-                          cell(scope_label(fig.scope, lang, doc.pack)), period(fig, lang),
+                          cell(scope_label(fig.scope, lang, doc.pack)),
+                          cell(period_label(fig, lang)),
                           _sources(doc, fig)])
     return spec
 
 
-def _timeline(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
+def _timeline(doc: Cite, view: ComparisonView, lang: Lang) -> Spec:
     spec = Spec(head("point period value unit change bar source", lang),
                 ["left", "left", "right", "left", "right", "left", "left"])
     previous: Figure | None = None
@@ -202,7 +206,7 @@ def _timeline(doc: MarkdownDocument, view: ComparisonView, lang: Lang) -> Spec:
                 change = "无法判断" if lang == "zh" else "unclear"
             elif later_floor or earlier_floor:  # a floor later: at least; earlier: at most
                 change = ("≥" if later_floor else "≤") + change
-        spec.rows.append([_label(row, lang), period(fig, lang), *_parts(doc, fig, lang),
+        spec.rows.append([_label(row, lang), cell(period_label(fig, lang)), *_parts(doc, fig, lang),
                           cell(change), bar(row.fraction, BAR_WIDTH), _sources(doc, fig)])
         previous = fig
     if any(mark in row[4] for row in spec.rows for mark in "≤≥"):
@@ -219,7 +223,7 @@ def _floor_legend(lang: Lang, what: str) -> str:
                   f"{said[what]}, not exact.")
 
 
-BUILDERS: dict[str, Callable[[MarkdownDocument, ComparisonView, Lang], Spec]] = {
+BUILDERS: dict[str, Callable[[Cite, ComparisonView, Lang], Spec]] = {
     "peers": _peers, "ratio": _ratio, "progress": _progress, "ranking": _ranking,
     "timeline": _timeline,
 }

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from briefing.citations import Citations
-from briefing.formatting import kind_label, period_label, value_parts, value_phrase
+from briefing.figures.formatting import kind_label, period_label, value_parts, value_phrase
 from briefing.model import Comparison, Figure, Lang, Node, Pack, Source, Text
-from briefing.textsafe import one_line
+from briefing.present.citations import Citations
+from briefing.present.comparison_rows import build
+from briefing.text.sanitize import one_line
 
+from .comparisons import Cite, comparison_table
 from .markdown import cell, escape, heading, inline, quoted, table
 
 ExportLang = Literal["en", "zh", "both"]
@@ -120,7 +122,7 @@ class MarkdownDocument:
         """Where the pack points a reader next: one line per language, titles and ids."""
         if not refs:
             return
-        from briefing.brief import title_of
+        from briefing.present.titles import title_of
 
         for lang in self.langs:
             zh, en = WORDS["see_also"]
@@ -181,11 +183,16 @@ class MarkdownDocument:
             self.add_comparison(comparison, level + 1)
 
     def add_comparison(self, comparison: Comparison, level: int = 1) -> None:
-        """A curated comparison: its title, its table, its note."""
-        from .comparisons import add_comparison
-
+        """A curated comparison: its title, its table (bilingual cells joined), its note."""
         self._drawn.add(comparison.id)
-        add_comparison(self, comparison, level)
+        view = build(self.pack, comparison)
+        self.add_heading(level, self.title(view.title))
+        spec = comparison_table(Cite(self.pack, self.ref), view, self.langs)
+        self.add(*table(spec.headers, spec.aligns, spec.rows))
+        for line in spec.legend:
+            self.add(line)
+        if view.note:
+            self.add_paragraphs(view.note)
 
     # -- the end of the document -----------------------------------------------------------
     def render(self, sources_level: int = 2) -> str:

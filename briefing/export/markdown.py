@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.textsafe import clean, one_line
+from briefing.text.sanitize import clean, one_line
 
 _ALWAYS = re.compile(r"([\\`*_\[~|$])")
 _HTML_OPEN = re.compile(r"<(?=[A-Za-z/!?])")

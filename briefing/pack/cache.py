@@ -18,8 +18,8 @@ from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 
-from briefing.gcpause import gc_paused
 from briefing.model import Pack
+from briefing.model.bulk import gc_paused
 from briefing.pack.errors import MAX_FILE_BYTES
 from briefing.paths import cache_dir
 
@@ -32,9 +32,8 @@ _HERE = Path(__file__).resolve().parent
 #: The validator's code: every module of this package (the loader is split by concern, and
 #: any new reader must count) plus the model, the number reader and the built-in vocabulary
 #: it checks against.
-_CODE = [*sorted(_HERE.glob("*.py")),
-         *(_HERE.parent / name for name in ("model.py", "frozen.py", "numbers.py",
-                                            "vocabulary.py"))]
+_CODE = [*sorted(_HERE.glob("*.py")), *sorted((_HERE.parent / "model").glob("*.py")),
+         *(_HERE.parent / "figures" / name for name in ("reading.py", "vocabulary.py"))]
 #: Each pack's digest while :func:`one_digest_per_pack` is in effect (else None).
 _KEPT: ContextVar[dict[Path, str] | None] = ContextVar("pack_digests", default=None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.frozen import Frozen
+from briefing.model.base import Frozen
 
 #: Pack files and documents larger than this are refused (a curated pack is kilobytes).
 MAX_FILE_BYTES = 5 * 1024 * 1024

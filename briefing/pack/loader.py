@@ -5,7 +5,7 @@ A pack directory holds ``manifest.yaml`` (documents, units, section order), one
 inside the pack or in a ``seeds/`` folder beside it; nothing else is read.
 
 Each concern has its module: :mod:`~briefing.pack.manifest`, :mod:`~briefing.pack.sections`,
-:mod:`~briefing.pack.comparisons`; :mod:`~briefing.pack.checker` holds the field readers.
+:mod:`~briefing.pack.comparisons_file`; :mod:`~briefing.pack.checker` holds the field readers.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from briefing.model import Pack
 from briefing.pack.checker import did_you_mean
-from briefing.pack.comparisons import ComparisonReader
+from briefing.pack.comparisons_file import ComparisonReader
 from briefing.pack.errors import PackError, PackInvalid
 from briefing.pack.manifest import ManifestReader
 from briefing.pack.rules import enforce

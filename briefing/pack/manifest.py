@@ -12,8 +12,8 @@ from typing import Any
 
 from briefing.model import Document, Text
 from briefing.pack.checker import ID_RE, inside, line_of, valid_date
+from briefing.pack.manifest_vocabulary import VocabularyReader
 from briefing.pack.rules import RuleReader
-from briefing.pack.vocab import VocabularyReader
 from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
 
 #: Fields a manifest may have; each optional block has its own reader, so adding one is one

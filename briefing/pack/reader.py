@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from briefing.figures.vocabulary import BUILTIN_HEDGES, BUILTIN_SCOPES
 from briefing.model import Document, Hedge, Scope, Unit
 from briefing.pack.checker import Checker, inside
 from briefing.pack.yamlio import YamlProblem, read_yaml
-from briefing.vocabulary import BUILTIN_HEDGES, BUILTIN_SCOPES
 
 
 class ReaderBase:

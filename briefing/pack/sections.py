@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from briefing.figures.reading import parse_display
 from briefing.model import FIGURE_KINDS, UNDATED, Figure, Node, Source
-from briefing.numbers import parse_display
 from briefing.pack.checker import clip, did_you_mean, line_of, valid_date
 from briefing.pack.quotes import near_miss
 from briefing.pack.reader import ReaderBase

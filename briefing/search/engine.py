@@ -19,7 +19,7 @@ How a query is answered:
    larger; on a large pack an n-gram block filter (:class:`~briefing.search.index.GramIndex`)
    limits the scan of a rare term to the blocks that can hold it, and a needle that begins or
    ends with one an earlier scan listed every field of (the same word on the next keystroke,
-   or one syllable longer) is sought in those fields only (:mod:`briefing.search.scan`).
+   or one syllable longer) is sought in those fields only (:mod:`briefing.search.field_scan`).
 4. Each candidate record is scored field by field: the match kind sets a quality (exact whole
    word 100, word start 94, pinyin 92, mixed 86, initials 84, typo and near-matches by their
    rapidfuzz similarity), scaled by the field's weight and lowered for long fields that mention
@@ -47,6 +47,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from briefing.model import Pack
+from briefing.search.field_scan import blocks_from, fields_among, fields_found, pieces_from
 from briefing.search.fold import fold_query, han_only, han_terms
 from briefing.search.hit import Hit, Span
 from briefing.search.index import (
@@ -80,7 +81,6 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
     split_terms,
     terms_of,
 )
-from briefing.search.scan import blocks_from, fields_among, fields_found, pieces_from
 from briefing.search.source import IndexSource, block_pieces, pieces
 from briefing.search.store import Store, StoreError
 

@@ -17,12 +17,12 @@ from array import array
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from briefing.formatting import figure_value
-from briefing.gcpause import gc_paused
-from briefing.lazyre import LazyPattern
+from briefing.figures.formatting import figure_value
 from briefing.model import Pack, Text
+from briefing.model.bulk import gc_paused
 from briefing.search.fold import HAN_CLASS, fold_fields, fold_joined
 from briefing.search.phrases import PHRASES
+from briefing.text.lazy_pattern import LazyPattern
 
 #: Bump when the stored format or the way pinyin is derived changes.
 FORMAT = 4

@@ -23,7 +23,7 @@ import unicodedata
 from functools import cache
 from itertools import groupby
 
-from briefing.lazyre import LazyPattern
+from briefing.text.lazy_pattern import LazyPattern
 
 #: Han characters (CJK unified ideographs, extension A and beyond, compatibility ideographs).
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -32,9 +32,10 @@ HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 def is_han(c: str) -> bool:
     """Whether the character ``c`` is in :data:`HAN_CLASS`.
 
-    Patterns with the class are compiled only when used (see :mod:`briefing.lazyre`): ``re``
-    sets its ~28,000 characters one by one, about 1.5 ms a pattern, more than a command-line
-    search spends on its query. A query's few characters are classified here instead.
+    Patterns with the class are compiled only when used (see
+    :mod:`briefing.text.lazy_pattern`): ``re`` sets its ~28,000 characters one by one, about
+    1.5 ms a pattern, more than a command-line search spends on its query. A query's few
+    characters are classified here instead.
     """
     return ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
             or "\U00020000" <= c <= "\U0003134f")

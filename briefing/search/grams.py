@@ -6,8 +6,8 @@ import operator
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from briefing.lazyre import LazyPattern
 from briefing.search.fields import SEP
+from briefing.text.lazy_pattern import LazyPattern
 
 #: Concatenations shorter than this are scanned whole; longer ones get a :class:`GramIndex`.
 GRAM_MIN_CHARS = 400_000
@@ -34,16 +34,6 @@ class GramIndex:
             for g, v in data["grams"].items()}
         self.all = (1 << len(self.block_fields)) - 1
         self.count = len(self.block_fields)
-
-    @staticmethod
-    def build(big: str, starts) -> dict:
-        """The filter of ``big`` as stored in a JSON index (a bitset as hex)."""
-        from briefing.search.gram_build import gram_blocks  # numpy: builds only
-
-        blocks = block_starts(starts, block_size(len(big)))
-        bounds = [starts[b] for b in blocks] + [len(big)]
-        return {"blocks": blocks, "grams": {g: format(v, "x") if isinstance(v, int) else v
-                                            for g, v in gram_blocks(big, bounds).items()}}
 
     def candidates(self, needle: str) -> list[tuple[int, int]]:
         """(start, end) of every block that may contain ``needle``, in order."""
@@ -90,7 +80,7 @@ def block_grams(s: str) -> set[str]:
     ``s`` is cut at spaces and each distinct piece is read, padded with a space each side
     (which can only add grams); triples with a space in the middle are added from ``s``
     itself. This is the definition in plain Python: the index build computes the same grams
-    with numpy (:func:`briefing.search.gram_build.block_keys`, tested equal to this).
+    with numpy (:func:`briefing.search.bulk.gram_arrays.block_keys`, tested equal to this).
     """
     if " " not in s or "  " in s:  # nothing to share, or runs of spaces: read it whole
         return _grams_of(s)
@@ -145,7 +135,3 @@ def needle_grams(needle: str) -> list[str]:
 
 def _grams(big: str, starts, data: dict | None) -> GramIndex | None:
     return None if data is None else GramIndex(big, starts, data)
-
-
-def build_grams(big: str, starts) -> dict | None:
-    return GramIndex.build(big, starts) if len(big) >= GRAM_MIN_CHARS else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing import serialize
-from briefing.frozen import Frozen
 from briefing.model import Text
+from briefing.model.base import Frozen
+from briefing.present import json_shapes
 
 Span = tuple[int, int]
 
@@ -39,7 +39,7 @@ class Hit(Frozen):
             "id": self.id,
             "kind": self.kind,
             "section": self.section,
-            "title": serialize.text(self.title),
+            "title": json_shapes.text(self.title),
             "score": self.score,
             "zh": self.zh,
             "en": self.en,

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.paths import cache_dir, prune_cache
+from briefing.search.bulk import build_grams, read_fields
 from briefing.search.fields import (  # noqa: F401  (re-exported: the index's public names)
     FIELDS,
     FORMAT,
@@ -47,9 +48,8 @@ from briefing.search.grams import (  # noqa: F401
     GRAM_MIN_CHARS,
     GramIndex,
     _grams,
-    build_grams,
 )
-from briefing.search.readings import SYLLABLE_RE, Pinyin, read_fields
+from briefing.search.readings import SYLLABLE_RE, Pinyin
 
 BUNDLED_INDEX = Path(__file__).with_name("bundled_index.json")
 Progress = Callable[[int, int], None]
@@ -108,7 +108,7 @@ def build_data(text: TextIndex, progress: Progress | None = None) -> dict:
 def _build_data(text: TextIndex, progress: Progress | None) -> dict:
     child = None
     if len(text.low) >= PARALLEL_MIN_CHARS:
-        from briefing.search.parallel import run_in_child  # only large builds need it
+        from briefing.search.bulk.parallel import run_in_child  # only large builds need it
 
         child = run_in_child(_low_side, text.low, text.starts)
     try:

@@ -6,9 +6,9 @@ import itertools
 import operator
 import re
 
-from briefing.lazyre import LazyPattern
 from briefing.search.fields import HAN_RUN
 from briefing.search.phrases import PHRASES
+from briefing.text.lazy_pattern import LazyPattern
 
 NO_READING = "-"  # pinyin/initial placeholder for a character without a reading
 SYLLABLE_RE = re.compile(r"[a-z]+")
@@ -108,11 +108,7 @@ class Pinyin:
         return py, ini
 
 
-# -- many fields at once -------------------------------------------------------------------------
-#: Below this many characters, fields are read one by one (no tables to set up).
-TABLE_MIN_CHARS = 1_000_000
-
-
+# -- many fields at once (see briefing.search.bulk.read_fields) -----------------------------------
 def _syllables(py: list[str]) -> set[str]:
     """Every syllable in ``py`` (and :data:`NO_READING` if there is one)."""
     out: set[str] = set()
@@ -133,20 +129,3 @@ def _one_by_one(engine: Pinyin, texts: list[str], progress=None
         if progress and n % step == 0:
             progress(n, len(texts))
     return py, ini
-
-
-def read_fields(engine: Pinyin, texts: list[str], progress=None
-                ) -> tuple[list[str], list[str], set[str]]:
-    """(pinyins, initials, syllables but :data:`NO_READING`) of ``texts``: translated by a
-    :class:`FieldReader` when there are enough characters to pay for its tables (about
-    0.3 s), else field by field. ``progress(done, total)`` is told of the fields read."""
-    if sum(map(len, texts)) < TABLE_MIN_CHARS:
-        py, ini = _one_by_one(engine, texts, progress)
-        syllables = _syllables(py)
-        syllables.discard(NO_READING)
-        return py, ini, syllables
-    from briefing.search.field_reader import FieldReader  # numpy: builds of large packs
-
-    if progress:
-        progress(0, len(texts))
-    return FieldReader(engine).fields(texts)

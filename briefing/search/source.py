@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.model import Pack
+from briefing.search.field_scan import FieldLists
 from briefing.search.fields import each_record
 from briefing.search.grams import GRAM_MIN_CHARS
 from briefing.search.index import PinyinIndex, Progress, TextIndex, build_data, load_index, records
-from briefing.search.scan import FieldLists
 from briefing.search.store import Store, StoreError, open_store, store_key, store_path
-from briefing.search.store_input import StoreInput
+from briefing.search.store.records import StoreInput
 
 #: A pack with this many records or more takes a second or longer to index the first time
 #: (a library: minutes), so the app builds its index in the background.
@@ -124,13 +124,13 @@ class IndexSource:
 
     def _large(self, text: TextIndex | StoreInput, progress: Progress | None) -> None:
         """A large pack's index: its store (by digest, else by text key), or built and stored
-        (see :mod:`briefing.search.store_build`); kept in memory if no store can be written."""
+        (see :mod:`briefing.search.store.build`); kept in memory if no store can be written."""
         key = self._digest_key() or text.key
         path = store_path(key, self.cache_dir)
         store = open_store(path, key)
         if store is not None and self._use_store(store, "store"):
             return
-        from briefing.search.store_build import write_store
+        from briefing.search.store.build import write_store
 
         if write_store(path, text, key=key, glossary=self.glossary, progress=progress,
                        documents=getattr(self.pack, "documents", ())):
@@ -142,7 +142,7 @@ class IndexSource:
         self._set(text, PinyinIndex(text, build_data(text, progress)), "built")
 
     def _use_store(self, store: Store, source: str) -> bool:
-        from briefing.search.stored import StoredPinyin, StoredText
+        from briefing.search.store.lookup import StoredPinyin, StoredText
 
         try:
             text = StoredText(store)
@@ -155,7 +155,7 @@ class IndexSource:
         return True
 
     def forget_scans(self) -> None:
-        """Forget the field lists kept from earlier scans (see :mod:`briefing.search.scan`):
+        """Forget the field lists kept from earlier scans (see :mod:`briefing.search.field_scan`):
         answers are the same either way; a benchmark times typing from a clean start."""
         self._field_lists = FieldLists()
 

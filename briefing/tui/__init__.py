@@ -1,4 +1,4 @@
-"""The interactive explorer (Textual). Only :func:`briefing.cli.commands.open_app` imports this."""
+"""The interactive explorer (Textual). Only :func:`briefing.cli.launch.open_app` imports this."""
 
 from briefing.tui.app import BriefingApp
 

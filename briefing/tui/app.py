@@ -15,11 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from briefing import breakcache
 from briefing.model import Lang, Pack
-from briefing.textsafe import one_line
+from briefing.present.words import t
+from briefing.text import break_cache
+from briefing.text.sanitize import one_line
 from briefing.tui.history import History
-from briefing.tui.i18n import t
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.session import Session
 from briefing.tui.widgets.section_tree import FIGURES_ID
@@ -39,7 +39,7 @@ ACTION_WORDS = {
 
 def _commands():
     """The palette provider, imported on first ctrl+p (``textual.command`` is slow to import)."""
-    from briefing.tui.commands import BriefingCommands
+    from briefing.tui.palette import BriefingCommands
 
     return BriefingCommands
 
@@ -67,7 +67,7 @@ class BriefingApp(WorkflowMixin, App[None]):
                  store: StateStore | None = None) -> None:
         super().__init__()
         self.pack = pack
-        self._breaks_known = breakcache.warm(pack.id)  # before any text is broken
+        self._breaks_known = break_cache.warm(pack.id)  # before any text is broken
         self.session = Session(pack, store)
         self.lang: Lang = lang or self.session.saved_lang() or "en"
         self.resume_scroll = 0.0  # where the resumed item was left, applied once it is shown
@@ -85,7 +85,7 @@ class BriefingApp(WorkflowMixin, App[None]):
         try:
             return super().run(*args, **kwargs)
         finally:
-            breakcache.save(self.pack.id, self._breaks_known)
+            break_cache.save(self.pack.id, self._breaks_known)
 
     def get_default_screen(self) -> Screen:
         screen = MainScreen(self.pack, self.lang, self._pane_id(self._start()))
@@ -244,8 +244,8 @@ class BriefingApp(WorkflowMixin, App[None]):
         self.open_screen(FigureScreen(self.pack, self.lang, figure_id))
 
     def open_source(self, item_id: str | None) -> None:
+        from briefing.present.panes import english_for, source_for
         from briefing.tui.screens.source import SourceScreen
-        from briefing.tui.views import english_for, source_for
 
         source = source_for(self.pack, item_id) if item_id else None
         if source is None or item_id is None:
@@ -281,7 +281,7 @@ class BriefingApp(WorkflowMixin, App[None]):
         self.open_screen(GotoScreen(self.pack, self.lang), chosen)
 
     def action_command_palette(self) -> None:
-        from briefing.tui.commands import SafeCommandPalette
+        from briefing.tui.palette import SafeCommandPalette
 
         if self.use_command_palette and not SafeCommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))

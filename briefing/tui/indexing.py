@@ -1,6 +1,7 @@
-"""A large pack's first search index, built by ``python -m briefing.search.build`` in a child
-process that the app waits for in a worker thread (see :mod:`briefing.search.build` for why
-not in the thread itself) and ends if the app quits first."""
+"""A large pack's first search index, built by ``python -m briefing.search.build_store``
+in a child process that the app waits for in a worker thread (see
+:mod:`briefing.search.build_store` for why not in the thread itself) and ends if the app
+quits first."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def build_in_process(app, engine) -> bool | None:
     if ended(app):
         return None
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "briefing.search.build", str(pack.root)],
+        proc = subprocess.Popen([sys.executable, "-m", "briefing.search.build_store",
+                                 str(pack.root)],
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
     except OSError:

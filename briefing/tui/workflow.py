@@ -6,7 +6,7 @@ A mixin for :class:`~briefing.tui.app.BriefingApp` (it uses the app's ``session`
 
 from __future__ import annotations
 
-from briefing.tui.i18n import t
+from briefing.present.words import t
 
 # Keys handled by widgets rather than the screen's bindings, for the help screen.
 KEYS_BEYOND = [
@@ -60,7 +60,7 @@ class WorkflowMixin:
         if not item_id or not self.pack.has_id(item_id):
             self.notify(t("nothing_to_pin", self.lang), severity="warning")
             return
-        from briefing.brief import title_of
+        from briefing.present.titles import title_of
 
         pinned = self.session.toggle_pin(item_id)
         word = t("pinned" if pinned else "unpinned", self.lang)

@@ -9,7 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.numbers import fraction_text, parse_display
+from briefing.figures.reading import fraction_text, parse_display
 from briefing.pack import load_pack
 
 runner = CliRunner()
@@ -24,7 +24,7 @@ DOC = (
 
 
 def run(*args: str):
-    from briefing.cli.state import state
+    from briefing.cli.console import state
 
     state.content, state.lang, state._pack = None, "en", None
     result = runner.invoke(app, list(args))

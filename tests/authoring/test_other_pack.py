@@ -10,15 +10,15 @@ from _synthetic import pack_files, write_pack
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.comparisons import build, view_to_dict
-from briefing.formatting import figure_value, scope_label
+from briefing.figures.formatting import figure_value, scope_label
 from briefing.pack import PackInvalid, load_pack
+from briefing.present.comparison_rows import build, view_to_dict
 
 runner = CliRunner()
 
 
 def run(pack, *args: str):
-    from briefing.cli.state import state
+    from briefing.cli.console import state
 
     state.lang, state._pack = "en", None  # each call is a fresh 'briefing' process
     result = runner.invoke(app, ["--content", str(pack), *args])

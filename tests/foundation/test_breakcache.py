@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from briefing import breakcache, typography
+from briefing.text import break_cache, line_breaking
 
 TEXTS = ["研发强度预计4.15%左右，全市高新技术企业超1.74万家。",
          "Suzhou's total R&D spending as a share of GDP reached 4.15% in 2024.",
@@ -18,22 +18,22 @@ TEXTS = ["研发强度预计4.15%左右，全市高新技术企业超1.74万家�
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
-    saved = dict(typography._BREAKS)
-    typography._BREAKS.clear()
+    saved = dict(line_breaking._BREAKS)
+    line_breaking._BREAKS.clear()
     yield tmp_path
-    typography._BREAKS.clear()
-    typography._BREAKS.update(saved)
+    line_breaking._BREAKS.clear()
+    line_breaking._BREAKS.update(saved)
 
 
 def test_saved_breaks_come_back_and_give_the_same_lines_without_uniseg(cache):
-    expected = [typography.wrap(text, 12) for text in TEXTS]
-    assert breakcache.save("some-pack")
+    expected = [line_breaking.wrap(text, 12) for text in TEXTS]
+    assert break_cache.save("some-pack")
     assert not list(cache.glob(".breaks-*"))  # written atomically: no temporary left
     code = (
         "import sys\n"
-        "from briefing import breakcache, typography\n"
-        "taken = breakcache.warm('some-pack')\n"
-        f"lines = [typography.wrap(t, 12) for t in {TEXTS!r}]\n"
+        "from briefing.text import break_cache, line_breaking\n"
+        "taken = break_cache.warm('some-pack')\n"
+        f"lines = [line_breaking.wrap(t, 12) for t in {TEXTS!r}]\n"
         "print(taken, lines == " + repr(expected) + ", 'uniseg' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -44,9 +44,9 @@ def test_saved_breaks_come_back_and_give_the_same_lines_without_uniseg(cache):
 
 
 def test_nothing_new_is_not_written_again(cache):
-    typography.wrap(TEXTS[0], 10)
-    assert breakcache.save("p")
-    assert not breakcache.save("p", known_before=len(typography.known_breaks()))
+    line_breaking.wrap(TEXTS[0], 10)
+    assert break_cache.save("p")
+    assert not break_cache.save("p", known_before=len(line_breaking.known_breaks()))
 
 
 @pytest.mark.parametrize("blob", [b"", b"\x00garbage\xff", marshal.dumps([1, 2, 3]),
@@ -54,30 +54,30 @@ def test_nothing_new_is_not_written_again(cache):
                                   marshal.dumps({"abcd": (2, 1), "ab": (0,)})],
                          ids=["empty", "garbage", "not-a-dict", "bad-offsets", "disordered"])
 def test_a_damaged_or_foreign_file_costs_time_never_a_wrong_break(cache, blob):
-    path = breakcache.cache_file("p")
+    path = break_cache.cache_file("p")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(blob)
-    assert breakcache.warm("p") == 0
-    assert typography.break_positions("abcd efgh") == (5,)  # computed afresh
+    assert break_cache.warm("p") == 0
+    assert line_breaking.break_positions("abcd efgh") == (5,)  # computed afresh
 
 
 def test_entries_that_fit_their_text_are_taken(cache):
     good = {"ab cd": (3,), "one": ()}
-    typography._BREAKS.clear()
-    assert typography.learn_breaks({**good, "xy": (7,)}) == 2
-    assert typography.break_positions("ab cd") == (3,)
+    line_breaking._BREAKS.clear()
+    assert line_breaking.learn_breaks({**good, "xy": (7,)}) == 2
+    assert line_breaking.break_positions("ab cd") == (3,)
 
 
 def test_the_file_name_is_safe_for_any_pack_id(cache):
-    path = breakcache.cache_file("../../etc/passwd")
+    path = break_cache.cache_file("../../etc/passwd")
     assert path.parent == cache
     assert "/" not in path.name and ".." not in path.name
 
 
 def test_an_unwritable_cache_directory_loses_nothing_but_time(cache, monkeypatch):
-    typography.wrap(TEXTS[1], 20)
+    line_breaking.wrap(TEXTS[1], 20)
     blocker = cache / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocker / "sub"))
-    assert breakcache.save("p") is False
-    assert breakcache.warm("p") == 0
+    assert break_cache.save("p") is False
+    assert break_cache.warm("p") == 0

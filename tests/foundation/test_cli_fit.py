@@ -9,9 +9,9 @@ from rich.cells import cell_len
 from rich.console import Console
 
 from briefing.cli.render import comparison_view
-from briefing.comparisons import build
-from briefing.formatting import value_parts
+from briefing.figures.formatting import value_parts
 from briefing.pack import bundled_pack_dir, load_pack
+from briefing.present.comparison_rows import build
 
 PACK = load_pack(bundled_pack_dir())
 

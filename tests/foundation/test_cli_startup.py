@@ -53,7 +53,8 @@ def _run(code_args: list[str], tmp_path: Path, extra: str = "") -> subprocess.Co
             "except SystemExit as exc:\n"
             "    assert not exc.code, exc.code\n"
             "loaded = sorted(m for m in sys.modules if m.startswith(('rich', 'briefing.cli.',"
-            " 'uniseg', 'briefing.export', 'briefing.comparisons', 'briefing.userstate')))\n"
+            " 'uniseg', 'briefing.export', 'briefing.present.comparison_rows',"
+            " 'briefing.userstate')))\n"
             "print(loaded, file=sys.stderr)\n" + extra)
     env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
            "BRIEFING_STATE_DIR": str(tmp_path / "state"), "PATH": "/usr/bin:/bin",
@@ -71,7 +72,7 @@ def _loaded(out: subprocess.CompletedProcess) -> list[str]:
 def test_search_json_loads_one_command_module_and_no_rich(tmp_path):
     loaded = _loaded(_run(["search", "yanfa", "--json"], tmp_path))
     assert [m for m in loaded if m.startswith("briefing.cli.")] == [
-        "briefing.cli.root", "briefing.cli.search", "briefing.cli.state"]
+        "briefing.cli.console", "briefing.cli.root", "briefing.cli.search"]
     assert not [m for m in loaded if not m.startswith("briefing.cli.")]
 
 
@@ -85,7 +86,7 @@ def test_a_second_search_table_reuses_the_line_breaks(tmp_path):
 
 
 def test_an_oversized_breaks_file_is_started_afresh(tmp_path):
-    from briefing.cli import state as cli_state
+    from briefing.cli import console as cli_state
 
     first = _run(["search", "yanfa"], tmp_path)
     (path,) = (tmp_path / "cache").glob("breaks-*-cli-*.marshal")

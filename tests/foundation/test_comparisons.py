@@ -2,8 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.comparisons import IncomparableFigures, adhoc, bar, build, progress_percent
 from briefing.pack import bundled_pack_dir, load_pack
+from briefing.present.comparison_rows import (
+    IncomparableFigures,
+    adhoc,
+    bar,
+    build,
+    progress_percent,
+)
 
 PACK = load_pack(bundled_pack_dir())
 
@@ -67,7 +73,7 @@ def test_adhoc_compares_same_units_and_refuses_mixed_ones():
 def test_progress_reads_shares_as_pp_gaps_and_two_floors_as_unclear(bundled):
     """4.15% against 4.2% is 0.05 pp to go, not "98.8% reached"; "over 10,000" against
     "over 10,000" does not say the target is met."""
-    from briefing.comparisons import build, progress_reading, progress_summary
+    from briefing.present.comparison_rows import build, progress_reading, progress_summary
 
     pack = bundled
     view = build(pack, next(c for c in pack.comparisons if c.kind == "progress"))

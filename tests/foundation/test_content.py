@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.numbers import parse_display
+from briefing.figures.reading import parse_display
 from briefing.pack import bundled_pack_dir, load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,7 +101,7 @@ def test_curated_comparisons_required_by_the_briefing():
 
 def _number_forms(value: float) -> set[str]:
     """How a base-unit value may be written in English prose (17400 -> 17,400; 1e11 -> 100)."""
-    from briefing.numbers import format_value
+    from briefing.figures.reading import format_value
 
     return {format_value(round(value / scale, 4))
             for scale in (1, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12)}

@@ -16,10 +16,10 @@ from _gfm import Page, render
 from markdown_it import MarkdownIt
 
 from briefing.export import EXPORT_LANGS, escape, quoted, render_items, to_markdown
-from briefing.formatting import value_parts, value_phrase
+from briefing.figures.formatting import value_parts, value_phrase
 from briefing.model import Text
 from briefing.pack import bundled_pack_dir, load_pack
-from briefing.textsafe import one_line
+from briefing.text.sanitize import one_line
 
 PACK = load_pack(bundled_pack_dir())
 MD_IT = MarkdownIt("commonmark").enable("table")
@@ -259,7 +259,7 @@ def test_floors_make_bounds_never_a_claim_of_reaching_the_target():
 
 def test_a_brief_draws_each_comparison_once(bundled):
     """Two pinned figures of one comparison: its table appears once, under the first."""
-    from briefing.brief import brief_markdown
+    from briefing.export.brief import brief_markdown
 
     comparison = next(c for c in bundled.comparisons if len(list(c.figure_ids())) >= 2)
     first, second = list(comparison.figure_ids())[:2]

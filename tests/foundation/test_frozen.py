@@ -1,5 +1,5 @@
 """The model's classes answer ``repr``, ``==``, ``hash``, pickling and assignment exactly as
-``@dataclass(frozen=True, slots=True)`` classes with the same fields (see briefing.frozen)."""
+``@dataclass(frozen=True, slots=True)`` classes with the same fields (see briefing.model.base)."""
 
 from __future__ import annotations
 

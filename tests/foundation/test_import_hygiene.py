@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -32,5 +33,18 @@ def test_commands_do_not_import_textual(args, tmp_path):
 
 
 def test_model_and_pack_do_not_import_textual_or_rich(imported_packages):
-    assert imported_packages("import briefing.model, briefing.pack, briefing.comparisons, "
+    assert imported_packages("import briefing.model, briefing.pack, "
+                             "briefing.present.comparison_rows, "
                              "briefing.export, briefing.search", {"textual", "rich"}) == []
+
+
+def test_layering_contracts_hold():
+    """The import-linter contracts in pyproject.toml (layers, no cycles, who may import Textual
+    and Rich) hold for every import, deferred ones included."""
+    pytest.importorskip("importlinter")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c",
+                          "import sys; from importlinter.cli import lint_imports; "
+                          "sys.exit(lint_imports(no_cache=True, no_logo=True))"],
+                         capture_output=True, text=True, cwd=root, check=False)
+    assert out.returncode == 0, out.stdout[-3000:]

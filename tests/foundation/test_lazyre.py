@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from briefing.lazyre import LazyPattern
+from briefing.text.lazy_pattern import LazyPattern
 
 
 def test_nothing_is_compiled_until_a_method_is_used():

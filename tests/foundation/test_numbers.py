@@ -1,6 +1,6 @@
 import pytest
 
-from briefing.numbers import chinese_to_decimal, format_value, parse_display
+from briefing.figures.reading import chinese_to_decimal, format_value, parse_display
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,9 @@ def test_digest_hashes_every_module_of_the_pack_package():
     package = Path(cache.__file__).resolve().parent
     hashed = {p.resolve() for p in cache._CODE}
     assert {p.resolve() for p in package.glob("*.py")} <= hashed
-    assert package.parent / "numbers.py" in hashed  # the validator reads displays with it
-    assert package.parent / "vocabulary.py" in hashed  # built-in scopes and hedges
+    assert package.parent / "figures" / "reading.py" in hashed  # it reads displays
+    assert package.parent / "figures" / "vocabulary.py" in hashed  # built-in scopes and hedges
+    assert package.parent / "model" / "__init__.py" in hashed
 
 
 

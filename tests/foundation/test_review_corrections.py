@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.numbers import parse_display
+from briefing.figures.reading import parse_display
 from briefing.pack import bundled_pack_dir, load_pack
 
 PACK = load_pack(bundled_pack_dir())
@@ -75,20 +75,20 @@ def test_comparison_notes_say_what_the_numbers_cannot():
 
 def test_the_source_view_hides_conversion_markers_but_the_seed_keeps_them():
     from briefing.model import strip_conversion_markers
-    from briefing.tui import views
+    from briefing.present import panes
 
     doc = PACK.document("review-2024")
     assert "[bookmark: OLE_LINK1]" in doc.read()
-    shown = views.document_text(PACK, doc.id)
+    shown = panes.document_text(PACK, doc.id)
     assert "[bookmark:" not in shown
     assert strip_conversion_markers("a[bookmark: OLE_LINK4]b") == "ab"
-    location = views.locate_quote(views.source_paragraphs(shown),
+    location = panes.locate_quote(panes.source_paragraphs(shown),
                                   "（一）实施科技企业领航行动，提升企业竞争力")
     assert location is not None and location.start == 0
 
 
 def test_every_progress_row_carries_gap_like_for_like_and_lower_bound():
-    from briefing.comparisons import build, view_to_dict
+    from briefing.present.comparison_rows import build, view_to_dict
 
     progress = [c for c in PACK.comparisons if c.kind == "progress"]
     assert progress
@@ -122,7 +122,7 @@ def test_an_unlike_progress_row_must_say_how_it_differs(make_pack):
 
 
 def test_a_tier_is_a_tier_and_never_reads_as_a_rank_of_one():
-    from briefing.formatting import figure_value
+    from briefing.figures.formatting import figure_value
 
     tiers = [f for f in FIGURES if "方阵" in f.display or "梯队" in f.display]
     assert tiers

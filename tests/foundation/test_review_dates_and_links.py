@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.formatting import kind_label, period_label
-from briefing.numbers import parse_display
+from briefing.figures.formatting import kind_label, period_label
+from briefing.figures.reading import parse_display
 from briefing.pack import PackInvalid, bundled_pack_dir, load_pack
 
 PACK = load_pack(bundled_pack_dir())

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.typography import cell_width, fill, line_spans, wrap
+from briefing.text.line_breaking import cell_width, fill, line_spans, wrap
 
 CLOSING = "，。、；：！？）」』”"
 # The examples an analyst found split across lines, each with the run that must stay whole.

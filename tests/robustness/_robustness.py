@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.cli.state import state
+from briefing.cli.console import state
 
 ROOT = Path(__file__).resolve().parents[2]
 # a sentence of the bundled review, for figures the tests build

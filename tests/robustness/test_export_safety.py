@@ -28,7 +28,7 @@ from briefing.export import (
     write_text_atomic,
 )
 from briefing.pack import bundled_pack_dir, load_pack
-from briefing.textsafe import clean
+from briefing.text.sanitize import clean
 
 ORIGINAL = "the user's own notes — 用户自己的文件\n".encode()
 

@@ -308,7 +308,7 @@ def test_hostile_pack(make_pack, tmp_path, setup, expected):
     started = time.perf_counter()
     found = _first_problem(path)
     assert _matches(found, expected), found
-    from briefing.textsafe import clean
+    from briefing.text.sanitize import clean
 
     shown = clean(found) if not isinstance(expected, tuple) else expected[1]
     for args in (("validate", str(path)), ("--content", str(path), "figures")):

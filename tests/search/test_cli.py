@@ -86,7 +86,7 @@ def test_any_query_is_safe(query):
 def test_markup_in_content_is_not_interpreted():
     from rich.console import Console
 
-    from briefing.snippets import snippet
+    from briefing.present.snippets import snippet
 
     text = snippet("[bold]not markup[/bold] 研发", [(19, 21)])
     console = Console(record=True, width=80)
@@ -96,7 +96,7 @@ def test_markup_in_content_is_not_interpreted():
 
 
 def test_snippet_window_and_unprintables():
-    from briefing.snippets import snippet
+    from briefing.present.snippets import snippet
 
     text = "x" * 200 + "研发" + "y" * 200
     out = snippet(text, [(200, 202)], width=40)

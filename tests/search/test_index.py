@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.paths import cache_dir
-from briefing.search import SearchEngine, readings
+from briefing.search import SearchEngine, bulk, readings
 from briefing.search import grams as gram_module
 from briefing.search import index as idx
-from briefing.search.field_reader import FieldReader
+from briefing.search.bulk import gram_filter
+from briefing.search.bulk.pinyin_arrays import FieldReader
 from briefing.search.index import (
     BUNDLED_INDEX,
     GramIndex,
@@ -187,7 +188,7 @@ def test_gram_filter_never_misses(fields, needle):
     saved = gram_module.GRAM_MIN_BLOCK
     gram_module.GRAM_MIN_BLOCK = 16  # many small blocks
     try:
-        grams = GramIndex(big, starts, json.loads(json.dumps(GramIndex.build(big, starts))))
+        grams = GramIndex(big, starts, json.loads(json.dumps(gram_filter(big, starts))))
     finally:
         gram_module.GRAM_MIN_BLOCK = saved
     expected = {i for i, f in enumerate(fields) if needle in f}
@@ -286,11 +287,11 @@ def test_chunked_encoding_is_plain_json(data):
                                 "\ud800", "é", " "]), max_size=80))
 def test_block_keys_are_block_grams(s):
     """The numpy keys of a block name exactly the grams block_grams reads, once each."""
-    from briefing.search import gram_build
+    from briefing.search.bulk import gram_arrays
 
-    keys = gram_build.block_keys(s, gram_build._Distinct(bits=4)).tolist()  # collisions too
+    keys = gram_arrays.block_keys(s, gram_arrays._Distinct(bits=4)).tolist()  # collisions too
     assert len(keys) == len(set(keys))
-    assert {gram_build.gram_name(k) for k in keys} == gram_module.block_grams(s)
+    assert {gram_arrays.gram_name(k) for k in keys} == gram_module.block_grams(s)
 
 
 @settings(max_examples=200, deadline=None)
@@ -305,12 +306,12 @@ def test_english_words_are_the_word_pattern_s(s):
 @given(fields=st.lists(st.text(st.sampled_from([*"ab yz-研发", "é"]), max_size=30),
                        min_size=1, max_size=80))
 def test_gram_build_equals_the_set_based_build(fields):
-    """GramIndex.build gives what inverting block_grams block by block gives."""
+    """gram_filter gives what inverting block_grams block by block gives."""
     big, starts = concat(fields)
     saved = gram_module.GRAM_MIN_BLOCK
     gram_module.GRAM_MIN_BLOCK = 16
     try:
-        data = GramIndex.build(big, starts)
+        data = gram_filter(big, starts)
     finally:
         gram_module.GRAM_MIN_BLOCK = saved
     bounds = [starts[b] for b in data["blocks"]] + [len(big)]
@@ -356,10 +357,10 @@ def test_field_reader_reads_as_field_by_field(field_reader, fields):
 def test_read_fields_switches_to_tables_on_many_characters(monkeypatch):
     texts = ["苏州银行的目的", "行长重新发行", "AI+人才", "长三角 yes"] * 5
     engine = idx.Pinyin()
-    expected = readings.read_fields(engine, texts)  # field by field: few characters
+    expected = bulk.read_fields(engine, texts)  # field by field: few characters
     assert expected[0] == [engine.field(t)[0] for t in texts]
-    monkeypatch.setattr(readings, "TABLE_MIN_CHARS", 10)
-    assert readings.read_fields(engine, texts) == expected
+    monkeypatch.setattr(bulk, "TABLE_MIN_CHARS", 10)
+    assert bulk.read_fields(engine, texts) == expected
 
 
 def test_gc_paused_restores_the_collector():

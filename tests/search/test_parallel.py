@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from briefing.search import index as idx
-from briefing.search import parallel
+from briefing.search.bulk import parallel
 from briefing.search.index import TextIndex, build_data, records
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +76,7 @@ def test_texts_reach_the_child_whole_in_pieces(monkeypatch):
 
 
 def test_a_child_reports_its_progress(tmp_path):
-    from briefing.search.store_part import write_part
+    from briefing.search.store.half import write_part
 
     shares: list[float] = []
     texts = ["研发投入", "research spending", "院士"] * 50

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.search import grams as gram_module
+from briefing.search.bulk import gram_filter
 from briefing.search.fields import concat
 from briefing.search.grams import GramIndex
 from briefing.search.source import block_pieces
@@ -29,7 +30,7 @@ def _grams(big: str, starts, sparse: int) -> GramIndex:
     saved = gram_module.GRAM_MIN_BLOCK, gram_module.SPARSE_BLOCKS
     gram_module.GRAM_MIN_BLOCK, gram_module.SPARSE_BLOCKS = 16, sparse  # many small blocks
     try:
-        return GramIndex(big, starts, json.loads(json.dumps(GramIndex.build(big, starts))))
+        return GramIndex(big, starts, json.loads(json.dumps(gram_filter(big, starts))))
     finally:
         gram_module.GRAM_MIN_BLOCK, gram_module.SPARSE_BLOCKS = saved
 
@@ -60,7 +61,7 @@ def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, need
                                                                     before, cut):
     """What the engine's scan does with a kept list: the fields listed, then a scan of the
     rest; the list may be complete to the end or only up to a field (``cut``)."""
-    from briefing.search.scan import (
+    from briefing.search.field_scan import (
         FieldLists,
         blocks_from,
         fields_among,
@@ -89,13 +90,13 @@ def test_a_longer_needle_is_found_among_the_fields_of_a_shorter_one(fields, need
 
 
 def test_field_lists_keep_only_short_lists_of_needles_within_one_field():
-    from briefing.search import scan
-    from briefing.search.scan import FieldLists
+    from briefing.search import field_scan
+    from briefing.search.field_scan import FieldLists
 
     big, lists = "ab\x00cd\x00", FieldLists()
     lists.keep(big, "b\x00c", array("i", [0]), 2)
     lists.keep(big, "", array("i", [0, 1]), 2)
-    lists.keep(big, "a", array("i", range(scan.MAX_FIELDS + 1)), 2)
+    lists.keep(big, "a", array("i", range(field_scan.MAX_FIELDS + 1)), 2)
     assert lists.narrowest(big, "ab\x00cd") is None
     lists.keep(big, "a", array("i", [0]), 1)  # complete up to field 1
     lists.keep(big, "ab", array("i", [0]), 2)  # complete to the end
@@ -104,6 +105,6 @@ def test_field_lists_keep_only_short_lists_of_needles_within_one_field():
     assert lists.narrowest(big, "zab") == (array("i", [0]), 2)
     assert lists.narrowest(big, "cd") is None and lists.narrowest("other", "ab") is None
     assert lists.narrowest(big, "zabz") is None  # in the middle: not looked for
-    for k in range(scan.MAX_NEEDLES + 1):
+    for k in range(field_scan.MAX_NEEDLES + 1):
         lists.keep(big, f"x{k}", array("i"), 2)
     assert lists.narrowest(big, "ab") is None  # the oldest were dropped

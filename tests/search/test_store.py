@@ -19,8 +19,8 @@ from briefing.search import SearchEngine
 from briefing.search import source as source_module
 from briefing.search.index import PinyinIndex, TextIndex, build_data, records
 from briefing.search.store import find_store, open_store, store_key, store_path
-from briefing.search.store_input import StoreInput
-from briefing.search.stored import StoredPinyin, StoredText
+from briefing.search.store.lookup import StoredPinyin, StoredText
+from briefing.search.store.records import StoreInput
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -92,7 +92,7 @@ def test_an_engine_on_a_store_needs_no_pack(big, cache, in_memory):
 def test_a_store_of_a_small_pack_answers_too(bundled, tmp_path, monkeypatch):
     """Stores are written for large packs only, but nothing in reading one assumes it."""
     from briefing.search import source
-    from briefing.search.store_build import write_store
+    from briefing.search.store.build import write_store
 
     pack = replace(bundled, digest="small-but-stored")
     text = TextIndex(list(records(pack)))
@@ -209,7 +209,7 @@ def large_pack_dir(tmp_path, monkeypatch, big):
 
 def _cli(*args: str):
     from briefing.cli import app
-    from briefing.cli.state import state
+    from briefing.cli.console import state
 
     state._pack = None
     state.content = None
@@ -252,7 +252,7 @@ def test_the_first_cli_search_builds_the_store_with_the_pack_let_go(large_pack_d
     import gc
 
     from briefing.model import Pack
-    from briefing.search import store_build
+    from briefing.search.store import build as store_build
 
     real, seen = store_build.write_store, []
 
@@ -269,7 +269,7 @@ def test_the_first_cli_search_builds_the_store_with_the_pack_let_go(large_pack_d
 
 
 def test_the_build_command_writes_the_store(large_pack_dir, bundled):
-    from briefing.search.build import main, store_for
+    from briefing.search.build_store import main, store_for
 
     assert main([str(large_pack_dir)]) == 0
     assert find_store(large_pack_dir) is not None

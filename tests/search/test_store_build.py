@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.model import Text
-from briefing.search import SearchEngine, store_part
-from briefing.search import store_build as sb
+from briefing.search import SearchEngine
+from briefing.search.bulk.gram_arrays import gram_blocks
 from briefing.search.fields import Record, concat
-from briefing.search.gram_build import gram_blocks
 from briefing.search.grams import block_starts
 from briefing.search.index import PinyinIndex, TextIndex, build_data
+from briefing.search.store import build as sb
+from briefing.search.store import half as store_part
 from briefing.search.store import open_store
-from briefing.search.store_input import StoreInput
+from briefing.search.store.records import StoreInput
 
 FIELD = st.text(st.sampled_from("ab研发强度 AB-\u00e9x12"), max_size=12)
 
@@ -49,7 +50,7 @@ def test_joined_starts_are_the_starts_of_the_joined_parts(a, b):
 @given(st.one_of(st.lists(st.integers(0, 300), min_size=1, max_size=24, unique=True),
                  st.integers(1, 2**300)))
 def test_gram_values_read_back(v):
-    from briefing.search.stored import _decode
+    from briefing.search.store.lookup import _decode
 
     blocks = sorted(v) if isinstance(v, list) else v
     assert _decode(store_part.gram_value(blocks)) == (tuple(blocks) if isinstance(v, list) else v)
@@ -105,14 +106,15 @@ def test_without_a_child_the_same_store_is_written(tmp_path, monkeypatch):
 def test_reading_in_runs_of_any_size_writes_the_same_store(tmp_path, monkeypatch):
     """A half is folded and read for grams in runs of whole blocks, and its pinyin in runs of
     fields: how long the runs are changes nothing in the store."""
-    from briefing.search import field_reader, readings
+    from briefing.search import bulk
+    from briefing.search.bulk import pinyin_arrays
 
     text = TextIndex(_records(600, "zh", "en"))
     monkeypatch.setattr(sb, "run_in_child", lambda *args, **kw: None)  # both halves in this process
-    monkeypatch.setattr(readings, "TABLE_MIN_CHARS", 0)  # the many-fields reader, always
+    monkeypatch.setattr(bulk, "TABLE_MIN_CHARS", 0)  # the many-fields reader, always
     assert sb.write_store(tmp_path / "a.sqlite", text, key="k")
     monkeypatch.setattr(store_part, "FOLD_AT_ONCE", 1)  # one block per run
-    monkeypatch.setattr(field_reader, "AT_ONCE", 50)  # a few fields per run
+    monkeypatch.setattr(pinyin_arrays, "AT_ONCE", 50)  # a few fields per run
     assert sb.write_store(tmp_path / "b.sqlite", text, key="k")
     assert _rows(tmp_path / "a.sqlite") == _rows(tmp_path / "b.sqlite")
     assert len(_rows(tmp_path / "a.sqlite")["block"]) > 10

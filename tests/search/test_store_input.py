@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from briefing.model import Text
 from briefing.search.fields import FIELDS, Record, TextIndex, each_record, records
 from briefing.search.store import RECORD_BLOCK
-from briefing.search.store_input import StoreInput, record_row
+from briefing.search.store.records import StoreInput, record_row
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from briefing.comparisons import build
-from briefing.tui.chart_layout import chart_table
-from briefing.typography import cell_width
+from briefing.present.chart_table import chart_table
+from briefing.present.comparison_rows import build
+from briefing.text.line_breaking import cell_width
 
 WIDTHS = (30, 36, 56, 73, 100, 140)
 NUMBER = re.compile(r"[0-9][0-9.,/]*[%万亿]?")

@@ -158,7 +158,7 @@ def test_quitting_ends_a_build_still_running(bundled, tmp_path, monkeypatch):
 
 
 def test_the_build_command_reports_a_bad_folder_in_one_line(tmp_path, capsys):
-    from briefing.search.build import main
+    from briefing.search.build_store import main
 
     assert main([str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err.strip()

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from briefing.tui import views
-from briefing.tui.table_layout import Column, lay_out
+from briefing.present import panes
+from briefing.text.table_layout import Column, lay_out
 
 COLUMNS = [Column("Figure"), Column("Value", style="bold"), Column("Period"), Column("Kind"),
            Column("Compared", justify="center", optional=True)]
@@ -84,4 +84,4 @@ def test_any_cells_fit_their_width(cells, width):
 
 
 def test_figure_columns_translate(fixture_pack):
-    assert [c.header for c in views.figure_columns("zh")][:4] == ["指标", "数值", "时期", "类型"]
+    assert [c.header for c in panes.figure_columns("zh")][:4] == ["指标", "数值", "时期", "类型"]

@@ -3,10 +3,10 @@ no closing punctuation at a line start, lines within the widget."""
 
 from __future__ import annotations
 
+from briefing.text.line_breaking import cell_width
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.source import SourceScreen
 from briefing.tui.widgets.prose import Prose
-from briefing.typography import cell_width
 
 CLOSING = set("，。、；：！？）》」』")
 

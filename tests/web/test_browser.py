@@ -63,7 +63,7 @@ def test_export_is_a_download_of_the_sections_markdown(page, served, tmp_path):
 
 
 def test_copy_reaches_the_browsers_clipboard(page, served):
-    from briefing import brief
+    from briefing.export import brief
     from briefing.pack import bundled_pack_dir, load_pack
 
     pack = load_pack(bundled_pack_dir())

@@ -13,18 +13,18 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.comparisons import ComparisonView, IncomparableFigures, adhoc, build
 from briefing.model import Lang, Pack
-from briefing.textsafe import clean, one_line
-from briefing.tui import views
-from briefing.tui.i18n import t
+from briefing.present import panes
+from briefing.present.comparison_rows import ComparisonView, IncomparableFigures, adhoc, build
+from briefing.present.words import t
+from briefing.text.rich_wrap import Wrapped
+from briefing.text.sanitize import clean, one_line
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.comparison_chart import ComparisonChart
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
-from briefing.wrapped import Wrapped
 
 ADHOC = "*adhoc"
 
@@ -128,7 +128,7 @@ class ComparisonsScreen(Screen[None]):
         self.app.toggle_pin(selected)  # type: ignore[attr-defined]
 
     def action_copy(self) -> None:
-        from briefing.brief import comparison_table
+        from briefing.export.brief import comparison_table
 
         view = self._view()
         if view is None:
@@ -205,7 +205,7 @@ class ComparisonsScreen(Screen[None]):
         subtitle.update(Text(kind + unit, style="dim"))
         chart.show(view, lang)
         timeline.display = view.kind == "timeline"
-        timeline.update(Text(views.timeline_line(self.pack, view, lang), style="bold")
+        timeline.update(Text(panes.timeline_line(self.pack, view, lang), style="bold")
                         if view.kind == "timeline" else "")
         notes = Text()
         for line in chart.table.footnotes if chart.table else []:  # what * and ≤/≥ mean

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from briefing.export import default_export_name
 from briefing.model import Lang, Pack
-from briefing.tui.i18n import t
+from briefing.present.words import t
 from briefing.tui.screens.dialog import Dialog
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
@@ -116,7 +116,7 @@ class ExportDialog(Dialog[Path | None]):
             return
         path = Path(raw).expanduser()
         if self.use_pins or self.node_id is None:
-            from briefing.brief import brief_markdown
+            from briefing.export.brief import brief_markdown
 
             markdown = brief_markdown(self.pack, self.pins, self.lang)
         else:

@@ -20,16 +20,16 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
-from briefing.textsafe import one_line
-from briefing.tui.figure_facts import figure_facts
-from briefing.tui.i18n import t
+from briefing.present.figure_facts import figure_facts
+from briefing.present.words import t
+from briefing.text.rich_wrap import Wrapped
+from briefing.text.sanitize import one_line
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.fact_list import FactList
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
-from briefing.wrapped import Wrapped
 
 
 class FigureScreen(Screen[None]):
@@ -108,7 +108,8 @@ class FigureScreen(Screen[None]):
         self.app.toggle_pin(self.figure_id)  # type: ignore[attr-defined]
 
     def action_copy(self) -> None:
-        from briefing.brief import figure_line, title_of
+        from briefing.export.brief import figure_line
+        from briefing.present.titles import title_of
 
         line = figure_line(self.pack, self.pack.figure(self.figure_id), self.lang)
         self.app.copy_text(line, title_of(self.pack, self.figure_id, self.lang))  # type: ignore[attr-defined]

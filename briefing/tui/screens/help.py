@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing.model import Lang
-from briefing.tui.i18n import t
+from briefing.present.words import t
 from briefing.tui.screens.dialog import Dialog
 
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Tree
 
 from briefing.model import Lang, Pack
-from briefing.tui.i18n import t
+from briefing.present.words import t
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import BriefingFooter
@@ -181,20 +181,21 @@ class MainScreen(Screen[None]):
 
     def action_copy(self) -> None:
         """``y``: the focused figure as a cited Markdown line, or a comparison as a table."""
-        from briefing import brief
-        from briefing.comparisons import build
+        from briefing.export import brief
+        from briefing.present.comparison_rows import build
+        from briefing.present.titles import title_of
 
         item = self.focused_item() if self.focused is not self.tree else None
         app = self.app
         if item and self.pack.has_figure(item):
             fig = self.pack.figure(item)
             app.copy_text(brief.figure_line(self.pack, fig, self.lang),  # type: ignore[attr-defined]
-                          brief.title_of(self.pack, item, self.lang))
+                          title_of(self.pack, item, self.lang))
         elif item and self.pack.has_comparison(item):
             table = brief.comparison_table(self.pack, build(self.pack,
                                            self.pack.comparison(item)), self.lang)
             app.copy_text("\n".join(table),  # type: ignore[attr-defined]
-                          brief.title_of(self.pack, item, self.lang))
+                          title_of(self.pack, item, self.lang))
         else:
             self.notify(t("nothing_to_copy", self.lang), severity="warning")
 

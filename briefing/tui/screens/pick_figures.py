@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, SelectionList, Static
 
-from briefing.formatting import figure_value, period_label
+from briefing.figures.formatting import figure_value, period_label
 from briefing.model import Lang, Pack
-from briefing.textsafe import one_line
-from briefing.tui.i18n import t
+from briefing.present.words import t
+from briefing.text.sanitize import one_line
 from briefing.tui.screens.dialog import Dialog
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.safe_lists import SafeSelectionList

@@ -17,17 +17,17 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.formatting import figure_value, period_label
+from briefing.figures.formatting import figure_value, period_label
 from briefing.model import Lang, Pack
-from briefing.snippets import HIGHLIGHT, snippet
-from briefing.textsafe import one_line
-from briefing.tui.i18n import t
+from briefing.present.snippets import HIGHLIGHT, snippet
+from briefing.present.words import t
+from briefing.text.rich_wrap import Wrapped
+from briefing.text.sanitize import one_line
 from briefing.tui.indexing import build_in_process
 from briefing.tui.screens.dialog import Dialog
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
-from briefing.wrapped import Wrapped
 
 PREVIEW_CHARS = 360  # about four lines of the dialog: enough to see the hit in its sentence
 KIND_WORDS = {"section": "section", "item": "item", "figure": "figure_kind",

@@ -12,14 +12,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 
 from briefing.model import Lang, Pack, Source
-from briefing.textsafe import one_line
-from briefing.tui import views
-from briefing.tui.i18n import t
+from briefing.present import panes
+from briefing.present.words import t
+from briefing.text.line_breaking import line_spans
+from briefing.text.sanitize import one_line
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.prose import Prose
-from briefing.typography import line_spans
 
 QUOTE_STYLE = "bold black on yellow"
 
@@ -39,8 +39,8 @@ class SourceScreen(Screen[None]):
         self.lang: Lang = lang
         self.source = source
         self.english = english
-        self.paragraphs = views.source_paragraphs(views.document_text(pack, source.doc))
-        self.location = views.locate_quote(self.paragraphs, source.quote)
+        self.paragraphs = panes.source_paragraphs(panes.document_text(pack, source.doc))
+        self.location = panes.locate_quote(self.paragraphs, source.quote)
 
     def compose(self) -> ComposeResult:
         yield BriefingHeader()
@@ -70,7 +70,7 @@ class SourceScreen(Screen[None]):
         self.query_one("#source-heading", Prose).update(self._heading())
 
     def action_copy(self) -> None:
-        from briefing.textsafe import clean
+        from briefing.text.sanitize import clean
 
         quote = clean(self.source.quote)
         self.app.copy_text(quote, f"“{one_line(quote)}”")  # type: ignore[attr-defined]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from briefing.comparisons import ComparisonView
 from briefing.model import Lang, Pack
-from briefing.tui.chart_layout import ChartTable, chart_table
-from briefing.tui.table_layout import TableLayout
+from briefing.present.chart_table import ChartTable, chart_table
+from briefing.present.comparison_rows import ComparisonView
+from briefing.text.table_layout import TableLayout
 from briefing.tui.widgets.row_table import RowTable
 
 

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from briefing.wrapped import wrap_text
+from briefing.text.rich_wrap import wrap_text
 
 GAP = 2
 

@@ -1,6 +1,6 @@
 """The figure table of the reading pane: every label whole, one scroll (the pane's).
 
-A :class:`RowTable` of :class:`views.FigureRow`; it adds find-in-pane marks and asks for a
+A :class:`RowTable` of :class:`panes.FigureRow`; it adds find-in-pane marks and asks for a
 figure's details on Enter, ``i`` or a click on the highlighted row.
 """
 
@@ -11,13 +11,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.message import Message
 
-from briefing.tui import views
-from briefing.tui.table_layout import Column, TableLayout, lay_out
+from briefing.present import panes
+from briefing.text.table_layout import Column, TableLayout, lay_out
 from briefing.tui.widgets.row_table import RowTable
 
 
 class FigureTable(RowTable):
-    """Rows of :class:`views.FigureRow`; Enter or ``i`` asks for the figure's details."""
+    """Rows of :class:`panes.FigureRow`; Enter or ``i`` asks for the figure's details."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "figure-table--match", "figure-table--current-match",
@@ -39,11 +39,11 @@ class FigureTable(RowTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rows: list[views.FigureRow] = []
+        self.rows: list[panes.FigureRow] = []
         self.columns: list[Column] = []
         self.find_query = ""
 
-    def set_rows(self, columns: list[Column], rows: list[views.FigureRow]) -> None:
+    def set_rows(self, columns: list[Column], rows: list[panes.FigureRow]) -> None:
         self.columns, self.rows = columns, rows
         self.find_query = ""
         self.invalidate()
@@ -71,7 +71,7 @@ class FigureTable(RowTable):
     def decorate(self, line: Text, row: int) -> Text:
         if not self.find_query:
             return line
-        spans = views.find_spans(line.plain, self.find_query)
+        spans = panes.find_spans(line.plain, self.find_query)
         if not spans:
             return line
         current = row == self.cursor

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from briefing.model import Lang
-from briefing.tui.i18n import t
+from briefing.present.words import t
 
 
 class FindBar(Horizontal):

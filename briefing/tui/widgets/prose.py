@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from briefing.wrapped import line_count, wrap_text
+from briefing.text.rich_wrap import line_count, wrap_text
 
 
 class Prose(Widget):

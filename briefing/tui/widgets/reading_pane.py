@@ -16,14 +16,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
-from briefing.textsafe import one_line
-from briefing.tui import views
-from briefing.tui.i18n import t
+from briefing.present import panes
+from briefing.present.words import t
+from briefing.text.rich_wrap import Wrapped
+from briefing.text.sanitize import one_line
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 from briefing.tui.widgets.section_tree import FIGURES_ID
-from briefing.wrapped import Wrapped
 
 FIGURE_ROW = -1  # the "paragraph" of a match in the figure table
 
@@ -65,7 +65,7 @@ class ReadingPane(VerticalScroll):
         self.pack = pack
         self.lang: Lang = lang
         self.node_id: str | None = initial
-        self._paragraphs: list[views.Paragraph] = []
+        self._paragraphs: list[panes.Paragraph] = []
         self.find_state = FindState()
         self.bilingual = False  # ``b``: each paragraph in Chinese with its English beside it
 
@@ -87,7 +87,7 @@ class ReadingPane(VerticalScroll):
         yield from self._link_widgets("comparisons", comparisons)
         yield from self._link_widgets("see-also", self._see_also(self.node_id))
 
-    def _figure_widgets(self, rows: list[views.FigureRow]):
+    def _figure_widgets(self, rows: list[panes.FigureRow]):
         title = Static(id="figures-title", classes="subtitle", markup=False)
         table = FigureTable(id="figures")
         self._fill_figures(rows, table, title)
@@ -113,24 +113,24 @@ class ReadingPane(VerticalScroll):
         lang = self.lang
         if node_id == FIGURES_ID:
             crumbs = Text(t("all_figures", lang), style="bold")
-            figure_rows = [views.figure_row(self.pack, fig, lang) for fig in self.pack.figures()]
+            figure_rows = [panes.figure_row(self.pack, fig, lang) for fig in self.pack.figures()]
             return [], crumbs, figure_rows, [c.id for c in self.pack.comparisons]
         node = self.pack.node(node_id)
-        return (views.paragraphs(self.pack, node, lang), self._crumbs(node_id),
-                views.figure_rows(self.pack, node, lang), views.comparisons_in(self.pack, node))
+        return (panes.paragraphs(self.pack, node, lang), self._crumbs(node_id),
+                panes.figure_rows(self.pack, node, lang), panes.comparisons_in(self.pack, node))
 
     def _statics(self) -> list[Prose | Container]:
         """One Prose per paragraph; in bilingual mode a pair, Chinese first. Only the UI
         language's half has the ``paragraph`` class, so find-in-pane searches what it shows."""
-        own = [Prose(views.paragraph_text(par, section=par.depth == 0), classes="paragraph")
+        own = [Prose(panes.paragraph_text(par, section=par.depth == 0), classes="paragraph")
                for par in self._paragraphs]
         if not self.bilingual or self.node_id in (None, FIGURES_ID):
             return own
         other_lang: Lang = "en" if self.lang == "zh" else "zh"
-        others = views.paragraphs(self.pack, self.pack.node(self.node_id), other_lang)
+        others = panes.paragraphs(self.pack, self.pack.node(self.node_id), other_lang)
         pairs = []
         for mine, par in zip(own, others, strict=True):
-            other = Prose(views.paragraph_text(par, section=par.depth == 0),
+            other = Prose(panes.paragraph_text(par, section=par.depth == 0),
                           classes="paragraph-other")
             halves = (mine, other) if self.lang == "zh" else (other, mine)
             pairs.append(Container(*halves, classes="bipar"))
@@ -163,7 +163,7 @@ class ReadingPane(VerticalScroll):
         """Scroll to ``y`` once the freshly shown content has been laid out."""
         self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
 
-    def _fill(self, crumbs: Text, figure_rows: list[views.FigureRow], comparisons: list[str]):
+    def _fill(self, crumbs: Text, figure_rows: list[panes.FigureRow], comparisons: list[str]):
         self.query_one("#crumbs", Prose).update(crumbs, self._crumb_glue(crumbs))
         self._fill_figures(figure_rows)
         self._fill_links("comparisons", comparisons)
@@ -186,7 +186,7 @@ class ReadingPane(VerticalScroll):
         text.append(f"  [{node_id}]", style="dim italic")
         return text
 
-    def _fill_figures(self, rows: list[views.FigureRow], table: FigureTable | None = None,
+    def _fill_figures(self, rows: list[panes.FigureRow], table: FigureTable | None = None,
                       title: Static | None = None) -> None:
         """Put ``rows`` in the figure table (the mounted one unless given, as in compose)."""
         lang = self.lang
@@ -194,8 +194,8 @@ class ReadingPane(VerticalScroll):
         title = title or self.query_one("#figures-title", Static)
         if self.bilingual:  # figure labels in both languages, Chinese first
             other_lang: Lang = "en" if lang == "zh" else "zh"
-            rows = [views.bilingual_row(self.pack, row, other_lang) for row in rows]
-        table.set_rows(views.figure_columns(lang), rows)
+            rows = [panes.bilingual_row(self.pack, row, other_lang) for row in rows]
+        table.set_rows(panes.figure_columns(lang), rows)
         title.update(Text(f"{t('figures', lang)} ({len(rows)})", style="bold"))
         title.display = table.display = bool(rows)
 
@@ -207,7 +207,7 @@ class ReadingPane(VerticalScroll):
         if name == "comparisons":
             titles = [self.pack.comparison(cid).title.get(self.lang) for cid in ids]
         else:
-            from briefing.brief import title_of
+            from briefing.present.titles import title_of
 
             titles = [title_of(self.pack, ref, self.lang) for ref in ids]
         return [Option(Wrapped(Text(one_line(title))), id=ref)
@@ -260,10 +260,10 @@ class ReadingPane(VerticalScroll):
         """Highlight every match of ``query`` (text and figure rows); returns how many."""
         matches = []
         for index, par in enumerate(self._paragraphs):
-            matches += [(index, span) for span in views.find_spans(par.plain, query)]
+            matches += [(index, span) for span in panes.find_spans(par.plain, query)]
         table = self.query_one(FigureTable)
         for row, fig in enumerate(table.rows):
-            if views.find_spans(fig.plain, query):
+            if panes.find_spans(fig.plain, query):
                 matches.append((FIGURE_ROW, (row, row)))
         self.find_state = FindState(query, tuple(matches), 0)
         table.set_find(query)
@@ -290,7 +290,7 @@ class ReadingPane(VerticalScroll):
         for index, (par, static) in enumerate(zip(self._paragraphs, statics, strict=False)):
             spans = [span for i, span in state.matches if i == index]
             mark = current[1] if current and current[0] == index else None
-            static.update(views.paragraph_text(par, spans, mark, section=par.depth == 0))
+            static.update(panes.paragraph_text(par, spans, mark, section=par.depth == 0))
         if current and current[0] == FIGURE_ROW:
             table = self.query_one(FigureTable)
             table.cursor = current[1][0]

@@ -1,7 +1,7 @@
 """A table of wrapped rows with a row cursor, as tall as its rows: the pane around it scrolls.
 
 A ``DataTable`` cuts cells at a column width and scrolls on its own. Subclasses say what the
-rows are (:meth:`RowTable.build_layout`, from :mod:`briefing.tui.table_layout`); this class
+rows are (:meth:`RowTable.build_layout`, from :mod:`briefing.text.table_layout`); this class
 draws the lines for the current width, moves the cursor (keys and mouse) and scrolls the
 parent so the whole cursor row is in view. The figure table and the comparison chart are both
 one of these, so they look and behave alike.
@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from briefing.tui.table_layout import TableLayout
+from briefing.text.table_layout import TableLayout
 
 
 class RowTable(Widget, can_focus=True):

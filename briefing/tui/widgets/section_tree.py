@@ -14,8 +14,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.model import Lang, Node, Pack
-from briefing.textsafe import one_line
-from briefing.tui.i18n import t
+from briefing.present.words import t
+from briefing.text.sanitize import one_line
 
 FIGURES_ID = "*figures"
 PINS_ID = "*pins"
@@ -104,7 +104,7 @@ class SectionTree(Tree[str]):
 
     def set_pins(self, pins: list[str], cursor: str | None = None) -> None:
         """Show ``pins`` in pin order under the Pins node; ``cursor`` keeps one under it."""
-        from briefing.brief import kind_of, title_of
+        from briefing.present.titles import kind_of, title_of
 
         self._pins = list(pins)
         self._pins_node.remove_children()

@@ -2,7 +2,7 @@
 
 Importing this stays cheap (no Rich, no model): ``briefing search --json`` never prints through
 Rich, and importing ``rich.console`` alone costs about as much as the search it runs. The two
-consoles are made on first use (``from briefing.cli.state import console`` makes one).
+consoles are made on first use (``from briefing.cli.console import console`` makes one).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from briefing.lazyre import LazyPattern
-from briefing.textsafe import clean
+from briefing.text.lazy_pattern import LazyPattern
+from briefing.text.sanitize import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -44,7 +44,8 @@ class State:
 
         ``cached`` reuses a hash-checked validated pack; ``validate`` passes False. ``keep``
         False loads it without holding on to it (a large pack's search store is built with
-        the pack let go, see :mod:`briefing.search.build`); :meth:`use` keeps it after all.
+        the pack let go, see :mod:`briefing.search.build_store`); :meth:`use` keeps it
+        after all.
         """
         if self._pack is None and not keep:
             loaded = self.pack(cached)
@@ -143,7 +144,7 @@ def _remembered_breaks() -> Iterator[None]:
     """Line breaks found by earlier commands on this pack, reused and then saved.
 
     Breaking text by UAX #14 (``uniseg``, pure Python) costs more than the rest of printing
-    a search's table; the app already saves its breaks per pack (:mod:`briefing.breakcache`).
+    a search's table; the app already saves its breaks per pack (:mod:`briefing.text.break_cache`).
     The command line keeps its own, smaller file beside the app's, so neither grows the
     other's. The breaks found are the same either way: only the time differs.
     """
@@ -151,17 +152,17 @@ def _remembered_breaks() -> Iterator[None]:
     if pack is None:
         yield
         return
-    from briefing import breakcache
+    from briefing.text import break_cache
 
     name = f"{pack.id}-cli"
     known = 0
     try:
-        if breakcache.cache_file(name).stat().st_size <= BREAKS_MAX_BYTES:
-            known = breakcache.warm(name)
+        if break_cache.cache_file(name).stat().st_size <= BREAKS_MAX_BYTES:
+            known = break_cache.warm(name)
     except OSError:
         pass
     yield
-    breakcache.save(name, known)
+    break_cache.save(name, known)
 
 
 def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
@@ -185,7 +186,28 @@ def print_json(data: object) -> None:
     written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
     import json
 
-    from briefing.textsafe import UNSAFE
+    from briefing.text.sanitize import UNSAFE
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
     typer.echo(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+_KIND_OF_ID = (("has_node", "a section or item"), ("has_figure", "a figure"),
+               ("has_comparison", "a comparison"))
+
+
+def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
+    """An id that is not what the command wants: say what it is, or suggest another id
+    (never the one that was typed)."""
+    import difflib
+
+    from briefing.text.sanitize import one_line
+
+    shown = one_line(item_id)
+    for test, kind in _KIND_OF_ID:
+        if wanted and getattr(pack, test)(item_id):
+            return fail(f"'{shown}' is {kind}, not {wanted}")
+    candidates = [i for i in pack.ids() if i != item_id]
+    hint = difflib.get_close_matches(item_id, candidates, n=1)
+    tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
+    return fail(f"unknown id '{shown}'{tip}")

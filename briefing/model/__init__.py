@@ -3,7 +3,7 @@
 Everything downstream (search index, comparisons, export, the CLI and the Textual views) reads
 these objects; only :mod:`briefing.pack` builds them from files. Every command that opens a
 pack imports this module, so its classes share ``repr``, ``==`` and ``hash`` (and unpickling)
-from :mod:`briefing.frozen` instead of having each compiled at import.
+from :mod:`briefing.model.base` instead of having each compiled at import.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from briefing.frozen import Frozen, restore
-from briefing.lazyre import LazyPattern
+from briefing.model.base import Frozen, restore
+from briefing.text.lazy_pattern import LazyPattern
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -236,7 +236,7 @@ class Pack(Frozen):
     digest: str = ""
     #: groups of names for one thing (``("SiC", "silicon carbide", "碳化硅")``): search aliases
     glossary: tuple[tuple[str, ...], ...] = ()
-    scopes: tuple[Scope, ...] = ()  # the manifest's own, beyond briefing.vocabulary's
+    scopes: tuple[Scope, ...] = ()  # the manifest's own, beyond briefing.figures.vocabulary's
     hedges: tuple[Hedge, ...] = ()  # likewise
     coverage_ignore: str = ""  # the manifest's list of numbers that are not figures, if any
     _nodes: dict[str, Node] = field(default_factory=dict, repr=False, compare=False)
@@ -312,7 +312,7 @@ class Pack(Frozen):
 
 
 # Unpickling a cached pack: dataclasses gives a frozen slots class its own __setstate__, which
-# asks fields() again for every object; restore reads the same state (see briefing.frozen).
+# asks fields() again for every object; restore reads the same state (see briefing.model.base).
 for _cls in (Text, Source, Unit, Scope, Hedge, Baseline, Document, Figure, Node, ComparisonEntry,
              Comparison, Pack):
     _cls.__setstate__ = restore  # type: ignore[method-assign]

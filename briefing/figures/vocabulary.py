@@ -6,8 +6,8 @@ scope, the hedge "逾" meaning *above*). Display code asks here, never a closed 
 
 from __future__ import annotations
 
+from briefing.figures.reading import QUALIFIERS
 from briefing.model import SCOPES, Hedge, Lang, Pack, Scope, Text
-from briefing.numbers import QUALIFIERS
 
 _SCOPE_NAMES = {"city": ("全市", "city"), "province": ("全省", "province"),
                 "national": ("全国", "national"), "global": ("全球", "global")}

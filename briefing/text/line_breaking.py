@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
-from briefing.lazyre import LazyPattern
+from briefing.text.lazy_pattern import LazyPattern
 
 __all__ = ["break_positions", "cell_width", "fill", "known_breaks", "learn_breaks",
            "line_spans", "wrap"]
@@ -90,7 +90,7 @@ def _atom_interior(text: str) -> frozenset[int]:
 
 
 # Memo of break_positions. A plain dict rather than lru_cache so that it can be saved and
-# loaded (briefing.breakcache): the app's first frame then needs neither uniseg's import nor
+# loaded (briefing.text.break_cache): the app's first frame then needs neither uniseg's import nor
 # its (slow, pure Python) algorithm for text it has broken before.
 _BREAKS: dict[str, tuple[int, ...]] = {}
 _BREAKS_MAX = 50_000
@@ -122,7 +122,7 @@ def known_breaks() -> dict[str, tuple[int, ...]]:
 
 
 def learn_breaks(breaks: dict[str, tuple[int, ...]]) -> int:
-    """Adopt saved results (from :mod:`briefing.breakcache`); returns how many were taken.
+    """Adopt saved results (from :mod:`briefing.text.break_cache`); returns how many were taken.
 
     Entries that are not a text with increasing offsets inside it are ignored, so a damaged
     file can cost time but never a wrong break."""

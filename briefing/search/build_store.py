@@ -1,6 +1,6 @@
 """Build a large pack's search store in a process of its own.
 
-    python -m briefing.search.build PACK_FOLDER
+    python -m briefing.search.build_store PACK_FOLDER
 
 The app runs this when a reader first searches a large pack that has no store yet (see
 :mod:`briefing.tui.screens.search`): building takes seconds to minutes at library scale and
@@ -54,7 +54,7 @@ def store_for(load: Callable[[], Pack], progress: Progress | None = None
     about = {"glossary": pack.glossary, "documents": pack.documents}
     del pack  # what the store is built from holds the texts it needs; the rest is freed
 
-    from briefing.search.store_build import write_store
+    from briefing.search.store.build import write_store
 
     if not write_store(path, found, key=key, progress=progress, release=True, **about):
         return None
@@ -64,12 +64,12 @@ def store_for(load: Callable[[], Pack], progress: Progress | None = None
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m briefing.search.build PACK_FOLDER", file=sys.stderr)
+        print("usage: python -m briefing.search.build_store PACK_FOLDER", file=sys.stderr)
         return 2
     from briefing.pack import PackInvalid
     from briefing.pack.cache import load_pack_cached
     from briefing.search.engine import SearchEngine
-    from briefing.textsafe import clean
+    from briefing.text.sanitize import clean
 
     try:
         got = store_for(lambda: load_pack_cached(Path(args[0])))

@@ -1,10 +1,11 @@
-"""Rich text broken by the project's one line breaker (:mod:`briefing.typography`).
+"""Rich text broken by the project's one line breaker (:mod:`briefing.text.line_breaking`).
 
 Rich wraps at spaces and folds CJK text at any character, so "4.15%" can end up on two lines
 and a line can start with "，". :class:`Wrapped` is a Rich renderable that breaks its text only
-where :func:`briefing.typography.line_spans` allows, at whatever width Rich gives it (a table
-cell, the console), and tells Rich's table layout how narrow it can go without cutting a number.
-:func:`wrap_text` does the same for code that wants the broken ``Text`` itself. Styles survive.
+where :func:`briefing.text.line_breaking.line_spans` allows, at whatever width Rich gives it (a
+table cell, the console), and tells Rich's table layout how narrow it can go without cutting a
+number. :func:`wrap_text` does the same for code that wants the broken ``Text`` itself. Styles
+survive.
 No Textual here: the CLI, the export preview and the app share it.
 """
 
@@ -17,7 +18,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from briefing.typography import SPACES, break_positions, cell_width, line_spans
+from briefing.text.line_breaking import SPACES, break_positions, cell_width, line_spans
 
 __all__ = ["Wrapped", "keep_with_previous", "line_count", "wrap_text"]
 

@@ -6,10 +6,10 @@ the source's hedge ("over 19,000 enterprises", "RMB 43.2 billion", "No. 4").
 
 from __future__ import annotations
 
-from briefing.lazyre import LazyPattern
+from briefing.figures.reading import format_value, fraction_text
+from briefing.figures.vocabulary import hedge_of, scope_name
 from briefing.model import UNDATED, Figure, Lang, Pack
-from briefing.numbers import format_value, fraction_text
-from briefing.vocabulary import hedge_of, scope_name
+from briefing.text.lazy_pattern import LazyPattern
 
 KIND_LABELS = {
     "actual": ("实际", "actual"),

@@ -1,7 +1,7 @@
 """View logic in plain Python: what the panes show, as Rich ``Text`` built from pack data.
 
 Nothing here imports Textual, so it is cheap to unit-test. Pack text is always wrapped in
-``Text`` objects (never parsed as markup) after :func:`briefing.textsafe.clean`.
+``Text`` objects (never parsed as markup) after :func:`briefing.text.sanitize.clean`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,7 @@ from dataclasses import dataclass, replace
 
 from rich.text import Text as RichText
 
-from briefing.comparisons import (
-    ComparisonView,
-    Row,
-    row_value_text,
-)
-from briefing.formatting import (
+from briefing.figures.formatting import (
     figure_value,
     kind_label,
     period_label,
@@ -24,9 +19,14 @@ from briefing.formatting import (
     scope_label,
 )
 from briefing.model import Figure, Lang, Node, Pack, Source
-from briefing.textsafe import clean, one_line
-from briefing.tui.i18n import t
-from briefing.tui.table_layout import Column
+from briefing.present.comparison_rows import (
+    ComparisonView,
+    Row,
+    row_value_text,
+)
+from briefing.present.words import t
+from briefing.text.sanitize import clean, one_line
+from briefing.text.table_layout import Column
 
 Span = tuple[int, int]
 MATCH_STYLE = "black on yellow"

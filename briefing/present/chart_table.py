@@ -2,7 +2,7 @@
 columns with the unit beside them, a bar where there is room; plain Python.
 
 The same cells as the CLI's ``briefing compare`` (the same formatters), laid out by
-:mod:`briefing.tui.table_layout` so labels wrap inside their column, numbers never split, and
+:mod:`briefing.text.table_layout` so labels wrap inside their column, numbers never split, and
 each row knows its lines (for the chart's row cursor: ``s`` opens the highlighted row's source).
 """
 
@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.comparisons import (
+from briefing.figures.formatting import period_label, scope_label, signed_change, value_parts
+from briefing.figures.reading import format_value
+from briefing.model import Lang, Pack
+from briefing.present.comparison_rows import (
     ComparisonView,
     Row,
     bar,
@@ -19,12 +22,9 @@ from briefing.comparisons import (
     ratio_relation,
     relative_text,
 )
-from briefing.formatting import period_label, scope_label, signed_change, value_parts
-from briefing.model import Lang, Pack
-from briefing.numbers import format_value
-from briefing.textsafe import clean, one_line
-from briefing.tui.i18n import t
-from briefing.tui.table_layout import GAP, Column, TableLayout, lay_out
+from briefing.present.words import t
+from briefing.text.sanitize import clean, one_line
+from briefing.text.table_layout import GAP, Column, TableLayout, lay_out
 
 BAR = "\0bar"  # a cell filled with the row's bar once the layout knows how wide it can be
 BAR_MAX = 30
@@ -78,7 +78,7 @@ class ChartTable:
 
 
 def _width(text: str) -> int:
-    from briefing.typography import cell_width
+    from briefing.text.line_breaking import cell_width
 
     return max((cell_width(line) for line in text.split("\n")), default=0)
 

@@ -1,16 +1,16 @@
 """The manifest's open vocabularies: units (with an English singular), scopes and hedges.
 
 A pack written before these existed declares only ``units`` with ``zh``/``en`` labels; every
-other block is optional and adds to what :mod:`briefing.vocabulary` has built in.
+other block is optional and adds to what :mod:`briefing.figures.vocabulary` has built in.
 """
 
 from __future__ import annotations
 
+from briefing.figures.vocabulary import MEANING_EN
 from briefing.model import HEDGE_MEANINGS, Hedge, Scope, Text, Unit
 from briefing.pack.checker import ID_RE, line_of
 from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import LineDict
-from briefing.vocabulary import MEANING_EN
 
 UNIT_FIELDS = {"zh", "en", "singular"}
 HEDGE_FIELDS = {"meaning", "en", "after"}

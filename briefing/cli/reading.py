@@ -1,4 +1,5 @@
-"""The non-interactive commands. Textual is imported only inside :func:`open_app`."""
+"""The reading commands: validate, sections, show, figures, compare, export, and ``tui``, which
+hands over to :mod:`briefing.cli.launch` (the only way into Textual)."""
 
 from __future__ import annotations
 
@@ -7,42 +8,17 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.root import LangOption, app, set_lang
-from briefing.cli.state import (
+from briefing.cli.console import (
     console,
     deliver_markdown,
     fail,
     out,
     print_json,
     state,
+    unknown_id,
 )
-
-
-def open_app(start_id: str | None) -> None:
-    """Start the interactive explorer (imports Textual only now)."""
-    pack = state.pack()
-    if start_id is not None and not pack.has_id(start_id):
-        raise fail(f"unknown id '{start_id}' (try: briefing sections)")
-    _need_terminal()
-    from briefing.tui import BriefingApp
-    from briefing.userstate import StateStore
-
-    lang = state.lang if state.lang_given else None  # --lang wins over the saved language
-    BriefingApp(pack, lang=lang, start_id=start_id, store=StateStore()).run()
-
-
-def _need_terminal() -> None:
-    """The app needs an interactive, cursor-addressable terminal; say so instead of
-    writing escape sequences into a pipe or a dumb terminal."""
-    import os
-    import sys
-
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise fail("the app needs an interactive terminal; for plain output use the "
-                   "commands (briefing --help), e.g. briefing sections")
-    if os.environ.get("TERM") == "dumb":
-        raise fail("the app cannot run on TERM=dumb; use the commands (briefing --help), "
-                   "e.g. briefing sections")
+from briefing.cli.launch import open_app
+from briefing.cli.root import LangOption, app, set_lang
 
 
 @app.command()
@@ -94,7 +70,7 @@ def sections(json: JsonOption = False, lang: LangOption = None) -> None:
     set_lang(lang)
     pack = state.pack()
     if json:
-        from briefing.serialize import node_tree
+        from briefing.present.json_shapes import node_tree
 
         print_json([node_tree(section) for section in pack.sections])
         return
@@ -119,33 +95,12 @@ def show(
     elif pack.has_figure(item_id):
         out(render.figure_detail(pack, pack.figure(item_id), state.lang))
     elif pack.has_comparison(item_id):
-        from briefing.comparisons import build
+        from briefing.present.comparison_rows import build
 
         view = build(pack, pack.comparison(item_id))
         out(render.comparison_view(pack, view, state.lang))
     else:
-        raise _unknown(pack, item_id)
-
-
-_KIND_OF_ID = (("has_node", "a section or item"), ("has_figure", "a figure"),
-               ("has_comparison", "a comparison"))
-
-
-def _unknown(pack, item_id: str, wanted: str = "") -> typer.Exit:
-    """An id that is not what the command wants: say what it is, or suggest another id
-    (never the one that was typed)."""
-    import difflib
-
-    from briefing.textsafe import one_line
-
-    shown = one_line(item_id)
-    for test, kind in _KIND_OF_ID:
-        if wanted and getattr(pack, test)(item_id):
-            return fail(f"'{shown}' is {kind}, not {wanted}")
-    candidates = [i for i in pack.ids() if i != item_id]
-    hint = difflib.get_close_matches(item_id, candidates, n=1)
-    tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
-    return fail(f"unknown id '{shown}'{tip}")
+        raise unknown_id(pack, item_id)
 
 
 @app.command()
@@ -165,9 +120,9 @@ def figures(
     elif pack.has_node(section):
         selected = list(pack.node(section).all_figures())
     else:
-        raise _unknown(pack, section, wanted="a section or item")
+        raise unknown_id(pack, section, wanted="a section or item")
     if json or csv:
-        from briefing.serialize import figure
+        from briefing.present.json_shapes import figure
 
         records = [figure(fig) for fig in selected]
         if csv:
@@ -197,7 +152,7 @@ def compare(
     set_lang(lang)
     _one_format(json, csv)
     pack = state.pack()
-    from briefing.comparisons import IncomparableFigures, adhoc, build, view_to_dict
+    from briefing.present.comparison_rows import IncomparableFigures, adhoc, build, view_to_dict
 
     if not ids:
         if csv:
@@ -211,7 +166,7 @@ def compare(
     if len(ids) == 1 and pack.has_comparison(ids[0]):
         view = build(pack, pack.comparison(ids[0]))
     elif missing := [i for i in ids if not pack.has_figure(i)]:
-        raise _unknown(pack, missing[0], wanted="a figure or comparison")
+        raise unknown_id(pack, missing[0], wanted="a figure or comparison")
     else:
         try:
             view = adhoc(pack, ids)
@@ -233,7 +188,7 @@ def compare(
 
 def _list_comparisons(pack, json: bool) -> None:
     if json:
-        from briefing.serialize import text
+        from briefing.present.json_shapes import text
 
         print_json([{"id": c.id, "kind": c.kind, "title": text(c.title),
                       "figures": list(c.figure_ids())} for c in pack.comparisons])
@@ -242,7 +197,7 @@ def _list_comparisons(pack, json: bool) -> None:
     from rich.table import Table
 
     from briefing.cli.render import plain
-    from briefing.wrapped import Wrapped
+    from briefing.text.rich_wrap import Wrapped
 
     table = Table(header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("ID", no_wrap=True)  # ids are for copying: always whole
@@ -284,7 +239,7 @@ def export(
     set_lang(None if both else lang and lang.lower())
     pack = state.pack()
     if not pack.has_id(item_id):
-        raise _unknown(pack, item_id)
+        raise unknown_id(pack, item_id)
     from briefing.export import to_markdown
 
     deliver_markdown(to_markdown(pack, item_id, "both" if both else state.lang), output, force)

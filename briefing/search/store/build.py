@@ -3,8 +3,8 @@
 The first search of a library builds its index: folding, pinyin, n-gram filters and
 compression over tens of millions of characters, mostly CPU-bound Python. The fields, in
 static-rank order, are cut in two at a block boundary, and each half is built by a child
-process (:func:`~briefing.search.store_part.write_part`, run by
-:mod:`briefing.search.parallel`) into a file of its own, while this process writes the
+process (:func:`~briefing.search.store.half.write_part`, run by
+:mod:`briefing.search.bulk.parallel`) into a file of its own, while this process writes the
 records and field tables. The halves meet only in the store: the second half's blocks are
 numbered on from the first's, its offsets shifted, and each gram's blocks joined, the grams
 read from both files in order, so no process holds the whole folded text, pinyin or gram
@@ -32,12 +32,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.paths import prune_cache
+from briefing.search.bulk.parallel import Texts, run_in_child
 from briefing.search.fields import gc_paused
 from briefing.search.grams import SPARSE_BLOCKS, block_size, block_starts
-from briefing.search.parallel import Texts, run_in_child
 from briefing.search.store import STORE_FORMAT
-from briefing.search.store_input import StoreInput
-from briefing.search.store_part import PRAGMAS, STREAMS, _pack, gram_value, write_part
+from briefing.search.store.half import PRAGMAS, STREAMS, _pack, gram_value, write_part
+from briefing.search.store.records import StoreInput
 
 #: The share of the characters the second half holds: the first (the short fields, mostly
 #: Chinese) costs more per character.
@@ -58,7 +58,7 @@ CREATE TABLE vocab(n INTEGER PRIMARY KEY, words TEXT NOT NULL);
 # -- the whole -----------------------------------------------------------------------------------
 def write_store(path: Path, text, *, key: str, glossary=(), documents=(), progress=None,
                 keep: int = 4, release: bool = False) -> bool:
-    """Build and write the store of ``text``: a :class:`~briefing.search.store_input.StoreInput`
+    """Build and write the store of ``text``: a :class:`~briefing.search.store.records.StoreInput`
     (or a :class:`~briefing.search.fields.TextIndex`, whose records are read into one).
 
     Atomic: written under a temporary name and renamed. False if it could not be written

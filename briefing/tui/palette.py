@@ -10,7 +10,7 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.css.query import NoMatches
 
-from briefing.textsafe import one_line
+from briefing.text.sanitize import one_line
 
 LIMIT = 40  # as many as the search dialog lists
 

@@ -33,7 +33,7 @@ from typing import Any
 PARENT_POLL_S = 0.5
 #: Seconds to wait for the last progress reports once the child has ended.
 RELAY_WAIT_S = 5.0
-_BOOT = "from briefing.search.parallel import _child_main; _child_main()"
+_BOOT = "from briefing.search.bulk.parallel import _child_main; _child_main()"
 _FAILURES = (OSError, EOFError, ValueError, TypeError, pickle.PickleError, AttributeError,
              ImportError, MemoryError)
 

@@ -8,11 +8,12 @@ All pack text goes through :func:`briefing.export.escape`, as in every export.
 
 from __future__ import annotations
 
-from briefing.comparisons import ComparisonView, relative_text, row_value_text
 from briefing.export import LABELS, ExportLang, cell, escape, render_items
-from briefing.formatting import figure_value, kind_label, period_label, scope_label
+from briefing.figures.formatting import figure_value, kind_label, period_label, scope_label
 from briefing.model import Figure, Lang, Pack, Text
-from briefing.textsafe import one_line
+from briefing.present.comparison_rows import ComparisonView, relative_text, row_value_text
+from briefing.present.titles import kind_of
+from briefing.text.sanitize import one_line
 
 WORDS = {
     "en": {"brief": "Brief", "extra": {"progress": "Reached",
@@ -20,29 +21,6 @@ WORDS = {
     "zh": {"brief": "简报", "extra": {"progress": "完成度",
            "ratio": "相对{baseline}", "timeline": "时期", "ranking": "范围", "peers": "时期"}},
 }
-
-
-def kind_of(pack: Pack, item_id: str) -> str | None:
-    """"section", "item", "figure" or "comparison"; None if the pack has no such id."""
-    if pack.has_node(item_id):
-        return "section" if pack.node(item_id).is_section else "item"
-    if pack.has_figure(item_id):
-        return "figure"
-    if pack.has_comparison(item_id):
-        return "comparison"
-    return None
-
-
-def title_of(pack: Pack, item_id: str, lang: Lang) -> str:
-    """A pinned thing's name in one line: a node's title, a figure's label, a comparison's."""
-    kind = kind_of(pack, item_id)
-    if kind in ("section", "item"):
-        return one_line(pack.node(item_id).title.get(lang))
-    if kind == "figure":
-        return one_line(pack.figure(item_id).label.get(lang))
-    if kind == "comparison":
-        return one_line(pack.comparison(item_id).title.get(lang))
-    return item_id
 
 
 def brief_markdown(pack: Pack, ids: list[str], lang: ExportLang = "en") -> str:

@@ -20,7 +20,7 @@ from typing import Literal
 from rich.cells import cell_len
 from rich.text import Text
 
-from briefing.typography import break_positions, cell_width, line_spans, wrap
+from briefing.text.line_breaking import break_positions, cell_width, line_spans, wrap
 
 Justify = Literal["left", "right", "center"]
 GAP = 2  # cells between columns

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefing.numbers import parse_display
+from briefing.figures.reading import parse_display
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _MEASURES = "家个项人名倍届条件只所次位年座台套元亿万%成"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.formatting import figure_value
+from briefing.figures.formatting import figure_value
+from briefing.figures.vocabulary import hedge_of
 from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Lang, Pack, Text
-from briefing.serialize import text
-from briefing.vocabulary import hedge_of
+from briefing.present.json_shapes import text
 
 #: The baseline of a ratio comparison written before comparisons named theirs.
 DEFAULT_BASELINE = Baseline(label=Text(zh="基准", en="baseline"))
@@ -151,7 +151,7 @@ def progress_reading(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
     counts and amounts ("—" otherwise). A floor ("over …") makes them bounds, marked ≤ / ≥;
     two floors make both unclear. Shared by the CLI, the app and the export.
     """
-    from briefing.formatting import quantity_parts, signed_change
+    from briefing.figures.formatting import quantity_parts, signed_change
 
     actual, target = row.figure, row.target
     if actual is None or target is None:
@@ -173,7 +173,7 @@ def progress_reading(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
         gap_text = gap_mark + quantity_parts(pack, gap, actual.unit, lang)[0]
     if row.progress is None:
         return gap_text, "—"
-    from briefing.numbers import format_value
+    from briefing.figures.reading import format_value
 
     return gap_text, f"{reached_mark}{format_value(round(row.progress, 1))}%"
 
@@ -269,7 +269,7 @@ def ratio_relation(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> st
     base = (view.baseline or DEFAULT_BASELINE).label.get(lang)
     if row.figure is None:
         return "基准（=1）" if lang == "zh" else "baseline (= 1)"
-    from briefing.formatting import quantity_parts
+    from briefing.figures.formatting import quantity_parts
 
     fraction = quantity_parts(pack, row.figure.value, "ratio", lang, row.figure.display)[0]
     peer = row.label.get(lang)

@@ -41,9 +41,10 @@ from briefing.paths import cache_dir
 STORE_FORMAT = 1
 RECORD_BLOCK = 256  # records stored together (their ids and kinds compress well together)
 ZLIB_LEVEL = 1  # the cheapest level: about 3x smaller for Chinese, 10x for pinyin
-_HERE = Path(__file__).resolve().parent
-#: what the stored text and pinyin are derived with (besides the pack itself)
-_CODE = [*sorted(_HERE.glob("*.py")), _HERE.parent / "formatting.py"]
+_SEARCH = Path(__file__).resolve().parents[1]
+#: what the stored text and pinyin are derived with (besides the pack itself): the search
+#: package, and the formatter of the values it indexes
+_CODE = [*sorted(_SEARCH.rglob("*.py")), _SEARCH.parent / "figures" / "formatting.py"]
 
 
 class StoreError(Exception):

@@ -3,7 +3,7 @@
 Breaking text by the Unicode line-breaking algorithm (``uniseg``, pure Python) is the largest
 cost of the app's first frame after Textual itself: every paragraph, label and title on
 screen is broken before anything is drawn. The results depend only on the text, on
-``briefing/typography.py`` (our own rules on top) and on the uniseg installed, so they are
+``briefing/text/line_breaking.py`` (our own rules on top) and on the uniseg installed, so they are
 saved per pack when the app ends and loaded when it starts again.
 
 Best effort throughout: a missing, stale, damaged or foreign file is ignored (the breaks are
@@ -20,15 +20,15 @@ import tempfile
 from importlib.util import find_spec
 from pathlib import Path
 
-from briefing import typography
 from briefing.paths import cache_dir
+from briefing.text import line_breaking
 
 MAX_BYTES = 8 * 1024 * 1024  # larger files are neither read nor written
 
 
 def _key() -> str:
     """Changes whenever the results could: our rules' source or the uniseg installed."""
-    digest = hashlib.sha256(Path(typography.__file__).read_bytes())
+    digest = hashlib.sha256(Path(line_breaking.__file__).read_bytes())
     spec = find_spec("uniseg")  # finds the package without importing it
     if spec is not None and spec.origin:
         origin = Path(spec.origin)
@@ -50,13 +50,13 @@ def warm(pack_id: str) -> int:
         data = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return 0
-    return typography.learn_breaks(data) if isinstance(data, dict) else 0
+    return line_breaking.learn_breaks(data) if isinstance(data, dict) else 0
 
 
 def save(pack_id: str, known_before: int = 0) -> bool:
     """Write what the breaker knows now, if it learned anything since ``known_before``
     entries; atomically (a temporary file renamed into place). Returns whether it wrote."""
-    breaks = typography.known_breaks()
+    breaks = line_breaking.known_breaks()
     if len(breaks) <= known_before:
         return False
     try:

@@ -1,7 +1,7 @@
 """One part of a large pack's search store, built in a process of its own.
 
-:mod:`briefing.search.store_build` cuts the fields, in static-rank order, in two at a block
-boundary and has each half built by a child process (:mod:`briefing.search.parallel`) running
+:mod:`briefing.search.store.build` cuts the fields, in static-rank order, in two at a block
+boundary and has each half built by a child process (:mod:`briefing.search.bulk.parallel`) running
 :func:`write_part`: it folds, compresses and reads the half's text for n-grams, reads its
 pinyin and initials, and writes the compressed blocks and the n-gram filters into a SQLite
 file of its own, numbered from 0. Only the small rest (block starts, field offsets,
@@ -18,6 +18,8 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterator
 
+from briefing.search.bulk import read_fields
+from briefing.search.bulk.gram_arrays import GramTable
 from briefing.search.fields import (
     HAN_RUN,
     SEP,
@@ -26,9 +28,8 @@ from briefing.search.fields import (
     joined_lowered_folded,
     starts_of,
 )
-from briefing.search.gram_build import GramTable
 from briefing.search.grams import GRAM_MAX_BLOCKS, block_size, block_starts
-from briefing.search.readings import Pinyin, read_fields
+from briefing.search.readings import Pinyin
 from briefing.search.store import ZLIB_LEVEL
 
 #: Characters of whole blocks a half folds and compresses at once (its strings: tens of MB).

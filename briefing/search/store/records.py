@@ -90,7 +90,7 @@ class StoreInput:
 
     def let_go(self) -> None:
         """Drop the texts, tables and rows once the store has them (see
-        :func:`~briefing.search.store_build.write_store`'s ``release``); the field offsets
+        :func:`~briefing.search.store.build.write_store`'s ``release``); the field offsets
         stay, and with them the number of fields."""
         self.field_text = []
         self.record_rows = []

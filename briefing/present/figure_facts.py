@@ -1,7 +1,7 @@
 """What the figure detail view says about one figure, as Rich ``Text``; plain Python.
 
-Every string comes from the pack through :mod:`briefing.formatting` (the one number formatter),
-so the detail view, the table and the CLI say the same value the same way.
+Every string comes from the pack through :mod:`briefing.figures.formatting` (the one number
+formatter), so the detail view, the table and the CLI say the same value the same way.
 """
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from briefing.formatting import (
+from briefing.figures.formatting import (
     figure_value,
     kind_label,
     period_label,
     qualifier_label,
     scope_label,
 )
+from briefing.figures.reading import format_value
 from briefing.model import Figure, Lang, Pack
-from briefing.numbers import format_value
-from briefing.textsafe import clean, one_line
-from briefing.tui.i18n import t
+from briefing.present.words import t
+from briefing.text.sanitize import clean, one_line
 
 
 @dataclass(frozen=True, slots=True)

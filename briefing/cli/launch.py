@@ -1,0 +1,33 @@
+"""Starting the interactive explorer: the one place the command line imports Textual, and only
+once it knows there is a terminal to draw on."""
+
+from __future__ import annotations
+
+from briefing.cli.console import fail, state
+
+
+def open_app(start_id: str | None) -> None:
+    """Start the interactive explorer (imports Textual only now)."""
+    pack = state.pack()
+    if start_id is not None and not pack.has_id(start_id):
+        raise fail(f"unknown id '{start_id}' (try: briefing sections)")
+    _need_terminal()
+    from briefing.tui import BriefingApp
+    from briefing.userstate import StateStore
+
+    lang = state.lang if state.lang_given else None  # --lang wins over the saved language
+    BriefingApp(pack, lang=lang, start_id=start_id, store=StateStore()).run()
+
+
+def _need_terminal() -> None:
+    """The app needs an interactive, cursor-addressable terminal; say so instead of
+    writing escape sequences into a pipe or a dumb terminal."""
+    import os
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise fail("the app needs an interactive terminal; for plain output use the "
+                   "commands (briefing --help), e.g. briefing sections")
+    if os.environ.get("TERM") == "dumb":
+        raise fail("the app cannot run on TERM=dumb; use the commands (briefing --help), "
+                   "e.g. briefing sections")

@@ -1,0 +1,30 @@
+"""What an id of the pack is and what it is called, in one line of either language: how pins,
+"See also" lists and go-to name the things they point at."""
+
+from __future__ import annotations
+
+from briefing.model import Lang, Pack
+from briefing.text.sanitize import one_line
+
+
+def kind_of(pack: Pack, item_id: str) -> str | None:
+    """"section", "item", "figure" or "comparison"; None if the pack has no such id."""
+    if pack.has_node(item_id):
+        return "section" if pack.node(item_id).is_section else "item"
+    if pack.has_figure(item_id):
+        return "figure"
+    if pack.has_comparison(item_id):
+        return "comparison"
+    return None
+
+
+def title_of(pack: Pack, item_id: str, lang: Lang) -> str:
+    """A pinned thing's name in one line: a node's title, a figure's label, a comparison's."""
+    kind = kind_of(pack, item_id)
+    if kind in ("section", "item"):
+        return one_line(pack.node(item_id).title.get(lang))
+    if kind == "figure":
+        return one_line(pack.figure(item_id).label.get(lang))
+    if kind == "comparison":
+        return one_line(pack.comparison(item_id).title.get(lang))
+    return item_id
