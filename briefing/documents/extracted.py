@@ -11,11 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Extracted text over this many UTF-8 bytes is refused: the pack's limit for any file it reads.
-MAX_TEXT_BYTES = 5 * 1024 * 1024
-#: An original (a PDF with its fonts and images, a Word file, a saved page) may be larger than
-#: its text; past this it is refused before it is parsed, so a read stays bounded in time.
-MAX_ORIGINAL_BYTES = 50 * 1024 * 1024
+from briefing.documents import limits
 
 ACCEPTED = ("PDF with a text layer (.pdf), Word (.docx), web page (.html/.htm), "
             "plain text in UTF-8, GB18030/GBK, Big5 or UTF-16")
@@ -50,17 +46,10 @@ class ExtractedDocument:
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page of the original holding ``text[offset]``; None without pages."""
-        return page_at(self.pages, offset)
+        return max(1, bisect_right(self.pages, offset)) if self.pages else None
 
     def text_bytes(self) -> bytes:
         return self.text.encode("utf-8")
-
-
-def page_at(pages: tuple[int, ...], offset: int) -> int | None:
-    """The 1-based page whose start is the last one at or before ``offset``."""
-    if not pages:
-        return None
-    return max(1, bisect_right(pages, offset))
 
 
 def normalise_newlines(text: str) -> str:
@@ -74,7 +63,8 @@ def normalise_newlines(text: str) -> str:
 
 def check_text_size(path: Path, text: str) -> str:
     """``text``, or the error a pack would give for a text over its file limit."""
-    if len(text) * 3 > MAX_TEXT_BYTES and len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise DocumentError(path, f"its text is over {MAX_TEXT_BYTES:,} bytes, the limit for "
-                                  "a pack's document")
+    limit = limits.MAX_TEXT_BYTES
+    if len(text) * 3 > limit and len(text.encode("utf-8")) > limit:
+        raise DocumentError(path, f"its text is over {limit:,} bytes, the limit for a pack's "
+                                  "document")
     return text

@@ -13,12 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefing.documents.extracted import (
-    MAX_TEXT_BYTES,
-    DocumentError,
-    ExtractedDocument,
-    normalise_newlines,
-)
+from briefing.documents import limits
+from briefing.documents.extracted import DocumentError, ExtractedDocument, normalise_newlines
 from briefing.documents.pdf_layout import Line, Page, lay_out
 
 #: More pages than this is not a policy document (and would take long to read).
@@ -72,9 +68,9 @@ def _read_pages(path: Path, document: Any, pdfium: Any) -> list[Page]:
         finally:
             page.close()
         size += sum(len(line.text) for line in lines)
-        if size * 3 > MAX_TEXT_BYTES * 2:  # well past the limit, whatever the characters
-            raise DocumentError(path, f"its text is over {MAX_TEXT_BYTES:,} bytes, the "
-                                      "limit for a pack's document")
+        if size * 3 > limits.MAX_TEXT_BYTES * 2:  # past the limit whatever the characters
+            raise DocumentError(path, f"its text is over {limits.MAX_TEXT_BYTES:,} bytes, "
+                                      "the limit for a pack's document")
         pages.append(Page(lines))
     return pages
 

@@ -1,7 +1,7 @@
 """``read_document``: any accepted document to the UTF-8 text a pack quotes from.
 
-Every read is bounded: the original by :data:`MAX_ORIGINAL_BYTES` before it is parsed, the
-text by :data:`MAX_TEXT_BYTES`; each format's reader is linear in its input. The heavy
+Every read is bounded (:mod:`briefing.documents.limits`): the original before it is parsed,
+the text as it is made; each format's reader is linear in its input. The heavy
 libraries (pypdfium2, lxml, python-docx, charset-normalizer) load only when a document of
 their kind is read.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.documents import limits
 from briefing.documents.extracted import (
-    MAX_ORIGINAL_BYTES,
     DocumentError,
     ExtractedDocument,
     check_text_size,
@@ -29,12 +29,12 @@ def read_document(path: Path | str) -> ExtractedDocument:
             raise DocumentError(path, "is not a file")
     except OSError as exc:
         raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if size > MAX_ORIGINAL_BYTES:
-        raise DocumentError(path, f"is over {MAX_ORIGINAL_BYTES:,} bytes, the limit for a "
-                                  "document")
+    if size > limits.MAX_ORIGINAL_BYTES:
+        raise DocumentError(path, f"is over {limits.MAX_ORIGINAL_BYTES:,} bytes, the limit for "
+                                  "a document")
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_ORIGINAL_BYTES + 1)
+            data = handle.read(limits.MAX_ORIGINAL_BYTES + 1)
     except OSError as exc:
         raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
     if not data.strip():

@@ -4,7 +4,6 @@ cannot tell): a ``.txt`` holding a saved web page is read as the web page it is.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from briefing.documents.extracted import ACCEPTED, DocumentError
@@ -52,6 +51,8 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def _zip_kind(path: Path) -> str:
+    import zipfile
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

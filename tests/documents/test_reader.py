@@ -9,7 +9,7 @@ import pytest
 from _corpus import BODY_SENTENCES, CLEAN
 from _make import write_docx, write_html, write_pdf, write_text
 
-from briefing.authoring.scan import find_numbers
+from briefing.authoring.number_finder import find_numbers
 from briefing.documents import ACCEPTED, DocumentError, read_document
 
 MAKERS = {
@@ -74,14 +74,14 @@ def test_missing_empty_and_folder(tmp_path):
 
 
 def test_reads_are_bounded(tmp_path, monkeypatch):
-    from briefing.documents import extracted, reader
+    from briefing.documents import limits
 
     path = write_text(tmp_path / "report.txt", CLEAN * 3, "gb18030")
-    monkeypatch.setattr(reader, "MAX_ORIGINAL_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_ORIGINAL_BYTES", 1000)
     with pytest.raises(DocumentError, match="is over 1,000 bytes, the limit for a document"):
         read_document(path)
-    monkeypatch.setattr(reader, "MAX_ORIGINAL_BYTES", 10**6)
-    monkeypatch.setattr(extracted, "MAX_TEXT_BYTES", 2000)
+    monkeypatch.setattr(limits, "MAX_ORIGINAL_BYTES", 10**6)
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 2000)
     with pytest.raises(DocumentError, match="its text is over 2,000 bytes"):
         read_document(path)
 
