@@ -50,7 +50,7 @@ def add_documents(root: Path, files: list[Path], doc_id: str | None = None) -> l
         raise AddDocError("--id names one document; add the others separately")
     if doc_id is not None and slug(doc_id, "") != doc_id:
         raise AddDocError(f"document id '{doc_id}' must be lowercase letters, digits and '-'")
-    taken_ids, taken_digests = _pack_documents(root)
+    taken_ids, taken_digests, count = _pack_documents(root)
     try:
         manifest = manifest_path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -61,7 +61,7 @@ def add_documents(root: Path, files: list[Path], doc_id: str | None = None) -> l
             kept = read_for_pack(path)
         except DocumentFileError as exc:
             raise AddDocError(f"{exc}; nothing was added") from None
-        ident = doc_id or slug(path.stem, _free(taken_ids, n))
+        ident = doc_id or slug(path.stem, _free(taken_ids, count + n))
         _refuse_clashes(root, ident, kept, taken_ids, taken_digests, plans)
         plans.append((ident, kept))
         taken_ids.add(ident)
@@ -93,9 +93,10 @@ def _write(root: Path, manifest_path: Path, manifest: str,
     return added
 
 
-def _pack_documents(root: Path) -> tuple[set[str], dict[str, str]]:
-    """Every id the pack uses (documents, sections, items, figures, comparisons) and each
-    document's digests (original and text) -> its id; read even from a pack with problems."""
+def _pack_documents(root: Path) -> tuple[set[str], dict[str, str], int]:
+    """Every id the pack uses (documents, sections, items, figures), each document's digests
+    (original and text) -> its id, and how many documents it lists; read even from a pack
+    with problems."""
     from briefing.pack.loader import PackBuilder
 
     builder = PackBuilder(root)
@@ -109,7 +110,7 @@ def _pack_documents(root: Path) -> tuple[set[str], dict[str, str]]:
     for doc in builder.documents:
         for _, sha in doc.files():
             digests[sha] = doc.id
-    return set(builder.seen_ids) | builder.declared_docs, digests
+    return set(builder.seen_ids) | builder.declared_docs, digests, len(builder.declared_docs)
 
 
 def _refuse_clashes(root: Path, ident: str, kept: KeptDocument, taken_ids: set[str],

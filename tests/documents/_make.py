@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from _corpus import PARAGRAPHS, TITLE
+from _corpus import PARAGRAPHS
 
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 RUNNING_HEADER = "临江市人民政府公报"
@@ -64,7 +64,7 @@ def government_page(paragraphs: tuple[str, ...] = PARAGRAPHS, charset: str = "ut
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset={charset}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>{TITLE}_临江市人民政府</title>
+<title>{paragraphs[0]}_临江市人民政府</title>
 <style>body {{ font-size: 14px; margin: 0 8px; }} .nav li {{ float: left; width: 120px; }}</style>
 <script>var _hmt = _hmt || []; var port = 8080; var siteId = 32050012;</script>
 <script src="http://www.linjiang.gov.cn:8080/js/jquery-1.12.4.min.js"></script>
@@ -83,7 +83,7 @@ def government_page(paragraphs: tuple[str, ...] = PARAGRAPHS, charset: str = "ut
 <div class="bread">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt;
   <a href="/zwgk/gzbg/">政府工作报告</a></div>
 <div class="article">
-  <h1>{html.escape(TITLE)}</h1>
+  <h1>{html.escape(paragraphs[0])}</h1>
   <div class="info">发布时间：2026-01-20 09:30 来源：市政府办公室 浏览次数：1024
     【字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】
     【<a href="javascript:window.print()">打印</a>】【<a href="#">下载</a>】【全屏】【关闭】</div>
