@@ -8,7 +8,7 @@ import json
 
 import pytest
 import yaml
-from _corpus import CLEAN, PARAGRAPHS
+from _corpus import CLEAN
 from _make import write_docx, write_html, write_pdf, write_text
 from typer.testing import CliRunner
 
@@ -212,4 +212,12 @@ def test_init_refuses_an_unreadable_document_and_writes_nothing(tmp_path):
     result = run("init", str(tmp_path / "p"), "--doc", str(good), "--doc", str(bad))
     assert result.exit_code == 1 and "is an image" in result.stderr
     assert not (tmp_path / "p").exists()
-    assert PARAGRAPHS  # the corpus the documents were made from
+
+
+def test_loading_a_pack_of_pdfs_loads_no_document_library(pdf_pack, imported_packages):
+    """Validation re-hashes the original and reads the kept text: it never re-extracts."""
+    heavy = {"pypdfium2", "lxml", "docx", "charset_normalizer"}
+    statements = ("from briefing.pack import load_pack\n"
+                  f"load_pack({str(pdf_pack)!r}).document('report').read()\n"
+                  "from briefing.cli.root import load_commands\nload_commands()")
+    assert imported_packages(statements, heavy) == []
