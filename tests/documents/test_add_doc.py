@@ -8,30 +8,17 @@ import pytest
 import yaml
 from _corpus import CLEAN, PARAGRAPHS
 from _make import government_page, write_pdf, write_text
-from typer.testing import CliRunner
 
-from briefing.cli import app
 from briefing.pack import load_pack
 
-runner = CliRunner()
 OTHER = tuple(p.replace("临江", "青川") for p in PARAGRAPHS)  # another city's report
 
 
-def run(*args: str):
-    from briefing.cli.console import state
-
-    state.content, state.lang, state._pack = None, "en", None
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
 @pytest.fixture
-def pack(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+def pack(tmp_path, briefing):
     source = write_text(tmp_path / "report.txt", CLEAN, "utf-8")
     root = tmp_path / "pack"
-    assert run("init", str(root), "--doc", str(source)).exit_code == 0
+    assert briefing("init", str(root), "--doc", str(source)).exit_code == 0
     return root
 
 
@@ -39,11 +26,11 @@ def snapshot(root):
     return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_add_a_web_page_keeps_the_manifest_as_written(pack, tmp_path):
+def test_add_a_web_page_keeps_the_manifest_as_written(pack, tmp_path, briefing):
     manifest = (pack / "manifest.yaml").read_text(encoding="utf-8")
     page = tmp_path / "qingchuan.html"
     page.write_text(government_page(OTHER), encoding="utf-8")
-    result = run("add-doc", str(pack), str(page))
+    result = briefing("add-doc", str(pack), str(page))
     assert result.exit_code == 0, result.output
     assert "added document 'qingchuan' (html" in result.stdout and "ok: pack" in result.stdout
     after = (pack / "manifest.yaml").read_text(encoding="utf-8")
@@ -57,10 +44,10 @@ def test_add_a_web_page_keeps_the_manifest_as_written(pack, tmp_path):
     assert load_pack(pack).document("qingchuan").read() == "\n".join(OTHER) + "\n"
 
 
-def test_add_several_with_pages_and_encodings(pack, tmp_path):
+def test_add_several_with_pages_and_encodings(pack, tmp_path, briefing):
     pdf = write_pdf(tmp_path / "青川报告.pdf", OTHER)
     big5 = write_text(tmp_path / "traditional.txt", "臨江市政府工作報告\n", "cp950")
-    result = run("add-doc", str(pack), str(pdf), str(big5))
+    result = briefing("add-doc", str(pack), str(pdf), str(big5))
     assert result.exit_code == 0, result.output
     loaded = load_pack(pack)
     assert [d.id for d in loaded.documents] == ["report", "doc-2", "traditional"]
@@ -69,10 +56,10 @@ def test_add_several_with_pages_and_encodings(pack, tmp_path):
     assert (pack / "documents" / "traditional.utf8.txt").is_file()
 
 
-def test_id_option(pack, tmp_path):
+def test_id_option(pack, tmp_path, briefing):
     page = tmp_path / "page.htm"
     page.write_text(government_page(OTHER), encoding="utf-8")
-    assert run("add-doc", str(pack), str(page), "--id", "qingchuan-2025").exit_code == 0
+    assert briefing("add-doc", str(pack), str(page), "--id", "qingchuan-2025").exit_code == 0
     assert load_pack(pack).document("qingchuan-2025").path.name == "page.htm"
 
 
@@ -85,7 +72,7 @@ def test_id_option(pack, tmp_path):
     ("id-for-many", "--id names one document"),
     ("bad-id", "must be lowercase letters, digits and '-'"),
 ])
-def test_refusals_leave_the_pack_as_it_was(pack, tmp_path, case, says):
+def test_refusals_leave_the_pack_as_it_was(pack, tmp_path, case, says, briefing):
     other = tmp_path / "other"
     other.mkdir()
     page = other / "page.html"
@@ -102,14 +89,14 @@ def test_refusals_leave_the_pack_as_it_was(pack, tmp_path, case, says):
     }[case]
     (other / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     before = snapshot(pack)
-    result = run("add-doc", str(pack), *args)
+    result = briefing("add-doc", str(pack), *args)
     assert result.exit_code == 1 and says in result.stderr
     assert result.stderr.count("\n") == 1  # one line
     assert snapshot(pack) == before
 
 
-def test_not_a_pack(tmp_path):
-    result = run("add-doc", str(tmp_path), str(write_text(tmp_path / "a.txt", "文", "utf-8")))
+def test_not_a_pack(tmp_path, briefing):
+    result = briefing("add-doc", str(tmp_path), str(write_text(tmp_path / "a.txt", "文", "utf-8")))
     assert result.exit_code == 1 and "is not a content pack (no manifest.yaml)" in result.stderr
 
 
@@ -131,11 +118,11 @@ def test_manifest_edit_keeps_every_style():
         add_entry("id: p\n", entry)
 
 
-def test_a_crlf_manifest_stays_crlf(pack, tmp_path):
+def test_a_crlf_manifest_stays_crlf(pack, tmp_path, briefing):
     path = pack / "manifest.yaml"
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     page = tmp_path / "page.html"
     page.write_text(government_page(OTHER), encoding="utf-8")
-    assert run("add-doc", str(pack), str(page)).exit_code == 0
+    assert briefing("add-doc", str(pack), str(page)).exit_code == 0
     data = path.read_bytes()
     assert b"\r\n  - id: page\r\n" in data and data.count(b"\n") == data.count(b"\r\n")

@@ -10,21 +10,8 @@ import pytest
 import yaml
 from _corpus import CLEAN
 from _make import write_docx, write_html, write_pdf, write_text
-from typer.testing import CliRunner
 
-from briefing.cli import app
 from briefing.pack import PackInvalid, load_pack
-
-runner = CliRunner()
-
-
-def run(*args: str):
-    from briefing.cli.console import state
-
-    state.content, state.lang, state._pack = None, "en", None
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result
 
 
 @pytest.fixture(autouse=True)
@@ -34,12 +21,12 @@ def _private_cache(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def pdf_pack(tmp_path):
+def pdf_pack(tmp_path, briefing):
     """A pack made by init from a PDF, with a section of every figure stub drafts."""
     pack = tmp_path / "linjiang"
     source = write_pdf(tmp_path / "report.pdf")
-    assert run("init", str(pack), "--doc", str(source)).exit_code == 0
-    section = run("--content", str(pack), "stub", str(pack / "documents" / "report.pdf"),
+    assert briefing("init", str(pack), "--doc", str(source)).exit_code == 0
+    section = briefing("--content", str(pack), "stub", str(pack / "documents" / "report.pdf"),
                   "--section", "overview")
     assert section.exit_code == 0, section.output
     data = yaml.safe_load(section.stdout)
@@ -49,7 +36,7 @@ def pdf_pack(tmp_path):
     return pack
 
 
-def test_init_keeps_the_pdf_and_its_text(pdf_pack, tmp_path):
+def test_init_keeps_the_pdf_and_its_text(pdf_pack, tmp_path, briefing):
     entry = yaml.safe_load((pdf_pack / "manifest.yaml").read_text(encoding="utf-8"))[
         "documents"][0]
     assert entry["file"] == "documents/report.pdf" and entry["text"] == "documents/report.pdf.txt"
@@ -57,7 +44,7 @@ def test_init_keeps_the_pdf_and_its_text(pdf_pack, tmp_path):
         tmp_path / "report.pdf").read_bytes()
     assert (pdf_pack / "documents" / "report.pdf.txt").read_text(encoding="utf-8") == CLEAN
     assert entry["pages"][0] == 0 and len(entry["pages"]) == 2
-    result = run("validate", str(pdf_pack))
+    result = briefing("validate", str(pdf_pack))
     assert result.exit_code == 0, result.output
     document = load_pack(pdf_pack).document("report")
     assert document.read() == CLEAN and document.pages == tuple(entry["pages"])
@@ -71,7 +58,7 @@ def test_stub_quotes_are_verbatim_in_the_kept_text(pdf_pack):
         assert figure["source"]["doc"] == "report" and figure["source"]["quote"] in CLEAN
 
 
-def test_show_and_export_cite_the_page(pdf_pack):
+def test_show_and_export_cite_the_page(pdf_pack, briefing):
     pack = load_pack(pdf_pack)
     by_page = {}
     for figure in pack.figures():
@@ -79,15 +66,15 @@ def test_show_and_export_cite_the_page(pdf_pack):
                            figure)
     assert set(by_page) == {1, 2}
     second = by_page[2]
-    shown = run("--content", str(pdf_pack), "show", second.id).stdout
+    shown = briefing("--content", str(pdf_pack), "show", second.id).stdout
     assert "p. 2" in shown
-    shown_zh = run("--content", str(pdf_pack), "--lang", "zh", "show", second.id).stdout
+    shown_zh = briefing("--content", str(pdf_pack), "--lang", "zh", "show", second.id).stdout
     assert "第2页" in shown_zh
-    exported = run("--content", str(pdf_pack), "export", "overview").stdout
+    exported = briefing("--content", str(pdf_pack), "export", "overview").stdout
     footnotes = [line for line in exported.splitlines() if line.startswith("[^")]
     assert any(line.endswith("— S1, p. 2") for line in footnotes)
     assert any(line.endswith("— S1, p. 1") for line in footnotes)
-    both = run("--content", str(pdf_pack), "export", "overview", "--lang", "both").stdout
+    both = briefing("--content", str(pdf_pack), "export", "overview", "--lang", "both").stdout
     assert "— S1, 第2页 / p. 2" in both
 
 
@@ -97,20 +84,20 @@ def test_source_view_reads_the_extracted_text(pdf_pack):
     assert document_text(load_pack(pdf_pack), "report") == CLEAN
 
 
-def test_coverage_reads_the_extracted_text(pdf_pack):
+def test_coverage_reads_the_extracted_text(pdf_pack, briefing):
     section = yaml.safe_load((pdf_pack / "sections" / "overview.yaml").read_text(
         encoding="utf-8"))
-    before = json.loads(run("coverage", str(pdf_pack), "--json").stdout)
+    before = json.loads(briefing("coverage", str(pdf_pack), "--json").stdout)
     dropped = section["figures"].pop(0)
     (pdf_pack / "sections" / "overview.yaml").write_text(
         yaml.safe_dump(section, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    after = json.loads(run("coverage", str(pdf_pack), "--json").stdout)
+    after = json.loads(briefing("coverage", str(pdf_pack), "--json").stdout)
     new = [r for r in after if r not in before]
     assert [(r["number"], r["line"]) for r in new] == [(dropped["display"], 2)]
     assert new[0]["sentence"] in CLEAN.splitlines()[1]
 
 
-def test_validate_checks_both_digests(pdf_pack):
+def test_validate_checks_both_digests(pdf_pack, briefing):
     text = pdf_pack / "documents" / "report.pdf.txt"
     text.write_text(CLEAN.replace("5.6%", "5.7%"), encoding="utf-8")
     with pytest.raises(PackInvalid) as caught:
@@ -120,7 +107,7 @@ def test_validate_checks_both_digests(pdf_pack):
     text.write_text(CLEAN, encoding="utf-8")
     original = pdf_pack / "documents" / "report.pdf"
     original.write_bytes(original.read_bytes() + b"\n")
-    result = run("validate", str(pdf_pack))
+    result = briefing("validate", str(pdf_pack))
     assert result.exit_code == 1 and "the document was changed" in result.stderr
     assert "seed" not in result.stderr
 
@@ -168,9 +155,9 @@ def test_a_pdf_listed_as_its_own_text_says_what_to_do(pdf_pack):
                for e in caught.value.errors)
 
 
-def test_init_with_utf8_text_writes_the_manifest_it_always_did(tmp_path):
+def test_init_with_utf8_text_writes_the_manifest_it_always_did(tmp_path, briefing):
     source = write_text(tmp_path / "report.txt", CLEAN, "utf-8")
-    run("init", str(tmp_path / "p"), "--doc", str(source))
+    briefing("init", str(tmp_path / "p"), "--doc", str(source))
     entry = yaml.safe_load((tmp_path / "p" / "manifest.yaml").read_text(encoding="utf-8"))[
         "documents"][0]
     assert set(entry) == {"id", "file", "title", "publisher", "date", "sha256"}
@@ -178,38 +165,38 @@ def test_init_with_utf8_text_writes_the_manifest_it_always_did(tmp_path):
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
-def test_stub_reads_any_encoding(tmp_path, encoding):
+def test_stub_reads_any_encoding(tmp_path, encoding, briefing):
     source = write_text(tmp_path / "report.txt", CLEAN, encoding, crlf=True)
     plain = write_text(tmp_path / "plain.txt", CLEAN, "utf-8")
-    result = run("stub", str(source), "--doc-id", "r")
+    result = briefing("stub", str(source), "--doc-id", "r")
     assert result.exit_code == 0 and "codec" not in result.output
-    assert result.stdout == run("stub", str(plain), "--doc-id", "r").stdout
+    assert result.stdout == briefing("stub", str(plain), "--doc-id", "r").stdout
 
 
 @pytest.mark.parametrize("maker", [write_pdf, write_docx, write_html], ids=["pdf", "docx",
                                                                           "html"])
-def test_stub_drafts_the_same_figures_from_every_format(tmp_path, maker):
+def test_stub_drafts_the_same_figures_from_every_format(tmp_path, maker, briefing):
     suffix = {"write_pdf": ".pdf", "write_docx": ".docx", "write_html": ".html"}[maker.__name__]
     source = maker(tmp_path / f"report{suffix}")
     plain = write_text(tmp_path / "plain.txt", CLEAN, "utf-8")
-    result = run("stub", str(source), "--doc-id", "r")
+    result = briefing("stub", str(source), "--doc-id", "r")
     assert result.exit_code == 0, result.output
-    assert result.stdout == run("stub", str(plain), "--doc-id", "r").stdout
+    assert result.stdout == briefing("stub", str(plain), "--doc-id", "r").stdout
 
 
-def test_stub_of_an_unreadable_document_is_one_line(tmp_path):
+def test_stub_of_an_unreadable_document_is_one_line(tmp_path, briefing):
     scan = tmp_path / "old.doc"
     scan.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    result = run("stub", str(scan))
+    result = briefing("stub", str(scan))
     assert result.exit_code == 1 and "iconv" not in result.stderr
     assert result.stderr.strip().count("\n") == 0 and str(scan) in result.stderr
 
 
-def test_init_refuses_an_unreadable_document_and_writes_nothing(tmp_path):
+def test_init_refuses_an_unreadable_document_and_writes_nothing(tmp_path, briefing):
     good = write_pdf(tmp_path / "report.pdf")
     bad = tmp_path / "scan.png"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-    result = run("init", str(tmp_path / "p"), "--doc", str(good), "--doc", str(bad))
+    result = briefing("init", str(tmp_path / "p"), "--doc", str(good), "--doc", str(bad))
     assert result.exit_code == 1 and "is an image" in result.stderr
     assert not (tmp_path / "p").exists()
 
