@@ -15,11 +15,14 @@ RUNNING_HEADER = "临江市人民政府公报"
 
 
 def write_pdf(path: Path, paragraphs: tuple[str, ...] = PARAGRAPHS, *,
-              header: str = RUNNING_HEADER, repeat: int = 1, size: float = 16) -> Path:
+              header: str = RUNNING_HEADER, repeat: int = 1, size: float = 16,
+              typed_indent: bool = False) -> Path:
     """A multi-page A4 PDF with an embedded Noto CJK font, laid out as GB/T 9704 lays out a
     government document (by default a 16-point body, about 28 characters a line): a running
     header and a "— N —" page number on every page, paragraphs indented by two characters
-    and wrapped at the margin (mid-sentence, mid-phrase, even mid-number)."""
+    and wrapped at the margin (mid-sentence, mid-phrase, even mid-number). ``typed_indent``
+    indents with two ideographic spaces in the text, as a word processor's export does,
+    instead of by position."""
     from fpdf import FPDF
 
     class Report(FPDF):
@@ -46,7 +49,10 @@ def write_pdf(path: Path, paragraphs: tuple[str, ...] = PARAGRAPHS, *,
                 pdf.ln(4)
                 continue
             pdf.set_font("cjk", size=size)
-            pdf.set_x(pdf.l_margin + 2 * size * 25.4 / 72)  # a two-character first-line indent
+            if typed_indent:
+                para = "\u3000\u3000" + para
+            else:  # a two-character first-line indent
+                pdf.set_x(pdf.l_margin + 2 * size * 25.4 / 72)
             pdf.write(size * 11 / 16, para)
             pdf.ln(size * 11 / 16)
     pdf.output(str(path))

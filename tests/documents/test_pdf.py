@@ -23,6 +23,14 @@ def test_pdf_gives_the_paragraphs(report_pdf):
     assert RUNNING_HEADER not in document.text and "—" + " 1" not in document.text
 
 
+@pytest.mark.parametrize(("size", "repeat"), [(10.5, 2), (12, 1)])
+def test_indent_typed_as_spaces_and_other_sizes(tmp_path, size, repeat):
+    """(A running header is known by recurring: a one-page PDF keeps its header line.)"""
+    path = write_pdf(tmp_path / "typed.pdf", typed_indent=True, size=size, repeat=repeat)
+    document = read_document(path)
+    assert len(document.pages) >= 2 and document.text == CLEAN * repeat
+
+
 def test_pages_are_located(report_pdf):
     document = read_document(report_pdf)
     assert len(document.pages) == 2 and document.pages[0] == 0
