@@ -1,0 +1,26 @@
+"""Content corrections from the bilingual review of issue 29: what a figure's label, kind and
+note claim must be what its source sentence says, in both languages."""
+
+from __future__ import annotations
+
+from briefing.figures.formatting import kind_label, value_parts
+from briefing.pack import bundled_pack_dir, load_pack
+
+PACK = load_pack(bundled_pack_dir())
+FIGURES = list(PACK.figures())
+
+
+def _reads(fid: str, lang: str) -> str:
+    """A figure's label and value as a table row puts them side by side."""
+    fig = PACK.figure(fid)
+    number, unit = value_parts(PACK, fig, lang)
+    return f"{fig.label.get(lang)} | {kind_label(fig.kind, lang)} | {number}{unit}"
+
+
+def test_doubled_reads_as_twice_the_previous_year_never_as_an_increase_of_two_times():
+    fig = PACK.figure("xiangcheng-tech-contracts-growth-2024")
+    assert (fig.value, fig.unit, fig.display) == (2, "times", "翻番")
+    zh, en = _reads(fig.id, "zh"), _reads(fig.id, "en")
+    assert "增长" not in zh and "倍数" in zh, zh  # "增长 2倍" would be tripled
+    assert "multiple of the previous year" in en, en
+    assert "100%" in fig.note.en and "200%" in fig.note.en and "增长100%" in fig.note.zh
