@@ -24,3 +24,17 @@ def test_doubled_reads_as_twice_the_previous_year_never_as_an_increase_of_two_ti
     assert "增长" not in zh and "倍数" in zh, zh  # "增长 2倍" would be tripled
     assert "multiple of the previous year" in en, en
     assert "100%" in fig.note.en and "200%" in fig.note.en and "增长100%" in fig.note.zh
+
+
+TRANSFER_TOTALS = ("joint-university-enterprise-projects-2025-07",
+                   "joint-university-enterprise-investment-2025-07",
+                   "university-patents-transferred-2025-07", "university-incubated-firms-2025-07",
+                   "university-incubated-firms-capital-2025-07")
+
+
+def test_technology_transfer_totals_carry_their_window_in_both_languages():
+    for fid in TRANSFER_TOTALS:
+        fig = PACK.figure(fid)
+        assert "区域技术转移转化中心建设以来" in fig.label.zh, fid
+        assert "since the regional transfer centre was set up" in fig.label.en, fid
+        assert fig.source.quote.startswith("区域技术转移转化中心建设以来"), fid
