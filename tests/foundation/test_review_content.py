@@ -38,3 +38,10 @@ def test_technology_transfer_totals_carry_their_window_in_both_languages():
         assert "区域技术转移转化中心建设以来" in fig.label.zh, fid
         assert "since the regional transfer centre was set up" in fig.label.en, fid
         assert fig.source.quote.startswith("区域技术转移转化中心建设以来"), fid
+
+
+def test_the_award_counts_say_they_are_the_citys_own_awards():
+    for fid in ("national-st-award-projects-2023", "jiangsu-st-award-projects-2023"):
+        fig = PACK.figure(fid)
+        assert fig.label.zh.startswith("苏州") and fig.label.en.startswith("Suzhou's"), fid
+        assert fig.scope == "city", fid  # 'national' / 'province' read as the whole country's
