@@ -45,3 +45,25 @@ def test_the_award_counts_say_they_are_the_citys_own_awards():
         fig = PACK.figure(fid)
         assert fig.label.zh.startswith("苏州") and fig.label.en.startswith("Suzhou's"), fid
         assert fig.scope == "city", fid  # 'national' / 'province' read as the whole country's
+
+
+def test_a_time_window_is_the_window_of_its_counts_never_a_quantity_of_its_own():
+    assert not [f for f in FIGURES if f.display in ("10余年来", "近5年")]
+    assert not PACK.has_figure("elite-week-years-2025-07")
+    for fid in ("elite-week-talents-2025-07", "elite-week-projects-2025-07"):
+        fig = PACK.figure(fid)
+        assert "10余年来" in fig.label.zh and "over the past 10-plus years" in fig.label.en
+        assert "2009" in fig.note.zh and "2009" in fig.note.en  # the Week is older than that
+    subsidies = PACK.figure("returnee-park-subsidies-5y-2025-07")
+    assert "近5年" in subsidies.label.zh and "past 5 years" in subsidies.label.en
+    assert "最近" in subsidies.note.zh and "not 'nearly'" in subsidies.note.en
+
+
+def test_the_windows_are_ignored_by_coverage_with_their_reason():
+    from briefing.authoring.coverage import read_ignores, uncovered
+
+    ignores, errors = read_ignores(PACK, "coverage-ignore.yaml")
+    assert not errors and not uncovered(PACK, ignores)
+    reasons = {(i.doc, i.near): i.reason for i in ignores}
+    assert "window" in reasons[("feature-2025", "10余年来，国际精英创业周已吸引4万余名")]
+    assert "window" in reasons[("feature-2025", "近5年市县两级共发放留创园工作奖励补贴1095万元")]
