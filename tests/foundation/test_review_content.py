@@ -67,3 +67,15 @@ def test_the_windows_are_ignored_by_coverage_with_their_reason():
     reasons = {(i.doc, i.near): i.reason for i in ignores}
     assert "window" in reasons[("feature-2025", "10余年来，国际精英创业周已吸引4万余名")]
     assert "window" in reasons[("feature-2025", "近5年市县两级共发放留创园工作奖励补贴1095万元")]
+
+
+def test_the_two_named_firms_are_firms_that_grew_up_in_the_city_not_products_of_the_week():
+    node = PACK.node("talent-entrepreneurship-week")
+    assert "these firms" not in node.text.en and "track record" not in node.title.en
+    for lang, week in (("zh", "创业周"), ("en", "Week")):
+        paragraphs = node.text.get(lang).split("\n\n")
+        naming = [p for p in paragraphs if "长光华芯" in p]
+        assert len(paragraphs) == 2 and len(naming) == 1, lang
+        said = naming[0].replace("[editor's note: the feature does not say whether either "
+                                 "firm took part in the Week]", "")
+        assert week not in said, (lang, naming[0])
