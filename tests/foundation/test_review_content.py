@@ -79,3 +79,25 @@ def test_the_two_named_firms_are_firms_that_grew_up_in_the_city_not_products_of_
         said = naming[0].replace("[editor's note: the feature does not say whether either "
                                  "firm took part in the Week]", "")
         assert week not in said, (lang, naming[0])
+
+
+def _pack_english() -> str:
+    parts = []
+    for node in PACK.nodes():
+        parts += [node.title.en, node.text.en]
+    for fig in FIGURES:
+        parts += [fig.label.en, fig.note.en if fig.note else ""]
+    for cmp in PACK.comparisons:
+        parts += [cmp.title.en, cmp.note.en if cmp.note else ""]
+        parts += [e.label.en for e in cmp.entries if e.label]
+        parts += [e.note.en for e in cmp.entries if e.note]
+    return "\n".join(parts)
+
+
+def test_gui_shang_is_above_designated_size_never_large_firms():
+    assert "large industrial" not in _pack_english().lower()
+    assert "larger industrial" not in _pack_english().lower()
+    progress = PACK.comparison("targets-2025-progress")
+    entry = next(e for e in progress.entries if e.figure == "rd-institution-coverage-2024")
+    assert "above designated size" in entry.label.en
+    assert "above designated size" in PACK.comparison("rd-institution-coverage-timeline").title.en
