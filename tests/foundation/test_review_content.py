@@ -101,3 +101,14 @@ def test_gui_shang_is_above_designated_size_never_large_firms():
     entry = next(e for e in progress.entries if e.figure == "rd-institution-coverage-2024")
     assert "above designated size" in entry.label.en
     assert "above designated size" in PACK.comparison("rd-institution-coverage-timeline").title.en
+
+
+def test_the_rankings_note_claims_no_grouping_and_hedges_what_the_source_does_not_name():
+    note = PACK.comparison("rankings").note
+    assert "Grouped" not in note.en and "分组" not in note.zh  # the table is not grouped
+    assert "not comparable" in note.en and "不可直接比较" in note.zh
+    at = note.en.index("Industrial Park")
+    assert "does not name" in note.en and "presumably" in note.en[at:], note.en
+    assert "未写明" in note.zh and "推测" in note.zh
+    held = PACK.figure("national-hitech-zones-rank-held-2024").note
+    assert "presumably" in held.en and "推测" in held.zh
