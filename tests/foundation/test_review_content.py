@@ -112,3 +112,24 @@ def test_the_rankings_note_claims_no_grouping_and_hedges_what_the_source_does_no
     assert "未写明" in note.zh and "推测" in note.zh
     held = PACK.figure("national-hitech-zones-rank-held-2024").note
     assert "presumably" in held.en and "推测" in held.zh
+
+
+def test_no_number_is_both_a_figure_and_ignored_as_not_one():
+    from briefing.authoring.coverage import covered_spans, read_ignores
+
+    ignores, errors = read_ignores(PACK, "coverage-ignore.yaml")
+    assert not errors
+    for doc in PACK.documents:
+        text = doc.read()
+        spans = covered_spans(PACK, doc.id, text)
+        for rule in (r for r in ignores if r.doc == doc.id):
+            scope = rule.near or rule.number
+            at = text.find(scope)
+            while at >= 0:
+                start = at + scope.index(rule.number)
+                end = start + len(rule.number)
+                clash = [s for s in spans if s[0] < end and start < s[1]]
+                assert not clash, (rule.number, rule.reason, text[start - 10:end + 10])
+                at = text.find(scope, at + 1)
+    edition = PACK.figure("sci-tech-conference-edition-2025")
+    assert edition.display == "第二届" and edition.kind == "actual"
