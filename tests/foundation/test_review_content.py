@@ -133,3 +133,15 @@ def test_no_number_is_both_a_figure_and_ignored_as_not_one():
                 at = text.find(scope, at + 1)
     edition = PACK.figure("sci-tech-conference-edition-2025")
     assert edition.display == "第二届" and edition.kind == "actual"
+
+
+def test_a_breakthrough_from_zero_is_a_floor_of_one_in_every_output():
+    from briefing.figures.formatting import figure_value
+    from briefing.figures.vocabulary import hedge_of
+
+    fig = PACK.figure("lead-national-key-lab-first-2024")
+    assert (fig.value, fig.display, fig.qualifier) == (1, "零的突破", "零的突破")
+    assert hedge_of(fig.qualifier, PACK).meaning == "at-least"
+    assert figure_value(PACK, fig, "en") == "at least 1 institution"
+    assert "First" not in fig.label.en and "首个" not in fig.label.zh  # a count, not "the first"
+    assert "at least one" in fig.note.en and "至少1家" in fig.note.zh
