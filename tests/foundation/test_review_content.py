@@ -145,3 +145,11 @@ def test_a_breakthrough_from_zero_is_a_floor_of_one_in_every_output():
     assert figure_value(PACK, fig, "en") == "at least 1 institution"
     assert "First" not in fig.label.en and "首个" not in fig.label.zh  # a count, not "the first"
     assert "at least one" in fig.note.en and "至少1家" in fig.note.zh
+
+
+def test_the_one_plus_eight_count_is_taken_from_the_systems_name():
+    fig = PACK.figure("talent-friendly-city-policy-system-2025")
+    assert (fig.value, fig.kind) == (9, "nominal")
+    assert kind_label(fig.kind, "en") == "nominal (from the name)"
+    assert "from its name" in fig.label.en and "取自名称" in fig.label.zh
+    assert "does not list" in fig.note.en and "未列出" in fig.note.zh
