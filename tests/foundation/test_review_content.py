@@ -153,3 +153,16 @@ def test_the_one_plus_eight_count_is_taken_from_the_systems_name():
     assert kind_label(fig.kind, "en") == "nominal (from the name)"
     assert "from its name" in fig.label.en and "取自名称" in fig.label.zh
     assert "does not list" in fig.note.en and "未列出" in fig.note.zh
+
+
+PLAN_STRUCTURE = ("plan-main-lines-2025", "plan-major-actions-2025",
+                  "rd-empowerment-measures-2025", "talent-intel-systems-2025")
+
+
+def test_counts_of_the_plans_own_structure_share_one_kind_and_say_what_they_are():
+    kinds = {PACK.figure(fid).kind for fid in PLAN_STRUCTURE}
+    assert kinds == {"target"}, kinds
+    for fid in PLAN_STRUCTURE:
+        fig = PACK.figure(fid)
+        assert fig.period == "2025" and "2025 plan" in fig.label.en and "2025年计划" in fig.label.zh
+        assert "own structure" in fig.note.en and "自身结构" in fig.note.zh, fid
