@@ -166,3 +166,16 @@ def test_counts_of_the_plans_own_structure_share_one_kind_and_say_what_they_are(
         fig = PACK.figure(fid)
         assert fig.period == "2025" and "2025 plan" in fig.label.en and "2025年计划" in fig.label.zh
         assert "own structure" in fig.note.en and "自身结构" in fig.note.zh, fid
+
+
+def test_counts_as_at_the_speech_are_all_dated_to_the_speech():
+    """目前 (currently) and 至今 (to date) in the early-2025 speech mean the same moment."""
+    speech = [f for f in FIGURES if f.source.doc == "review-2024"
+              and ("目前" in f.source.quote or "至今" in f.source.quote)]
+    speech += [PACK.figure(fid) for fid in ("cobuilt-platforms-investment-estimate",
+                                            "academicians-shenzhen-foreign")]
+    assert len(speech) >= 5
+    for fig in speech:
+        assert fig.period == "2025", fig.id
+        assert "early-2025 speech" in fig.note.en and "2025年初讲话" in fig.note.zh, fig.id
+        assert not fig.id.endswith("-2024"), fig.id
