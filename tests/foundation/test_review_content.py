@@ -3,6 +3,8 @@ note claim must be what its source sentence says, in both languages."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.figures.formatting import kind_label, value_parts
 from briefing.pack import bundled_pack_dir, load_pack
 
@@ -179,3 +181,19 @@ def test_counts_as_at_the_speech_are_all_dated_to_the_speech():
         assert fig.period == "2025", fig.id
         assert "early-2025 speech" in fig.note.en and "2025年初讲话" in fig.note.zh, fig.id
         assert not fig.id.endswith("-2024"), fig.id
+
+
+@pytest.mark.parametrize("phrase", ["flagship", "local branches", "innovation talent programme",
+                                    "projects attracted (2025"])
+def test_editorial_additions_are_gone(phrase):
+    assert phrase not in _pack_english()
+
+
+def test_what_one_zone_two_centres_stands_for_is_marked_as_the_editors():
+    text = PACK.node("plan-platforms-major").text.en
+    named = text.index("pilot zone")
+    opened = text.rfind("[editor's note:", 0, named)
+    assert opened > text.index("one zone, two centres") and "]" not in text[opened:named]
+    assert "presumably" in text[opened:named]
+    for fid in ("sc-talents-target-2025", "sci-tech-projects-target-2025"):
+        assert "2025 target" in PACK.figure(fid).label.en
