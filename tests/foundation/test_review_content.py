@@ -197,3 +197,17 @@ def test_what_one_zone_two_centres_stands_for_is_marked_as_the_editors():
     assert "presumably" in text[opened:named]
     for fid in ("sc-talents-target-2025", "sci-tech-projects-target-2025"):
         assert "2025 target" in PACK.figure(fid).label.en
+
+
+def test_the_progress_note_reads_unlike_rows_as_side_by_side_and_an_approximate_gap_as_such():
+    comparison = PACK.comparison("targets-2025-progress")
+    note = comparison.note
+    unlike = [e for e in comparison.entries if e.like_for_like is False]
+    assert {e.figure for e in unlike} == {"tech-transaction-2024", "tech-finance-firms-2024",
+                                          "sci-tech-projects-attracted-2024"}
+    assert all(e.note and e.note.zh and e.note.en for e in unlike)
+    assert "not like-for-like" in note.en and "side by side" in note.en
+    assert "口径不同" in note.zh and "并列" in note.zh
+    assert "at least the figure shown" not in note.en  # those rows have no percentage to bound
+    assert "0.05" in note.en and "approximate" in note.en[note.en.index("0.05") - 200:]
+    assert "0.05" in note.zh and "近似" in note.zh
