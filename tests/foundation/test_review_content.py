@@ -205,7 +205,8 @@ def test_the_progress_note_reads_unlike_rows_as_side_by_side_and_an_approximate_
     unlike = [e for e in comparison.entries if e.like_for_like is False]
     assert {e.figure for e in unlike} == {"tech-transaction-2024", "tech-finance-firms-2024",
                                           "sci-tech-projects-attracted-2024"}
-    assert all(e.note and e.note.zh and e.note.en for e in unlike)
+    for entry in unlike:  # each says how the pair differs and why the row is kept
+        assert "not as progress" in entry.note.en and "不作完成度" in entry.note.zh
     assert "not like-for-like" in note.en and "side by side" in note.en
     assert "口径不同" in note.zh and "并列" in note.zh
     assert "at least the figure shown" not in note.en  # those rows have no percentage to bound
