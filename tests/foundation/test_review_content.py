@@ -4,6 +4,7 @@ note claim must be what its source sentence says, in both languages."""
 from __future__ import annotations
 
 import pytest
+from _pack_text import pack_english
 
 from briefing.figures.formatting import kind_label, value_parts
 from briefing.pack import bundled_pack_dir, load_pack
@@ -83,22 +84,9 @@ def test_the_two_named_firms_are_firms_that_grew_up_in_the_city_not_products_of_
         assert week not in said, (lang, naming[0])
 
 
-def _pack_english() -> str:
-    parts = []
-    for node in PACK.nodes():
-        parts += [node.title.en, node.text.en]
-    for fig in FIGURES:
-        parts += [fig.label.en, fig.note.en if fig.note else ""]
-    for cmp in PACK.comparisons:
-        parts += [cmp.title.en, cmp.note.en if cmp.note else ""]
-        parts += [e.label.en for e in cmp.entries if e.label]
-        parts += [e.note.en for e in cmp.entries if e.note]
-    return "\n".join(parts)
-
-
 def test_gui_shang_is_above_designated_size_never_large_firms():
-    assert "large industrial" not in _pack_english().lower()
-    assert "larger industrial" not in _pack_english().lower()
+    assert "large industrial" not in pack_english(PACK).lower()
+    assert "larger industrial" not in pack_english(PACK).lower()
     progress = PACK.comparison("targets-2025-progress")
     entry = next(e for e in progress.entries if e.figure == "rd-institution-coverage-2024")
     assert "above designated size" in entry.label.en
@@ -186,7 +174,7 @@ def test_counts_as_at_the_speech_are_all_dated_to_the_speech():
 @pytest.mark.parametrize("phrase", ["flagship", "local branches", "innovation talent programme",
                                     "projects attracted (2025"])
 def test_editorial_additions_are_gone(phrase):
-    assert phrase not in _pack_english()
+    assert phrase not in pack_english(PACK)
 
 
 def test_what_one_zone_two_centres_stands_for_is_marked_as_the_editors():
