@@ -86,7 +86,9 @@ def _score(block: Block, bad: bool) -> int:
         return -(size + 10)
     if size >= _BODY_CHARS and len(_BODY_MARKS.findall(block.text)) >= 2:
         return size
-    return -1 if block.tag == "tr" else -3
+    if block.tag == "tr":  # a row of figures is content; a row of words may be layout
+        return size // 2 if "\t" in block.text and any(c.isdigit() for c in block.text) else -1
+    return -3
 
 
 def _best_run(scores: list[int]) -> tuple[int, int] | None:

@@ -126,3 +126,18 @@ def test_deeply_nested_page(tmp_path, depth, readable):
     else:
         with pytest.raises(DocumentError, match="nested too deeply"):
             read_document(path)
+
+
+def test_a_page_that_is_one_table_of_figures(tmp_path):
+    """A statistics release is often a heading and a table: the table is the document."""
+    rows = [("指标", "1-12月", "同比增长（%）"), ("地区生产总值（亿元）", "12300", "5.6"),
+            ("规模以上工业增加值（亿元）", "4520.3", "7.1"),
+            ("一般公共预算收入（亿元）", "1001.5", "2.1")]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = tmp_path / "stats.html"
+    path.write_text('<html><body><div class="nav"><a href="/">首页</a> <a href="/s">数据发布</a>'
+                    '</div><h1>临江市2025年主要经济指标</h1><div class="info">发布时间：2026-01-20'
+                    f"</div><table>{table}</table><div class='footer'>版权所有 临江市统计局"
+                    "</div></body></html>", encoding="utf-8")
+    assert read_document(path).text == "临江市2025年主要经济指标\n" + "".join(
+        "\t".join(row) + "\n" for row in rows)
