@@ -24,6 +24,7 @@ class DocumentError(Exception):
     """A document that cannot be read; the message is one line naming the file."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
+        reason = " ".join(reason.split())  # a library's message may span lines: one line
         super().__init__(f"{path}: {reason}")
         self.path = Path(path)
         self.reason = reason
