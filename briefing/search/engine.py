@@ -47,7 +47,15 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from briefing.model import Pack
-from briefing.search.field_scan import blocks_from, fields_among, fields_found, pieces_from
+from briefing.search.field_scan import (
+    WORD_MARK,
+    blocks_from,
+    fields_among,
+    fields_found,
+    pieces_from,
+    word_fields_found,
+)
+from briefing.search.fields import core_length, figure_value_of
 from briefing.search.fold import fold_query, han_only, han_terms
 from briefing.search.hit import Hit, Span
 from briefing.search.index import (
@@ -83,6 +91,7 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
 )
 from briefing.search.source import IndexSource, block_pieces, pieces
 from briefing.search.store import Store, StoreError
+from briefing.search.words import at_word_end, at_word_start
 
 __all__ = ["Hit", "SearchEngine", "Span"]
 
@@ -91,11 +100,15 @@ Document = Record
 documents = records
 
 MIN_SCORE = 20.0
-#: A Latin term found inside a word ("ys" in "sYStem"): a weak hint, weaker still for a short
-#: term, whose pinyin initials (76, "ys" = 院士) must outrank it.
-IN_WORD = 84.0
-IN_WORD_SHORT = 66.0
-SHORT_TERM = 3
+#: Records a query's scans gather at least, whatever the limit: the first hits are the same
+#: whether three or twenty are asked for.
+MIN_WANT = 30
+#: A heading hit whose children's headings match the term too is the topic's headline (the
+#: action plan whose sub-items are all about talent): HUB_STEP per such child, up to HUB_KIDS
+#: of them; a child counts when its match scores HUB_MIN or more.
+HUB_STEP = 1.0
+HUB_VISIT = 48
+HUB_MIN = 75.0
 
 
 class SearchEngine(IndexSource):
@@ -197,7 +210,7 @@ class SearchEngine(IndexSource):
             text = self.text_index  # a large pack's: now read from the store just built
             for t in terms:
                 t.prepare(py, self._prefixes)
-        want = limit + 10
+        want = max(limit + 10, MIN_WANT)
         per_term: list[dict[int, None]] = []
         for term in terms:
             found: dict[int, None] = {}
@@ -220,24 +233,27 @@ class SearchEngine(IndexSource):
         return [self._hit(r, matches, text, score) for score, _, r, matches in scored[:limit]]
 
     def _scan(self, big: str, starts, needle: str, want: int, section: str | None,
-              found: dict[int, None], fmap=None, grams: GramIndex | None = None) -> int:
-        """Add up to ``want`` new records whose fields contain ``needle``, in rank order."""
+              found: dict[int, None], fmap=None, grams: GramIndex | None = None,
+              words: bool = False) -> int:
+        """Add up to ``want`` new records whose fields contain ``needle`` (at a word start,
+        with ``words``), in rank order."""
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
         lists = self._field_lists if grams is not None else None  # a large pack's
-        known = lists.narrowest(big, needle) if lists is not None else None
+        key = WORD_MARK + needle if words else needle
+        known = lists.narrowest(big, key) if lists is not None else None
         end = len(starts) - 1  # fields
+        find = word_fields_found if words else fields_found
         if known is None:
-            fields = fields_found(starts, needle, pieces(big, [(0, len(big))]) if grams is None
-                                  else block_pieces(big, grams.bounds,
-                                                    grams.candidate_blocks(needle)))
+            fields = find(starts, needle, pieces(big, [(0, len(big))]) if grams is None
+                          else block_pieces(big, grams.bounds, grams.candidate_blocks(needle)))
         else:  # those listed, then a scan of the fields after them
             listed, upto = known
-            fields = fields_among(big, starts, needle, listed)
+            fields = fields_among(big, starts, needle, listed, words)
             if upto < end:
                 at = starts[upto]
                 blocks = blocks_from(grams.bounds, grams.candidate_blocks(needle), at)
-                fields = chain(fields, fields_found(starts, needle, pieces_from(
+                fields = chain(fields, find(starts, needle, pieces_from(
                     block_pieces(big, grams.bounds, blocks), at)))
         holding = array("i")
         new = 0
@@ -253,13 +269,14 @@ class SearchEngine(IndexSource):
                     end = i + 1  # the scan stops here
                     break
         if lists is not None:
-            lists.keep(big, needle, holding, end)
+            lists.keep(big, key, holding, end)
         return new
 
     def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,
                     section: str | None, found: dict[int, None]) -> None:
         low_grams = py.low_grams if py is not None else None
-        got = self._scan(text.low, text.starts, term.text, want, section, found, None, low_grams)
+        got = self._scan(text.low, text.starts, term.text, want, section, found, None,
+                         low_grams, term.words)
         if py is not None:
             for needle, _ in term.py_needles:
                 got += self._scan(py.py, py.py_starts, needle, want, section, found, py.fields,
@@ -273,12 +290,12 @@ class SearchEngine(IndexSource):
                                       py.fields, py.ini_grams)
             if got < want:  # still few: the term may be misspelt
                 term.find_alts(py)
-                for word, _ in term.alts:
+                for word, _ in term.alts:  # vocabulary words: matched at word starts
                     self._scan(text.low, text.starts, word, want, section, found, None,
-                               low_grams)
+                               low_grams, True)
         for alias in term.aliases:
             got += self._scan(text.low, text.starts, alias, want, section, found, None,
-                              low_grams)
+                              low_grams, is_word_char(alias[0]))
         if term.bigrams and got < want:
             for pair in term.bigrams:
                 self._scan(text.low, text.starts, pair, want, section, found, None, low_grams)
@@ -288,6 +305,7 @@ class SearchEngine(IndexSource):
         best: list[FieldMatch] = []
         total = 0.0
         fields = [(f, text.low_of(f)) for f in text.record_fields[r]]  # read once, not per term
+        kids = text.record_children[r]
         for term in terms:
             top: FieldMatch | None = None
             for f, low in fields:
@@ -297,6 +315,8 @@ class SearchEngine(IndexSource):
             if top is not None:
                 best.append(top)
                 total += top.score
+                if kids and text.field_heading[top.field]:
+                    total += self._hub(term, kids, text, py)
         if not best:
             return None
         score = total / len(terms)
@@ -304,42 +324,66 @@ class SearchEngine(IndexSource):
             return None
         return round(score, 1), min(m.field for m in best), r, best
 
+    def _hub(self, term: Term, kids, text: TextIndex, py: PinyinIndex | None) -> float:
+        """The headline bonus of a record whose heading matches ``term``: it grows with the
+        number of its descendants (children first, at most :data:`HUB_VISIT` looked at)
+        whose headings match it too."""
+        n = seen = 0
+        queue = list(kids)
+        for c in queue:
+            seen += 1
+            if seen > HUB_VISIT:
+                break
+            for f in text.record_fields[c]:
+                if not text.field_heading[f]:
+                    break  # a record's fields are in static rank: its headings come first
+                m = self._match(term, f, text.low_of(f), text, py, near=False)
+                if m is not None and m.score >= HUB_MIN:
+                    n += 1
+                    queue.extend(text.record_children[c])
+                    break
+        return HUB_STEP * math.log2(1 + n)
+
     def _match(self, term: Term, f: int, low: str, text: TextIndex,
-               py: PinyinIndex | None) -> FieldMatch | None:
+               py: PinyinIndex | None, near: bool = True) -> FieldMatch | None:
         """The best way ``term`` matches field ``f`` (folded: ``low``): its score and spans."""
         t = term.text
         quality, spans = 0.0, []
-        # 1. the term itself (whether its ends are word characters is asked once, not per span)
-        word_first, word_last = bool(t) and is_word_char(t[0]), bool(t) and is_word_char(t[-1])
+        # 1. the term itself; a Latin one as a whole word or a word's start, never inside one
+        # ("sic" is not in "physicist"); whether its last character is a word character is
+        # asked once, not per span
+        words, word_last = term.words, bool(t) and is_word_char(t[-1])
         p = low.find(t)
         while p >= 0 and len(spans) < MAX_SPANS:
+            if words and not at_word_start(low, p):
+                p = low.find(t, p + 1)
+                continue
             e = p + len(t)
-            if term.han:
-                q = 100.0
-            else:
-                start = p == 0 or not word_first or not is_word_char(low[p - 1])
-                end = e == len(low) or not word_last or not is_word_char(low[e])
-                q = 100.0 if start and end else 94.0 if start else (
-                    IN_WORD if len(t) > SHORT_TERM else IN_WORD_SHORT)
-            quality = max(quality, q)
+            quality = max(quality, 100.0 if term.han or not word_last or at_word_end(low, e)
+                          else 94.0)
             spans.append((p, e))
             p = low.find(t, e)
         if quality < 100.0 and py is not None and term.latin:
             i = py.local[f]
             if i >= 0:
                 quality, spans = pinyin_match(term, py, i, quality, spans)
-            if term.alts and quality < 90.0:
+            if near and term.alts and quality < 90.0:
                 quality, spans = typo_match(term, low, quality, spans)
         if term.aliases and quality < ALIAS_QUALITY:
             quality, spans = alias_match(term, low, quality, spans)
-        if term.bigrams and quality < 60.0:
+        if near and term.bigrams and quality < 60.0:
             res = fuzz.partial_ratio_alignment(t, low, score_cutoff=64.0)
             if res is not None and res.score * 0.85 > quality:
                 quality, spans = res.score * 0.85, [(res.dest_start, res.dest_end)]
         if quality <= 0.0 or not spans:
             return None
         matched = max(e - s for s, e in spans)
-        focus = min(12.0, 2.5 * math.log2(max(1.0, len(low) / max(1, matched))))
+        length = len(low)
+        if text.field_heading[f]:  # a match in a heading's qualifier is not in its core
+            core = core_length(low)
+            if min(s for s, _ in spans) < core:
+                length = core
+        focus = min(12.0, 2.5 * math.log2(max(1.0, length / max(1, matched))))
         return FieldMatch(quality * text.field_weight[f] - focus, f, spans)
 
     def _hit(self, r: int, matches: list[FieldMatch], text: TextIndex, score: float) -> Hit:
@@ -354,4 +398,5 @@ class SearchEngine(IndexSource):
         return Hit(rec.id, rec.kind, rec.section, rec.title, rec.zh, rec.en,
                    max(0.0, min(100.0, score)),
                    text.field_name[top.field], tuple(merged[top.field]), flat,
-                   tuple((text.field_name[f], text.field_text[f]) for f in order))
+                   tuple((text.field_name[f], text.field_text[f]) for f in order),
+                   figure_value_of(rec.title, rec.zh, rec.en) if rec.kind == "figure" else None)

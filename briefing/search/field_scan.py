@@ -11,6 +11,12 @@ through (tens of megabytes of pinyin) to find a handful of fields. Every field h
 needle, a later needle containing it is sought only in those fields, in the same order: the
 same fields are found, so the same records in the same rank order. A list is kept only when
 its scan ran to the end (none was cut short by having enough records) and is short.
+
+A Latin term is sought at word starts only (see :mod:`briefing.search.words`): its fields are
+found by :func:`word_fields_found` and kept under the needle marked by :data:`WORD_MARK`. A
+field holding ``basic`` at a word start holds ``ba`` at one too (a list kept for a marked
+needle that begins it serves), and holds ``sic`` somewhere (so does a list kept for a plain
+needle that ends it); a marked needle is never looked up for a plain one.
 """
 
 from __future__ import annotations
@@ -21,11 +27,15 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from briefing.search.fields import SEP
+from briefing.search.words import at_word_start, holds_at_word_start
 
 #: needles whose complete field lists are kept, per string (the oldest are dropped first)
 MAX_NEEDLES = 256
 #: a longer list is not kept: reading that many fields costs about as much as the scan
 MAX_FIELDS = 4096
+#: put before a needle sought at word starts, in the keys of kept lists (no needle holds it:
+#: a query's control characters are spaces by then)
+WORD_MARK = "\x01"
 
 
 def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]]
@@ -42,10 +52,29 @@ def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int
             p = find(needle, starts[i + 1] - base, stop)
 
 
-def fields_among(big, starts, needle: str, fields: Iterable[int]) -> Iterator[int]:
-    """Those of ``fields`` (in order) whose text in ``big`` holds ``needle``."""
+def word_fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]]
+                      ) -> Iterator[int]:
+    """:func:`fields_found`, counting only occurrences at a word start. (A field starts a
+    piece or follows :data:`SEP`, so the character before an occurrence is in its piece.)"""
+    for hay, base, pos, stop in scanned:
+        find = hay.find
+        p = find(needle, pos, stop)
+        while p >= 0:
+            if at_word_start(hay, p):
+                i = bisect_right(starts, p + base) - 1
+                yield i
+                p = find(needle, starts[i + 1] - base, stop)
+            else:
+                p = find(needle, p + 1, stop)
+
+
+def fields_among(big, starts, needle: str, fields: Iterable[int],
+                 words: bool = False) -> Iterator[int]:
+    """Those of ``fields`` (in order) whose text in ``big`` holds ``needle`` (at a word start,
+    with ``words``)."""
     for i in fields:
-        if needle in big[starts[i]: starts[i + 1]]:
+        text = big[starts[i]: starts[i + 1]]
+        if holds_at_word_start(text, needle) if words else needle in text:
             yield i
 
 

@@ -24,7 +24,8 @@ def test_json_shape():
     hits = json.loads(result.stdout)
     assert 0 < len(hits) <= 3
     for hit in hits:
-        assert set(hit) == {"id", "kind", "section", "title", "score", "zh", "en", "spans"}
+        assert set(hit) == {"id", "kind", "section", "title", "score", "zh", "en", "spans",
+                            "value"}
         assert set(hit["title"]) == {"zh", "en"}
         for span in hit["spans"]:
             assert set(span) == {"field", "start", "end"}
