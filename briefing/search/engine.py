@@ -328,11 +328,10 @@ class SearchEngine(IndexSource):
         """The headline bonus of a record whose heading matches ``term``: it grows with the
         number of its descendants (children first, at most :data:`HUB_VISIT` looked at)
         whose headings match it too."""
-        n = seen = 0
+        n = 0
         queue = list(kids)
-        for c in queue:
-            seen += 1
-            if seen > HUB_VISIT:
+        for seen, c in enumerate(queue):  # grows as matching children add theirs
+            if seen >= HUB_VISIT:
                 break
             for f in text.record_fields[c]:
                 if not text.field_heading[f]:
