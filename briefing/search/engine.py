@@ -349,17 +349,15 @@ class SearchEngine(IndexSource):
         t = term.text
         quality, spans = 0.0, []
         # 1. the term itself; a Latin one as a whole word or a word's start, never inside one
-        # ("sic" is not in "physicist"); whether its last character is a word character is
-        # asked once, not per span
-        words, word_last = term.words, bool(t) and is_word_char(t[-1])
+        # ("sic" is not in "physicist")
+        words, word_last = term.words, term.word_end
         p = low.find(t)
         while p >= 0 and len(spans) < MAX_SPANS:
             if words and not at_word_start(low, p):
                 p = low.find(t, p + 1)
                 continue
             e = p + len(t)
-            quality = max(quality, 100.0 if term.han or not word_last or at_word_end(low, e)
-                          else 94.0)
+            quality = max(quality, 100.0 if not word_last or at_word_end(low, e) else 94.0)
             spans.append((p, e))
             p = low.find(t, e)
         if quality < 100.0 and py is not None and term.latin:

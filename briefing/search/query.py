@@ -67,7 +67,7 @@ class Term:
     """One term of a query and the needles it is searched by."""
 
     __slots__ = ("aliases", "alts", "bigrams", "han", "ini", "latin", "mixed", "pinyin",
-                 "py_needles", "text", "typos", "words")
+                 "py_needles", "text", "typos", "word_end", "words")
 
     def __init__(self, term: str, typos: bool = True) -> None:
         #: the term as the folded index text has it (diacritics dropped: "yuànshì" -> "yuanshi")
@@ -77,6 +77,9 @@ class Term:
         self.han = is_han_run(text)
         #: whether the term is sought at word starts only (it begins with a letter or digit)
         self.words = not self.han and bool(text) and is_word_char(text[0])
+        #: whether it ends with a letter or digit (then a match ending inside a word is a
+        #: word start, not a whole word)
+        self.word_end = not self.han and bool(text) and is_word_char(text[-1])
         self.latin = LATIN_RE.fullmatch(text) is not None and LATIN_RE.fullmatch(
             self.pinyin) is not None
         self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)

@@ -30,6 +30,30 @@ def test_search_lists_live_and_enter_opens(app, drive):
     drive(app, scenario)
 
 
+def test_search_lists_figure_values_and_says_what_it_counts(app, drive):
+    """A figure hit shows its value beside its label; the status counts hits by kind."""
+    from briefing.figures.formatting import figure_value
+
+    async def scenario(pilot):
+        await pilot.press("slash", *"R&D")
+        screen = app.screen
+        results = screen.query_one("#search-results", OptionList)
+        status = screen.query_one("#search-status", Prose)
+        await wait_until(pilot, lambda: results.option_count > 0, "the hits")
+        hits = list(screen.hits.values())
+        figure = next(h for h in hits if h.kind == "figure")
+        option = results.get_option(figure.id)
+        value = figure_value(app.pack, app.pack.figure(figure.id), "en")
+        assert value in option.prompt.text.plain
+        kinds = {h.kind for h in hits}
+        words = {"figure": "figure", "item": "item", "section": "section",
+                 "comparison": "comparison"}
+        assert f"{len(hits)} hit" in status.text.plain  # "39 hits", or "first 40 hits"
+        assert all(words[k] in status.text.plain for k in kinds)
+
+    drive(app, scenario)
+
+
 def test_command_palette_finds_what_search_finds_in_the_same_order(app, drive):
     async def palette_ids(pilot, query: str) -> tuple[list[str], list[str]]:
         from textual.command import CommandList
