@@ -49,7 +49,7 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     from rich.text import Text
 
     from briefing.cli.fit import FitOrStack
-    from briefing.present.snippets import printable, snippet
+    from briefing.present.snippets import printable, snippet, value_glue
     from briefing.text.rich_wrap import Wrapped
 
     # Text, not str: Rich reads a str cell as markup with emoji codes (importing their table)
@@ -67,7 +67,7 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
         whole: list[int] = []  # no break inside a figure's value or the id
         if hit.value is not None:  # a figure: its value under its label
             value = printable(hit.value.get(lang))
-            whole += range(len(title.plain) + 1, len(title.plain) + len(value))
+            whole += value_glue(value, len(title.plain))  # "over RMB 100 billion" whole
             title.append(value, style="bold cyan")
             title.append("\n")
         start = len(title.plain)

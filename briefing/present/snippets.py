@@ -1,7 +1,8 @@
 """Search-result snippets: a window of text around a match, the matches highlighted.
 
-Shared by ``briefing search`` and the app's search box so both show the same thing. Text goes
-in as data (``rich.text.Text``), never as markup.
+Shared by ``briefing search`` and the app's search box so both show the same thing (and where a
+figure's value may not break, :func:`value_glue`). Text goes in as data (``rich.text.Text``),
+never as markup.
 
 A window is cut between words: never inside a Latin word ("…sicist" for "physicist", "…-winning"
 for "Nobel-winning"), never inside a number, its decimals or its unit ("…15%" for "4.15%",
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 
 HIGHLIGHT = "bold reverse"
@@ -99,3 +101,11 @@ def snippet(text: str, spans: Sequence[tuple[int, int]], width: int = 80,
     if end < len(text):
         out.append("…")
     return out
+
+
+def value_glue(value: str, at: int) -> list[int]:
+    """Offsets (``value`` standing at ``at``) the line breaker is not to break at: each of its
+    one-cell characters, so "about 4.15%", "over RMB 100 billion" and the number in "增幅10%"
+    stay whole. (Glue stands in for a character as a one-cell no-break space, so a two-cell
+    Chinese character is not glued: it would be measured a cell short.)"""
+    return [at + i for i, c in enumerate(value) if cell_len(c) == 1]

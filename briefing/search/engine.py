@@ -48,11 +48,12 @@ from rapidfuzz import fuzz
 
 from briefing.model import Pack
 from briefing.search.field_scan import (
-    WORD_MARK,
+    Budget,
     blocks_from,
     fields_among,
     fields_found,
     pieces_from,
+    word_fields_among,
     word_fields_found,
 )
 from briefing.search.fields import core_length, figure_value_of
@@ -240,24 +241,32 @@ class SearchEngine(IndexSource):
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
         lists = self._field_lists if grams is not None else None  # a large pack's
-        key = WORD_MARK + needle if words else needle
-        known = lists.narrowest(big, key) if lists is not None else None
+        known = lists.narrowest(big, needle) if lists is not None else None
         end = len(starts) - 1  # fields
-        find = word_fields_found if words else fields_found
+        budget = Budget() if words else None
         if known is None:
-            fields = find(starts, needle, pieces(big, [(0, len(big))]) if grams is None
-                          else block_pieces(big, grams.bounds, grams.candidate_blocks(needle)))
+            scanned = pieces(big, [(0, len(big))]) if grams is None else block_pieces(
+                big, grams.bounds, grams.candidate_blocks(needle))
+            fields = fields_found(starts, needle, scanned) if budget is None else \
+                word_fields_found(starts, needle, scanned, budget)
         else:  # those listed, then a scan of the fields after them
             listed, upto = known
-            fields = fields_among(big, starts, needle, listed, words)
+            fields = fields_among(big, starts, needle, listed) if budget is None else \
+                word_fields_among(big, starts, needle, listed, budget)
             if upto < end:
                 at = starts[upto]
                 blocks = blocks_from(grams.bounds, grams.candidate_blocks(needle), at)
-                fields = chain(fields, find(starts, needle, pieces_from(
-                    block_pieces(big, grams.bounds, blocks), at)))
-        holding = array("i")
+                scanned = pieces_from(block_pieces(big, grams.bounds, blocks), at)
+                fields = chain(fields, fields_found(starts, needle, scanned) if budget is None
+                               else word_fields_found(starts, needle, scanned, budget))
+        holding = array("i")  # every field holding the needle (at a word start or not)
         new = 0
         for i in fields:
+            if budget is not None:
+                i, at_start = i
+                if not at_start:
+                    holding.append(i)
+                    continue
             holding.append(i)
             r = rec_of[fmap[i] if fmap is not None else i]
             if section is not None and sec_of[r] != section:
@@ -268,8 +277,10 @@ class SearchEngine(IndexSource):
                 if new >= want:
                     end = i + 1  # the scan stops here
                     break
+        if budget is not None and budget.spent:
+            end = holding[-1] + 1  # it gave up there
         if lists is not None:
-            lists.keep(big, key, holding, end)
+            lists.keep(big, needle, holding, end)
         return new
 
     def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,

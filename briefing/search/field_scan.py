@@ -12,11 +12,15 @@ needle, a later needle containing it is sought only in those fields, in the same
 same fields are found, so the same records in the same rank order. A list is kept only when
 its scan ran to the end (none was cut short by having enough records) and is short.
 
-A Latin term is sought at word starts only (see :mod:`briefing.search.words`): its fields are
-found by :func:`word_fields_found` and kept under the needle marked by :data:`WORD_MARK`. A
-field holding ``basic`` at a word start holds ``ba`` at one too (a list kept for a marked
-needle that begins it serves), and holds ``sic`` somewhere (so does a list kept for a plain
-needle that ends it); a marked needle is never looked up for a plain one.
+A Latin term is sought at word starts only (see :mod:`briefing.search.words`):
+:func:`word_fields_found` reports every field holding it, each with whether it holds it at a
+word start, so its list is the same plain list (every field holding the needle anywhere) and
+serves either kind of needle. Passing over occurrences inside words costs a step in Python
+each, and a needle can be rare at word starts but everywhere inside words ("zho" in every
+"Suzhou" of a library): a :class:`Budget` of :data:`IN_WORD_BUDGET` such occurrences bounds
+the scan, which then stops as one with enough records does. The kept lists and the fields
+after them are read in the same order as a whole scan, with the same budget, so they give up
+at the same occurrence and find the same fields.
 """
 
 from __future__ import annotations
@@ -27,15 +31,15 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from briefing.search.fields import SEP
-from briefing.search.words import at_word_start, holds_at_word_start
+from briefing.search.words import at_word_start
 
 #: needles whose complete field lists are kept, per string (the oldest are dropped first)
 MAX_NEEDLES = 256
 #: a longer list is not kept: reading that many fields costs about as much as the scan
 MAX_FIELDS = 4096
-#: put before a needle sought at word starts, in the keys of kept lists (no needle holds it:
-#: a query's control characters are spaces by then)
-WORD_MARK = "\x01"
+#: occurrences inside words a word-start scan passes over before it stops (each about two
+#: microseconds)
+IN_WORD_BUDGET = 2000
 
 
 def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]]
@@ -52,29 +56,72 @@ def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int
             p = find(needle, starts[i + 1] - base, stop)
 
 
-def word_fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]]
-                      ) -> Iterator[int]:
-    """:func:`fields_found`, counting only occurrences at a word start. (A field starts a
-    piece or follows :data:`SEP`, so the character before an occurrence is in its piece.)"""
+class Budget:
+    """What is left of a word-start scan's :data:`IN_WORD_BUDGET`."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int = IN_WORD_BUDGET) -> None:
+        self.left = left
+
+    @property
+    def spent(self) -> bool:
+        return self.left < 0
+
+
+def word_fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]],
+                      budget: Budget) -> Iterator[tuple[int, bool]]:
+    """Each field holding ``needle``, in order, once, with whether it holds it at a word start
+    (occurrences inside words are passed over until ``budget`` is spent: then the field
+    reached is the last). A field starts a piece or follows :data:`SEP`, so the character
+    before an occurrence is in its piece."""
+    if budget.spent:  # a scan before this one, in the same chain, gave up
+        return
     for hay, base, pos, stop in scanned:
         find = hay.find
         p = find(needle, pos, stop)
         while p >= 0:
-            if at_word_start(hay, p):
-                i = bisect_right(starts, p + base) - 1
-                yield i
-                p = find(needle, starts[i + 1] - base, stop)
-            else:
-                p = find(needle, p + 1, stop)
+            i = bisect_right(starts, p + base) - 1
+            end = min(starts[i + 1] - base, stop)
+            ok = at_word_start(hay, p)
+            while not ok:
+                budget.left -= 1
+                if budget.left < 0:
+                    yield i, False
+                    return
+                p = find(needle, p + 1, end)
+                if p < 0:
+                    break
+                ok = at_word_start(hay, p)
+            yield i, ok
+            p = find(needle, end, stop)
 
 
-def fields_among(big, starts, needle: str, fields: Iterable[int],
-                 words: bool = False) -> Iterator[int]:
-    """Those of ``fields`` (in order) whose text in ``big`` holds ``needle`` (at a word start,
-    with ``words``)."""
+def word_fields_among(big, starts, needle: str, fields: Iterable[int], budget: Budget
+                      ) -> Iterator[tuple[int, bool]]:
+    """:func:`word_fields_found` for those of ``fields`` (in order) that hold ``needle``."""
     for i in fields:
         text = big[starts[i]: starts[i + 1]]
-        if holds_at_word_start(text, needle) if words else needle in text:
+        p = text.find(needle)
+        if p < 0:
+            continue
+        ok = at_word_start(text, p)
+        while not ok:
+            budget.left -= 1
+            if budget.left < 0:
+                yield i, False
+                return
+            p = text.find(needle, p + 1)
+            if p < 0:
+                break
+            ok = at_word_start(text, p)
+        yield i, ok
+
+
+def fields_among(big, starts, needle: str, fields: Iterable[int]) -> Iterator[int]:
+    """Those of ``fields`` (in order) whose text in ``big`` holds ``needle``."""
+    for i in fields:
+        if needle in big[starts[i]: starts[i + 1]]:
             yield i
 
 

@@ -29,12 +29,3 @@ def at_word_end(s: str, e: int) -> bool:
     after = s[e]
     return not (after.isascii() and after.isalnum()) or after.isdigit() != s[e - 1].isdigit()
 
-
-def holds_at_word_start(text: str, needle: str) -> bool:
-    """Whether ``needle`` occurs in ``text`` at a word start."""
-    p = text.find(needle)
-    while p >= 0:
-        if at_word_start(text, p):
-            return True
-        p = text.find(needle, p + 1)
-    return False

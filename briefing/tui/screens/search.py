@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from briefing.figures.formatting import figure_value, period_label
 from briefing.model import Lang, Pack
 from briefing.present.hit_count import hit_count
-from briefing.present.snippets import HIGHLIGHT, snippet
+from briefing.present.snippets import HIGHLIGHT, snippet, value_glue
 from briefing.present.words import t
 from briefing.text.rich_wrap import Wrapped
 from briefing.text.sanitize import one_line
@@ -42,8 +42,8 @@ def hit_prompt(hit, lang: Lang, width: int = 70) -> Text:
     return _laid_out(hit, lang, width)[0]
 
 
-def _laid_out(hit, lang: Lang, width: int = 70) -> tuple[Text, range, range]:
-    """:func:`hit_prompt`, and where in it the value and the id stand (kept whole)."""
+def _laid_out(hit, lang: Lang, width: int = 70) -> tuple[Text, list[int], range]:
+    """:func:`hit_prompt`, and the offsets in it where the value and the id may not break."""
     kind = t(KIND_WORDS.get(hit.kind, "item"), lang)
     title = one_line(hit.title.get(lang))
     text = Text.assemble((f"{kind:<6} ", "dim"))
@@ -55,7 +55,7 @@ def _laid_out(hit, lang: Lang, width: int = 70) -> tuple[Text, range, range]:
         text.append(f"  {value}", "bold cyan")
     id_at = len(text.plain) + 2
     text.append(f"  {hit.id}", "dim italic")
-    whole = range(value_at + 1, value_at + len(value)), range(id_at + 1, id_at + len(hit.id))
+    whole = value_glue(value, value_at), range(id_at + 1, id_at + len(hit.id))
     source = hit.text_of(hit.field)
     if source == title:  # the match is in the title shown: mark it there
         for s, e in hit.spans:
