@@ -48,12 +48,10 @@ from rapidfuzz import fuzz
 
 from briefing.model import Pack
 from briefing.search.field_scan import (
-    Budget,
     blocks_from,
     fields_among,
     fields_found,
     pieces_from,
-    word_fields_among,
     word_fields_found,
 )
 from briefing.search.fields import core_length, figure_value_of
@@ -110,6 +108,7 @@ MIN_WANT = 30
 HUB_STEP = 1.0
 HUB_VISIT = 48
 HUB_MIN = 75.0
+_CLOSE = ("）", ")")  # a heading ending with one may have a qualifier (see fields.core_length)
 
 
 class SearchEngine(IndexSource):
@@ -237,36 +236,29 @@ class SearchEngine(IndexSource):
               found: dict[int, None], fmap=None, grams: GramIndex | None = None,
               words: bool = False) -> int:
         """Add up to ``want`` new records whose fields contain ``needle`` (at a word start,
-        with ``words``), in rank order."""
+        with ``words``: see :mod:`briefing.search.field_scan`), in rank order."""
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
-        lists = self._field_lists if grams is not None else None  # a large pack's
+        # a large pack's kept field lists (not a word-start scan's)
+        lists = self._field_lists if grams is not None and not words else None
         known = lists.narrowest(big, needle) if lists is not None else None
         end = len(starts) - 1  # fields
-        budget = Budget() if words else None
         if known is None:
             scanned = pieces(big, [(0, len(big))]) if grams is None else block_pieces(
                 big, grams.bounds, grams.candidate_blocks(needle))
-            fields = fields_found(starts, needle, scanned) if budget is None else \
-                word_fields_found(starts, needle, scanned, budget)
+            fields = word_fields_found(starts, needle, scanned) if words else \
+                fields_found(starts, needle, scanned)
         else:  # those listed, then a scan of the fields after them
             listed, upto = known
-            fields = fields_among(big, starts, needle, listed) if budget is None else \
-                word_fields_among(big, starts, needle, listed, budget)
+            fields = fields_among(big, starts, needle, listed)
             if upto < end:
                 at = starts[upto]
                 blocks = blocks_from(grams.bounds, grams.candidate_blocks(needle), at)
-                scanned = pieces_from(block_pieces(big, grams.bounds, blocks), at)
-                fields = chain(fields, fields_found(starts, needle, scanned) if budget is None
-                               else word_fields_found(starts, needle, scanned, budget))
-        holding = array("i")  # every field holding the needle (at a word start or not)
+                fields = chain(fields, fields_found(starts, needle, pieces_from(
+                    block_pieces(big, grams.bounds, blocks), at)))
+        holding = array("i")
         new = 0
         for i in fields:
-            if budget is not None:
-                i, at_start = i
-                if not at_start:
-                    holding.append(i)
-                    continue
             holding.append(i)
             r = rec_of[fmap[i] if fmap is not None else i]
             if section is not None and sec_of[r] != section:
@@ -277,8 +269,6 @@ class SearchEngine(IndexSource):
                 if new >= want:
                     end = i + 1  # the scan stops here
                     break
-        if budget is not None and budget.spent:
-            end = holding[-1] + 1  # it gave up there
         if lists is not None:
             lists.keep(big, needle, holding, end)
         return new
@@ -387,8 +377,8 @@ class SearchEngine(IndexSource):
             return None
         matched = max(e - s for s, e in spans)
         length = len(low)
-        if text.field_heading[f]:  # a match in a heading's qualifier is not in its core
-            core = core_length(low)
+        if low.endswith(_CLOSE) and text.field_heading[f]:
+            core = core_length(low)  # a match in a heading's qualifier is not in its core
             if min(s for s, _ in spans) < core:
                 length = core
         focus = min(12.0, 2.5 * math.log2(max(1.0, length / max(1, matched))))

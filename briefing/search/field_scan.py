@@ -12,15 +12,12 @@ needle, a later needle containing it is sought only in those fields, in the same
 same fields are found, so the same records in the same rank order. A list is kept only when
 its scan ran to the end (none was cut short by having enough records) and is short.
 
-A Latin term is sought at word starts only (see :mod:`briefing.search.words`):
-:func:`word_fields_found` reports every field holding it, each with whether it holds it at a
-word start, so its list is the same plain list (every field holding the needle anywhere) and
-serves either kind of needle. Passing over occurrences inside words costs a step in Python
-each, and a needle can be rare at word starts but everywhere inside words ("zho" in every
-"Suzhou" of a library): a :class:`Budget` of :data:`IN_WORD_BUDGET` such occurrences bounds
-the scan, which then stops as one with enough records does. The kept lists and the fields
-after them are read in the same order as a whole scan, with the same budget, so they give up
-at the same occurrence and find the same fields.
+A Latin term is sought at word starts only (see :mod:`briefing.search.words`) by
+:func:`word_fields_found`. Passing over occurrences inside words costs a step in Python each,
+and a needle can be rare at word starts but everywhere inside words ("zho" in every "Suzhou" of
+a library): :data:`IN_WORD_BUDGET` such occurrences bound the scan, which then stops as one
+with enough records does. Such a scan keeps no list and reads none:
+where it gives up depends on every occurrence before, which a list of fields does not hold.
 """
 
 from __future__ import annotations
@@ -31,14 +28,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from briefing.search.fields import SEP
-from briefing.search.words import at_word_start
+from briefing.search.words import inside_word_before
 
 #: needles whose complete field lists are kept, per string (the oldest are dropped first)
 MAX_NEEDLES = 256
 #: a longer list is not kept: reading that many fields costs about as much as the scan
 MAX_FIELDS = 4096
-#: occurrences inside words a word-start scan passes over before it stops (each about two
-#: microseconds)
+#: occurrences inside words a word-start scan passes over before it stops (each about a
+#: microsecond)
 IN_WORD_BUDGET = 2000
 
 
@@ -56,66 +53,25 @@ def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int
             p = find(needle, starts[i + 1] - base, stop)
 
 
-class Budget:
-    """What is left of a word-start scan's :data:`IN_WORD_BUDGET`."""
-
-    __slots__ = ("left",)
-
-    def __init__(self, left: int = IN_WORD_BUDGET) -> None:
-        self.left = left
-
-    @property
-    def spent(self) -> bool:
-        return self.left < 0
-
-
 def word_fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]],
-                      budget: Budget) -> Iterator[tuple[int, bool]]:
-    """Each field holding ``needle``, in order, once, with whether it holds it at a word start
-    (occurrences inside words are passed over until ``budget`` is spent: then the field
-    reached is the last). A field starts a piece or follows :data:`SEP`, so the character
-    before an occurrence is in its piece."""
-    if budget.spent:  # a scan before this one, in the same chain, gave up
-        return
+                      budget: int = IN_WORD_BUDGET) -> Iterator[int]:
+    """:func:`fields_found`, counting only occurrences at a word start; after ``budget``
+    occurrences inside words it stops. A field starts a piece or follows :data:`SEP`, so the
+    character before an occurrence is in its piece."""
+    inside = inside_word_before(needle)
     for hay, base, pos, stop in scanned:
         find = hay.find
         p = find(needle, pos, stop)
         while p >= 0:
-            i = bisect_right(starts, p + base) - 1
-            end = min(starts[i + 1] - base, stop)
-            ok = at_word_start(hay, p)
-            while not ok:
-                budget.left -= 1
-                if budget.left < 0:
-                    yield i, False
+            if p and hay[p - 1] in inside:
+                budget -= 1
+                if budget < 0:
                     return
-                p = find(needle, p + 1, end)
-                if p < 0:
-                    break
-                ok = at_word_start(hay, p)
-            yield i, ok
-            p = find(needle, end, stop)
-
-
-def word_fields_among(big, starts, needle: str, fields: Iterable[int], budget: Budget
-                      ) -> Iterator[tuple[int, bool]]:
-    """:func:`word_fields_found` for those of ``fields`` (in order) that hold ``needle``."""
-    for i in fields:
-        text = big[starts[i]: starts[i + 1]]
-        p = text.find(needle)
-        if p < 0:
-            continue
-        ok = at_word_start(text, p)
-        while not ok:
-            budget.left -= 1
-            if budget.left < 0:
-                yield i, False
-                return
-            p = text.find(needle, p + 1)
-            if p < 0:
-                break
-            ok = at_word_start(text, p)
-        yield i, ok
+                p = find(needle, p + 1, stop)
+                continue
+            i = bisect_right(starts, p + base) - 1
+            yield i
+            p = find(needle, starts[i + 1] - base, stop)
 
 
 def fields_among(big, starts, needle: str, fields: Iterable[int]) -> Iterator[int]:

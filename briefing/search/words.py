@@ -29,3 +29,13 @@ def at_word_end(s: str, e: int) -> bool:
     after = s[e]
     return not (after.isascii() and after.isalnum()) or after.isdigit() != s[e - 1].isdigit()
 
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DIGITS = frozenset("0123456789")
+
+
+def inside_word_before(needle: str) -> frozenset[str]:
+    """The characters that, just before an occurrence of ``needle`` (which begins with a
+    letter or a digit), put it inside a word: :func:`at_word_start` as a set lookup, for
+    scans that pass over many occurrences."""
+    return _DIGITS if needle[:1].isdigit() else _LETTERS
