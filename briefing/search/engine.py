@@ -14,7 +14,10 @@ How a query is answered:
    for Chinese its character pairs, for near-matches. A query of several Latin words is also
    tried joined (``"yan fa"`` as ``"yanfa"``).
 3. Needles are found with ``str.find`` in the index's concatenated strings, which hold every
-   field in static-rank order (titles and labels first, short before long). A scan stops once
+   field in static-rank order (titles and labels first, short before long; a heading's length
+   is its core's, without a qualifier in brackets at its end). A Latin term (one beginning
+   with a letter or digit) is found only at word starts: "sic" is not in "physicist" (see
+   :mod:`briefing.search.words`). A scan stops once
    it has enough candidate records, so a common term costs about the same on a pack 1000 times
    larger; on a large pack an n-gram block filter (:class:`~briefing.search.index.GramIndex`)
    limits the scan of a rare term to the blocks that can hold it, and a needle that begins or
@@ -23,7 +26,10 @@ How a query is answered:
 4. Each candidate record is scored field by field: the match kind sets a quality (exact whole
    word 100, word start 94, pinyin 92, mixed 86, initials 84, typo and near-matches by their
    rapidfuzz similarity), scaled by the field's weight and lowered for long fields that mention
-   the term only in passing. A record's score is the mean over terms of each term's best field.
+   the term only in passing (a heading by its core: 研发强度（全社会研发投入占GDP比重） is about
+   研发, and is the headline for it). A heading match gains a little for each descendant whose
+   heading matches too (the action plan whose sub-items are about talent is the headline for
+   "rencai"). A record's score is the mean over terms of each term's best field.
 
 Scorers are chosen for what they compare: typo alternatives are whole vocabulary words scored
 with ``fuzz.ratio`` (word against word), and Chinese near-matches use
@@ -56,6 +62,7 @@ from briefing.search.field_scan import (
 )
 from briefing.search.fields import core_length, figure_value_of
 from briefing.search.fold import fold_query, han_only, han_terms
+from briefing.search.headline import headline_bonus
 from briefing.search.hit import Hit, Span
 from briefing.search.index import (
     GRAM_MIN_CHARS,
@@ -102,12 +109,6 @@ MIN_SCORE = 20.0
 #: Records a query's scans gather at least, whatever the limit: the first hits are the same
 #: whether three or twenty are asked for.
 MIN_WANT = 30
-#: A heading hit whose children's headings match the term too is the topic's headline (the
-#: action plan whose sub-items are all about talent): HUB_STEP per such child, up to HUB_KIDS
-#: of them; a child counts when its match scores HUB_MIN or more.
-HUB_STEP = 1.0
-HUB_VISIT = 48
-HUB_MIN = 75.0
 _CLOSE = ("）", ")")  # a heading ending with one may have a qualifier (see fields.core_length)
 
 
@@ -317,32 +318,13 @@ class SearchEngine(IndexSource):
                 best.append(top)
                 total += top.score
                 if kids and text.field_heading[top.field]:
-                    total += self._hub(term, kids, text, py)
+                    total += headline_bonus(term, kids, text, py, self._match)
         if not best:
             return None
         score = total / len(terms)
         if score < MIN_SCORE:
             return None
         return round(score, 1), min(m.field for m in best), r, best
-
-    def _hub(self, term: Term, kids, text: TextIndex, py: PinyinIndex | None) -> float:
-        """The headline bonus of a record whose heading matches ``term``: it grows with the
-        number of its descendants (children first, at most :data:`HUB_VISIT` looked at)
-        whose headings match it too."""
-        n = 0
-        queue = list(kids)
-        for seen, c in enumerate(queue):  # grows as matching children add theirs
-            if seen >= HUB_VISIT:
-                break
-            for f in text.record_fields[c]:
-                if not text.field_heading[f]:
-                    break  # a record's fields are in static rank: its headings come first
-                m = self._match(term, f, text.low_of(f), text, py, near=False)
-                if m is not None and m.score >= HUB_MIN:
-                    n += 1
-                    queue.extend(text.record_children[c])
-                    break
-        return HUB_STEP * math.log2(1 + n)
 
     def _match(self, term: Term, f: int, low: str, text: TextIndex,
                py: PinyinIndex | None, near: bool = True) -> FieldMatch | None:

@@ -277,14 +277,16 @@ def test_a_heading_whose_children_match_too_is_the_headline(engine, bundled):
         top = ids(engine.search(query, limit=40))
         assert top.index("plan-talent") < top.index("talent-honours"), query
     assert not bundled.node("talent-honours").children
+    from briefing.search.headline import headline_bonus
+
     # the bonus is the children's: none of them is about 实施 (in the plan's title only)
     text = engine.text_index
     r = next(i for i, rec in enumerate(text.records) if rec.id == "plan-talent")
     kids = text.record_children[r]
     assert {text.records[c].id for c in kids} == {n.id for n in bundled.node("plan-talent")
                                                   .children}
-    assert engine._hub(Term("实施"), kids, text, None) == 0
-    assert engine._hub(Term("人才"), kids, text, None) > 0
+    assert headline_bonus(Term("实施"), kids, text, None, engine._match) == 0
+    assert headline_bonus(Term("人才"), kids, text, None, engine._match) > 0
 
 
 def test_figure_hits_carry_their_value(engine, bundled):
