@@ -62,7 +62,7 @@ from briefing.search.field_scan import (
 )
 from briefing.search.fields import core_length, figure_value_of
 from briefing.search.fold import fold_query, han_only, han_terms
-from briefing.search.headline import headline_bonus
+from briefing.search.headline import HUB_MIN, headline_bonus
 from briefing.search.hit import Hit, Span
 from briefing.search.index import (
     GRAM_MIN_CHARS,
@@ -317,7 +317,7 @@ class SearchEngine(IndexSource):
             if top is not None:
                 best.append(top)
                 total += top.score
-                if kids and text.field_heading[top.field]:
+                if kids and top.score >= HUB_MIN and text.field_heading[top.field]:
                     total += headline_bonus(term, kids, text, py, self._match)
         if not best:
             return None

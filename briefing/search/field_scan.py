@@ -36,7 +36,7 @@ MAX_NEEDLES = 256
 MAX_FIELDS = 4096
 #: occurrences inside words a word-start scan passes over before it stops (each about a
 #: microsecond)
-IN_WORD_BUDGET = 2000
+IN_WORD_BUDGET = 256
 
 
 def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]]

@@ -6,8 +6,10 @@ each about talent) before a short title about one corner of it ("彰显人才礼
 whose heading matches a term gains :data:`HUB_STEP` × log2(1 + n), n being the descendants
 whose headings match it too: children first, then theirs (only through those that match), at
 most :data:`HUB_VISIT` looked at, each counting when its match scores :data:`HUB_MIN` or more
-(a real match of the word, not a stray pair of initials). Near-matches (typos, Chinese
-character pairs) are not sought in the descendants: they are the costly kinds, and weak.
+(a real match of the word, not a stray pair of initials). The record's own match must score
+that much too: a heading that only shares two initials with the query heads no topic of it.
+Near-matches (typos, Chinese character pairs) are not sought in the descendants: they are the
+costly kinds, and weak.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import math
 from collections.abc import Callable
 
 HUB_STEP = 1.0
-HUB_VISIT = 48
+HUB_VISIT = 16
 HUB_MIN = 75.0
 
 
