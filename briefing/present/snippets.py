@@ -22,7 +22,7 @@ HIGHLIGHT = "bold reverse"
 _NUMBER_UNITS = frozenset("%‰万亿千百")
 #: marks that join the digits on both sides ("4.15", "19,000")
 _NUMBER_JOINS = frozenset(".,")
-#: marks that join the letters on both sides into one word ("Nobel-winning", "Suzhou's")
+#: marks that join the letters on both sides into one word ("Nobel-winning", "the city's")
 _WORD_JOINS = frozenset("-'’")
 
 

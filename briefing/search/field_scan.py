@@ -14,7 +14,7 @@ its scan ran to the end (none was cut short by having enough records) and is sho
 
 A Latin term is sought at word starts only (see :mod:`briefing.search.words`) by
 :func:`word_fields_found`. Passing over occurrences inside words costs a step in Python each,
-and a needle can be rare at word starts but everywhere inside words ("zho" in every "Suzhou" of
+and a needle can be rare at word starts but everywhere inside words ("ling" in every "-ling" of
 a library): :data:`IN_WORD_BUDGET` such occurrences bound the scan, which then stops as one
 with enough records does. Such a scan keeps no list and reads none:
 where it gives up depends on every occurrence before, which a list of fields does not hold.
