@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.figures.bounds import is_ceiling
 from briefing.figures.formatting import figure_value
 from briefing.figures.vocabulary import hedge_of
 from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Lang, Pack, Text
@@ -132,9 +133,11 @@ def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Ro
         actual = pack.figure(entry.figure)
         target = pack.figure(entry.target or entry.figure)
         pct = progress_percent(actual, target)
-        if actual.unit == "percent" or (is_floor(pack, actual) and is_floor(pack, target)):
+        if actual.unit == "percent" or is_ceiling(pack, target) or (
+                is_floor(pack, actual) and is_floor(pack, target)):
             # A share is read as the gap in percentage points (4.15% of 4.2% is not "98.8%
-            # reached"); two floors ("over 10,000" vs "over 10,000") cannot say how far.
+            # reached"); two floors ("over 10,000" vs "over 10,000") cannot say how far; a
+            # ceiling ("5.5%以内") is not climbed to but kept under.
             pct = None
         rows.append(Row(label=_label(pack, entry), figure=actual, value=actual.value,
                         fraction=None if pct is None else min(pct, 100.0) / 100, target=target,
@@ -160,6 +163,8 @@ def progress_reading(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
     if actual_floor and target_floor:
         unknown = "无法判断" if lang == "zh" else "unclear"
         return unknown, unknown
+    if is_ceiling(pack, target):
+        return _under_ceiling(pack, actual, target, lang)
     gap = target.value - actual.value
     # A floor on the actual makes the gap at most, the share at least, what the numbers say;
     # a floor on the target does the opposite.
@@ -178,13 +183,27 @@ def progress_reading(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
     return gap_text, f"{reached_mark}{format_value(round(row.progress, 1))}%"
 
 
+def _under_ceiling(pack: Pack, actual: Figure, target: Figure, lang: Lang) -> tuple[str, str]:
+    """A ceiling is met at or under it ("met"), else exceeded by the difference."""
+    from briefing.figures.formatting import quantity_parts, signed_change
+
+    if actual.value <= target.value and not is_floor(pack, actual):
+        return ("已达到" if lang == "zh" else "met"), "—"
+    over = actual.value - target.value
+    amount = (signed_change(pack, over, "percent", lang).lstrip("+−±")
+              if actual.unit == "percent" else quantity_parts(pack, over, actual.unit, lang)[0])
+    if over <= 0:  # a floor at or under the ceiling: it may still lie above it
+        return ("无法判断" if lang == "zh" else "unclear"), "—"
+    return (f"超出{amount}" if lang == "zh" else f"{amount} over"), "—"
+
+
 def progress_summary(pack: Pack, row: Row, lang: Lang) -> str:
     """One phrase for a progress row: "91.6% reached, 1,600 to go", "0.05 pp to go",
     "unclear (both are floors)"; in Chinese "完成91.6%，差1,600"."""
     gap, reached = progress_reading(pack, row, lang)
     if gap in ("unclear", "无法判断"):
         return "无法判断（两者均为下限）" if lang == "zh" else "unclear (both are floors)"
-    if gap in ("met", "已达到"):
+    if gap in ("met", "已达到") or gap.endswith(" over") or gap.startswith("超出"):
         return gap
     if lang == "zh":
         return f"完成{reached}，差{gap}" if reached != "—" else f"差{gap}"

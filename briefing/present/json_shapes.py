@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.model import Figure, Node, Text
+from briefing.figures.bounds import bound_kind
+from briefing.model import Figure, Node, Pack, Text
 
 
 def text(value: Text | None) -> dict[str, str] | None:
     return None if value is None else {"zh": value.zh, "en": value.en}
 
 
-def figure(fig: Figure) -> dict[str, Any]:
-    return {
+def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
+    """A figure's fields; a range adds ``high`` (its top) and a range, ceiling or floor adds
+    ``bound`` ("range", "at-most", "at-least"), so a machine never reads "5%以内" as 5%."""
+    record = {
         "id": fig.id,
         "label": text(fig.label),
         "value": fig.value,
@@ -27,6 +30,12 @@ def figure(fig: Figure) -> dict[str, Any]:
         "item": fig.node_id,
         "source": {"doc": fig.source.doc, "quote": fig.source.quote},
     }
+    if fig.high is not None:
+        record["high"] = fig.high
+    bound = bound_kind(pack, fig)
+    if bound:
+        record["bound"] = bound
+    return record
 
 
 def node_tree(node: Node) -> dict[str, Any]:
