@@ -13,7 +13,7 @@ UNIT_AFTER_THOUSAND = "瓦米克伏帕焦卡兆"
 #: Multipliers written after digits ("2.43万", "432亿", "3千"), never the 千 of a unit.
 MULTIPLIERS = rf"(?:[十百万亿]|千(?![{UNIT_AFTER_THOUSAND}]))*"
 #: Digits, with thousands separators read whole ("1,250" is 1250, not 250).
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)"
 #: Chinese numerals, without the 千 of a unit.
 CHINESE = rf"(?:[{CN_DIGITS}十百万亿]|千(?![{UNIT_AFTER_THOUSAND}]))+"
 #: What joins the two ends of a range: 4.5%—5%, 5%-5.5%, 4.5%至5%, 3~5万.

@@ -29,9 +29,11 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
 #: Whole-word idioms that stand for a number in policy prose.
 #: 最高 ("the highest", as in 全市最高) is a rank of 1; 零的突破 ("a breakthrough from zero")
-#: is the first one ever, a count of 1 (it wins over the numeral 零 it starts with). Idioms
+#: is the first one ever, a count of 1 (it wins over the numeral 零 it starts with); 居首 and
+#: 位居首位 are a rank of 1. Idioms
 #: read by the unit they are recorded in (翻番, 一半) are in numerals.UNIT_IDIOMS.
-IDIOMS = {"没有": Decimal(0), "最高": Decimal(1), "零的突破": Decimal(1)}
+IDIOMS = {"没有": Decimal(0), "最高": Decimal(1), "零的突破": Decimal(1), "首位": Decimal(1),
+          "居首": Decimal(1)}
 
 #: "1+8": a policy system of one core document and eight supporting ones, nine in all.
 _PLUS = LazyPattern(r"(\d+)\+(\d+)(?![\d.])")
