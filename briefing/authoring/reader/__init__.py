@@ -38,6 +38,7 @@ _FORM_UNITS = {"ordinal": "rank", "top": "rank", "first": "rank", "fraction": "r
                "tenths": "percent", "idiom": "percent"}
 _LIST_JOINS = ("和", "、", "及", "与")
 _RANKS = ("ordinal", "top", "first")
+_GROUPS = ("方阵", "梯队")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,21 +117,24 @@ class _Draft:
 
 
 def read_document(text: str, blocks: list[Block] | None = None, *, year: int | None = None,
-                  hedges: tuple[str, ...] = ()) -> DocumentReading:
+                  date: str | None = None, hedges: tuple[str, ...] = ()) -> DocumentReading:
     """Every number of ``text``: figures, non-figures (with reasons) and unreadable ones.
 
     ``blocks``: the document's paragraphs and headings, if the caller has read them (else
     each line is a paragraph, and lines with a heading marker are headings); ``year``: the
     year the document is written in, if known (else the latest its opening and headings
-    name); ``hedges``: the pack's own hedge words.
+    name, else ``date``'s); ``date``: the document's date ("2025-07"), the period of numbers
+    its text does not date; ``hedges``: the pack's own hedge words.
     """
     blocks = blocks if blocks is not None else blocks_of(text)
     doc_year = year if year is not None else document_year(text, blocks)
+    if doc_year is None and date and date[:4].isdigit():
+        doc_year = int(date[:4])
     block_frames = frames(text, blocks, doc_year)
     drafts: list[_Draft] = []
     walker = _Walker(text, blocks, block_frames)
     for token in tokens(text):
-        drafts.append(_draft(text, token, walker, doc_year, hedges, drafts))
+        drafts.append(_draft(text, token, walker, (doc_year, date), hedges, drafts))
     return _finish(text, drafts, doc_year)
 
 
@@ -151,8 +155,9 @@ class _Walker:
         return self.line, None, Frame()
 
 
-def _draft(text: str, token: Token, walker: _Walker, doc_year: int | None,
+def _draft(text: str, token: Token, walker: _Walker, when: tuple[int | None, str | None],
            hedges: tuple[str, ...], drafts: list[_Draft]) -> _Draft:
+    doc_year, date = when
     line, block, frame = walker.at(token.start)
     sentence = bounded_span(text, token.start, token.end, SENTENCE_STOPS, 300)
     line_span = (block.start, block.end) if block else bounded_span(
@@ -176,7 +181,10 @@ def _draft(text: str, token: Token, walker: _Walker, doc_year: int | None,
     unit_id = unit.id if unit else _FORM_UNITS.get(token.form)
     if unit is None and unit_id:
         unit = UnitGuess(unit_id, "", unit_id)
-    display = text[draft.start:token.end]
+    end = token.end
+    if token.form == "ordinal" and text.startswith(_GROUPS, end):
+        end, unit_id, unit = end + 2, "tier", UnitGuess("tier", "梯队", "tier")  # 第一方阵
+    display = text[draft.start:end]
     reading = read_number(display, unit_id)
     if reading is None:
         draft.why = ""  # unreadable
@@ -185,19 +193,30 @@ def _draft(text: str, token: Token, walker: _Walker, doc_year: int | None,
     clause_before = text[draft.clause[0]:min(phrase_start, draft.start)]
     in_goal = block is not None and frame.goal_from is not None and (
         token.start >= block.start + frame.goal_from)
-    year = period_of(text[sentence[0]:draft.start], frame, in_goal, doc_year)
-    target = is_target(clause_before, year, frame, in_goal, doc_year)
+    year, dated = period_of(text[sentence[0]:draft.start], frame, in_goal, doc_year)
+    target = is_target(clause_before, year if dated else None, frame, in_goal, doc_year)
     kind = kind_of(clause_before, token.form, unit_id, target=target, level=level,
-                   following=text[token.end:token.end + 1])
-    if kind == "actual" and (decline is not None or display.startswith(("翻", "增长"))):
+                   following=text[token.end:token.end + 1],
+                   sentence_before=text[sentence[0]:draft.start])
+    if unit_id == "tier":
+        kind = "tier"  # a group of leaders, never a place
+    elif kind == "actual" and (decline is not None or display.startswith(("翻", "增长"))):
         kind = "growth"  # "下降11.5%", "翻一番": changes, whatever the clause says
     if previous is not None and kind in ("actual", "growth"):
         kind = previous.fields["kind"]
-    draft.fields = {"display": display, "value": value, "high": high, "unit": unit,
-                    "kind": kind, "period": None if year is None else str(year),
+    draft.fields = {"end": end, "display": display, "value": value, "high": high, "unit": unit,
+                    "kind": kind, "period": _period(year, dated, date),
                     "qualifier": qualifier, "label": clause_before.strip(" ，、：:"),
                     "scope": scope_of(clause_before) if unit_id == "rank" else None}
     return draft
+
+
+def _period(year: int | None, dated: bool, date: str | None) -> str | None:
+    """The period as a pack writes it: the year, or the document's date when the text gives
+    none and the date is of that year ("2025-07")."""
+    if not dated and date and year is not None and date.startswith(str(year)):
+        return date[:7]
+    return None if year is None else str(year)
 
 
 def _listed_after(text: str, drafts: list[_Draft], token: Token) -> _Draft | None:
@@ -220,7 +239,7 @@ def _bound(qualifier: str | None, high: float | None, hedges: dict) -> str:
 
 def _finish(text: str, drafts: list[_Draft], doc_year: int | None) -> DocumentReading:
     spans = [d.clause if d.why is not None or not d.fields else
-             _holding(d.clause, d.start, d.token.end) for d in drafts]
+             _holding(d.clause, d.start, d.fields["end"]) for d in drafts]
     quoted = unique_quotes(text, spans, [d.line_span for d in drafts])
     known = builtin_hedges()
     figures, skipped, unread = [], [], []
@@ -236,7 +255,7 @@ def _finish(text: str, drafts: list[_Draft], doc_year: int | None) -> DocumentRe
         else:
             f = draft.fields
             figures.append(Found(
-                start=draft.start, end=draft.token.end, display=f["display"], value=f["value"],
+                start=draft.start, end=f["end"], display=f["display"], value=f["value"],
                 high=f["high"], unit=f["unit"], kind=f["kind"], period=f["period"],
                 qualifier=f["qualifier"], bound=_bound(f["qualifier"], f["high"], known),
                 quote=text[a:b], quote_start=a, unique=unique, label=f["label"] or text[a:b],

@@ -16,10 +16,12 @@ from briefing.figures.numerals import RANGE_JOIN
 GOVERNING_YEAR = re.compile(
     r"(?P<base>比|较|与|同|从|相比)?(?P<to>到|至|截至|截止到|截止)?"
     r"(?:(?P<year>(?:19|20)\d{2})(?:年(?P<since>以来|来)?|(?=" + RANGE_JOIN + r"(?:19|20)\d{2}年))"
-    r"|(?P<rel>今年|去年|上年|上一年|明年|本年)"
+    r"|(?P<rel>今年|去年|上年|上一年|明年|本年|目前|当前|截至目前|现阶段)"
     r"|(?P<plan>十[一二三四五六七]五))")
 _PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六": 16, "七": 17}
 _PLAN = re.compile(r"十([一二三四五六七])五")
+_SINCE = re.compile(r"”?(?:以来|至今|开始|起，)")
+_STAGE = re.compile(r"”?(?:规划)?(?:开局|收官|起步|的第|第一年|首年|之年)")
 #: Dates and spans of a year written in digits: never figures, and never pieces of them.
 DATE = (r"(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
         r"|(?:19|20)\d{2}\s*" + RANGE_JOIN + r"\s*(?:19|20)\d{2}年"
@@ -58,8 +60,9 @@ def governing_year(before: str, doc_year: int | None) -> int | None:
             if base == "从" and year and before[found.end():] == "的":
                 return int(year)
             continue
-        if found.group("since"):
-            continue
+        if found.group("since") or _SINCE.match(before, found.end()) or (
+                found.group("plan") and _STAGE.match(before, found.end())):
+            continue  # "2020年以来", "“十三五”至今"; "2026年是“十五五”开局之年" (a stage)
         if year:
             return int(year)
         if found.group("plan"):
@@ -67,5 +70,7 @@ def governing_year(before: str, doc_year: int | None) -> int | None:
         rel = found.group("rel")
         if doc_year is None:
             continue
-        return {"今年": doc_year, "本年": doc_year, "明年": doc_year + 1}.get(rel, doc_year - 1)
+        if rel in ("去年", "上年", "上一年"):
+            return doc_year - 1
+        return doc_year + 1 if rel == "明年" else doc_year
     return None

@@ -27,14 +27,14 @@ _TOKEN = re.compile(
     rf"|(?P<number>{ARABIC}{MULTIPLIERS})"
     r"|(?P<tenths>[一二两三四五六七八九十]成)"
     r"|(?P<idiom>翻两番|翻一番|翻番|一半|半数|零的突破)"
-    r"|(?P<first>(?<=[居列])首位|居首)"
+    r"|(?P<first>首位|居首)"
     rf"|(?P<cn>{CHINESE})")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _LATIN = re.compile(r"[A-Za-z_]")
 _ENUMERATION = re.compile(r"\d{1,2}[.、．）)](?!\d)")
 #: Words a hedge may put between a number and its measure word: "400余家", "260多家".
 _BETWEEN = ("余", "多")
-_BARE = set("十百千万亿")
+_BARE = "百千万亿"
 #: Hedges a bare magnitude follows when it stands for a quantity: "超万亿元", "突破千亿".
 _BARE_AFTER = ("超过", "超", "突破", "逾", "近", "达", "达到", "上")
 
@@ -88,13 +88,16 @@ def _measured(text: str, form: str, start: int, end: int) -> Token | None:
     if form == "number" and measure is None and _YEAR.fullmatch(written):
         return None  # a year with no unit of its own ("2025高校…大会")
     if form == "cn":
-        if set(written) <= _BARE and not _bare_quantity(text, start, end, measure):
-            if not text.startswith("级", end):
+        if written[0] in _BARE:  # "万亿", "千亿": no leading numeral
+            if not (_bare_quantity(text, start, end, measure) or text.startswith("级", end)):
                 return None  # "超亿元企业": a threshold word, not a quantity
         elif measure is None and not text.startswith(("级", "位数"), end):
             return None  # a numeral in a word ("统一", "一是")
     if form == "cnrange" and measure is None:
         return None
+    if form == "first" and written == "首位" and not re.search(
+            r"(?:居|列|排名|排在)[^，。；]{0,4}$", text[max(0, start - 6):start]):
+        return None  # "摆在首位": a priority, not a rank
     return Token(start, stop, form, end, measure)
 
 
