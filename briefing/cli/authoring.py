@@ -45,34 +45,61 @@ def stub(
     doc_id: Annotated[str | None, typer.Option("--doc-id", metavar="ID", help="The document's "
                                                "id in the manifest (default: from its name).")]
     = None,
+    ignored: Annotated[bool, typer.Option("--ignored", help="Print the numbers that are not "
+                                          "figures, as coverage ignore entries with reasons.")]
+    = False,
     json: JsonOption = False,
 ) -> None:
-    """Every number in a document as a draft figure (YAML on standard output)."""
+    """Every figure in a document as a draft (YAML on standard output); with --ignored, the
+    numbers that are not figures, each with its reason."""
     import datetime
 
-    from briefing.authoring.stubs import slug, stubs
+    from briefing.authoring.reader import read_document
+    from briefing.authoring.source_text import SourceError, read_source
+    from briefing.authoring.stubs import ignore_entries, slug, stubs
 
     try:
-        text = document.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise fail(f"cannot read {document}: {getattr(exc, 'strerror', None) or exc}") from None
+        text = read_source(document)
+    except SourceError as exc:
+        raise fail(str(exc)) from None
     hedges: tuple[str, ...] = ()
+    date = None
     if state.content is not None:  # --content: the pack's hedges, and its id for this file
         documents, declared = _manifest_hints(state.content)
         hedges = tuple(h.word for h in declared)
-        doc_id = doc_id or _document_id(documents, document)
-    figures = stubs(text, doc_id or slug(document.stem), str(datetime.date.today().year),
-                    hedges)
-    data: object = figures
-    if section is not None:
-        data = {"id": section, "title": {"zh": "TODO: 标题", "en": "TODO: title"},
-                "text": {"zh": "TODO: 正文", "en": "TODO: text"}, "figures": figures}
+        known = _document(documents, text)
+        doc_id = doc_id or (known.id if known else None)
+        date = known.date if known else None
+    reading = read_document(text, date=date, hedges=hedges)
+    doc_id = doc_id or slug(document.stem)
+    if ignored:
+        data: object = ignore_entries(reading, doc_id)
+    else:
+        figures = stubs(text, doc_id, str(datetime.date.today().year), hedges, reading)
+        data = figures
+        if section is not None:
+            data = {"id": section, "title": {"zh": "TODO: 标题", "en": "TODO: title"},
+                    "text": {"zh": "TODO: 正文", "en": "TODO: text"}, "figures": figures}
     if json:
         print_json(data)
         return
     import yaml
 
-    typer.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
+    units = "" if ignored else _units_comment(reading)
+    typer.echo(units + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+               nl=False)
+
+
+def _units_comment(reading) -> str:
+    """The units the drafts use, as manifest lines in a YAML comment (declare those missing)."""
+    units = {f.unit.id: f.unit for f in reading.figures if f.unit and f.unit.zh}
+    if not units:
+        return ""
+    lines = ["# units these drafts use (declare in the manifest those it lacks):"]
+    for unit in units.values():
+        singular = f", singular: {unit.singular}" if unit.singular else ""
+        lines.append(f"#   {unit.id}: {{zh: \"{unit.zh}\", en: \"{unit.en}\"{singular}}}")
+    return "\n".join(lines) + "\n"
 
 
 def _manifest_hints(root: Path) -> tuple[list, list]:
@@ -85,12 +112,12 @@ def _manifest_hints(root: Path) -> tuple[list, list]:
     return builder.documents, builder.declared_hedges
 
 
-def _document_id(documents: list, document: Path) -> str | None:
-    """The id the manifest gives this file (matched by content), if it lists it."""
+def _document(documents: list, text: str):
+    """The manifest's entry for this document (matched by content), if it lists it."""
     import hashlib
 
-    digest = hashlib.sha256(document.read_bytes()).hexdigest()
-    return next((d.id for d in documents if d.sha256 == digest), None)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return next((d for d in documents if d.sha256 == digest), None)
 
 
 @app.command()
@@ -112,17 +139,24 @@ def coverage(
             err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     found = uncovered(pack, ignores)
+    unread = [u for u in found if not u.readable]
+    found = [u for u in found if u.readable]
     if json:
-        print_json([{"doc": u.doc, "line": u.mention.line, "number": u.mention.text,
-                     "value": u.mention.value, "sentence": u.mention.sentence}
-                    for u in found])
+        print_json([{"doc": u.doc, "line": u.line, "number": u.text, "value": u.value,
+                     "sentence": u.sentence, "not_a_figure": u.reason,
+                     "readable": u.readable} for u in [*found, *unread]])
         return
     from briefing.text.sanitize import clean, one_line
 
     for u in found:
-        console.print(f"{u.doc}:{u.mention.line}: {clean(u.mention.text)} — "
-                      f"{clean(one_line(u.mention.sentence))}", markup=False, highlight=False,
+        why = f" (not a figure? {u.reason})" if u.reason else ""
+        console.print(f"{u.doc}:{u.line}: {clean(u.text)} — {clean(one_line(u.sentence))}"
+                      f"{why}", markup=False, highlight=False, soft_wrap=True)
+    for u in unread:
+        console.print(f"{u.doc}:{u.line}: cannot read {clean(u.text)} — "
+                      f"{clean(one_line(u.sentence))}", markup=False, highlight=False,
                       soft_wrap=True)
     total = sum(1 for _ in pack.figures())
-    console.print(f"{len(found)} uncovered number(s); {total} figures, {len(ignores)} ignored",
-                  markup=False, highlight=False)
+    unread_note = f", {len(unread)} the reader cannot read" if unread else ""
+    console.print(f"{len(found)} uncovered number(s){unread_note}; {total} figures, "
+                  f"{len(ignores)} ignored", markup=False, highlight=False)

@@ -39,8 +39,10 @@ _CONGRESS = ("人民代表大会", "人大", "代表大会", "党代会", "全�
 _SCOPE_BEFORE = ("全国", "全省", "全市", "全球", "世界", "全区", "全县", "城市", "同类", "国内",
                  "中国", "亚洲", "居", "列", "排名", "位居", "保持", "排")
 _NAME_AFTER_ORDINAL = "代批期轮号部章节条款类"
-_ARTICLE_AFTER = ("批", "系列", "件事", "次性", "体化", "站式", "流", "揽子", "张蓝图", "盘棋",
-                  "把手", "线", "网", "号")
+_ARTICLE_AFTER = ("批", "系列", "件事", "次性", "体化", "站式", "流", "揽子", "张蓝图", "张网",
+                  "盘棋", "把手", "线", "网", "号")
+#: "就是一次工作动员会", "成为一个…": after these, 一 is the article "a".
+_ARTICLE_BEFORE = ("是", "为", "成为", "作为", "有")
 _PERSON = ("婴幼儿", "儿童", "老年人", "老人", "青少年", "学生", "人口", "以下", "以上")
 _PLAN_NAME = ("行动计划", "行动方案", "攻坚行动", "专项行动", "规划", "计划", "攻坚")
 _SLOGAN_COUNT = re.compile(r"“[一二两三四五六七八九十]个[^”]{1,6}”")
@@ -108,7 +110,8 @@ def _phrase(text: str, token: Token, written: str, after: str, rest: str,
         return AGE_BRACKET
     if measure == "年" and rest.startswith(_PLAN_NAME):
         return PLAN_SPAN
-    if form == "cn" and written == "一" and (measure == "批" or after.startswith(_ARTICLE_AFTER)):
+    if form == "cn" and written == "一" and (measure == "批" or after.startswith(_ARTICLE_AFTER)
+                                             or before.endswith(_ARTICLE_BEFORE)):
         return ARTICLE
     if measure == "年" and written in ("一", "五") and (
             rest.startswith("来") or before.endswith(("今后", "未来", "过去", "的"))):

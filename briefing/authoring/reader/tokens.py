@@ -91,8 +91,9 @@ def _measured(text: str, form: str, start: int, end: int) -> Token | None:
         if written[0] in _BARE:  # "万亿", "千亿": no leading numeral
             if not (_bare_quantity(text, start, end, measure) or text.startswith("级", end)):
                 return None  # "超亿元企业": a threshold word, not a quantity
-        elif measure is None and not text.startswith(("级", "位数"), end):
-            return None  # a numeral in a word ("统一", "一是")
+        elif measure is None and not (text.startswith("位数", end) or (
+                text.startswith("级", end) and written[-1] in _BARE)):
+            return None  # a numeral in a word ("统一", "一是", "两级政府")
     if form == "cnrange" and measure is None:
         return None
     if form == "first" and written == "首位" and not re.search(
