@@ -86,8 +86,9 @@ def stub(
     import yaml
 
     units = "" if ignored else _units_comment(reading)
-    typer.echo(units + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
-               nl=False)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: ten times faster
+    typer.echo(units + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
+                                 width=100), nl=False)
 
 
 def _units_comment(reading) -> str:

@@ -17,7 +17,13 @@ from briefing.authoring.reader import hedges as hedging
 from briefing.authoring.reader.kinds import is_target, kind_of, period_of, scope_of
 from briefing.authoring.reader.measures import UnitGuess, unit_for
 from briefing.authoring.reader.nonfigures import reason
-from briefing.authoring.reader.quotes import SENTENCE_STOPS, bounded_span, clause, unique_quotes
+from briefing.authoring.reader.quotes import (
+    CLAUSE_STOPS,
+    SENTENCE_STOPS,
+    Stops,
+    clause,
+    unique_quotes,
+)
 from briefing.authoring.reader.structure import (
     Block,
     Frame,
@@ -144,6 +150,9 @@ class _Walker:
     def __init__(self, text: str, blocks: list[Block], block_frames: list[Frame]) -> None:
         self.text, self.blocks, self.frames = text, blocks, block_frames
         self.index, self.pos, self.line = 0, 0, 1
+        self.clauses = Stops(text, CLAUSE_STOPS)
+        self.sentences = Stops(text, SENTENCE_STOPS)
+        self.lines = Stops(text, "\n")
 
     def at(self, start: int) -> tuple[int, Block | None, Frame]:
         self.line += self.text.count("\n", self.pos, start)
@@ -159,11 +168,11 @@ def _draft(text: str, token: Token, walker: _Walker, when: tuple[int | None, str
            hedges: tuple[str, ...], drafts: list[_Draft]) -> _Draft:
     doc_year, date = when
     line, block, frame = walker.at(token.start)
-    sentence = bounded_span(text, token.start, token.end, SENTENCE_STOPS, 300)
-    line_span = (block.start, block.end) if block else bounded_span(
-        text, token.start, token.end, "\n", 300)
-    draft = _Draft(token, token.start, line, sentence, clause(text, token.start, token.end),
-                   line_span, {})
+    sentence = walker.sentences.around(token.start, token.end, 300)
+    line_span = (block.start, block.end) if block else walker.lines.around(
+        token.start, token.end, 300)
+    draft = _Draft(token, token.start, line, sentence,
+                   clause(text, token.start, token.end, walker.clauses), line_span, {})
     why = reason(text, token)
     if why:
         draft.why = why

@@ -18,10 +18,24 @@ _LEVEL = ("至", "到")
 
 def hedge_before(text: str, start: int, extra: tuple[str, ...] = ()) -> str | None:
     """The hedge written right before ``start``, if any (the pack's own words count too)."""
-    for word in sorted((*BEFORE, *extra), key=len, reverse=True):
+    words = _sorted(extra)
+    if not text.endswith(words, max(0, start - 3), start) and not extra:
+        return None
+    for word in words:
         if text.endswith(word, max(0, start - len(word)), start):
             return word
     return None
+
+
+_SORTED: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _sorted(extra: tuple[str, ...]) -> tuple[str, ...]:
+    """The hedges before a number, the pack's included, longest first (sorted once)."""
+    found = _SORTED.get(extra)
+    if found is None:
+        found = _SORTED[extra] = tuple(sorted({*BEFORE, *extra}, key=len, reverse=True))
+    return found
 
 
 def hedge_after(text: str, number_end: int, end: int) -> str | None:

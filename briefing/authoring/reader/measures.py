@@ -124,11 +124,17 @@ NOT_MEASURES = ("人才", "人民", "人口", "人大", "人工", "人居", "人
                 "户籍", "天然", "元旦", "列入")
 
 
+_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _word in WORDS:
+    _BY_FIRST[_word[0]] = (*_BY_FIRST.get(_word[0], ()), _word)
+
+
 def measure_at(text: str, at: int) -> str | None:
     """The measure word (with any "/denominator") written at ``text[at:]``, or None."""
-    if text.startswith(NOT_MEASURES, at):
+    words = _BY_FIRST.get(text[at:at + 1])
+    if not words or text.startswith(NOT_MEASURES, at):
         return None
-    for word in WORDS:
+    for word in words:
         if text.startswith(word, at):
             end = at + len(word)
             if text.startswith("/", end):

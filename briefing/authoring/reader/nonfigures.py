@@ -82,9 +82,11 @@ def _ordinal(after: str, rest: str, before: str) -> str | None:
     return ORDINAL
 
 
+_SLOGAN = re.compile("|".join(SLOGANS))
+
+
 def _slogan(text: str, token: Token) -> bool:
-    window = text[max(0, token.start - 1):token.end + 8]
-    if any(window.startswith(s, 1) or window.startswith(s) for s in SLOGANS):
+    if _SLOGAN.match(text, token.start) or _SLOGAN.match(text, max(0, token.start - 1)):
         return True
     quoted = _SLOGAN_COUNT.match(text, max(0, token.start - 1))
     return bool(quoted and quoted.start() == token.start - 1 and token.measure != "大")

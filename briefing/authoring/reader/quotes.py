@@ -10,6 +10,9 @@ long one.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 CLAUSE_STOPS = "，。；：！？\n"
 SENTENCE_STOPS = "。！？；\n"
 SIDE = 40
@@ -30,6 +33,23 @@ def bounded_span(text: str, start: int, end: int, stops: str, side: int) -> tupl
     return left, min(rights) if rights else high
 
 
+class Stops:
+    """Where a text's stops are (found once), for the span around any place in log time."""
+
+    def __init__(self, text: str, stops: str) -> None:
+        self.size = len(text)
+        self.at = [m.start() for m in re.finditer(f"[{re.escape(stops)}]", text)]
+
+    def around(self, start: int, end: int, side: int) -> tuple[int, int]:
+        """As :func:`bounded_span`."""
+        low, high = max(0, start - side), min(self.size, end + side)
+        index = bisect_left(self.at, start)
+        left = self.at[index - 1] + 1 if index and self.at[index - 1] >= low else low
+        index = bisect_left(self.at, end)
+        right = self.at[index] if index < len(self.at) and self.at[index] < high else high
+        return left, right
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " \t\u3000\r":
         a += 1
@@ -38,9 +58,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause holding ``text[start:end]``, trimmed of spaces."""
-    return _trim(text, *bounded_span(text, start, end, CLAUSE_STOPS, SIDE))
+def clause(text: str, start: int, end: int, stops: Stops | None = None) -> tuple[int, int]:
+    """The clause holding ``text[start:end]``, trimmed of spaces (``stops``: the text's
+    clause stops, found once)."""
+    span = stops.around(start, end, SIDE) if stops else bounded_span(text, start, end,
+                                                                     CLAUSE_STOPS, SIDE)
+    return _trim(text, *span)
 
 
 def _widen(text: str, a: int, b: int, line: tuple[int, int], step: int) -> tuple[int, int]:
