@@ -83,12 +83,10 @@ def stub(
     if json:
         print_json(data)
         return
-    import yaml
+    from briefing.authoring.yaml_out import dump
 
     units = "" if ignored else _units_comment(reading)
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: ten times faster
-    typer.echo(units + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
-                                 width=100), nl=False)
+    typer.echo(units + dump(data), nl=False)
 
 
 def _units_comment(reading) -> str:

@@ -48,7 +48,6 @@ SPECIFIC: dict[str, UnitGuess] = {w: u for w, u in (
     ("小时", _u("hours", "小时", "hours", "hour")), ("分钟", _u("minutes", "分钟", "minutes")),
     ("辆", _u("vehicles", "辆", "vehicles", "vehicle")),
     ("岁", _u("years-of-age", "岁", "years of age", "year of age")),
-    ("户", _u("households", "户", "households", "household")),
     ("列", _u("trains", "列", "train journeys", "train journey")),
     ("艘", _u("vessels", "艘", "vessels", "vessel")),
     ("笔", _u("transactions", "笔", "transactions", "transaction")),
@@ -59,7 +58,7 @@ SPECIFIC: dict[str, UnitGuess] = {w: u for w, u in (
     ("位", _u("people", "位", "people", "person")),
 )}
 #: Measure words that count whatever noun they go with (the noun decides the unit).
-GENERIC = {"家": "organizations", "个": "items", "项": "items", "所": "institutions",
+GENERIC = {"户": "households", "家": "organizations", "个": "items", "项": "items", "所": "institutions",
            "座": "facilities", "条": "items", "件": "items", "只": "items", "批": "batches",
            "张": "items", "套": "sets", "台": "units", "场": "events", "处": "sites",
            "种": "kinds", "类": "kinds", "次": "times", "大": "items", "支": "teams",
@@ -78,6 +77,9 @@ NOUNS: tuple[tuple[str, UnitGuess], ...] = tuple((n, u) for n, u in (
     ("企业", _u("enterprises", "家", "enterprises", "enterprise")),
     ("公司", _u("enterprises", "家", "enterprises", "enterprise")),
     ("经营主体", _u("businesses", "户", "businesses", "business")),
+    ("市场主体", _u("businesses", "户", "businesses", "business")),
+    ("居民", _u("households", "户", "households", "household")),
+    ("农户", _u("households", "户", "households", "household")),
     ("平台", _u("platforms", "个", "platforms", "platform")),
     ("中心", _u("centres", "个", "centres", "centre")),
     ("基地", _u("bases", "个", "bases", "base")),
