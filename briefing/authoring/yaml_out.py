@@ -28,7 +28,12 @@ def scalar(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return repr(value) if value == value and abs(value) != float("inf") else "null"
+        if value != value or abs(value) == float("inf"):
+            return "null"
+        mantissa, e, exponent = repr(value).partition("e")
+        if e and "." not in mantissa:  # YAML 1.1 floats need a point: "1.0e+18", not "1e+18"
+            mantissa += ".0"
+        return mantissa + e + exponent
     text = json.dumps(str(value), ensure_ascii=False)
     text = UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return _MORE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
