@@ -1,6 +1,6 @@
 """How well the document reader drafts figures, against hand-labelled answer keys.
 
-Runs :func:`briefing.authoring.reader.read_document` on the test documents
+Runs :func:`briefing.authoring.reader.read_figures` on the test documents
 (``tests/authoring/documents/*.txt``, each with a ``.key.yaml`` labelling every number) and on
 the bundled pack's documents (whose figures and ignore list are the key), and reports:
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests" / "authoring"))
 
 from _answer_key import documents, run  # noqa: E402
 
-from briefing.authoring.reader import read_document  # noqa: E402
+from briefing.authoring.reader import read_figures  # noqa: E402
 
 
 def _pct(part: int, whole: int) -> str:
@@ -41,7 +41,7 @@ def _bundled(verbose: bool) -> None:
     found = value = kind = year = total = 0
     for doc in pack.documents:
         text = doc.read()
-        reading = read_document(text, date=doc.date)
+        reading = read_figures(text, date=doc.date)
         for fig in (f for f in pack.figures() if f.source.doc == doc.id):
             total += 1
             at = text.find(fig.source.quote) + fig.source.quote.find(fig.display)
@@ -75,7 +75,7 @@ def _timing() -> None:
     times = []
     for _ in range(5):
         start = time.perf_counter()
-        reading = read_document(text)
+        reading = read_figures(text)
         times.append(time.perf_counter() - start)
     print(f"reading 20,000 characters: median {statistics.median(times) * 1000:.0f} ms "
           f"({len(reading.figures)} figures, {len(reading.not_figures)} non-figures; goal < 1 s)")
@@ -85,7 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = parser.parse_args()
-    total, each = run(read_document)
+    total, each = run(read_figures)
     for name, s in each.items():
         print(f"{name}: {s.key_figures} figures in the key, {s.drafted} drafted, "
               f"{len(s.wrong_readings)} wrong readings")

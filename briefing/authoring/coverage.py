@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.authoring.reader import read_document
+from briefing.authoring.reader import read_figures
 from briefing.model import Pack
 from briefing.pack.errors import PackError
 
@@ -115,7 +115,7 @@ def uncovered(pack: Pack, ignores: list[Ignore]) -> list[Uncovered]:
         text = doc.read()
         marks = covered_marks(pack, doc.id, text)
         skips = _Skips(ignores, doc.id, text)
-        reading = read_document(text, date=doc.date, hedges=hedges)
+        reading = read_figures(text, date=doc.date, hedges=hedges)
         numbers = [*((f.start, f.end, f.display, f.line, f.sentence, f.value, None)
                      for f in reading.figures),
                    *((n.start, n.end, n.text, n.line, n.sentence, None, n.reason)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from briefing.authoring.reader import DocumentReading, Found, read_document
+from briefing.authoring.reader import DocumentReading, Found, read_figures
 
 TODO = "TODO"
 
@@ -44,7 +44,7 @@ def figure_stub(found: Found, doc_id: str, fallback_period: str, ident: str) -> 
 def stubs(text: str, doc_id: str, fallback_period: str, hedges: tuple[str, ...] = (),
           reading: DocumentReading | None = None) -> list[dict]:
     """A stub for every figure in ``text``, with ids unique among themselves."""
-    reading = reading or read_document(text, hedges=hedges)
+    reading = reading or read_figures(text, hedges=hedges)
     seen: Counter[str] = Counter()
     result = []
     for found in reading.figures:

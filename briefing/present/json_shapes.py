@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.figures.bounds import bound_kind
+from briefing.figures.vocabulary import hedge_of
 from briefing.model import Figure, Node, Pack, Text
 
 
@@ -36,6 +36,16 @@ def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
     if bound:
         record["bound"] = bound
     return record
+
+
+def bound_kind(pack: Pack | None, fig: Figure) -> str | None:
+    """The bound a machine-readable output names: "range", "at-most" (a ceiling) or
+    "at-least" (a floor the source states as one: 以上, 不少于); None for an exact, approximate
+    or "over" figure, whose qualifier already says so (earlier outputs stay as they were)."""
+    if fig.high is not None:
+        return "range"
+    hedge = hedge_of(fig.qualifier, pack)
+    return hedge.meaning if hedge and hedge.meaning in ("at-most", "at-least") else None
 
 
 def node_tree(node: Node) -> dict[str, Any]:

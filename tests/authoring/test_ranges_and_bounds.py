@@ -14,9 +14,9 @@ import yaml
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.figures.bounds import figure_bounds
 from briefing.figures.formatting import figure_value, value_parts, value_phrase
 from briefing.pack import PackInvalid, load_pack
+from briefing.present.bounds import INF, figure_bound
 
 runner = CliRunner()
 
@@ -93,13 +93,14 @@ def cli(*args):
 
 def test_bounds_of_each_figure(pack_dir):
     pack = load_pack(pack_dir)
-    bounds = {f.id: tuple(figure_bounds(pack, f)) for f in pack.figures()}
+    bounds = {f.id: (figure_bound(pack, f).low, figure_bound(pack, f).high,
+                     figure_bound(pack, f).kind) for f in pack.figures()}
     assert bounds == {
         "unemployment-2025": (5.0, 5.0, "exact"), "cpi-2025": (2.4, 2.4, "exact"),
-        "innovation-rank-2025": (None, 3, "at-most"),
+        "innovation-rank-2025": (-INF, 3, "ceiling"),
         "investment-target-2026": (4.5, 5, "range"),
-        "unemployment-ceiling-2026": (None, 5.5, "at-most"),
-        "jobs-floor-2026": (280000, None, "at-least"), "cpi-ceiling-2026": (None, 2, "at-most")}
+        "unemployment-ceiling-2026": (-INF, 5.5, "ceiling"),
+        "jobs-floor-2026": (280000, INF, "floor"), "cpi-ceiling-2026": (-INF, 2, "ceiling")}
 
 
 @pytest.mark.parametrize(("fid", "en", "zh_phrase", "en_parts"), [

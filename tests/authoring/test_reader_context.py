@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.authoring.reader import Block, read_document
+from briefing.authoring.reader import Block, read_figures
 from briefing.authoring.reader import quotes as quoting
 from briefing.authoring.reader.structure import blocks_of
 
@@ -27,7 +27,7 @@ REPORT = (
 
 @pytest.fixture(scope="module")
 def reading():
-    return read_document(REPORT)
+    return read_figures(REPORT)
 
 
 def by_quote(reading, words: str):
@@ -102,15 +102,15 @@ def test_non_figures_are_left_out_with_their_reasons(reading):
     ("数字政府2.0全面上线。", "2.0", "a version number (as in 2.0, 7.0版), not a quantity"),
     ("出台营商环境7.0版措施。", "7.0", "a version number (as in 2.0, 7.0版), not a quantity"),
     ("举办建市80周年系列活动。", "80", "an anniversary in an event's name, not a measured value"),
-    ("发展第三代半导体。", "第三", "an ordinal in a name or phrase (a generation, a batch, a part), "
-                               "not a rank"),
+    ("发展第三代半导体。", "第三",
+     "an ordinal in a name or phrase (a generation, a batch, a part), not a rank"),
     ("实施科技企业培育三年行动计划。", "三年", "the span in a plan's name (as in 三年行动计划), "
                                            "not a quantity"),
     ("建设一批重大项目。", "一批", "the article “a” (as in 一批, 一件事), not a count"),
     ("围绕“1+6+N”产业体系。", "1+6+N", "the name of a policy system (as in “1+6+N”), not a count"),
 ])
 def test_names_and_phrases_are_not_figures(text, number, reason):
-    reading = read_document(text)
+    reading = read_figures(text)
     assert [(n.text, n.reason) for n in reading.not_figures] == [(number, reason)]
     assert all(number not in f.display for f in reading.figures)
 
@@ -118,26 +118,26 @@ def test_names_and_phrases_are_not_figures(text, number, reason):
 def test_structure_given_by_the_caller_is_used():
     text = "展望\n力争高新技术企业突破1500家。\n"
     blocks = [Block(0, 2, heading=True, level=1), Block(3, len(text) - 1)]
-    (found,) = read_document(text, blocks, year=2026).figures
+    (found,) = read_figures(text, blocks, year=2026).figures
     assert (found.kind, found.period) == ("target", "2026")
     assert [b.heading for b in blocks_of("一、回顾\n正文。\n")] == [True, False]
 
 
 def test_an_undated_document_takes_its_date():
-    (found,) = read_document("全市人才总量达407万人。", date="2025-07").figures
+    (found,) = read_figures("全市人才总量达407万人。", date="2025-07").figures
     assert found.period == "2025-07" and found.kind == "actual"
 
 
 def test_quotes_stay_short_without_punctuation():
     text = "增长" + "甲" * 5000 + "12家" + "乙" * 5000
-    (found,) = read_document(text).figures
+    (found,) = read_figures(text).figures
     assert len(found.quote) <= 2 * quoting.SIDE + len("12家")
 
 
 def test_the_hashing_answer_agrees_with_searching(monkeypatch):
     """Long documents find unique quotes by rolling hashes: same answers as str.find."""
     text = REPORT * 3 + REPORT.replace("5.6%", "5.7%")
-    spans = [(f.quote_start, f.quote_start + len(f.quote)) for f in read_document(text).figures]
+    spans = [(f.quote_start, f.quote_start + len(f.quote)) for f in read_figures(text).figures]
     searched = quoting.once(text, spans)
     monkeypatch.setattr(quoting, "_SEARCH_BUDGET", 0)
     assert quoting.once(text, spans) == searched

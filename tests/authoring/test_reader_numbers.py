@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.authoring.reader import read_document
+from briefing.authoring.reader import read_figures
 from briefing.figures.reading import read_number
 
 
 def figures(text: str, **kw):
-    return {f.display: f for f in read_document(text, **kw).figures}
+    return {f.display: f for f in read_figures(text, **kw).figures}
 
 
 def the(text: str, display: str, **kw):
@@ -42,7 +42,7 @@ def test_wan_and_yi_without_digits_are_quantities(text, display, value, hedge):
 
 
 def test_a_threshold_naming_a_class_is_not_a_quantity():
-    reading = read_document("营业收入超亿元企业128家，打造5个千亿级产业集群。")
+    reading = read_figures("营业收入超亿元企业128家，打造5个千亿级产业集群。")
     assert [f.display for f in reading.figures] == ["128家", "5个"]
     assert [(n.text, n.reason) for n in reading.not_figures] == [
         ("千亿", "a size class (as in 千亿级), not a measured size")]
@@ -62,7 +62,7 @@ def test_half_and_nearly_half():
 
 
 def test_double_digit_is_not_a_figure():
-    reading = read_document("集成电路产业保持两位数增长。")
+    reading = read_figures("集成电路产业保持两位数增长。")
     assert reading.figures == ()
     assert reading.not_figures[0].reason == "says only “double-digit” (两位数), not a value"
 
@@ -78,7 +78,7 @@ def test_a_four_digit_number_with_a_measure_word_is_not_a_year(text, display, un
 
 
 def test_dates_are_dates_not_pieces():
-    reading = read_document("2026-02-02，市政府召开会议；2025年12月31日，全市完成投资3.5亿元；"
+    reading = read_figures("2026-02-02，市政府召开会议；2025年12月31日，全市完成投资3.5亿元；"
                             "1-2月，工业增加值增长6%。")
     assert [f.display for f in reading.figures] == ["3.5亿元", "6%"]
     assert reading.not_figures == () and reading.unreadable == ()
@@ -109,7 +109,7 @@ def test_an_ordinal_place_is_a_rank_not_people():
     ("推广新能源农机1200台。", "units"),
 ])
 def test_measure_words_real_reports_use(text, unit):
-    (found,) = read_document(text).figures
+    (found,) = read_figures(text).figures
     assert found.unit.id == unit, found.unit
 
 
@@ -130,7 +130,7 @@ def test_rates_keep_their_denominator():
 
 @pytest.mark.parametrize("display", ["4.5%—5%", "5%-5.5%", "4.5-5%", "4.5%至5%"])
 def test_a_range_is_one_figure_with_a_low_and_a_high(display):
-    (found,) = read_document(f"今年主要预期目标是：固定资产投资增长{display}。", year=2026).figures
+    (found,) = read_figures(f"今年主要预期目标是：固定资产投资增长{display}。", year=2026).figures
     low, high = (4.5, 5) if display != "5%-5.5%" else (5, 5.5)
     assert (found.display, found.value, found.high, found.bound) == (display, low, high,
                                                                      "range")
@@ -147,7 +147,7 @@ def test_a_range_is_one_figure_with_a_low_and_a_high(display):
     ("研发投入强度达到3.7%以上", "以上", "at-least"),
 ])
 def test_ceilings_and_floors_are_bounds_of_their_own(phrase, hedge, bound):
-    (found,) = read_document(f"今年主要预期目标是：{phrase}。", year=2026).figures
+    (found,) = read_figures(f"今年主要预期目标是：{phrase}。", year=2026).figures
     assert (found.qualifier, found.bound, found.kind) == (hedge, bound, "target")
     assert hedge in found.quote
 

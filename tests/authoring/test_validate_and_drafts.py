@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from test_ranges_and_bounds import FIGURES, write
 from typer.testing import CliRunner
 
-from briefing.authoring.reader import read_document
+from briefing.authoring.reader import read_figures
 from briefing.authoring.yaml_out import dump
 from briefing.cli import app
 
@@ -85,7 +85,7 @@ def test_stub_is_bounded(tmp_path):
 def test_stub_yaml_is_what_the_reader_found(tmp_path):
     doc, _ = documents()[0]
     stubs = yaml.safe_load(cli("stub", str(doc)).stdout)
-    reading = read_document(doc.read_text(encoding="utf-8"))
+    reading = read_figures(doc.read_text(encoding="utf-8"))
     assert [s["display"] for s in stubs] == [f.display for f in reading.figures]
     text = doc.read_text(encoding="utf-8")
     for stub in stubs:
@@ -117,7 +117,7 @@ def test_the_reader_meets_its_goals_on_the_labelled_documents():
     """The goals of issue 31, held as the reader changes (bench/draft_quality.py reports the
     numbers): every headline figure right, no wrong reading, annual targets and periods ≥ 95%,
     non-figures ≤ 10% of what is drafted, every quote verbatim and unique."""
-    total, _ = run(read_document)
+    total, _ = run(read_figures)
     assert total.headline_right == total.headline
     assert total.wrong_readings == []
     assert total.annual_targets_tagged >= 0.95 * total.annual_targets

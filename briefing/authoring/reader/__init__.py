@@ -2,7 +2,7 @@
 unit, kind, year, hedge or bound, and a quote that occurs once; every number that is not a
 figure with the reason why; every number that cannot be read.
 
-:func:`read_document` is the one entry point (``stub``, ``coverage`` and a draft briefing all
+:func:`read_figures` is the one entry point (``stub``, ``coverage`` and a draft briefing all
 use it). What is silently passed over, as it is no number at all: dates (a year, "2026-02-02",
 "7月10日", "2026—2030年"), enumeration markers ("一是", "（三）", "1."), digits glued to Latin
 letters ("5G", "PM2.5"), a bare 万/亿 naming a class ("超亿元企业"). Everything else is a figure,
@@ -32,12 +32,11 @@ from briefing.authoring.reader.structure import (
     frames,
 )
 from briefing.authoring.reader.tokens import Token, tokens
-from briefing.figures.bounds import EXACT, RANGE
 from briefing.figures.reading import read_number
 from briefing.figures.vocabulary import hedges as builtin_hedges
 
 __all__ = ["Block", "DocumentReading", "Found", "NotFigure", "UnitGuess", "Unreadable",
-           "read_document"]
+           "read_figures"]
 
 #: Units a form of writing implies when no measure word says otherwise.
 _FORM_UNITS = {"ordinal": "rank", "top": "rank", "first": "rank", "fraction": "ratio",
@@ -122,7 +121,7 @@ class _Draft:
     why: str | None = None
 
 
-def read_document(text: str, blocks: list[Block] | None = None, *, year: int | None = None,
+def read_figures(text: str, blocks: list[Block] | None = None, *, year: int | None = None,
                   date: str | None = None, hedges: tuple[str, ...] = ()) -> DocumentReading:
     """Every number of ``text``: figures, non-figures (with reasons) and unreadable ones.
 
@@ -241,9 +240,9 @@ def _listed_after(text: str, drafts: list[_Draft], token: Token) -> _Draft | Non
 
 def _bound(qualifier: str | None, high: float | None, hedges: dict) -> str:
     if high is not None:
-        return RANGE
+        return "range"
     found = hedges.get(qualifier) if qualifier else None
-    return found.meaning if found else EXACT
+    return found.meaning if found else "exact"
 
 
 def _finish(text: str, drafts: list[_Draft], doc_year: int | None) -> DocumentReading:

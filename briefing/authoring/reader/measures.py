@@ -58,8 +58,9 @@ SPECIFIC: dict[str, UnitGuess] = {w: u for w, u in (
     ("位", _u("people", "位", "people", "person")),
 )}
 #: Measure words that count whatever noun they go with (the noun decides the unit).
-GENERIC = {"户": "households", "家": "organizations", "个": "items", "项": "items", "所": "institutions",
-           "座": "facilities", "条": "items", "件": "items", "只": "items", "批": "batches",
+GENERIC = {"户": "households", "家": "organizations", "个": "items", "项": "items",
+           "所": "institutions", "座": "facilities", "条": "items", "件": "items",
+           "只": "items", "批": "batches",
            "张": "items", "套": "sets", "台": "units", "场": "events", "处": "sites",
            "种": "kinds", "类": "kinds", "次": "times", "大": "items", "支": "teams",
            "部": "items", "篇": "items", "例": "cases", "份": "copies"}
