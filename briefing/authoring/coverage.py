@@ -56,10 +56,9 @@ class Uncovered:
         return self.value is not None or self.reason is not None
 
 
-def covered_marks(pack: Pack, doc_id: str, text: str) -> bytearray:
-    """A mark for each character of ``text`` that some figure's display covers, where the
-    figure's quote first occurs."""
-    marks = bytearray(len(text))
+def covered_spans(pack: Pack, doc_id: str, text: str) -> list[tuple[int, int]]:
+    """Where in ``text`` each figure's display sits, inside its quote's first place."""
+    spans = []
     for fig in pack.figures():
         if fig.source.doc != doc_id:
             continue
@@ -67,8 +66,17 @@ def covered_marks(pack: Pack, doc_id: str, text: str) -> bytearray:
         at = text.find(quote)
         inner = quote.find(fig.display) if at >= 0 else -1
         while inner >= 0:
-            marks[at + inner:at + inner + len(fig.display)] = b"\x01" * len(fig.display)
+            spans.append((at + inner, at + inner + len(fig.display)))
             inner = quote.find(fig.display, inner + 1)
+    return spans
+
+
+def covered_marks(pack: Pack, doc_id: str, text: str) -> bytearray:
+    """A mark for each character of ``text`` some figure's display covers (looked up in
+    constant time per character, however many figures there are)."""
+    marks = bytearray(len(text))
+    for start, end in covered_spans(pack, doc_id, text):
+        marks[start:end] = b"\x01" * (end - start)
     return marks
 
 

@@ -7,7 +7,7 @@ the source's hedge ("over 19,000 enterprises", "RMB 43.2 billion", "No. 4").
 from __future__ import annotations
 
 from briefing.figures.numerals import UNIT_IDIOMS
-from briefing.figures.reading import format_value, fraction_text
+from briefing.figures.reading import format_value, fraction_text, read_number
 from briefing.figures.vocabulary import ZH_AFTER_NUMBER, ZH_AFTER_UNIT, hedge_of, scope_name
 from briefing.model import UNDATED, Figure, Lang, Pack
 from briefing.text.lazy_pattern import LazyPattern
@@ -250,7 +250,10 @@ def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]
 
 def _written_after(figure: Figure, hedge: str) -> bool:
     """Whether the source writes a (manifest's) hedge after the number: "5%之内"."""
-    return figure.display.endswith(hedge) or f"{figure.display}{hedge}" in figure.source.quote
+    if hedge in figure.display:
+        reading = read_number(figure.display)
+        return reading is not None and figure.display.find(hedge) >= reading.end
+    return f"{figure.display}{hedge}" in figure.source.quote
 
 
 def _split_english(pack: Pack, figure: Figure, phrase: str) -> tuple[str, str]:
