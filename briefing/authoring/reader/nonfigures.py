@@ -18,6 +18,7 @@ ORDINAL = "an ordinal in a name or phrase (a generation, a batch, a part), not a
 SYSTEM = "the name of a policy system (as in “1+6+N”), not a count"
 LINE = "the number of a metro or bus line (a name)"
 NUMBERED = "a number in a name (as in 1号文件), not a quantity"
+NAME = "a number in a name (as in “1030产业”), not a quantity"
 HOTLINE = "a hotline or service number (a name), not a quantity"
 VERSION = "a version number (as in 2.0, 7.0版), not a quantity"
 ANNIVERSARY = "an anniversary in an event's name, not a measured value"
@@ -46,6 +47,7 @@ _ARTICLE_BEFORE = ("是", "为", "成为", "作为", "有")
 _PERSON = ("婴幼儿", "儿童", "老年人", "老人", "青少年", "学生", "人口", "以下", "以上")
 _PLAN_NAME = ("行动计划", "行动方案", "攻坚行动", "专项行动", "规划", "计划", "攻坚")
 _SLOGAN_COUNT = re.compile(r"“[一二两三四五六七八九十]个[^”]{1,6}”")
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}”")
 
 
 def reason(text: str, token: Token) -> str | None:
@@ -102,6 +104,9 @@ def _phrase(text: str, token: Token, written: str, after: str, rest: str,
     if form == "number" and measure is None and (after.startswith("版") or (
             written.endswith(".0") and not after.startswith(("%", "个")))):
         return VERSION
+    if form == "number" and measure is None and before.endswith("“") and _QUOTED_NAME.match(
+            after):
+        return NAME
     if after.startswith("周年"):
         return ANNIVERSARY
     if measure == "位" and rest.startswith("数"):
