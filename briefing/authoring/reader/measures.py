@@ -85,11 +85,14 @@ NOUNS: tuple[tuple[str, UnitGuess], ...] = tuple((n, u) for n, u in (
     ("中心", _u("centres", "个", "centres", "centre")),
     ("基地", _u("bases", "个", "bases", "base")),
     ("园区", _u("parks", "个", "parks", "park")),
+    ("公园", _u("parks", "个", "parks", "park")),
+    ("服务站", _u("facilities", "个", "facilities", "facility")),
     ("集群", _u("clusters", "个", "clusters", "cluster")),
     ("专利", _u("patents", "件", "patents", "patent")),
     ("项目", _u("projects", "个", "projects", "project")),
     ("专项", _u("projects", "项", "projects", "project")),
     ("课题", _u("projects", "项", "projects", "project")),
+    ("合同", _u("contracts", "项", "contracts", "contract")),
     ("小区", _u("housing-estates", "个", "housing estates", "housing estate")),
     ("住房", _u("homes", "套", "homes", "home")),
     ("床位", _u("beds", "张", "beds", "bed")),
@@ -150,26 +153,44 @@ def measure_at(text: str, at: int) -> str | None:
 
 def _noun_near(text: str, start: int, end: int) -> UnitGuess | None:
     """The unit of the noun a generic measure word counts: after it ("3家国家重点实验室"),
-    else before the number ("国家重点实验室3家")."""
+    else before the number in its clause ("国家重点实验室3家"), else in the clause before
+    ("新增工业企业57家，总数达到612家")."""
     after = text[end:end + 10]
     stop = min((i for i in (after.find(c) for c in "，。；、：（") if i >= 0), default=10)
     for noun, unit in NOUNS:
         if noun in after[:stop]:
             return unit
-    before = text[max(0, start - 16):start]
-    cut = max(before.rfind(c) for c in "，。；：！？\n") + 1
-    best: tuple[int, UnitGuess] | None = None
+    before = text[max(0, start - 32):start]
+    cut = max(before.rfind(c) for c in "，、：；。！？\n") + 1
+    found = _nearest(before, cut)
+    if found is None and cut > 0 and len(before) - cut <= 6 and before[cut - 1] in "，、":
+        found = _nearest(before, max(before.rfind(c, 0, cut - 1) for c in "，、：；。！？\n") + 1,
+                         cut - 1)
+    return found
+
+
+def _nearest(words: str, start: int, stop: int | None = None) -> UnitGuess | None:
+    """The unit of the last noun in ``words[start:stop]`` ("国家" there is an adjective)."""
+    best: tuple[int, int, UnitGuess] | None = None
     for noun, unit in NOUNS:
-        pos = before.rfind(noun, cut)
-        if pos >= 0 and (best is None or pos > best[0]):
-            best = (pos, unit)
-    return best[1] if best else None
+        if noun == "国家":
+            continue
+        pos = words.rfind(noun, start, stop)
+        if pos >= 0 and (best is None or (pos + len(noun), len(noun)) > best[:2]):
+            best = (pos + len(noun), len(noun), unit)  # the last, and longest, noun
+    return best[2] if best else None
+
+
+_MOVES = ("前移", "后移", "上升", "提升", "下降", "进位", "跃升", "上移", "下移")
+_PLACES = _u("places", "位", "places", "place")
 
 
 def unit_for(text: str, start: int, end: int, measure: str | None) -> UnitGuess | None:
     """The unit a number written at ``text[start:end]`` with ``measure`` is drafted in."""
     if measure is None:
         return None
+    if measure == "位" and text.endswith(_MOVES, max(0, start - 2), start):
+        return _PLACES  # "前移5位": places moved in a ranking, not people
     if measure in SPECIFIC:
         return SPECIFIC[measure]
     word, _, per = measure.partition("/")
