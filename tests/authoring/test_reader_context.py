@@ -124,6 +124,12 @@ def test_structure_given_by_the_caller_is_used():
     assert [b.heading for b in blocks_of("一、回顾\n正文。\n")] == [True, False]
 
 
+def test_a_heading_about_this_years_work_sets_goals():
+    text = "2026年政府工作报告\n三、扎实做好今年工作\n（一）稳住工业基本盘。新增规上工业企业100家。\n"
+    (found,) = read_figures(text).figures
+    assert (found.kind, found.period) == ("target", "2026")
+
+
 def test_an_undated_document_takes_its_date():
     (found,) = read_figures("全市人才总量达407万人。", date="2025-07").figures
     assert found.period == "2025-07" and found.kind == "actual"

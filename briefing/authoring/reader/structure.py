@@ -95,7 +95,8 @@ def frames(text: str, blocks: list[Block], doc_year: int | None) -> list[Frame]:
                 stack.pop()
             goal = _says_goal(head) if _says_goal(head) is not None else (
                 bool(stack) and stack[-1][2])
-            year = heading_year(head, doc_year) or (stack[-1][3] if stack else None)
+            year = (heading_year(head, doc_year) or (doc_year if "今年" in head else None)
+                    or (stack[-1][3] if stack else None))
             stack.append((block.level, head, goal, year))
         frame = Frame(goal=bool(stack) and stack[-1][2], year=stack[-1][3] if stack else None,
                       chain=[words for _, words, _, _ in stack])
@@ -106,8 +107,8 @@ def frames(text: str, blocks: list[Block], doc_year: int | None) -> list[Frame]:
 
 def _says_goal(words: str) -> bool | None:
     """True for a heading that sets goals, False for one that reviews, None for neither."""
-    if any(w in words for w in GOAL_WORDS):
-        return True
+    if any(w in words for w in GOAL_WORDS) or ("今年" in words and "工作" in words):
+        return True  # "三、扎实做好今年工作"
     if any(w in words for w in REVIEW_WORDS):
         return False
     return None
