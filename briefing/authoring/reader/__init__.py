@@ -214,7 +214,7 @@ def _draft(text: str, token: Token, walker: _Walker, when: tuple[int | None, str
         kind = previous.fields["kind"]
     draft.fields = {"end": end, "display": display, "value": value, "high": high, "unit": unit,
                     "kind": kind, "period": _period(year, dated, date),
-                    "qualifier": qualifier, "label": clause_before.strip(" ，、：:"),
+                    "qualifier": qualifier, "label": _label(clause_before, drafts, sentence),
                     "scope": scope_of(clause_before) if unit_id == "rank" else None}
     return draft
 
@@ -225,6 +225,17 @@ def _period(year: int | None, dated: bool, date: str | None) -> str | None:
     if not dated and date and year is not None and date.startswith(str(year)):
         return date[:7]
     return None if year is None else str(year)
+
+
+def _label(clause_before: str, drafts: list[_Draft], sentence: tuple[int, int]) -> str:
+    """The clause's words before the number; a bare verb ("增长", "同比下降") borrows the
+    subject of the figure before it in the sentence ("地区生产总值 增长")."""
+    label = clause_before.strip(" ，、：:；")
+    if len(label) <= 4 and drafts and drafts[-1].fields and drafts[-1].sentence == sentence:
+        subject = drafts[-1].fields["label"]
+        if subject and subject != label:
+            return f"{subject} {label}".strip()
+    return label
 
 
 def _listed_after(text: str, drafts: list[_Draft], token: Token) -> _Draft | None:
