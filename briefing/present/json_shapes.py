@@ -13,8 +13,8 @@ def text(value: Text | None) -> dict[str, str] | None:
 
 
 def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
-    """A figure's fields; a range adds ``high`` (its top) and a range, ceiling or floor adds
-    ``bound`` ("range", "at-most", "at-least"), so a machine never reads "5%以内" as 5%."""
+    """A figure's fields; a range adds ``high`` (its top) and ``bound: range``, a ceiling adds
+    ``bound: at-most``, so a machine never reads "4.5%—5%" as 4.5% or "5%以内" as 5%."""
     record = {
         "id": fig.id,
         "label": text(fig.label),
@@ -39,19 +39,10 @@ def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
 
 
 def bound_kind(pack: Pack | None, fig: Figure) -> str | None:
-    """The bound a machine-readable output names: "range", "at-most" (a ceiling) or
-    "at-least" (a floor the source states as one: 以上, 不少于); None for an exact, approximate
-    or "over" figure, whose qualifier already says so (earlier outputs stay as they were)."""
+    """The bound a machine must not miss: "range" (``value`` is only the low end) or "at-most"
+    (``value`` is a ceiling, "5%以内"); None otherwise: a floor ("超", "不少于") is the number
+    it states, with its ``qualifier`` saying so, as before."""
     if fig.high is not None:
         return "range"
     hedge = hedge_of(fig.qualifier, pack)
-    return hedge.meaning if hedge and hedge.meaning in ("at-most", "at-least") else None
-
-
-def node_tree(node: Node) -> dict[str, Any]:
-    return {
-        "id": node.id,
-        "title": text(node.title),
-        "see_also": list(node.see_also),
-        "children": [node_tree(child) for child in node.children],
-    }
+    return "at-most" if hedge and hedge.meaning == "at-most" else None

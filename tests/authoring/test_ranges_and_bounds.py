@@ -127,7 +127,8 @@ def test_json_and_csv_carry_the_high_end_and_the_bound(pack_dir):
     assert records["investment-target-2026"]["high"] == 5
     assert records["investment-target-2026"]["bound"] == "range"
     assert records["unemployment-ceiling-2026"]["bound"] == "at-most"
-    assert records["jobs-floor-2026"]["bound"] == "at-least"
+    floor = records["jobs-floor-2026"]  # a floor is its number, its qualifier says so
+    assert "bound" not in floor and floor["qualifier"] == "不少于"
     assert "high" not in records["cpi-2025"] and "bound" not in records["cpi-2025"]
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         cli("--content", str(pack_dir), "figures", "--csv").stdout))}
