@@ -22,8 +22,10 @@ def _number(value: float) -> int | float:
     return int(value) if value == int(value) and abs(value) < 1e18 else value
 
 
-def figure_stub(found: Found, doc_id: str, fallback_period: str, ident: str) -> dict:
-    """One figure mapping, fields in the order the guide lists them."""
+def figure_stub(found: Found, doc_id: str, fallback_period: str, ident: str,
+                units: set[str] | None = None) -> dict:
+    """One figure mapping, fields in the order the guide lists them; a unit the pack does not
+    declare (``units``: the pack's, None for any) is TODO, so the draft still validates."""
     stub: dict = {
         "id": ident,
         "label": {"zh": f"{TODO}: {found.label}", "en": f"{TODO}: English label"},
@@ -31,7 +33,10 @@ def figure_stub(found: Found, doc_id: str, fallback_period: str, ident: str) -> 
     }
     if found.high is not None:
         stub["high"] = _number(found.high)
-    stub.update({"unit": found.unit.id if found.unit else TODO, "display": found.display,
+    unit = found.unit.id if found.unit else TODO
+    if units is not None and unit not in units:
+        unit = TODO
+    stub.update({"unit": unit, "display": found.display,
                  "period": found.period or fallback_period, "kind": found.kind})
     if found.qualifier:
         stub["qualifier"] = found.qualifier
@@ -42,8 +47,9 @@ def figure_stub(found: Found, doc_id: str, fallback_period: str, ident: str) -> 
 
 
 def stubs(text: str, doc_id: str, fallback_period: str, hedges: tuple[str, ...] = (),
-          reading: DocumentReading | None = None) -> list[dict]:
-    """A stub for every figure in ``text``, with ids unique among themselves."""
+          reading: DocumentReading | None = None, units: set[str] | None = None) -> list[dict]:
+    """A stub for every figure in ``text``, with ids unique among themselves (``units``: the
+    pack's unit ids, when drafting into a pack)."""
     reading = reading or read_figures(text, hedges=hedges)
     seen: Counter[str] = Counter()
     result = []
@@ -52,7 +58,7 @@ def stubs(text: str, doc_id: str, fallback_period: str, hedges: tuple[str, ...] 
         base = f"{found.kind}-{slug(found.unit.id if found.unit else 'figure', 'figure')}-{period}"
         seen[base] += 1
         ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        result.append(figure_stub(found, doc_id, fallback_period, ident))
+        result.append(figure_stub(found, doc_id, fallback_period, ident, units))
     return result
 
 

@@ -93,9 +93,9 @@ def stub(
     from briefing.authoring.stubs import ignore_entries, slug, stubs
 
     hedges: tuple[str, ...] = ()
-    text, date = None, None
-    if state.content is not None:  # --content: the pack's hedges, and its id for this file
-        documents, declared = _manifest_hints(state.content)
+    text, date, units = None, None, None
+    if state.content is not None:  # --content: the pack's hedges, units, and id for this file
+        documents, declared, units = _manifest_hints(state.content)
         hedges = tuple(h.word for h in declared)
         known = _pack_document(documents, document)
         if known is not None:  # quote the text the pack keeps, never a new extraction
@@ -112,7 +112,7 @@ def stub(
     if ignored:
         data: object = ignore_entries(reading, doc_id)
     else:
-        figures = stubs(text, doc_id, str(datetime.date.today().year), hedges, reading)
+        figures = stubs(text, doc_id, str(datetime.date.today().year), hedges, reading, units)
         data = figures
         if section is not None:
             data = {"id": section, "title": {"zh": "TODO: 标题", "en": "TODO: title"},
@@ -122,30 +122,34 @@ def stub(
         return
     from briefing.authoring.yaml_out import dump
 
-    units = "" if ignored else _units_comment(reading)
-    typer.echo(units + dump(data), nl=False)
+    comment = "" if ignored else _units_comment(reading, units)
+    typer.echo(comment + dump(data), nl=False)
 
 
-def _units_comment(reading) -> str:
-    """The units the drafts use, as manifest lines in a YAML comment (declare those missing)."""
-    units = {f.unit.id: f.unit for f in reading.figures if f.unit and f.unit.zh}
+def _units_comment(reading, declared: set[str] | None) -> str:
+    """The units the drafts use, as manifest lines in a YAML comment: with --content, those
+    the pack lacks (their drafts say TODO until they are declared)."""
+    units = {f.unit.id: f.unit for f in reading.figures if f.unit and f.unit.zh
+             and (declared is None or f.unit.id not in declared)}
     if not units:
         return ""
-    lines = ["# units these drafts use (declare in the manifest those it lacks):"]
+    lines = ["# units these drafts use (declare in the manifest those it lacks):"
+             if declared is None else
+             "# units the pack lacks (drafts in them say unit TODO until they are declared):"]
     for unit in units.values():
         singular = f", singular: {unit.singular}" if unit.singular else ""
         lines.append(f"#   {unit.id}: {{zh: \"{unit.zh}\", en: \"{unit.en}\"{singular}}}")
     return "\n".join(lines) + "\n"
 
 
-def _manifest_hints(root: Path) -> tuple[list, list]:
-    """The documents and hedges of the pack's manifest, even while its sections are broken
-    (``stub ... > sections/x.yaml`` empties a section file before stub runs)."""
+def _manifest_hints(root: Path) -> tuple[list, list, set[str]]:
+    """The documents, hedges and unit ids of the pack's manifest, even while its sections are
+    broken (``stub ... > sections/x.yaml`` empties a section file before stub runs)."""
     from briefing.pack.loader import PackBuilder
 
     builder = PackBuilder(root)
     builder.manifest()
-    return builder.documents, builder.declared_hedges
+    return builder.documents, builder.declared_hedges, set(builder.units)
 
 
 def _pack_document(documents: list, document: Path):

@@ -46,3 +46,12 @@ def bound_kind(pack: Pack | None, fig: Figure) -> str | None:
         return "range"
     hedge = hedge_of(fig.qualifier, pack)
     return "at-most" if hedge and hedge.meaning == "at-most" else None
+
+
+def node_tree(node: Node) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "title": text(node.title),
+        "see_also": list(node.see_also),
+        "children": [node_tree(child) for child in node.children],
+    }

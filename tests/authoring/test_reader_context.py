@@ -125,7 +125,8 @@ def test_structure_given_by_the_caller_is_used():
 
 
 def test_a_heading_about_this_years_work_sets_goals():
-    text = "2026年政府工作报告\n三、扎实做好今年工作\n（一）稳住工业基本盘。新增规上工业企业100家。\n"
+    text = ("2026年政府工作报告\n三、扎实做好今年工作\n"
+            "（一）稳住工业基本盘。新增规上工业企业100家。\n")
     (found,) = read_figures(text).figures
     assert (found.kind, found.period) == ("target", "2026")
 
