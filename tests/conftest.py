@@ -104,6 +104,9 @@ SLOW = (
     "tests/robustness/test_hostile_packs.py::test_pure_python_loader_fallback",
     "tests/foundation/test_cli_output.py::test_show_accepts_every_id_the_pack_has",
     "tests/foundation/test_packaging.py::test_wheel_ships_the_pack_and_the_seeds",
+    "tests/foundation/test_comparison_renderers.py::"
+    "test_every_renderer_shows_the_models_numbers_and_marks",
+    "tests/tui/test_search_large.py::test_the_app_builds_a_library_index_in_a_child_process",
     "tests/tui/test_app.py::test_every_screen_survives_small_and_large_terminals",
 )
 
