@@ -120,10 +120,10 @@ def ten_thousand_items(files: dict) -> None:
 def test_ten_thousand_items_and_long_lines_load(make_pack):
     """10,000 items (1,000 with figures) and a 300,000-character line: loads, CLI works."""
     path = make_pack(ten_thousand_items)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine slows the clock, not the work
     pack = load_pack(path)
-    elapsed = time.perf_counter() - started
-    print(f"\n10,000-item pack loaded in {elapsed:.2f}s")
+    elapsed = time.process_time() - started
+    print(f"\n10,000-item pack loaded in {elapsed:.2f} s of CPU")
     assert len(list(pack.node("weaknesses").walk())) == 10_001
     assert elapsed < 30
     figures = run_cli("--content", str(path), "figures", "--section", "item-9990")
