@@ -70,9 +70,27 @@ def stub(
     if json:
         print_json(data)
         return
+    typer.echo(inert_yaml(data), nl=False)
+
+
+def inert_yaml(data: object) -> str:
+    """YAML of ``data`` that is inert on a terminal yet exact: a string holding a character
+    :mod:`briefing.text.sanitize` removes is written double-quoted, that character as a
+    ``\\uXXXX`` escape (PyYAML itself escapes only what YAML forbids, not bidi or tags)."""
     import yaml
 
-    typer.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
+    from briefing.text.sanitize import clean, escape_yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = '"' if clean(value) != value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    emitted = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
+    return escape_yaml(emitted)
 
 
 def _manifest_hints(root: Path) -> tuple[list, list]:

@@ -182,14 +182,13 @@ def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str 
 
 
 def print_json(data: object) -> None:
-    """JSON keeps pack text exactly, but bidi, zero-width and C1 control characters are
+    """JSON keeps pack text exactly, but what :mod:`briefing.text.sanitize` would remove is
     written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
     import json
 
-    from briefing.text.sanitize import UNSAFE
+    from briefing.text.sanitize import escape_json
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    typer.echo(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    typer.echo(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 _KIND_OF_ID = (("has_node", "a section or item"), ("has_figure", "a figure"),

@@ -2,7 +2,10 @@
 
 Bilingual and other one-level mappings become dotted columns (``label.zh``, ``label.en``);
 lists (spans, children) have no place in a flat row and are left out. UTF-8, CRLF line ends,
-a header row; pack text is written as data, never interpreted.
+a header row; pack text is written as data, never interpreted: every text cell goes through
+:func:`briefing.text.sanitize.spreadsheet_cell` (terminal controls, bidi and invisible
+characters removed as in every other output; a cell that a spreadsheet would run as a formula,
+``=``, ``+``, ``-``, ``@``, tab, gets a leading ``'``, OWASP's advice).
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Iterable
+
+from briefing.text.sanitize import spreadsheet_cell
 
 
 def flatten(record: dict, mappings: frozenset[str] = frozenset()) -> dict[str, object]:
@@ -40,4 +45,10 @@ def write_csv(records: Iterable[dict], out=None) -> None:
                             extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    return spreadsheet_cell(value) if isinstance(value, str) else value
