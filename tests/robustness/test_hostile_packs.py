@@ -150,6 +150,19 @@ CASES = [
     pytest.param(weak(figure_yaml(value="1" + "0" * 400)),
                  f"{WEAK}:11: 'value' of figure 'gap-fig' must be finite",
                  id="type-value-huge-int"),
+    pytest.param(weak(figure_yaml(value="1" * 4301)),
+                 f"{WEAK}:11: YAML value '11111111111111111111…' (4,301 characters) cannot be "
+                 "read: Exceeds the limit (4300 digits) for integer string conversion: value "
+                 "has 4301 digits", id="yaml-int-over-4300-digits"),
+    pytest.param(weak(figure_yaml(value="0x" + "f" * 4000)),
+                 f"{WEAK}:11: YAML value '0xffffffffffffffffff…' (4,002 characters) is too "
+                 "large to be a number", id="yaml-hex-int-too-wide-to-print"),
+    pytest.param(weak(HEAD + "date: 2024-02-30\n"),
+                 f"{WEAK}:4: YAML value '2024-02-30' cannot be read: day is out of range for "
+                 "month", id="yaml-impossible-date"),
+    pytest.param(weak(HEAD + "at: 2024-01-01 25:00:00\n"),
+                 f"{WEAK}:4: YAML value '2024-01-01 25:00:00' cannot be read: hour must be in "
+                 "0..23", id="yaml-impossible-time"),
     pytest.param(weak(figure_yaml(value=".inf")),
                  f"{WEAK}:11: 'value' of figure 'gap-fig' must be finite", id="type-value-inf"),
     pytest.param(weak(figure_yaml(period="2024-01-01")),
