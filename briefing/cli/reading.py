@@ -55,11 +55,24 @@ def validate(
     if path is not None:
         state.content, state._pack = path, None
     pack = state.pack(cached=False)
+    ignored = ""
+    if pack.coverage_ignore:  # the manifest names it: a missing or broken one is a problem
+        from briefing.authoring.coverage import read_ignores
+        from briefing.cli.console import err_console
+        from briefing.text.sanitize import clean
+
+        ignores, problems = read_ignores(pack, pack.coverage_ignore)
+        for problem in problems:
+            err_console.print(clean(str(problem)), markup=False, highlight=False,
+                              soft_wrap=True)
+        if problems:
+            raise typer.Exit(1)
+        ignored = f", {len(ignores)} numbers ignored by coverage"
     nodes = list(pack.nodes())
     console.print(
         f"ok: {pack.id}: {len(pack.sections)} sections, {len(nodes) - len(pack.sections)} "
         f"items, {sum(1 for _ in pack.figures())} figures, {len(pack.comparisons)} comparisons, "
-        f"{len(pack.documents)} documents (hashes match)",
+        f"{len(pack.documents)} documents (hashes match){ignored}",
         markup=False,
     )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model import Document, Text
-from briefing.pack.checker import ID_RE, inside, line_of, valid_date
+from briefing.pack.checker import ID_RE, inside, line_of, path_problem, valid_date
 from briefing.pack.manifest_vocabulary import VocabularyReader
 from briefing.pack.rules import RuleReader
 from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
@@ -147,12 +147,19 @@ class ManifestReader(VocabularyReader, RuleReader):
             c.error(line, f"document path '{file}' is absolute; use a path relative to the pack")
             return None
         root = self.root.resolve()
-        allowed = (root, (root.parent / "seeds").resolve())
-        path = (self.root / file).resolve()
-        if not any(inside(path, base) for base in allowed):
-            c.error(line, f"document path '{file}' points outside the pack and its seeds/ folder")
+        seeds = root.parent / "seeds"  # not resolved: a seeds/ that is a link leads out
+        try:
+            path = (self.root / file).resolve()
+            is_file = path.is_file()
+        except (OSError, RuntimeError) as exc:  # ENAMETOOLONG, a symlink loop (RuntimeError)
+            c.error(line, f"document path '{file}' cannot be used: {path_problem(exc)}")
             return None
-        if not path.is_file():
+        if not any(inside(path, base) for base in (root, seeds)):
+            why = " (seeds/ is a link out)" if seeds.is_symlink() else ""
+            c.error(line, f"document path '{file}' points outside the pack and its seeds/ "
+                          f"folder{why}")
+            return None
+        if not is_file:
             c.error(line, f"document '{file}' not found")
             return None
         return path

@@ -86,6 +86,17 @@ def symlinked_section(make_pack, tmp_path: Path) -> Path:
     return path
 
 
+def seeds_linked_out(make_pack, tmp_path: Path) -> Path:
+    """Item 5: a seeds/ folder that is a link to a system folder (/etc in the probe)."""
+    import shutil
+
+    path = make_pack()
+    system = tmp_path / "system"
+    shutil.move(tmp_path / "seeds", system)
+    os.symlink(system, tmp_path / "seeds")
+    return path
+
+
 def device_section(make_pack, tmp_path: Path) -> Path:
     path = make_pack()
     (path / WEAK).unlink()
@@ -290,6 +301,8 @@ CASES = [
     pytest.param(edited(lambda f: f["manifest.yaml"].update(comparisons="../../etc/hosts")),
                  ("suffix", "comparisons file '../../etc/hosts' must be a path inside the pack"),
                  id="comparisons-dotdot"),
+    pytest.param(seeds_linked_out, ("suffix", "points outside the pack and its seeds/ folder "
+                 "(seeds/ is a link out)"), id="seeds-folder-links-out"),
     pytest.param(symlinked_section, f"{WEAK}: file is a link pointing outside the pack; refused",
                  id="section-symlink-out"),
     pytest.param(device_section, f"{WEAK}: not a regular file", id="section-is-dev-zero"),
