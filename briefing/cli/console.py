@@ -165,10 +165,11 @@ def _remembered_breaks() -> Iterator[None]:
     break_cache.save(name, known)
 
 
-def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
-    """An export to stdout, or written atomically to ``output`` (never over an existing file
-    without ``force``); says where it went on stderr. One path for sections and briefs."""
-    if output is None:
+def deliver_markdown(markdown: str, output: str | None, force: bool, what: str = "") -> None:
+    """An export to stdout (no ``-o``, or ``-o -``), or written atomically to ``output``
+    (never over an existing file without ``force``); says where it went on stderr. One path
+    for sections and briefs. ``output`` stays a string: ``dir/`` names a folder."""
+    if output is None or output == "-":
         typer.echo(markdown, nl=False)
         return
     from briefing.export import ExportError, write_text_atomic

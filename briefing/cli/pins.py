@@ -6,7 +6,6 @@ something pinned here shows in the app's Pins node and the other way round.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -126,7 +125,7 @@ def unpin(item_id: IdArgument) -> None:
     _change(item_id, pin=False)
 
 
-def export_pins(output: Path | None, force: bool, lang: str | None) -> None:
+def export_pins(output: str | None, force: bool, lang: str | None) -> None:
     """``briefing export --pins``: the brief, written with the same safety as every export."""
     if lang not in (None, "en", "zh", "both"):
         raise fail(f"--lang must be 'en', 'zh' or 'both', not {lang!r}", 2)

@@ -225,8 +225,9 @@ def _list_comparisons(pack, json: bool) -> None:
 def export(
     item_id: Annotated[str | None, typer.Argument(
         metavar="[ID]", help="The section, item, figure or comparison to export.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
-                                                "instead of standard output.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file "
+                                               "instead of standard output (- is standard "
+                                               "output).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     pins: Annotated[bool, typer.Option("--pins", help="Export your pins as one brief "
                                        "(--lang en, zh or both).")] = False,

@@ -1,5 +1,12 @@
 """Write an export without ever losing data: temp file in the same folder, fsync, then an
-atomic publish; an existing file is replaced only with ``force``."""
+atomic publish; an existing file is replaced only with ``force``.
+
+The target is checked first and every refusal is one line: a folder (``dir`` or ``dir/``), a
+missing folder (``nowhere/``, ``nowhere/x.md``), anything but a regular file (a terminal,
+``/dev/null``, a FIFO: a rename would replace the device node itself, so not even ``--force``
+does that), a name the system refuses (too long, a symlink loop, not a directory, no
+permission). SIGTERM during the write unwinds and removes the temporary file.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,8 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+
+from briefing.paths.unwind import terminate_unwinds
 
 
 class ExportError(Exception):
@@ -18,42 +27,69 @@ class TargetExists(ExportError):
     """The target file exists and ``force`` was not given."""
 
 
-def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
+def write_text_atomic(path: Path | str, text: str, force: bool = False) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder, then rename.
 
+    ``path`` may be a string, so that a trailing ``/`` (a folder, never a file name) is seen.
     Without ``force`` an existing file is never replaced (:class:`TargetExists`). On any
     failure the temporary file is removed and whatever was at ``path`` is left untouched.
     """
+    named_folder = isinstance(path, str) and path.endswith(("/", os.sep))
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a directory; give a file name")
-    if path.exists() and not force:
-        raise TargetExists(f"{path} already exists; use --force to overwrite it")
+    try:
+        _check_target(path, named_folder, force)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {_reason(exc)}") from None
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
     tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
-                                         prefix=f".{path.name}.", suffix=".tmp") as tmp:
+        with terminate_unwinds(), tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=folder, delete=False, prefix=f".{path.name[:200]}.",
+                suffix=".tmp") as tmp:
             tmp_name = tmp.name
-            os.chmod(tmp_name, _target_mode(path))  # mkstemp's 0600 is not what users expect
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        if force:
-            os.replace(tmp_name, path)
-        else:
-            _link_no_clobber(Path(tmp_name), path)
-        tmp_name = None
+            try:
+                os.chmod(tmp_name, _target_mode(path))  # mkstemp's 0600 is not what users expect
+                tmp.write(text)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+                tmp.close()
+                if force:
+                    os.replace(tmp_name, path)
+                else:
+                    _link_no_clobber(Path(tmp_name), path)
+                tmp_name = None
+            finally:
+                if tmp_name is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp_name)
     except FileExistsError:
         raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+        raise ExportError(f"cannot write {path}: {_reason(exc)}") from None
+
+
+def _check_target(path: Path, named_folder: bool, force: bool) -> None:
+    """Refuse what must never be written; OSError for a path the system cannot look up."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if named_folder or (info is not None and stat.S_ISDIR(info.st_mode)):
+        if info is None or not stat.S_ISDIR(info.st_mode):
+            raise ExportError(f"cannot write {path}/: folder {path} does not exist")
+        raise ExportError(f"{path} is a directory; give a file name")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise ExportError(f"{path} is not a regular file (a device, FIFO or socket); "
+                          "give a file name (- writes to standard output)")
+    if info is not None and not force:
+        raise TargetExists(f"{path} already exists; use --force to overwrite it")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 def _target_mode(path: Path) -> int:
