@@ -77,7 +77,7 @@ def output_probes(p: Prober) -> list[Probe]:
     def edit(content: Path) -> None:
         manifest = content / "manifest.yaml"
         text = manifest.read_text(encoding="utf-8")
-        title = json.dumps(f"=HYPERLINK(1){HOSTILE}")
+        title = _yaml_text(f"=HYPERLINK(1){HOSTILE}")
         manifest.write_text(text.replace("  zh: 苏州市科学技术局", f"  zh: {title}", 1),
                             encoding="utf-8")
         section = content / "sections" / "weaknesses.yaml"
@@ -105,6 +105,14 @@ def output_probes(p: Prober) -> list[Probe]:
     probes += [Probe("output figures --csv", ["--content", content, "figures", "--csv"], ok=True,
                      check=no_formula)]
     return probes
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` as one double-quoted YAML scalar (escapes where YAML needs them)."""
+    import yaml
+
+    return yaml.safe_dump(text, default_style='"', width=10**9, allow_unicode=True
+                          ).split("\n...")[0].strip()
 
 
 def _number(text: str) -> bool:

@@ -17,8 +17,7 @@ import signal
 import sys
 from pathlib import Path
 
-#: Set by the server for its app processes: its pid (see lifeline.die_with_parent).
-SERVER_PID = "BRIEFING_SERVER_PID"
+from briefing.web.processes import SERVER_PID
 
 
 def main(argv: list[str] | None = None) -> None:

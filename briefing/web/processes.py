@@ -15,6 +15,9 @@ import asyncio
 import contextlib
 import time
 
+#: Set by the server for its app processes: its pid (see lifeline.die_with_parent).
+SERVER_PID = "BRIEFING_SERVER_PID"
+
 
 def _children() -> list:
     import psutil

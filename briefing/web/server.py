@@ -21,8 +21,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from briefing.web.access import TOKEN_PARAM, guard
-from briefing.web.child import SERVER_PID
-from briefing.web.processes import reap_children, stop_children
+from briefing.web.processes import SERVER_PID, reap_children, stop_children
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(textual_serve.__file__).parent / "static"  # xterm.js, its CSS, bundled fonts
