@@ -38,6 +38,15 @@ def path_probes(p: Prober) -> list[Probe]:
             probes.append(Probe(f"export -o {kind}", ["export", "weaknesses", "-o", text]))
         if kind in ("long", "long-inside", "loop", "not-a-dir", "fifo"):
             probes.append(Probe(f"init {kind}", ["init", text, "--doc", str(seed)]))
+        if kind in ("long", "long-inside", "loop", "not-a-dir", "fifo", "zero"):
+            probes += [  # a hostile folder in the environment: a note, never a crash
+                Probe(f"BRIEFING_CACHE_DIR {kind}", ["figures"], ok=True,
+                      env={"BRIEFING_CACHE_DIR": text}),
+                Probe(f"BRIEFING_STATE_DIR {kind}: pins", ["pins"], ok=True,
+                      env={"BRIEFING_STATE_DIR": text}),
+                Probe(f"BRIEFING_STATE_DIR {kind}: pin", ["pin", "weaknesses"],
+                      env={"BRIEFING_STATE_DIR": text}),
+                Probe(f"export --pins -o {kind}", ["export", "--pins", "-o", text])]
     return probes
 
 
@@ -241,8 +250,9 @@ if done.returncode:
 def cache_probes(p: Prober) -> list[Probe]:
     def world_writable_unused(result, work: Path) -> str:
         used = list((work / "cache").glob("pack-*.pickle"))
-        ours = [f for f in used if f.stat().st_uid == os.getuid() and f.stat().st_size > 1000]
-        return "wrote its pack cache into a world-writable folder" if ours else ""
+        still_open = (work / "cache").stat().st_mode & 0o022
+        return ("wrote its pack cache into a folder others can write"
+                if used and still_open else "")
 
     return [Probe("cache: planted pickle (private folder)", ["700"], ok=True, script=PLANT),
             Probe("cache: planted pickle (world-writable folder)", ["777"], ok=True,

@@ -73,8 +73,8 @@ class Prober:
         self.count += 1
         work = self.fresh(f"run-{self.count}")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFING_", "COLUMNS"))}
-        env.update(PYTHONPATH=str(self.code), BRIEFING_CACHE_DIR=str(work / "cache"),
-                   BRIEFING_STATE_DIR=str(work / "state"), **probe.env)
+        env.update({"PYTHONPATH": str(self.code), "BRIEFING_CACHE_DIR": str(work / "cache"),
+                    "BRIEFING_STATE_DIR": str(work / "state"), **probe.env})
         command = ([sys.executable, "-c", probe.script, *probe.args] if probe.script
                    else [sys.executable, "-m", "briefing", *probe.args])
         if probe.setup:

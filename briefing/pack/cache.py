@@ -73,12 +73,16 @@ def pack_digest(root: Path) -> str:
 
 def _pack_digest(root: Path) -> str:
     digest = hashlib.sha256()
+    real_root = Path(root).resolve()
     for path in sorted(Path(root).rglob("*.yaml")):
-        # A FIFO, a device (a link to /dev/zero) or an oversized file would hang or exhaust
-        # memory here; raising sends the caller to the full load, which reports it cleanly.
+        # A FIFO, a device (a link to /dev/zero), an oversized file or a link out of the pack
+        # would hang, exhaust memory or read what is not the pack's here; raising sends the
+        # caller to the full load, which reports it cleanly.
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             raise OSError(f"{path} is not a small regular file")
+        if path.is_symlink() and real_root not in path.resolve().parents:
+            raise OSError(f"{path} links out of the pack")
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

@@ -120,3 +120,23 @@ def test_sigterm_during_a_held_fsync_leaves_no_temporary_file(tmp_path):
     assert b"Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
     assert target.read_text() == "the user's file\n"
+
+
+def test_any_path_error_left_is_one_line(monkeypatch, capsys):
+    """The last line of defence in ``main``: an OSError no command caught (EACCES here, which
+    root cannot provoke for real) is one line naming the file, exit 1, no traceback."""
+    import errno
+
+    import briefing.cli.reading as reading
+    from briefing.cli import main
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", "/srv/briefing/out.md")
+
+    monkeypatch.setattr(reading, "out", refused)
+    monkeypatch.setattr(sys, "argv", ["briefing", "sections"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert err == "error: /srv/briefing/out.md: permission denied\n"
