@@ -263,17 +263,22 @@ def cache_probes(p: Prober) -> list[Probe]:
 
 
 def breaker_probes(p: Prober) -> list[Probe]:
-    word = "蘇" * 400_000
-    content = p.pack("long-word")
-    section = content / "sections" / "talent-services.yaml"
-    lines = section.read_text(encoding="utf-8").splitlines()
-    at = next(n for n, line in enumerate(lines) if line.strip().startswith("zh:"))
-    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
-    lines[at] = f"{indent}zh: {word}"
-    section.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [Probe("show a 400k-character word", ["--content", str(content), "--lang", "zh",
-                                                  "show", "talent-services"], ok=True,
-                  max_seconds=5.0, timeout=60)]
+    """One unbroken word of 400k letters, and a run of 100k Chinese numerals, in a section's
+    text: linear work takes seconds, quadratic minutes (limits are generous: a busy machine)."""
+    probes = []
+    for name, run in (("a 400k-letter word", "a" * 400_000), ("100k Chinese numerals",
+                                                              "一" * 100_000)):
+        content = p.pack(name.split()[1])
+        section = content / "sections" / "talent-services.yaml"
+        lines = section.read_text(encoding="utf-8").splitlines()
+        at = next(n for n, line in enumerate(lines) if line.strip().startswith("en:"))
+        indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+        lines[at] = f"{indent}en: {run}"
+        section.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        probes.append(Probe(f"show {name}", ["--content", str(content), "show",
+                                             "talent-services"], ok=True, max_seconds=20.0,
+                            timeout=120))
+    return probes
 
 
 def _serve_case(name: str) -> Probe:

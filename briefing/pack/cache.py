@@ -72,6 +72,13 @@ def pack_digest(root: Path) -> str:
 
 
 def _pack_digest(root: Path) -> str:
+    try:
+        return _digest_files(root)
+    except RuntimeError as exc:  # Path.resolve on a symlink loop: the full load reports it
+        raise OSError(str(exc)) from None
+
+
+def _digest_files(root: Path) -> str:
     digest = hashlib.sha256()
     real_root = Path(root).resolve()
     for path in sorted(Path(root).rglob("*.yaml")):

@@ -416,3 +416,24 @@ def test_pure_python_loader_fallback(make_pack, monkeypatch, body, expected):
     assert time.perf_counter() - started < 10
     result = run_cli("validate", str(path))
     assert result.exit_code == 1 and expected in result.stderr
+
+
+def _loop(tmp_path: Path) -> Path:
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    return tmp_path / "loop" / "pack"
+
+
+@pytest.mark.parametrize("where", [
+    lambda tmp: tmp / ("x" * 300), lambda tmp: tmp / ("y" * 300) / "pack", _loop,
+    lambda tmp: (tmp / "file").write_text("x") and tmp / "file" / "pack",
+], ids=["long-name", "long-folder", "symlink-loop", "not-a-folder"])
+@pytest.mark.parametrize("args", [("validate", "{}"), ("--content", "{}", "figures"),
+                                  ("coverage", "{}"), ("--content", "{}", "pins")])
+def test_pack_paths_the_system_refuses_are_one_line(tmp_path, where, args):
+    """Issue 26, item 7: a path component over 255 bytes, or a symlink loop, was a traceback
+    in validate, --content and coverage."""
+    path = str(where(tmp_path))
+    result = run_cli(*(a.format(path) for a in args))
+    assert result.exit_code == 1, result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stdout == ""
