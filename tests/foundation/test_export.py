@@ -142,8 +142,8 @@ def test_every_comparison_and_figure_exports(lang):
 def test_values_read_as_values_in_both_languages():
     """No quote fragment ("深圳有49人", "没有企业上榜") is a value: the number column holds a
     number, its hedge and at most a magnitude; words go to the unit column."""
-    number = re.compile(r"^(超过|超|约|近|预计|第|No\. |over |about |approx\. |nearly |"
-                        r"more than |expected )?[\d.,/]*[千万亿]*[\d.,/]*"
+    number = re.compile(r"^(超过|超|约|近|预计|零的突破|第|No\. |over |about |approx\. |nearly |"
+                        r"more than |at least |expected )?[\d.,/]*[千万亿]*[\d.,/]*"
                         r"(%|×| billion| million| trillion)?(余|多|左右|以上| or more)?$")
     for fig in PACK.figures():
         if fig.kind == "tier":  # a group ("first tier"), deliberately not a number or a rank
@@ -252,6 +252,8 @@ def test_floors_make_bounds_never_a_claim_of_reaching_the_target():
             assert row[gap] == row[reached] == "unclear"
         elif actual.unit == "percent":
             assert row[gap].endswith(" pp") and row[reached] == "—"
+        elif not entry.like_for_like:  # an unlike pair has no share reached
+            assert row[reached] == "—" and row[0].endswith(" *")
         else:
             assert row[reached].endswith("%") and row[reached] != "100%"
             assert row[reached].startswith("≥" if floors[0] else "≤" if floors[1] else "")

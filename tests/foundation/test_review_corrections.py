@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _pack_text import pack_english
 
 from briefing.figures.reading import parse_display
 from briefing.pack import bundled_pack_dir, load_pack
@@ -12,15 +13,7 @@ FIGURES = list(PACK.figures())
 
 
 def _english() -> str:
-    parts = [PACK.title.en, *(d.title.en for d in PACK.documents),
-             *(u.label.en for u in PACK.units)]
-    for node in PACK.nodes():
-        parts += [node.title.en, node.text.en]
-    for fig in FIGURES:
-        parts += [fig.label.en, fig.note.en if fig.note else ""]
-    for cmp in PACK.comparisons:
-        parts += [cmp.title.en, cmp.note.en if cmp.note else ""]
-    return "\n".join(parts)
+    return pack_english(PACK)
 
 
 @pytest.mark.parametrize("phrase", [
@@ -88,13 +81,15 @@ def test_the_source_view_hides_conversion_markers_but_the_seed_keeps_them():
 
 
 def test_every_progress_row_carries_gap_like_for_like_and_lower_bound():
-    from briefing.present.comparison_rows import build, view_to_dict
+    from briefing.present.comparison_json import view_to_dict
+    from briefing.present.comparison_rows import build
 
     progress = [c for c in PACK.comparisons if c.kind == "progress"]
     assert progress
     for comparison in progress:
         for row in view_to_dict(PACK, build(PACK, comparison))["rows"]:
-            assert isinstance(row["gap"], float)
+            # null only where the source cannot say (two floors): never 0 for "unclear"
+            assert isinstance(row["gap"], float) or row["gap_bound"] == "unclear"
             assert isinstance(row["like_for_like"], bool)
             assert isinstance(row["lower_bound"], bool)
     rows = {r["figure"]: r for r in

@@ -215,7 +215,7 @@ def _join(db, parts: list[dict], paths: list[str], bounds: list[int], *, key: st
             "syllables": sorted(set().union(*(p["syllables"] for p in parts))),
             "grams": [s for s in STREAMS if any(p[s]["grams"] for p in parts)],
             "glossary": [list(g) for g in glossary],
-            "documents": [[str(d.path), d.sha256] for d in documents]}
+            "documents": [[str(path), sha] for d in documents for path, sha in d.files()]}
     db.executemany("INSERT INTO meta VALUES (?, ?)",
                    ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
 
@@ -229,6 +229,8 @@ def _write_tables(db, inp: StoreInput) -> dict:
     _put_array(db, "record_fields.at", "q", inp.record_fields_at)
     _put_array(db, "record_fields", "q", inp.record_fields)
     _put_array(db, "record_section", "q", inp.record_section)
+    _put_array(db, "record_children.at", "q", inp.record_children_at)
+    _put_array(db, "record_children", "q", inp.record_children)
     db.executemany("INSERT INTO record VALUES (?, ?)", enumerate(inp.record_rows))
     return {"fields": len(inp), "records": inp.record_count, "field_names": inp.field_names,
             "sections": inp.sections, "top_sections": inp.top_sections}

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.message import Message
 
 from briefing.present import panes
-from briefing.text.table_layout import Column, Measures, TableLayout, lay_out, measure
+from briefing.text.table_layout import Column, Span, TableLayout, lay_out, measure
 from briefing.tui.widgets.row_table import RowTable
 
 
@@ -43,14 +43,14 @@ class FigureTable(RowTable):
         self.columns: list[Column] = []
         self.find_query = ""
         self._cells: list[list[str]] = []
-        self._measures = None
+        self._spans = None
         self._index: dict[str, int] = {}
 
     def set_rows(self, columns: list[Column], rows: list[panes.FigureRow]) -> None:
         self.columns, self.rows = columns, rows
         self.find_query = ""
         self._cells = [[r.label, r.value, r.period, r.kind, r.compared_text] for r in rows]
-        self._measures: Measures | None = None  # measured on the first layout, for all widths
+        self._spans: list[Span] | None = None  # measured on the first layout, for all widths
         self._index = {r.figure_id: i for i, r in enumerate(rows)}
         self.invalidate()
 
@@ -71,9 +71,9 @@ class FigureTable(RowTable):
             self.refresh()
 
     def build_layout(self, width: int) -> TableLayout:
-        if self._measures is None:
-            self._measures = measure(self.columns, self._cells)
-        return lay_out(self.columns, self._cells, width, measures=self._measures)
+        if self._spans is None:
+            self._spans = measure(self.columns, self._cells)
+        return lay_out(self.columns, self._cells, width, spans=self._spans)
 
     def decorate(self, line: Text, row: int) -> Text:
         if not self.find_query:
