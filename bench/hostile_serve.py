@@ -67,15 +67,17 @@ def wait_gone(procs: list[psutil.Process], seconds: float) -> list[psutil.Proces
     return alive
 
 
-async def open_tab(port: int, token: str, hold, receive_for: float = 0.0) -> str:
-    """Open the WebSocket a browser tab opens, call ``hold()`` while it is open; returns the
-    text the app sent within ``receive_for`` seconds."""
+async def open_tab(port: int, token: str, hold, receive_for: float = 0.0,
+                   done=None) -> str:
+    """Open the WebSocket a browser tab opens, call ``hold()`` (a coroutine function) while
+    it is open; returns what the app drew (terminal output) within ``receive_for`` seconds,
+    or until ``done(drawn)`` says enough. Also used by tests/web."""
     import aiohttp
 
     url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
     headers = {"Origin": f"http://127.0.0.1:{port}",
                "Cookie": f"briefing-token-{port}={token}"}
-    seen: list[str] = []
+    drawn: list[str] = []
     async with aiohttp.ClientSession() as session, session.ws_connect(url, headers=headers
                                                                       ) as ws:
         await ws.send_json(["resize", {"width": 100, "height": 30}])
@@ -85,14 +87,14 @@ async def open_tab(port: int, token: str, hold, receive_for: float = 0.0) -> str
                 message = await ws.receive(timeout=max(0.05, deadline - time.monotonic()))
             except TimeoutError:
                 break
-            if message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT):
-                data = message.data
-                seen.append(data.decode("utf-8", "replace") if isinstance(data, bytes)
-                            else data)
-            else:
+            if message.type == aiohttp.WSMsgType.BINARY:
+                drawn.append(message.data.decode("utf-8", "replace"))
+                if done is not None and done("".join(drawn)):
+                    break
+            elif message.type != aiohttp.WSMsgType.TEXT:
                 break
         await hold()
-    return "".join(seen)
+    return "".join(drawn)
 
 
 def until(condition, seconds: float, what: str) -> None:

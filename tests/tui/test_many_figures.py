@@ -5,7 +5,6 @@ does not walk the rows above it. The time is in bench/figure_table_bench.py."""
 
 from __future__ import annotations
 
-from conftest import _drive
 from test_workflow import wait_for
 
 from briefing.pack import load_pack
@@ -28,7 +27,7 @@ def _many(files: dict) -> None:
         "source": {"doc": "review-2024", "quote": QUOTE}, "figures": figures}]
 
 
-def test_thousands_of_figures_are_measured_once_and_drawn_as_seen(make_pack, monkeypatch):
+def test_thousands_of_figures_are_measured_once_and_drawn_as_seen(make_pack, monkeypatch, drive):
     pack = load_pack(make_pack(_many))
     measured: list[str] = []
     drawn: list[int] = []
@@ -61,4 +60,4 @@ def test_thousands_of_figures_are_measured_once_and_drawn_as_seen(make_pack, mon
         # drawn: the rows on screen after each change, not all of them
         assert len(drawn) < COUNT // 4, len(drawn)
 
-    _drive(BriefingApp(pack, lang="en", start_id="weaknesses"), scenario, size=(120, 40))
+    drive(BriefingApp(pack, lang="en", start_id="weaknesses"), scenario, size=(120, 40))

@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import shutil
+import sys
+import threading
 import urllib.error
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlencode
 
 import aiohttp
@@ -24,6 +27,9 @@ from webtools import TIMEOUT, plain, start_server, wait_for
 
 from briefing.pack import bundled_pack_dir
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from hostile_serve import open_tab
+
 NOISE = ("Traceback", "Task was destroyed", "Exception ignored", "Event loop is closed",
          "Unknown child process", "did not quit")
 
@@ -32,28 +38,28 @@ async def _tab(server, while_open, receive_for: float = 0.0, until: str = "") ->
     """Open a tab's WebSocket, run ``while_open()`` (a coroutine function) while it is
     open; returns the text the app drew within ``receive_for`` seconds (or until it drew
     ``until``)."""
-    headers = {"Origin": server.base,
-               "Cookie": f"briefing-token-{server.port}={token_of(server.url)}"}
-    drawn: list[str] = []
-    url = f"ws://127.0.0.1:{server.port}/ws?width=100&height=30"
-    async with aiohttp.ClientSession() as session, session.ws_connect(url, headers=headers
-                                                                      ) as ws:
-        await ws.send_json(["resize", {"width": 100, "height": 30}])
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + receive_for
-        while loop.time() < deadline:
-            try:
-                message = await ws.receive(timeout=max(0.05, deadline - loop.time()))
-            except TimeoutError:
-                break
-            if message.type == aiohttp.WSMsgType.BINARY:
-                drawn.append(message.data.decode("utf-8", "replace"))
-                if until and until in plain("".join(drawn)):
-                    break
-            elif message.type != aiohttp.WSMsgType.TEXT:
-                break
-        await while_open()
-    return plain("".join(drawn))
+    drawn = await open_tab(server.port, token_of(server.url), while_open, receive_for,
+                           done=(lambda raw: until in plain(raw)) if until else None)
+    return plain(drawn)
+
+
+def _run(coroutine):
+    """``asyncio.run`` in a thread of its own: Playwright's sync API (the browser tests, in
+    the same session) keeps an event loop running in the main thread."""
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = asyncio.run(coroutine)
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome.get("value")
 
 
 def _apps(server) -> list[psutil.Process]:
@@ -70,7 +76,7 @@ def test_apps_end_when_the_server_is_killed(tmp_path):
         server.process.wait(timeout=TIMEOUT)
 
     try:  # killed once the app is up and idle (one that is still starting dies on its own)
-        drawn = asyncio.run(_tab(server, kill_the_server, receive_for=TIMEOUT,
+        drawn = _run(_tab(server, kill_the_server, receive_for=TIMEOUT,
                                  until="Achievements"))
         assert "Achievements" in drawn
     except (aiohttp.ClientError, ConnectionError):
@@ -92,7 +98,7 @@ def test_a_closed_tab_ends_its_app_promptly(tmp_path):
         apps.extend(await asyncio.to_thread(_apps, server))
 
     try:
-        asyncio.run(_tab(server, note_apps, receive_for=2))
+        _run(_tab(server, note_apps, receive_for=2))
         wait_for(lambda: not any(alive(p) for p in apps), timeout=15,
                  what="the closed tab's app to end")
     finally:
@@ -116,7 +122,6 @@ Impatient(STUCK, host="127.0.0.1", port=int(sys.argv[1]), token=new_token(), tit
 def test_ctrl_c_with_a_stuck_app_is_quiet(tmp_path, monkeypatch):
     """An app that ignores "quit" is stopped while the server's loop still runs: no
     "Event loop is closed" tracebacks from asyncio after it, and no process left."""
-    import sys
 
     import webtools
 
@@ -135,7 +140,7 @@ def test_ctrl_c_with_a_stuck_app_is_quiet(tmp_path, monkeypatch):
 
     try:
         with contextlib.suppress(aiohttp.ClientError, ConnectionError):
-            asyncio.run(_tab(server, stop_the_server))
+            _run(_tab(server, stop_the_server))
         wait_for(lambda: not any(alive(p) for p in apps), timeout=10, what="the app to end")
     finally:
         for process in apps:
@@ -159,7 +164,7 @@ def test_a_pack_broken_while_serving_is_a_one_line_page(tmp_path):
         return None
 
     try:
-        drawn = asyncio.run(_tab(server, nothing, receive_for=10))
+        drawn = _run(_tab(server, nothing, receive_for=10))
     finally:
         server.stop()
     assert "cannot open" in drawn and "weaknesses.yaml:2" in drawn
