@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import hmac
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def _read_key(path: Path) -> bytes | None:
 def _make_key(path: Path) -> bytes | None:
     """A new key, written only where none is (a bad one is replaced: what it sealed is
     then simply not trusted, and rebuilt)."""
+    import secrets  # only to make a key: base64 and random cost every command ~1.5 ms
+
     key = secrets.token_bytes(DIGEST)
     tmp = path.with_name(f".key-{secrets.token_hex(8)}.tmp")
     try:

@@ -11,11 +11,9 @@ it changes nothing.
 from __future__ import annotations
 
 import contextlib
-import signal
-import threading
 from collections.abc import Iterator
 
-TERMINATED = 128 + signal.SIGTERM
+TERMINATED = 128 + 15  # 128 + SIGTERM; signal and threading are imported only when writing
 
 
 def _raise(signum, frame) -> None:
@@ -25,6 +23,9 @@ def _raise(signum, frame) -> None:
 @contextlib.contextmanager
 def terminate_unwinds() -> Iterator[None]:
     """Within, SIGTERM raises SystemExit(143) instead of killing the process outright."""
+    import signal
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
