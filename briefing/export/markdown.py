@@ -82,37 +82,3 @@ def table(headers: Sequence[str], aligns: Sequence[Align],
 
 def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(c if c else " " for c in cells) + " |"
-
-
-_OPENING = "“「『‘"
-_CLOSING = {"“": "”", "「": "」", "『": "』", "‘": "’"}
-
-
-def quoted(quote: str) -> str:
-    """A verbatim quote in quotation marks, without doubling marks it already has.
-
-    A quote that is one quotation already (“政府搭台…”) is kept as it is; one that contains
-    quotation marks of its own gets corner brackets outside them (「“十三五”至今…」).
-    """
-    quote = one_line(quote)
-    if _is_enclosed(quote):
-        return quote
-    if any(mark in quote for mark in "“”"):
-        return f"「{quote}」"
-    return f"“{quote}”"
-
-
-def _is_enclosed(quote: str) -> bool:
-    """Whether the first character opens a quotation that the last character closes."""
-    if len(quote) < 2 or quote[0] not in _OPENING or quote[-1] != _CLOSING[quote[0]]:
-        return False
-    opening, closing = quote[0], _CLOSING[quote[0]]
-    depth = 0
-    for position, char in enumerate(quote):
-        if char == opening:
-            depth += 1
-        elif char == closing:
-            depth -= 1
-            if depth == 0:
-                return position == len(quote) - 1
-    return False
