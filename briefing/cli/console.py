@@ -165,10 +165,20 @@ def _remembered_breaks() -> Iterator[None]:
     break_cache.save(name, known)
 
 
-def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
+def deliver_markdown(markdown: str | bytes, output: Path | None, force: bool,
+                     what: str = "") -> None:
     """An export to stdout, or written atomically to ``output`` (never over an existing file
-    without ``force``); says where it went on stderr. One path for sections and briefs."""
+    without ``force``); says where it went on stderr. One path for sections and briefs, in
+    every format (bytes: a Word file, which is never written to a terminal)."""
     if output is None:
+        if isinstance(markdown, bytes):
+            if sys.stdout.isatty():
+                raise fail("a Word file is not for the terminal: give -o FILE.docx or "
+                           "redirect the output", 2)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(markdown)
+            sys.stdout.buffer.flush()
+            return
         typer.echo(markdown, nl=False)
         return
     from briefing.export import ExportError, write_text_atomic

@@ -129,20 +129,17 @@ def unpin(item_id: IdArgument) -> None:
     _change(item_id, pin=False)
 
 
-def export_pins(output: Path | None, force: bool, lang: str | None) -> None:
-    """``briefing export --pins``: the brief, written with the same safety as every export."""
-    if lang not in (None, "en", "zh", "both"):
-        raise fail(f"--lang must be 'en', 'zh' or 'both', not {lang!r}", 2)
-    brief_lang = lang or state.lang
-    if brief_lang != "both":
-        set_lang(brief_lang)
-        brief_lang = state.lang
+def export_pins(output: Path | None, force: bool, lang: str, fmt: str = "md",
+                cite: str = "footnotes") -> None:
+    """``briefing export --pins``: the brief, written with the same safety as every export
+    (``lang``, ``fmt`` and ``cite`` already checked by the export command)."""
     pack = state.pack()
     live, aside = current_pins()
     _say_set_aside(aside)
     if not live:
         raise fail("nothing is pinned; pin with 'briefing pin ID' or p in the app")
-    from briefing.export.brief import brief_markdown
+    from briefing.export.brief import brief_document
 
-    markdown = brief_markdown(pack, live, brief_lang)  # type: ignore[arg-type]
-    deliver_markdown(markdown, output, force, f"{len(live)} pinned")
+    document = brief_document(pack, live, lang, cite)  # type: ignore[arg-type]
+    deliver_markdown(document.render(fmt), output, force,  # type: ignore[arg-type]
+                     f"{len(live)} pinned")
