@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.text.sanitize import clean, one_line
+from briefing.text.sanitize import clean
 
 _ALWAYS = re.compile(r"([\\`*_\[~|$])")
 _HTML_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
@@ -32,6 +32,8 @@ _LINE_START = re.compile(
     r"^(?:>|#{1,6}(?=\s|$)|[-+](?=\s|$)|-(?=[\s-]*$)|=(?==*\s*$))", re.MULTILINE)
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)", re.MULTILINE)
 _CLOSING_HASHES = re.compile(r"(\s)(#+)$")
+#: Whitespace a one-line cell folds, which is all of it but the no-break spaces.
+_BREAKABLE = re.compile(r"[^\S\u00a0\u202f]+")
 
 Align = str  # "left" | "right"
 
@@ -52,9 +54,11 @@ def escape(text: str) -> str:
 
 
 def inline(text: str) -> str:
-    """Pack text folded onto one line, inert (for headings, list entries and footnotes)."""
+    """Pack text folded onto one line, inert (for headings, list entries and footnotes); its
+    no-break spaces stay (:mod:`briefing.text.nobreak`)."""
+    folded = " ".join(_BREAKABLE.split(clean(text).strip()))
     return _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)),
-                               escape(one_line(text)))
+                               escape(folded))
 
 
 def cell(text: str) -> str:
