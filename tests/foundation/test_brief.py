@@ -24,7 +24,7 @@ PACK = load_pack(bundled_pack_dir())
 PINS = six_pins(PACK)
 ITEM = PACK.node(PINS[0])
 FIGURES = [PACK.figure(i) for i in PINS[1:4]]
-SHOWN = list(ITEM.all_figures()) + [PACK.figure(PINS[5])]
+SHOWN = [*ITEM.all_figures(), PACK.figure(PINS[5])]
 
 
 def cells(page: Page) -> list[str]:

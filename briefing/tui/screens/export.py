@@ -23,7 +23,6 @@ from briefing.tui.screens.dialog import Dialog
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 
-
 MIME_TYPES = {"md": "text/markdown", "html": "text/html",
               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
