@@ -1,8 +1,9 @@
 """Prose is cited to the sentences it summarises: an item's text cites every quote it rests
 on (from one document or several), each verbatim, and every number in it comes from them.
 
-A text used to cite one quote, often only its heading ("（四）实施创新人才引领行动，提升人才集聚力"),
-while summarising a whole paragraph; an item that mixed facts from both documents cited one.
+A text used to cite one quote, often only its heading ("（四）实施创新人才引领行动，
+提升人才集聚力"), while summarising a whole paragraph; an item that mixed facts from both
+documents cited one.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ def test_sources_is_a_list_of_verbatim_quotes_and_source_still_works(make_pack):
             {"doc": "review-2024", "quote": quote_a}, {"doc": "review-2024", "quote": quote_a}])),
          "quote 2 of 'sources' of item 'ach-enterprises' repeats quote 1"),
         (lambda item: (item.pop("source"), item.update(sources=[
-            {"doc": "review-2024", "quote": quote_a}, {"doc": "review-2024", "quote": "不在原文"}])),
+            {"doc": "review-2024", "quote": quote_a},
+            {"doc": "review-2024", "quote": "不在原文"}])),
          "quote 2 of 'sources' of item 'ach-enterprises' is not verbatim"),
     ):
         def edit(files, change=change):
