@@ -243,8 +243,11 @@ def test_y_copies_a_comparison_as_a_table_and_the_source_quote(fixture_pack, dri
         app.open_source("hntes-2024")
         await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen)
                        and app.screen.query("#source-doc"))
-        await pilot.press("y")
-        await wait_for(pilot, lambda: app.clipboard == "国家高新技术企业1.74万家、全国第四")
+        await pilot.press("y")  # the quote, with the document it is from
+        await wait_for(pilot, lambda: app.clipboard.startswith(
+            "“国家高新技术企业1.74万家、全国第四” — "))
+        doc = app.pack.document(app.pack.figure("hntes-2024").source.doc)
+        assert doc.publisher.en in app.clipboard and doc.date in app.clipboard
 
     drive(BriefingApp(fixture_pack), scenario)
 
