@@ -79,12 +79,35 @@ _consoles: dict[bool, Console] = {}
 
 
 def _console(stderr: bool = False) -> Console:
-    """The console for stdout (or stderr), made on first use and then shared."""
+    """The console for stdout (or stderr), made on first use and then shared.
+
+    Writing to a pipe or a file, the width is ``COLUMNS`` or 80: never the size of a terminal
+    that stdin or stderr happens to be (as Rich would take), so a command prints the same
+    under cron, in a subprocess and in ``briefing ... | cat`` typed at a terminal.
+    """
     if stderr not in _consoles:
+        import os
+
         from rich.console import Console
 
-        _consoles[stderr] = Console(stderr=stderr, highlight=False)
+        stream = sys.stderr if stderr else sys.stdout
+        width = None
+        if not _isatty(stream) and not os.environ.get("COLUMNS", "").strip().isdigit():
+            width = 80
+        _consoles[stderr] = Console(stderr=stderr, highlight=False, width=width)
     return _consoles[stderr]
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def piped() -> bool:
+    """Whether stdout is not a terminal: tables then print whole, one row per line."""
+    return not _console().is_terminal
 
 
 def __getattr__(name: str) -> Console:
@@ -108,7 +131,8 @@ def out(renderable: object, wide: bool = False) -> None:
     """Print a renderable without the padding Rich leaves at line ends.
 
     ``wide``: on a pipe, render at the renderable's own width rather than 80 columns, so a
-    table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut).
+    table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut); the
+    table must then set no column narrower than its cells (see :func:`piped`).
     """
     with _remembered_breaks():
         _out(renderable, wide)
@@ -117,10 +141,10 @@ def out(renderable: object, wide: bool = False) -> None:
 def _out(renderable: object, wide: bool) -> None:
     console = _console()
     width = console.width
-    if wide and not console.is_terminal:
+    if wide and not console.is_terminal:  # the table's own width, whatever COLUMNS says
         from rich.measure import Measurement
 
-        width = max(width, min(Measurement.get(console, console.options.update(
+        width = max(1, min(Measurement.get(console, console.options.update(
             width=_MAX_PIPE_WIDTH), renderable).maximum, _MAX_PIPE_WIDTH))
     saved = console.width
     console.width = width  # Console.print(width=) may only narrow the output, never widen it
@@ -133,7 +157,7 @@ def _out(renderable: object, wide: bool) -> None:
     sys.stdout.flush()
 
 
-_MAX_PIPE_WIDTH = 400
+_MAX_PIPE_WIDTH = 1000
 #: The command line's saved line breaks are reloaded while their file is at most this big; a
 #: larger one (search snippets differ query by query) is started afresh by the next command.
 BREAKS_MAX_BYTES = 256 * 1024

@@ -132,10 +132,10 @@ def figures(
         else:
             print_json(records)
         return
+    from briefing.cli.console import piped
     from briefing.cli.render import figures_table
 
-    out(figures_table(pack, selected, state.lang,
-                      width=None if console.is_terminal else 400), wide=True)
+    out(figures_table(pack, selected, state.lang, whole=piped()), wide=True)
 
 
 @app.command()
@@ -182,9 +182,10 @@ def compare(
         data = view_to_dict(pack, view)
         write_csv({"comparison": data["id"], **row} for row in data["rows"])
         return
+    from briefing.cli.console import piped
     from briefing.cli.render import comparison_view
 
-    out(comparison_view(pack, view, state.lang))
+    out(comparison_view(pack, view, state.lang, whole=piped()), wide=True)
 
 
 def _list_comparisons(pack, json: bool) -> None:
@@ -197,13 +198,15 @@ def _list_comparisons(pack, json: bool) -> None:
     from rich import box
     from rich.table import Table
 
+    from briefing.cli.console import piped
     from briefing.cli.render import plain
     from briefing.text.rich_wrap import Wrapped
 
     table = Table(header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("ID", no_wrap=True)  # ids are for copying: always whole
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Title", ratio=1, max_width=60)
+    table.add_column("Title", **({"no_wrap": True} if piped() else {"ratio": 1,
+                                                                    "max_width": 60}))
     for c in pack.comparisons:
         table.add_row(c.id, c.kind, Wrapped(plain(c.title.get(state.lang))))
     out(table, wide=True)

@@ -41,10 +41,11 @@ def field_label(field: str, lang: Lang) -> str:
     return f"{label} {which}".strip()
 
 
-def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
+def hits_table(hits: list[Hit], lang: Lang, whole: bool = False) -> FitOrStack:
     """Hits as a table, or one block per hit where the terminal is too narrow for its columns
     whole. Ids (the hit's and its section's) are never broken, the text is wrapped by the
-    project's line breaker."""
+    project's line breaker. ``whole`` (a pipe): one line per hit, nothing wrapped, the title
+    and its id side by side."""
     from rich.table import Table
     from rich.text import Text
 
@@ -56,14 +57,13 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     heads = [Text(head) for head in HEADINGS[lang]]
     table = Table(header_style="bold", show_lines=False)
     table.add_column(heads[0], justify="right", no_wrap=True)
-    table.add_column(heads[1])
-    table.add_column(heads[2])
-    table.add_column(heads[3])
+    for head in heads[1:]:
+        table.add_column(head, no_wrap=whole)
     fit = FitOrStack(table, label_column=1)
     for hit in hits:
         title = Text()
         title.append(printable(hit.title.get(lang)), style="bold")
-        title.append("\n")
+        title.append("  " if whole else "\n")
         start = len(title.plain)
         title.append(f"{hit.id} · {hit.kind}", style="dim")
         whole_id = range(start + 1, start + len(hit.id))  # no break inside the id
@@ -177,9 +177,10 @@ def search(
     if json:
         print_json([hit.to_json() for hit in hits])
         return
-    from briefing.cli.console import console, out
+    from briefing.cli.console import console, out, piped
 
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)
         return
-    out(hits_table(hits, state.lang))
+    whole = piped()
+    out(hits_table(hits, state.lang, whole=whole), wide=whole)

@@ -10,10 +10,12 @@ so footnotes, inline citations and a Word file all point to the same quotes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
-from briefing.model import Source
+from briefing.model import Lang, Pack, Source
+from briefing.present.citations import Citations
 
 Align = Literal["left", "right"]
 #: How prose cites its quotes: footnotes (GFM ``[^1]``, HTML and Word notes at the end), or
@@ -96,3 +98,30 @@ def paragraphs(parts: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
         else:
             out[-1].append(part)
     return [tuple(p) for p in out if p]
+
+
+class Document(Protocol):
+    """What the renderers and the comparison tables read of an
+    :class:`~briefing.export.document.ExportDocument` (so they need not import it)."""
+
+    pack: Pack
+    langs: tuple[Lang, ...]
+    cite_style: CiteStyle
+    profile: str
+    citations: Citations
+    blocks: list[Block]
+
+    @property
+    def first(self) -> Lang: ...
+
+    def words(self, key: str) -> str: ...
+
+    def cite(self, sources: Iterable[Source | None]) -> Cite | None: ...
+
+    def where(self, source: Source) -> str: ...
+
+    def cite_text(self, cite: Cite) -> str: ...
+
+    def source_entry(self, doc_id: str, lang: Lang) -> str: ...
+
+    def footnotes(self) -> list[Source]: ...

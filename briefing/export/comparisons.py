@@ -11,8 +11,6 @@ always have the same rows and columns.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from briefing.model import Lang
 from briefing.present.comparison_profiles import for_output
 from briefing.present.comparison_rows import ComparisonView
@@ -21,13 +19,10 @@ from briefing.present.comparison_table import ComparisonTable, TableRow
 from briefing.present.comparison_table import comparison_table as table_of
 from briefing.text.nobreak import bind_numbers, bind_value
 
-from .blocks import Bar, Column, Inline, Run, Table
-
-if TYPE_CHECKING:
-    from .document import ExportDocument
+from .blocks import Bar, Column, Document, Inline, Run, Table
 
 
-def comparison_blocks(doc: ExportDocument, view: ComparisonView) -> tuple[Table, list[str]]:
+def comparison_blocks(doc: Document, view: ComparisonView) -> tuple[Table, list[str]]:
     """The table of ``view`` in the document's language(s), and the lines under it (the notes
     of marked rows, then the legend of the marks; for two languages, interleaved)."""
     tables = [for_output(table_of(doc.pack, view, lang), doc.profile) for lang in doc.langs]
@@ -54,7 +49,7 @@ def _lines(table: ComparisonTable) -> list[str]:
     return [bind_numbers(line, table.lang) for line in (*table.notes, *table.legend)]
 
 
-def _cell(doc: ExportDocument, rows: list[tuple[ComparisonTable, TableRow]],
+def _cell(doc: Document, rows: list[tuple[ComparisonTable, TableRow]],
           at: int) -> tuple[Inline, ...]:
     table, row = rows[0]
     column = table.columns[at]

@@ -10,19 +10,14 @@ proportional font a brief is read in (the relation column carries the share).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from briefing.model import Source
 
-from .blocks import Bar, Cite, Heading, Inline, Paragraph, Run, Table
+from .blocks import Bar, Cite, Document, Heading, Inline, Paragraph, Run, Table
 from .markdown import cell, escape, heading, inline, table
 from .quoting import quoted
 
-if TYPE_CHECKING:
-    from .document import ExportDocument
 
-
-def render_gfm(doc: ExportDocument, sources_level: int = 2, compact: bool = False) -> str:
+def render_gfm(doc: Document, sources_level: int = 2, compact: bool = False) -> str:
     """The document as GFM; ``compact``: a fragment to paste (headings as bold lines, the
     Sources as one line)."""
     notes = {source: number for number, source in enumerate(doc.footnotes(), start=1)}
@@ -65,7 +60,7 @@ def _strong(text: str) -> str:
     return f"{text[:start]}**{core}**{text[start + len(core):]}"
 
 
-def _paragraph(doc: ExportDocument, parts: tuple[Inline, ...],
+def _paragraph(doc: Document, parts: tuple[Inline, ...],
                notes: dict[Source, int]) -> str:
     out = ""
     for part in parts:
@@ -82,13 +77,13 @@ def _paragraph(doc: ExportDocument, parts: tuple[Inline, ...],
     return out
 
 
-def _inline_cite(doc: ExportDocument, cite: Cite) -> str:
+def _inline_cite(doc: Document, cite: Cite) -> str:
     """" (S1: “…”)" after a paragraph; "（S1：“…”）" in a Chinese or bilingual one."""
     text = inline(doc.cite_text(cite))
     return f"（{text}）" if doc.first == "zh" else f" ({text})"
 
 
-def _cell(doc: ExportDocument, parts: tuple[Inline, ...]) -> str:
+def _cell(doc: Document, parts: tuple[Inline, ...]) -> str:
     out = []
     for part in parts:
         if isinstance(part, Run) and part.text:  # bold a number, not a dash or a word
@@ -101,7 +96,7 @@ def _cell(doc: ExportDocument, parts: tuple[Inline, ...]) -> str:
     return " ".join(out)
 
 
-def _source_entry(doc: ExportDocument, doc_id: str) -> str:
+def _source_entry(doc: Document, doc_id: str) -> str:
     """"- **S1** Title (Publisher, date)"; in both languages the English follows the
     Chinese on its own line."""
     number = doc.citations.document_number(doc_id)

@@ -10,15 +10,11 @@ e-mail keeps its borders, its right-aligned numbers and its bars.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from briefing.model import Source
 
-from .blocks import Bar, Cite, Column, Heading, Inline, Paragraph, Run, Table, paragraphs
+from .blocks import Bar, Cite, Column, Document, Heading, Inline, Paragraph, Run, Table, paragraphs
 from .quoting import quoted
-
-if TYPE_CHECKING:
-    from .document import ExportDocument
 
 STYLE = """
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Noto Sans", "PingFang SC",
@@ -41,7 +37,7 @@ BAR_COLOUR = "#4a78b5"
 BAR_EM = 5  # a full bar is this many em wide
 
 
-def render_html(doc: ExportDocument, sources_level: int = 2) -> str:
+def render_html(doc: Document, sources_level: int = 2) -> str:
     notes = {source: number for number, source in enumerate(doc.footnotes(), start=1)}
     title = next((b.text for b in doc.blocks if isinstance(b, Heading)), "")
     lang = "zh-Hans" if doc.first == "zh" else "en"
@@ -77,7 +73,7 @@ def render_html(doc: ExportDocument, sources_level: int = 2) -> str:
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
-def _where(doc: ExportDocument, source: Source) -> str:
+def _where(doc: Document, source: Source) -> str:
     number = doc.citations.document_number(source.doc)
     where = escape(doc.where(source))
     return f'<a href="#source-{number}">{where}</a>'
@@ -88,7 +84,7 @@ def _run(part: Run) -> str:
     return f"<strong>{text}</strong>" if part.strong else text
 
 
-def _paragraph(doc: ExportDocument, parts: tuple[Inline, ...],
+def _paragraph(doc: Document, parts: tuple[Inline, ...],
                notes: dict[Source, int]) -> str:
     out = ""
     for part in parts:
@@ -104,7 +100,7 @@ def _paragraph(doc: ExportDocument, parts: tuple[Inline, ...],
     return out
 
 
-def _table(doc: ExportDocument, table: Table) -> str:
+def _table(doc: Document, table: Table) -> str:
     def attributes(column: Column, cell: bool) -> str:
         if column.align == "right":
             return ' class="num" style="text-align:right;white-space:nowrap"'
@@ -124,7 +120,7 @@ def _table(doc: ExportDocument, table: Table) -> str:
             + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
-def _cell(doc: ExportDocument, parts: tuple[Inline, ...]) -> str:
+def _cell(doc: Document, parts: tuple[Inline, ...]) -> str:
     out = []
     for part in parts:
         if isinstance(part, Run) and part.text:

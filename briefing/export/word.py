@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from docx import Document
+import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -23,14 +23,12 @@ from briefing.model import Source
 from briefing.text.nobreak import NBSP
 from briefing.text.sanitize import clean
 
-from .blocks import Bar, Cite, Heading, Inline, Paragraph, Run, Table, paragraphs
+from .blocks import Bar, Cite, Document, Heading, Inline, Paragraph, Run, Table, paragraphs
 from .quoting import quoted
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph as WordParagraph
-
-    from .document import ExportDocument
 
 BAR_FILL = "4A78B5"
 BAR_CELLS = 16  # a full bar is this many no-break spaces
@@ -39,8 +37,8 @@ GREY = RGBColor(0x44, 0x4C, 0x56)
 EAST_ASIAN_FONT = "Microsoft YaHei"
 
 
-def render_docx(doc: ExportDocument, sources_level: int = 2) -> bytes:
-    word = Document()
+def render_docx(doc: Document, sources_level: int = 2) -> bytes:
+    word = docx.Document()
     _east_asian_fonts(word)
     notes = {source: number for number, source in enumerate(doc.footnotes(), start=1)}
     title = next((b.text for b in doc.blocks if isinstance(b, Heading)), "")
@@ -86,7 +84,7 @@ def _east_asian_fonts(word: WordDocument) -> None:
         fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
 
 
-def _paragraph(doc: ExportDocument, line: WordParagraph, parts: tuple[Inline, ...],
+def _paragraph(doc: Document, line: WordParagraph, parts: tuple[Inline, ...],
                notes: dict[Source, int], aside: bool = False) -> None:
     for part in parts:
         if isinstance(part, Run):
@@ -103,7 +101,7 @@ def _paragraph(doc: ExportDocument, line: WordParagraph, parts: tuple[Inline, ..
             run.font.color.rgb = GREY
 
 
-def _table(doc: ExportDocument, word: WordDocument, table: Table) -> None:
+def _table(doc: Document, word: WordDocument, table: Table) -> None:
     grid = word.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
     for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
@@ -132,7 +130,7 @@ def _repeat_header(row) -> None:
     properties.append(marker)
 
 
-def _cell(doc: ExportDocument, line: WordParagraph, parts: tuple[Inline, ...],
+def _cell(doc: Document, line: WordParagraph, parts: tuple[Inline, ...],
           small: bool) -> None:
     for part in parts:
         if isinstance(part, Run) and part.text:

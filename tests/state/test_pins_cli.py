@@ -93,12 +93,14 @@ def test_brief_holds_the_pins_in_order_with_sources():
     assert result.exit_code == 0, result.output
     brief = result.stdout
     headings = [line for line in brief.splitlines() if line.startswith("## ")]
-    assert len(headings) == 4 and headings[-1] == "## Sources"
-    assert "## Stronger enterprises" in headings[2]
-    # each pin as its own export renders it: the comparison and figures are tables, quotes
-    # are footnotes, and one Sources list serves the whole brief
+    # the figure is the item's: shown once, in the item's table, not again under its label
+    assert len(headings) == 3 and headings[-1] == "## Sources"
+    assert "## Stronger enterprises" in headings[1]
+    # each pin as its own export renders it: the comparison and figures are tables, each
+    # row citing its quote, the prose's quotes are footnotes, one Sources list for the brief
     tokens = MarkdownIt("gfm-like").parse(brief)
-    assert sum(t.type == "table_open" for t in tokens) >= 3
+    assert sum(t.type == "table_open" for t in tokens) >= 2
+    assert brief.count("国家高新技术企业1.74万家、全国第四") >= 1
     assert "“国家高新技术企业1.74万家、全国第四”" in brief
     assert brief.count("## Sources") == 1
     assert "[^1]:" in brief and "[^1]" in brief.split("## Sources")[0]
