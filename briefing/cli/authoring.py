@@ -153,8 +153,9 @@ def coverage(
     ignores, problems = (read_ignores(pack, pack.coverage_ignore) if pack.coverage_ignore
                          else ([], []))
     if problems:
-        for problem in problems:
-            err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        from briefing.cli.console import report_problems
+
+        report_problems(problems, pack.root, limit=len(problems))
         raise typer.Exit(1)
     found = uncovered(pack, ignores)
     if json:

@@ -59,19 +59,28 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
-                err = _console(stderr=True)
-                for error in exc.errors[:20]:  # messages quote pack text: keep them inert
-                    err.print(clean(str(error)), markup=False, highlight=False,
-                              soft_wrap=True)
-                if len(exc.errors) > 20:
-                    err.print(f"... and {len(exc.errors) - 20} more problems",
-                              markup=False, highlight=False, soft_wrap=True)
+                report_problems(exc.errors, path)
                 raise typer.Exit(1) from None
         return self._pack
 
     def use(self, pack: Pack) -> None:
         """Keep ``pack`` (loaded with ``keep=False``) as this command line's pack."""
         self._pack = pack
+
+
+def report_problems(problems: list, root: Path, limit: int = 20) -> None:
+    """Pack problems on stderr, one per line: "error: PACK/file:line: message", the file named
+    with the pack's folder (a message quoting pack text is printed inert)."""
+    err = _console(stderr=True)
+    for problem in problems[:limit]:
+        text = str(problem)
+        where = getattr(problem, "file", "")
+        if where and not Path(where).is_absolute():
+            text = f"{Path(root) / where}{text[len(where):]}"
+        err.print(f"error: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
+    if len(problems) > limit:
+        err.print(f"... and {len(problems) - limit} more problems", markup=False,
+                  highlight=False, soft_wrap=True)
 
 
 state = State()
@@ -242,6 +251,8 @@ def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
         if wanted and getattr(pack, test)(item_id):
             return fail(f"'{shown}' is {kind}, not {wanted}")
     candidates = [i for i in pack.ids() if i != item_id]
-    hint = difflib.get_close_matches(item_id, candidates, n=1)
+    same = [i for i in candidates if i.lower() == item_id.strip().lower()]  # ids are lower case
+    lowered = {i.lower(): i for i in candidates}
+    hint = same or [lowered[m] for m in difflib.get_close_matches(item_id.lower(), lowered, n=1)]
     tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
     return fail(f"unknown id '{shown}'{tip}")

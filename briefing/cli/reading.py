@@ -124,7 +124,7 @@ def figures(
     if json or csv:
         from briefing.present.json_shapes import figure
 
-        records = [figure(fig) for fig in selected]
+        records = [figure(fig, pack) for fig in selected]
         if csv:
             from briefing.cli.csvout import write_csv
 

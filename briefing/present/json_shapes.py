@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.model import Figure, Node, Text
+from briefing.figures.vocabulary import hedge_of
+from briefing.model import Figure, Node, Pack, Text
 
 
 def text(value: Text | None) -> dict[str, str] | None:
     return None if value is None else {"zh": value.zh, "en": value.en}
 
 
-def figure(fig: Figure) -> dict[str, Any]:
+def hedge(fig: Figure, pack: Pack | None = None) -> dict[str, str] | None:
+    """The source's hedge in both languages and what it means ("超": "over", "above");
+    None for a figure the source states plainly."""
+    found = hedge_of(fig.qualifier, pack)
+    if found is None:
+        return None
+    return {"zh": found.word, "en": found.en, "meaning": found.meaning}
+
+
+def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
+    """``pack``: the hedges its manifest declares beyond the built-in ones."""
     return {
         "id": fig.id,
         "label": text(fig.label),
@@ -21,6 +32,7 @@ def figure(fig: Figure) -> dict[str, Any]:
         "period": fig.period,
         "kind": fig.kind,
         "qualifier": fig.qualifier,
+        "hedge": hedge(fig, pack),
         "scope": fig.scope,
         "note": text(fig.note),
         "section": fig.section_id,
