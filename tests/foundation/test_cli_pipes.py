@@ -96,8 +96,8 @@ def test_compare_prints_the_table_without_any_terminal():
 
 def test_search_on_a_pipe_keeps_each_hit_and_its_match_on_one_line():
     out = run("search", "rencai", "--limit", "5").stdout
-    rows = [line for line in out.splitlines() if re.match(r"│\s+\d+ │", line)]
-    assert len(rows) == 5
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    assert len(rows) == 5 and all(re.match(r"│\s+\d+ │", row) for row in rows)  # no run-on
     for row in rows:
         match = row.rstrip("│").split("│")[-1].strip()
         assert len(match) > 6  # not folded into 2-3 character pieces
