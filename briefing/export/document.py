@@ -137,11 +137,12 @@ class ExportDocument:
     def add_heading(self, level: int, text: str) -> None:
         self.blocks.append(Heading(level, text))
 
-    def add_paragraphs(self, text: Text, sources: Sequence[Source] = (),
+    def add_paragraphs(self, text: Text, sources: Sequence[Source] | Source | None = (),
                        aside: bool = False) -> None:
         """The text in each language, Chinese first with English beneath; the citation of its
-        quotes goes after the first language's text."""
-        cite = self.cite(sources)
+        quotes (one, or several) goes after the first language's text."""
+        cite = self.cite([sources] if isinstance(sources, Source) or sources is None
+                         else sources)
         for position, lang in enumerate(self.langs):
             body = text.get(lang).strip()
             if not body:
