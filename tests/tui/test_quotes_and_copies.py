@@ -1,6 +1,6 @@
 """Each quote an item cites, in the source view (``n`` / ``N``, across documents), and ``y``
-on anything carries its source: a section or item with its quotes and documents, a comparison
-with each row's quote."""
+on a section or item carries its quotes and documents (a figure, a comparison and the source
+view's quote: tests/tui/test_workflow.py)."""
 
 from __future__ import annotations
 
@@ -89,21 +89,3 @@ def test_y_on_an_item_copies_its_text_with_its_quotes_and_documents(drive):
             assert doc.title.en in text and doc.publisher.en in text
 
     drive(BriefingApp(BUNDLED), scenario)
-
-
-def test_y_on_a_comparison_copies_each_rows_quote_and_document(fixture_pack, drive):
-    from textual.widgets import OptionList
-
-    async def scenario(pilot):
-        app = pilot.app
-        app.main.pane.query_one("#comparisons", OptionList).focus()
-        await pilot.press("down", "y")
-        await wait_until(pilot, lambda: "| ---" in app.clipboard, "the table copied")
-        comparison = next(c for c in app.pack.comparisons if c.title.en.split(":")[0]
-                          in app.clipboard)
-        for figure_id in comparison.figure_ids():
-            source = app.pack.figure(figure_id).source
-            assert quoted(source.quote) in app.clipboard
-        assert app.pack.document(source.doc).title.en in app.clipboard
-
-    drive(BriefingApp(fixture_pack), scenario)
