@@ -125,12 +125,12 @@ class ExportDocument:
 
     def cite_text(self, cite: Cite) -> str:
         """The quotes of ``cite`` inline: "S1: “…”, “…”; S2, p. 3: “…”" (Chinese
-        punctuation in a Chinese or bilingual document)."""
+        punctuation in a Chinese or bilingual document: "S1：“…”、“…”；S2，第3页：“…”")."""
         zh = self.first == "zh"
         groups: dict[str, list[str]] = {}
         for source in cite.sources:
             groups.setdefault(self.where(source), []).append(quoted(source.quote))
-        colon, comma, semicolon = ("：", "，", "；") if zh else (": ", ", ", "; ")
+        colon, comma, semicolon = ("：", "、", "；") if zh else (": ", ", ", "; ")
         return semicolon.join(f"{where}{colon}{comma.join(quotes)}"
                               for where, quotes in groups.items())
 
