@@ -179,3 +179,17 @@ def test_source_entries_are_title_publisher_and_date():
     for entry in entries:
         doc = next(d for d in PACK.documents if one_line(d.title.en).replace("&", "&") in entry)
         assert entry.endswith(f"({one_line(doc.publisher.en)}, {doc.date})")
+
+
+def test_nothing_in_a_brief_twice_whatever_the_pin_order():
+    """A sub-item pinned with its section, or a comparison pinned before or after an item
+    whose figures draw it, is shown once."""
+    section = next(s for s in PACK.sections if s.children)
+    child = section.children[0]
+    owner = next(n for n in PACK.nodes() if any(PACK.comparisons_for(f.id) for f in n.figures))
+    comparison = next(c for f in owner.figures for c in PACK.comparisons_for(f.id))
+    for ids in ([child.id, section.id], [section.id, child.id],
+                [comparison.id, owner.id], [owner.id, comparison.id]):
+        headings = [h for _level, h in Page(render(brief_markdown(PACK, ids))).headings]
+        for thing in (child.title.en, section.title.en, comparison.title.en):
+            assert headings.count(one_line(thing)) <= 1, (ids, thing)
