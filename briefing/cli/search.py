@@ -41,16 +41,16 @@ def field_label(field: str, lang: Lang) -> str:
     return f"{label} {which}".strip()
 
 
-def hits_table(hits: list[Hit], lang: Lang, whole: bool = False) -> FitOrStack:
+def hits_table(hits: list[Hit], lang: Lang, one_line: bool = False) -> FitOrStack:
     """Hits as a table, or one block per hit where the terminal is too narrow for its columns
     whole. Ids (the hit's and its section's) are never broken, the text is wrapped by the
-    project's line breaker. ``whole`` (a pipe): one line per hit, nothing wrapped, the title
-    and its id side by side."""
+    project's line breaker. ``one_line`` (a pipe): one line per hit, nothing wrapped, the
+    title, a figure's value and the id side by side."""
     from rich.table import Table
     from rich.text import Text
 
     from briefing.cli.fit import FitOrStack
-    from briefing.present.snippets import printable, snippet
+    from briefing.present.snippets import printable, snippet, value_glue
     from briefing.text.rich_wrap import Wrapped
 
     # Text, not str: Rich reads a str cell as markup with emoji codes (importing their table)
@@ -58,21 +58,28 @@ def hits_table(hits: list[Hit], lang: Lang, whole: bool = False) -> FitOrStack:
     table = Table(header_style="bold", show_lines=False)
     table.add_column(heads[0], justify="right", no_wrap=True)
     for head in heads[1:]:
-        table.add_column(head, no_wrap=whole)
+        table.add_column(head, no_wrap=one_line)
+    between = "  " if one_line else "\n"
     fit = FitOrStack(table, label_column=1)
     for hit in hits:
         title = Text()
         title.append(printable(hit.title.get(lang)), style="bold")
-        title.append("  " if whole else "\n")
+        title.append(between)
+        whole: list[int] = []  # no break inside a figure's value or the id
+        if hit.value is not None:  # a figure: its value under its label
+            value = printable(hit.value.get(lang))
+            whole += value_glue(value, len(title.plain))  # "over RMB 100 billion" whole
+            title.append(value, style="bold cyan")
+            title.append(between)
         start = len(title.plain)
         title.append(f"{hit.id} · {hit.kind}", style="dim")
-        whole_id = range(start + 1, start + len(hit.id))  # no break inside the id
+        whole += range(start + 1, start + len(hit.id))
         match = Text()
         match.append(field_label(hit.field, lang) + " ", style="dim")
         width = 60 if hit.field.endswith(".zh") or hit.field == "quote" else 110
         match.append_text(snippet(hit.text_of(hit.field), hit.spans, width))
         section = hit.section or "—"
-        fit.add_row(Text(f"{hit.score:.0f}"), Wrapped(title, whole_id),
+        fit.add_row(Text(f"{hit.score:.0f}"), Wrapped(title, whole),
                     Wrapped(Text(section), range(1, len(section))), Wrapped(match))
     return fit
 
@@ -182,5 +189,9 @@ def search(
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)
         return
-    whole = piped()
-    out(hits_table(hits, state.lang, whole=whole), wide=whole)
+    from briefing.present.hit_count import hit_count
+
+    console.print(hit_count((h.kind for h in hits), limit, state.lang), markup=False,
+                  highlight=False)
+    one_line = piped()
+    out(hits_table(hits, state.lang, one_line=one_line), wide=one_line)
