@@ -39,16 +39,16 @@ class State:
         self.lang_given = lang_given  # --lang was on the command line (the app's saved one yields)
         self._pack = _pack
 
-    def pack(self, cached: bool = True, keep: bool = True) -> Pack:
+    def pack(self, cached: bool = True, keep: bool = True, shown: int | None = 20) -> Pack:
         """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
 
         ``cached`` reuses a hash-checked validated pack; ``validate`` passes False. ``keep``
         False loads it without holding on to it (a large pack's search store is built with
         the pack let go, see :mod:`briefing.search.build_store`); :meth:`use` keeps it
-        after all.
+        after all. ``shown``: how many problems of an invalid pack to print (None: all).
         """
         if self._pack is None and not keep:
-            loaded = self.pack(cached)
+            loaded = self.pack(cached, shown=shown)
             self._pack = None
             return loaded
         if self._pack is None:
@@ -59,28 +59,13 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
-                report_problems(exc.errors, path)
+                print_problems(exc.errors, shown, path)
                 raise typer.Exit(1) from None
         return self._pack
 
     def use(self, pack: Pack) -> None:
         """Keep ``pack`` (loaded with ``keep=False``) as this command line's pack."""
         self._pack = pack
-
-
-def report_problems(problems: list, root: Path, limit: int = 20) -> None:
-    """Pack problems on stderr, one per line: "error: PACK/file:line: message", the file named
-    with the pack's folder (a message quoting pack text is printed inert)."""
-    err = _console(stderr=True)
-    for problem in problems[:limit]:
-        text = str(problem)
-        where = getattr(problem, "file", "")
-        if where and not Path(where).is_absolute():
-            text = f"{Path(root) / where}{text[len(where):]}"
-        err.print(f"error: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
-    if len(problems) > limit:
-        err.print(f"... and {len(problems) - limit} more problems", markup=False,
-                  highlight=False, soft_wrap=True)
 
 
 state = State()
@@ -124,6 +109,22 @@ def __getattr__(name: str) -> Console:
     if name in ("console", "err_console"):
         return _console(stderr=name == "err_console")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def print_problems(problems: list, shown: int | None = 20, root: Path | None = None) -> None:
+    """Pack problems on stderr, one a line: the first ``shown`` (None: all), then how many
+    more there are and how to see them. Each says "error:" and names its file with the
+    pack's folder ``root`` ("error: PACK/sections/x.yaml:4: ...")."""
+    err = _console(stderr=True)
+    for problem in problems[:shown]:  # messages quote pack text: keep them inert
+        text = str(problem)
+        where = getattr(problem, "file", "")
+        if root is not None and where and not Path(where).is_absolute():
+            text = f"{Path(root) / where}{text[len(where):]}"
+        err.print(f"error: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
+    if shown is not None and len(problems) > shown:
+        err.print(f"... and {len(problems) - shown} more problems ('briefing validate --all' "
+                  "lists every one)", markup=False, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -22,8 +22,10 @@ def hedge(fig: Figure, pack: Pack | None = None) -> dict[str, str] | None:
 
 
 def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
-    """``pack``: the hedges its manifest declares beyond the built-in ones."""
-    return {
+    """A figure's fields; a range adds ``high`` (its top) and ``bound: range``, a ceiling adds
+    ``bound: at-most``, so a machine never reads "4.5%—5%" as 4.5% or "5%以内" as 5%.
+    ``pack``: the hedges its manifest declares beyond the built-in ones."""
+    record = {
         "id": fig.id,
         "label": text(fig.label),
         "value": fig.value,
@@ -39,6 +41,22 @@ def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
         "item": fig.node_id,
         "source": {"doc": fig.source.doc, "quote": fig.source.quote},
     }
+    if fig.high is not None:
+        record["high"] = fig.high
+    bound = bound_kind(pack, fig)
+    if bound:
+        record["bound"] = bound
+    return record
+
+
+def bound_kind(pack: Pack | None, fig: Figure) -> str | None:
+    """The bound a machine must not miss: "range" (``value`` is only the low end) or "at-most"
+    (``value`` is a ceiling, "5%以内"); None otherwise: a floor ("超", "不少于") is the number
+    it states, with its ``qualifier`` saying so, as before."""
+    if fig.high is not None:
+        return "range"
+    hedge = hedge_of(fig.qualifier, pack)
+    return "at-most" if hedge and hedge.meaning == "at-most" else None
 
 
 def node_tree(node: Node) -> dict[str, Any]:
