@@ -139,6 +139,8 @@ class Figure(Frozen):
     qualifier: str | None = None
     scope: str | None = None
     note: Text | None = None
+    #: the library indicator this figure is confirmed to measure (``library.yaml``), if any
+    indicator: str | None = None
 
     @property
     def dated(self) -> bool:

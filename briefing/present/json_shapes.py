@@ -12,7 +12,9 @@ def text(value: Text | None) -> dict[str, str] | None:
 
 
 def figure(fig: Figure) -> dict[str, Any]:
-    return {
+    """Every field of a figure; ``indicator`` only when the figure is confirmed as one (a
+    pack without indicators prints exactly what it printed before they existed)."""
+    shape = {
         "id": fig.id,
         "label": text(fig.label),
         "value": fig.value,
@@ -27,6 +29,9 @@ def figure(fig: Figure) -> dict[str, Any]:
         "item": fig.node_id,
         "source": {"doc": fig.source.doc, "quote": fig.source.quote},
     }
+    if fig.indicator is not None:
+        shape["indicator"] = fig.indicator
+    return shape
 
 
 def node_tree(node: Node) -> dict[str, Any]:
