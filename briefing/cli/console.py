@@ -306,3 +306,41 @@ def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
     hint = difflib.get_close_matches(item_id, candidates, n=1)
     tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
     return fail(f"unknown id '{shown}'{tip}")
+
+
+def qualified_id(pack, item_id: str) -> str:
+    """``item_id`` as the pack holds it: in a library, an id without its briefing is taken
+    when exactly one briefing has it (two that do are named, and neither is guessed)."""
+    if pack.has_id(item_id) or not state.qualified or ":" in item_id:
+        return item_id
+    found = [f"{b}:{item_id}" for b in state.library().ids() if pack.has_id(f"{b}:{item_id}")]
+    if len(found) > 1:
+        from briefing.text.sanitize import one_line
+
+        raise fail(f"'{one_line(item_id)}' is in {len(found)} briefings: "
+                   f"{', '.join(found)}; give one of them")
+    return found[0] if found else item_id
+
+
+def briefing_of(item_id: str) -> str:
+    """The briefing an id of the loaded pack belongs to."""
+    if state.qualified:
+        return item_id.partition(":")[0]
+    return state.pack().id
+
+
+def facets_from(pack, kinds, periods, units, scopes, briefings, indicators, label):
+    """The facet options of a command as :class:`~briefing.library.facets.Facets`; a value
+    that can match nothing is a usage error naming it (units and scopes only with a
+    ``pack`` to know them by)."""
+    from briefing.library.facets import Facets
+
+    facets = Facets(kinds=tuple(kinds or ()), periods=tuple(periods or ()),
+                    units=tuple(units or ()), scopes=tuple(scopes or ()),
+                    briefings=tuple(briefings or ()), indicators=tuple(indicators or ()),
+                    label=label or "")
+    known = state.library().ids() if state.qualified else [state.library().ids()[0]]
+    problem = facets.problem(pack, known)
+    if problem:
+        raise fail(problem, 2)
+    return facets

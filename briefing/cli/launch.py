@@ -3,12 +3,13 @@ once it knows there is a terminal to draw on."""
 
 from __future__ import annotations
 
-from briefing.cli.console import fail, state
+from briefing.cli.console import fail, qualified_id, state
 
 
 def open_app(start_id: str | None) -> None:
     """Start the interactive explorer (imports Textual only now)."""
     pack = state.pack()
+    start_id = start_id and qualified_id(pack, start_id)
     if start_id is not None and not pack.has_id(start_id):
         raise fail(f"unknown id '{start_id}' (try: briefing sections)")
     _need_terminal()

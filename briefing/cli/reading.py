@@ -9,11 +9,14 @@ from typing import Annotated
 import typer
 
 from briefing.cli.console import (
+    briefing_of,
     console,
     deliver_markdown,
+    facets_from,
     fail,
     out,
     print_json,
+    qualified_id,
     state,
     unknown_id,
 )
@@ -90,6 +93,7 @@ def show(
     pack = state.pack()
     from briefing.cli import render
 
+    item_id = qualified_id(pack, item_id)
     if pack.has_node(item_id):
         out(render.node_view(pack, pack.node(item_id), state.lang))
     elif pack.has_figure(item_id):
@@ -107,24 +111,49 @@ def show(
 def figures(
     section: Annotated[str | None, typer.Option("--section", "-s", help="Only figures under "
                                                 "this section or item.")] = None,
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", help="Only figures of this kind (target, actual, growth, ...); repeat for "
+                       "more.")] = None,
+    period: Annotated[list[str] | None, typer.Option(
+        "--period", help="Only figures of this period (2026 takes its months too).")] = None,
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="Only figures in this "
+                                                  "unit (percent, yuan, ...).")] = None,
+    scope: Annotated[list[str] | None, typer.Option("--scope", help="Only figures of this "
+                                                   "scope.")] = None,
+    briefing: Annotated[list[str] | None, typer.Option(
+        "--briefing", "-b", help="Only figures of this briefing of the library.")] = None,
+    indicator: Annotated[list[str] | None, typer.Option(
+        "--indicator", help="Only figures confirmed as this indicator.")] = None,
+    label: Annotated[str | None, typer.Option("--label", help="Only figures whose label "
+                                             "holds these words (Chinese or English).")] = None,
     json: JsonOption = False,
     csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Every figure: value, unit, period, kind and the verbatim quote it came from."""
+    """Every figure: value, unit, period, kind and the verbatim quote it came from; the
+    facets (--kind, --period, --unit, --scope, --briefing, --indicator, --label) narrow it."""
     set_lang(lang)
     _one_format(json, csv)
     pack = state.pack()
+    section = section and qualified_id(pack, section)
     if section is None:
         selected = list(pack.figures())
     elif pack.has_node(section):
         selected = list(pack.node(section).all_figures())
     else:
         raise unknown_id(pack, section, wanted="a section or item")
+    facets = facets_from(pack, kind, period, unit, scope, briefing, indicator, label)
+    if facets:
+        selected = [f for f in selected if facets.matches(f, briefing_of(f.id))]
     if json or csv:
         from briefing.present.json_shapes import figure
 
         records = [figure(fig) for fig in selected]
+        if state.qualified:
+            from briefing.library.records import with_briefing
+
+            records = [with_briefing(pack, fig, record)
+                       for fig, record in zip(selected, records, strict=True)]
         if csv:
             from briefing.cli.csvout import write_csv
 
@@ -159,6 +188,7 @@ def compare(
             raise fail("--csv needs a comparison id or figure ids (the list has --json)", 2)
         _list_comparisons(pack, json)
         return
+    ids = [qualified_id(pack, i) for i in ids]
     curated = [i for i in ids if pack.has_comparison(i)]
     if curated and len(ids) > 1:
         raise fail(f"'{curated[0]}' is a comparison: give one comparison id, or two or more "
@@ -238,6 +268,7 @@ def export(
     both = lang is not None and lang.lower() == "both"
     set_lang(None if both else lang and lang.lower())
     pack = state.pack()
+    item_id = qualified_id(pack, item_id)
     if not pack.has_id(item_id):
         raise unknown_id(pack, item_id)
     from briefing.export import to_markdown

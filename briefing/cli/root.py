@@ -110,6 +110,7 @@ COMMAND_MODULES = {
     "pins": "pins", "pin": "pins", "unpin": "pins",
     "search": "search",
     "serve": "serve",
+    "library": "library", "indicator": "indicators",
 }
 #: The root options that take a value (``--content DIR``, ``--lang zh``, ``-l zh``).
 _VALUE_OPTIONS = ("--content", "--lang", "-l")

@@ -124,7 +124,12 @@ def _engine() -> SearchEngine:
         if state._pack is None:
             from briefing.pack import bundled_pack_dir
 
-            store = find_store(state.content or bundled_pack_dir())
+            if state.library_root() is not None:
+                from briefing.library.search import find_library_store
+
+                store = find_library_store(state.library())
+            else:
+                store = find_store(state.content or bundled_pack_dir())
             if store is None:
                 from briefing.search.build_store import store_for
 
@@ -157,23 +162,52 @@ def search(
     section: Annotated[str | None, typer.Option("--section", "-s", show_default=False,
                                                 help="Only hits in this top-level section.")
                        ] = None,
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", help="Only figures of this kind; repeat for more.")] = None,
+    period: Annotated[list[str] | None, typer.Option(
+        "--period", help="Only figures of this period (2026 takes its months too).")] = None,
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="Only figures in this "
+                                                   "unit.")] = None,
+    scope: Annotated[list[str] | None, typer.Option("--scope", help="Only figures of this "
+                                                    "scope.")] = None,
+    briefing: Annotated[list[str] | None, typer.Option(
+        "--briefing", "-b", help="Only hits in this briefing of the library.")] = None,
+    indicator: Annotated[list[str] | None, typer.Option(
+        "--indicator", help="Only figures confirmed as this indicator.")] = None,
+    label: Annotated[str | None, typer.Option("--label", help="Only figures whose label "
+                                              "holds these words.")] = None,
     json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Search every section, item, figure and comparison, best hits first."""
+    """Search every section, item, figure and comparison, best hits first; the facets
+    (--kind, --period, --unit, --scope, --briefing, --indicator, --label) narrow it."""
     set_lang(lang)
     if not query.strip():
         raise fail("the search query is empty: give a word in Chinese, English or pinyin", 2)
     if limit < 1:
         raise fail("--limit must be at least 1", 2)
+    facets = None
+    if kind or period or unit or scope or briefing or indicator or label:
+        from briefing.cli.console import facets_from
+
+        facets = facets_from(None, kind, period, unit, scope, briefing, indicator, label)
     engine = _engine()
-    if section is not None and not _is_section(engine, section):
+    within = None
+    if section is not None and state.qualified and ":" in section:
+        within = _ids_within(section)  # a section of one briefing of the library
+        section = None
+    elif section is not None and not _is_section(engine, section):
         from briefing.present.snippets import printable
 
         raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
     if engine.needs_index(query):
         _prepare_with_progress(engine)
-    hits = engine.search(query, limit=limit, section=section)
+    if facets is None and within is None:
+        hits = engine.search(query, limit=limit, section=section)
+    else:
+        from briefing.cli.search_facets import narrowed
+
+        hits = narrowed(engine, query, limit, section, facets, within)
     if json:
         print_json([hit.to_json() for hit in hits])
         return
@@ -183,3 +217,20 @@ def search(
         console.print(NO_HITS[state.lang], markup=False)
         return
     out(hits_table(hits, state.lang))
+
+
+def _ids_within(section: str) -> frozenset[str]:
+    """Every id under ``section`` (``briefing:section``) of the library, qualified."""
+    from briefing.library.qualified import qualify, split
+
+    briefing, own = split(section)
+    library = state.library()
+    pack = library.pack(briefing) if briefing and library.has(briefing) else None
+    if pack is None or not pack.has_node(own):
+        from briefing.present.snippets import printable
+
+        raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
+    node = pack.node(own)
+    ids = {n.id for n in node.walk()} | {f.id for f in node.all_figures()}
+    ids |= {c.id for c in pack.comparisons if c.section_id in ids}
+    return frozenset(qualify(briefing, i) for i in ids)

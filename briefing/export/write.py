@@ -7,6 +7,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -25,13 +26,7 @@ def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
     failure the temporary file is removed and whatever was at ``path`` is left untouched.
     """
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a directory; give a file name")
-    if path.exists() and not force:
-        raise TargetExists(f"{path} already exists; use --force to overwrite it")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
+    folder = _writable_target(path, force)
     tmp_name = None
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
@@ -54,6 +49,45 @@ def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def write_atomic(path: Path, fill: Callable[[Path], None], force: bool = False) -> None:
+    """Make ``path`` by ``fill``-ing an empty file beside it, then publishing it whole: the
+    safety of :func:`write_text_atomic` for a file made by other means (a database)."""
+    path = Path(path)
+    folder = _writable_target(path, force)
+    tmp = None
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(handle)
+        tmp = Path(name)
+        os.chmod(tmp, _target_mode(path))
+        fill(tmp)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_no_clobber(tmp, path)
+        tmp = None
+    except FileExistsError:
+        raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _writable_target(path: Path, force: bool) -> Path:
+    """The folder ``path`` is written in, once it is known a write may go there."""
+    if path.is_dir():
+        raise ExportError(f"{path} is a directory; give a file name")
+    if path.exists() and not force:
+        raise TargetExists(f"{path} already exists; use --force to overwrite it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
+    return folder
 
 
 def _target_mode(path: Path) -> int:

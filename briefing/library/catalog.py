@@ -122,6 +122,14 @@ class Library:
         h.update(_code_digest().encode())
         return h.hexdigest()
 
+    @property
+    def pack_digest(self) -> str:
+        """The digest of the library's pack (:func:`briefing.library.merge.library_pack`): a
+        single briefing's own, unless the library adds comparisons to it."""
+        if self.single is not None and not self.spec.comparisons:
+            return self.single.digest
+        return self.digest
+
     # -- packs -------------------------------------------------------------------------------
     def pack(self, briefing: str) -> Pack:
         """The briefing's pack, loaded (and validated, or taken from the cache) on first use.

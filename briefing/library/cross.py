@@ -22,18 +22,19 @@ from briefing.model.library import CrossComparison, CrossEntry
 UNCONFIRMED = " *"
 
 
-def cross_comparisons(library: Library, pack: Pack) -> Iterator[Comparison]:
-    """The library's declared comparisons, over ``pack`` (the library's pack, or its one
-    briefing's); one naming no figure ``pack`` holds is left out."""
+def cross_comparisons(library: Library, pack: Pack, qualified: bool) -> Iterator[Comparison]:
+    """The library's declared comparisons, over ``pack`` (the library's merged pack, whose
+    ids are ``qualified``, or its one briefing's); one naming no figure ``pack`` holds is
+    left out."""
     for spec in library.spec.comparisons:
-        made = build_cross(library, spec, pack)
+        made = build_cross(library, spec, pack, qualified)
         if made is not None:
             yield made
 
 
-def build_cross(library: Library, spec: CrossComparison, pack: Pack) -> Comparison | None:
+def build_cross(library: Library, spec: CrossComparison, pack: Pack,
+                qualified: bool) -> Comparison | None:
     indicator = library.spec.indicator(spec.indicator)
-    qualified = library.single is None
     entries: list[ComparisonEntry] = []
     unconfirmed: list[str] = []
     missing: list[tuple[str, str]] = []

@@ -36,24 +36,34 @@ from briefing.model import (
 FORMATTED_UNITS = frozenset({"yuan", "percent", "rank", "ratio", "tier", "times"})
 
 
-def library_pack(library: Library, briefings: Iterable[str] | None = None) -> Pack:
-    """The library as one pack: its single briefing as it is (with the library's comparisons),
-    else every briefing (or those named) merged with qualified ids."""
+def library_pack(library: Library) -> Pack:
+    """The library as one pack: its single briefing as it is (ids unqualified, with the
+    library's comparisons), else every briefing merged (:func:`merged_pack`)."""
     from briefing.library.cross import cross_comparisons
 
     single = library.single
-    if single is not None:
-        pack = library.pack(single.id)
-        extra = tuple(cross_comparisons(library, pack))
-        return replace(pack, comparisons=pack.comparisons + extra) if extra else pack
+    if single is None:
+        return merged_pack(library)
+    pack = library.pack(single.id)
+    if not library.spec.comparisons:
+        return pack
+    extra = tuple(cross_comparisons(library, pack, qualified=False))
+    return replace(pack, comparisons=pack.comparisons + extra, digest=library.pack_digest)
+
+
+def merged_pack(library: Library, briefings: Iterable[str] | None = None) -> Pack:
+    """The briefings named (else all) merged into one pack with qualified ids, with the
+    library's comparisons over them. Only the whole library's has a digest (for its search
+    store)."""
+    from briefing.library.cross import cross_comparisons
+
     chosen = library.ids() if briefings is None else [b for b in briefings if library.has(b)]
     merger = _Merger(library)
     for briefing in chosen:
         merger.add(library.pack(briefing))
-    whole = briefings is None
-    pack = merger.pack(digest=library.digest if whole else "")
+    pack = merger.pack(digest=library.digest if briefings is None else "")
     if library.spec.comparisons:
-        extra = tuple(cross_comparisons(library, pack))
+        extra = tuple(cross_comparisons(library, pack, qualified=True))
         pack = replace(pack, comparisons=pack.comparisons + extra)
     return pack
 

@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.library.catalog import Library
+
 SEP = ":"
 
 
@@ -19,3 +24,9 @@ def split(item_id: str) -> tuple[str | None, str]:
 
 def briefing_of(item_id: str) -> str | None:
     return split(item_id)[0]
+
+
+def shown_id(library: Library, briefing: str, own: str) -> str:
+    """The id a reader uses for ``own`` of ``briefing``: qualified in a library of several
+    briefings, as it is in a library of one."""
+    return own if library.single is not None else qualify(briefing, own)

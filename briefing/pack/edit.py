@@ -65,6 +65,13 @@ def set_figure_indicator(root: Path, figure_id: str, indicator: str | None) -> P
     return file
 
 
+def locate_figure(root: Path, figure_id: str) -> tuple[Path, int]:
+    """The section file and line where figure ``figure_id`` of the pack at ``root`` begins
+    (its ``id:``). Raises :class:`EditRefused` when the pack has no such figure."""
+    file, mapping = _find_figure(Path(root), figure_id)
+    return file, mapping.line_of("id")
+
+
 def _key_column(line: str, key: str) -> int | None:
     """Where ``key:`` begins on a block-style line (``- id: x`` or ``  id: x``), else None."""
     found = re.match(rf"^(\s*(?:-\s+)?){key}:(\s|$)", line)
