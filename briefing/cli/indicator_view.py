@@ -49,7 +49,7 @@ def findings_view(library: Library, indicator: Indicator, findings: list[Finding
         head += f" · {words[8]} {kind_label(kind, lang)}"
     table = Table(box=box.SIMPLE_HEAD, header_style="bold")
     table.add_column(words[0], no_wrap=True)
-    table.add_column(words[1], max_width=14)
+    table.add_column(words[1], max_width=24)
     table.add_column(words[2], ratio=1, max_width=40)
     table.add_column(words[3], justify="right", no_wrap=True)
     table.add_column(words[4], no_wrap=True)

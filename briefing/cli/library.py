@@ -106,8 +106,6 @@ def remove(
 ) -> None:
     """Take a briefing out: a copy is moved to the library's .removed/ folder (a link is
     unlinked, its pack untouched). Asks first, unless --yes."""
-    import sys
-
     from briefing.library.manage import ManageError, removal_target, remove_pack
 
     _folder()
@@ -117,7 +115,7 @@ def remove(
     except ManageError as exc:
         raise fail(str(exc)) from None
     if not yes:
-        if not sys.stdin.isatty():
+        if not _can_ask():
             raise fail(f"removing {target} needs --yes when nobody can be asked", 2)
         if not typer.confirm(f"Remove {briefing} ({target}) from the library?", default=False):
             raise fail("nothing removed")
@@ -126,6 +124,13 @@ def remove(
     except ManageError as exc:
         raise fail(str(exc)) from None
     err_console.print(done, markup=False, highlight=False, soft_wrap=True)
+
+
+def _can_ask() -> bool:
+    """Whether a person can answer a question (standard input is a terminal)."""
+    import sys
+
+    return sys.stdin.isatty()
 
 
 @library_app.command()
