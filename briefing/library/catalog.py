@@ -16,6 +16,7 @@ from pathlib import Path
 
 from briefing.library import summary as summaries
 from briefing.library.locate import LIBRARY_FILE, default_library_dir, is_pack, pack_folders
+from briefing.library.stat_index import StatIndex, file_stats
 from briefing.library.summary import DocumentInfo, Summary
 from briefing.model import Pack, Text
 from briefing.model.library import LibrarySpec
@@ -173,12 +174,14 @@ def open_library(path: Path | None = None) -> Library:
     if not default and not root.is_dir():
         raise LibraryInvalid([f"{root}: not a content pack or library folder"])
     spec = read_spec(root)
+    index = StatIndex(root)
     entries: list[Entry] = []
     if spec.bundled if spec.bundled is not None else default:
         from briefing.pack import bundled_pack_dir
 
-        entries.append(entry_for(bundled_pack_dir(), bundled=True))
-    entries.extend(entry_for(folder) for folder in pack_folders(root))
+        entries.append(entry_for(bundled_pack_dir(), bundled=True, index=index))
+    entries.extend(entry_for(folder, index=index) for folder in pack_folders(root))
+    index.save({str(e.path) for e in entries})
     summaries.prune()
     return Library(root, spec, _unique(entries), default=default)
 
@@ -196,17 +199,24 @@ def read_spec(root: Path) -> LibrarySpec:
         raise LibraryInvalid([f"{root / str(e)}" for e in exc.errors]) from None
 
 
-def entry_for(path: Path, bundled: bool = False) -> Entry:
-    """The entry of the pack at ``path``: its summary from the cache, else from the pack."""
+def entry_for(path: Path, bundled: bool = False, index: StatIndex | None = None) -> Entry:
+    """The entry of the pack at ``path``: from the folder's index while its files are
+    unchanged, else its summary from the cache, else from the pack itself."""
     from briefing.pack import PackInvalid
     from briefing.pack.cache import load_pack_cached, pack_digest
 
     try:
+        stats = file_stats(path)
+        known = index.known(path, stats) if index is not None else None
+        if known is not None:
+            return Entry(known[1].id, path, known[0], known[1], bundled)
         digest = pack_digest(path)
     except OSError as exc:
         return Entry(path.name, path, "", None, bundled, f"cannot be read: {exc}")
     found = summaries.cached(digest)
     if found is not None:
+        if index is not None:
+            index.remember(path, stats, digest, found)
         return Entry(found.id, path, digest, found, bundled)
     try:
         pack = load_pack_cached(path)
@@ -218,6 +228,8 @@ def entry_for(path: Path, bundled: bool = False) -> Entry:
         return Entry(path.name, path, digest, None, bundled, f"cannot be read: {exc}")
     found = summaries.summarize(pack)
     summaries.store(digest, found)
+    if index is not None:
+        index.remember(path, stats, digest, found)
     return Entry(found.id, path, digest, found, bundled)
 
 

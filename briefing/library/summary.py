@@ -89,7 +89,17 @@ def cached(digest: str) -> Summary | None:
     """The summary stored for a pack with this digest, or None (absent or unreadable)."""
     try:
         data = json.loads(_path(digest).read_text(encoding="utf-8"))
-        if data.get("format") != SUMMARY_FORMAT or data.get("digest") != digest:
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("digest") != digest:
+        return None
+    return from_data(data)
+
+
+def from_data(data: dict) -> Summary | None:
+    """A summary from what :func:`to_data` made; None when it is not one."""
+    try:
+        if data.get("format") != SUMMARY_FORMAT:
             return None
         return Summary(
             id=str(data["id"]), title=Text(**data["title"]), date=str(data["date"]),
@@ -98,35 +108,43 @@ def cached(digest: str) -> Summary | None:
                             for d in data["documents"]),
             sections=int(data["sections"]), figures=int(data["figures"]),
             translated=float(data["translated"]))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
-def store(digest: str, summary: Summary) -> None:
-    """Best effort, atomically: a read-only cache only costs the next listing a pack load."""
+def to_data(summary: Summary) -> dict:
     def text(value: Text) -> dict[str, str]:
         return {"zh": value.zh, "en": value.en}
 
-    data = {"format": SUMMARY_FORMAT, "digest": digest, "id": summary.id,
-            "title": text(summary.title), "date": summary.date,
+    return {"format": SUMMARY_FORMAT, "id": summary.id, "title": text(summary.title),
+            "date": summary.date,
             "documents": [{"id": d.id, "title": text(d.title), "publisher": text(d.publisher),
                            "date": d.date} for d in summary.documents],
             "sections": summary.sections, "figures": summary.figures,
             "translated": summary.translated}
-    folder = cache_dir()
+
+
+def store(digest: str, summary: Summary) -> None:
+    """Best effort, atomically: a read-only cache only costs the next listing a pack load."""
+    global _stored
+    if write_json(_path(digest), {**to_data(summary), "digest": digest}):
+        _stored += 1
+
+
+def write_json(path: Path, data: object) -> bool:
+    """Write ``data`` to ``path`` atomically; False (and nothing written) when it cannot."""
     tmp = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp",
-                                         delete=False) as handle:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         suffix=".tmp", delete=False) as handle:
             tmp = handle.name
             json.dump(data, handle, ensure_ascii=False)
-        os.replace(tmp, _path(digest))
+        os.replace(tmp, path)
         tmp = None
-        global _stored
-        _stored += 1
+        return True
     except OSError:
-        return
+        return False
     finally:
         if tmp:
             with contextlib.suppress(OSError):
