@@ -154,6 +154,9 @@ class Library:
         """Let a loaded pack go (memory: an app holds only what is open)."""
         self._packs.pop(briefing, None)
 
+    def forget_all(self) -> None:
+        self._packs.clear()
+
 
 @functools.cache
 def _code_digest() -> str:

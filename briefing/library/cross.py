@@ -22,14 +22,23 @@ from briefing.model.library import CrossComparison, CrossEntry
 UNCONFIRMED = " *"
 
 
-def cross_comparisons(library: Library, pack: Pack, qualified: bool) -> Iterator[Comparison]:
+def cross_comparisons(library: Library, pack: Pack, qualified: bool,
+                      among: set[str] | None = None) -> Iterator[Comparison]:
     """The library's declared comparisons, over ``pack`` (the library's merged pack, whose
     ids are ``qualified``, or its one briefing's); one naming no figure ``pack`` holds is
-    left out."""
+    left out, and with ``among`` one drawing from a briefing not among them."""
     for spec in library.spec.comparisons:
+        if among is not None and not set(briefings_of(library, spec)) <= among:
+            continue
         made = build_cross(library, spec, pack, qualified)
         if made is not None:
             yield made
+
+
+def briefings_of(library: Library, spec: CrossComparison) -> list[str]:
+    """The briefings a declared comparison draws from (every one, when it names none)."""
+    return [e.briefing for e in spec.briefings if library.has(e.briefing)] \
+        if spec.briefings else library.ids()
 
 
 def build_cross(library: Library, spec: CrossComparison, pack: Pack,

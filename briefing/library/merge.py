@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from briefing.library.catalog import Library
+from briefing.library.catalog import Entry, Library
 from briefing.library.indicators import labelled
 from briefing.library.qualified import qualify
 from briefing.model import (
@@ -68,6 +68,24 @@ def merged_pack(library: Library, briefings: Iterable[str] | None = None) -> Pac
     return pack
 
 
+def opened_pack(library: Library, opened: Iterable[str]) -> Pack:
+    """The library's pack as the app holds it: the ``opened`` briefings in full, every other
+    one a top-level node with its title and documents only (from its summary), and the
+    library's comparisons whose briefings are all open."""
+    from briefing.library.cross import cross_comparisons
+
+    opened = set(opened)
+    merger = _Merger(library)
+    for briefing in library.ids():
+        if briefing in opened:
+            merger.add(library.pack(briefing))
+        else:
+            merger.add_unopened(library.entry(briefing))
+    pack = merger.pack(digest="")
+    extra = tuple(cross_comparisons(library, pack, qualified=True, among=opened))
+    return replace(pack, comparisons=pack.comparisons + extra) if extra else pack
+
+
 class _Merger:
     def __init__(self, library: Library) -> None:
         self.library = library
@@ -93,6 +111,12 @@ class _Merger:
         self.briefings.append(Node(id=b, title=pack.title, text=_about(pack), section_id=b,
                                    parent_id=None, depth=0, children=sections))
         self.comparisons.extend(self._comparison(b, c) for c in pack.comparisons)
+
+    def add_unopened(self, entry: Entry) -> None:
+        """A briefing not loaded: its node only, its text saying what it reads."""
+        self.briefings.append(Node(id=entry.id, title=entry.title,
+                                   text=_about_documents(entry.documents), section_id=entry.id,
+                                   parent_id=None, depth=0))
 
     def _unit(self, briefing: str, unit: Unit) -> str:
         held = self.units.get(unit.id)
@@ -146,6 +170,10 @@ def _source(briefing: str, source: Source | None) -> Source | None:
 
 def _about(pack: Pack) -> Text:
     """A briefing node's text: the documents it reads, each with its publisher and date."""
-    zh = "；".join(f"《{d.title.zh}》（{d.publisher.zh}，{d.date}）" for d in pack.documents)
-    en = "; ".join(f"{d.title.en} ({d.publisher.en}, {d.date})" for d in pack.documents)
+    return _about_documents(pack.documents)
+
+
+def _about_documents(documents) -> Text:
+    zh = "；".join(f"《{d.title.zh}》（{d.publisher.zh}，{d.date}）" for d in documents)
+    en = "; ".join(f"{d.title.en} ({d.publisher.en}, {d.date})" for d in documents)
     return Text(zh=f"文件：{zh}。", en=f"Documents: {en}.")
