@@ -57,6 +57,11 @@ def validate(
     set_lang(lang)
     if path is not None:
         state.content, state._pack = path, None
+    if state.qualified:  # a library: every pack in full, then what ties them together
+        from briefing.cli.library import validate as validate_library
+
+        validate_library()
+        return
     pack = state.pack(cached=False)
     nodes = list(pack.nodes())
     console.print(

@@ -26,6 +26,7 @@ class PackHelpGroup(TyperGroup):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         # --help is eager: it is answered before --content is processed, so look ahead.
         self.help_pack = _content_arg(args)
+        state.content = self.help_pack
         return super().parse_args(ctx, args)
 
     def format_help_text(self, ctx, formatter) -> None:
@@ -50,8 +51,11 @@ def pack_name(content: Path | None) -> str:
     from briefing.text.sanitize import clean, one_line
 
     try:
+        if state.library_root() is not None:  # a library, or the default one
+            title = state.library().title
+            return f"the library '{clean(one_line(title.en))}'"
         pack = load_pack_cached(content or bundled_pack_dir())
-    except (PackInvalid, OSError):
+    except (PackInvalid, OSError, typer.Exit):
         return f"the briefing in {content}" if content else "the bundled briefing"
     return f"'{clean(one_line(pack.title.en))}'"
 

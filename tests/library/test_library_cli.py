@@ -174,3 +174,14 @@ def test_a_library_holding_nothing_says_so(cli, tmp_path):
                                                      encoding="utf-8")
     result = cli("figures", content=tmp_path / "empty", code=1)
     assert "holds no briefing" in result.stderr
+
+
+def test_validate_and_help_know_a_library(cli, library_dir):
+    assert "ok: 6 briefings" in cli("validate", str(library_dir)).stdout
+    assert "Explore the library 'Three provinces' government work reports, 2025-2026'" in \
+        " ".join(cli("--help", content=library_dir).stdout.split())
+
+
+def test_the_app_refuses_an_unknown_id_of_a_library_before_it_starts(cli, library_dir):
+    result = cli("tui", "lanjiang-2026:nosuch", content=library_dir, code=1)
+    assert "unknown id 'lanjiang-2026:nosuch'" in result.stderr
