@@ -1,18 +1,23 @@
 """``briefing init``: a new pack that validates at once, its placeholders marked ``TODO``.
 
 Documents are copied into ``documents/`` (a pack reads only its own files and a ``seeds/``
-folder beside it) and hashed; nothing that exists is ever overwritten.
+folder beside it) and hashed, with the UTF-8 text extracted from any that is not UTF-8 text
+already (PDF, web page, Word, GB18030...); nothing that exists is ever overwritten.
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import shutil
 from pathlib import Path
 
+from briefing.authoring.document_files import (
+    DocumentFileError,
+    KeptDocument,
+    entry_text,
+    read_for_pack,
+    write_files,
+)
 from briefing.authoring.stubs import slug
-from briefing.pack.errors import MAX_FILE_BYTES
 
 
 class ScaffoldError(Exception):
@@ -36,19 +41,8 @@ units:                      # unit id: {zh: measure word, en: plural, singular: 
 """
 
 
-def _document_block(doc_id: str, file: str, sha: str, year: str) -> str:
-    return f"""\
-  - id: {doc_id}
-    file: {file}
-    title: {{zh: "TODO: 文件标题", en: "TODO: document title"}}
-    publisher: {{zh: "TODO: 发布机构", en: "TODO: publisher"}}
-    date: "{year}"             # TODO: the document's date: YYYY, YYYY-MM or YYYY-MM-DD
-    sha256: {sha}
-"""
-
-
-def manifest_text(pack_id: str, documents: list[tuple[str, str, str]], year: str) -> str:
-    docs = "".join(_document_block(d, f, s, year) for d, f, s in documents)
+def manifest_text(pack_id: str, documents: list[tuple[str, KeptDocument]], year: str) -> str:
+    docs = "".join(entry_text(doc_id, document, year) for doc_id, document in documents)
     return f"""\
 # The pack's manifest: see docs/writing-a-briefing.md for every field.
 id: {pack_id}
@@ -93,36 +87,36 @@ COMPARISONS = """\
 
 
 def create(root: Path, documents: list[Path]) -> list[Path]:
-    """Write a new pack into ``root`` (which must not exist or be empty); the files written."""
+    """Write a new pack into ``root`` (which must not exist or be empty); the files written.
+
+    Every document is read first (any format :func:`briefing.documents.read_document`
+    takes), so a document that cannot be read leaves nothing behind.
+    """
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise ScaffoldError(f"{root} already exists and is not empty; nothing was written")
     if not documents:
         raise ScaffoldError("give at least one --doc FILE")
-    entries, ids, copies = [], set(), []
+    entries: list[tuple[str, KeptDocument]] = []
+    ids, names = set(), set()
     for doc in documents:
-        if not doc.is_file():
-            raise ScaffoldError(f"document {doc} not found")
-        data = doc.read_bytes()[: MAX_FILE_BYTES + 1]
-        if len(data) > MAX_FILE_BYTES:
-            raise ScaffoldError(f"document {doc} is over {MAX_FILE_BYTES:,} bytes")
         try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ScaffoldError(f"document {doc} is not UTF-8 (offset {exc.start}); convert "
-                                "it first, e.g. iconv -f GB18030 -t UTF-8") from None
+            kept = read_for_pack(doc)
+        except DocumentFileError as exc:
+            raise ScaffoldError(f"{exc}; nothing was written") from None
         doc_id = slug(doc.stem, f"doc-{len(ids) + 1}")  # a Chinese file name gives no id
         if doc_id in ids:
             raise ScaffoldError(f"two documents would both get the id '{doc_id}'; rename one")
+        if {kept.file, kept.text_file} & names:
+            raise ScaffoldError(f"two documents are both named {doc.name}; rename one")
         ids.add(doc_id)
-        entries.append((doc_id, f"documents/{doc.name}", hashlib.sha256(data).hexdigest()))
-        copies.append(doc)
+        names.update(name for name in (kept.file, kept.text_file) if name)
+        entries.append((doc_id, kept))
     year = str(datetime.date.today().year)
-    (root / "documents").mkdir(parents=True, exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)
     (root / "sections").mkdir()
     written = []
-    for doc in copies:
-        shutil.copyfile(doc, root / "documents" / doc.name)
-        written.append(root / "documents" / doc.name)
+    for _, kept in entries:
+        written += write_files(kept, root)
     for name, text in (("manifest.yaml", manifest_text(slug(root.name, "briefing"), entries,
                                                         year)),
                        ("sections/overview.yaml", SECTION), ("comparisons.yaml", COMPARISONS)):

@@ -1,4 +1,5 @@
-"""Authoring commands: ``init`` (a new pack), ``stub`` (draft figures), ``coverage``.
+"""Authoring commands: ``init`` (a new pack), ``add-doc`` (another document), ``stub`` (draft
+figures), ``coverage``.
 
 Each imports its machinery (and YAML) only when run, so other commands start as fast as before.
 """
@@ -21,7 +22,8 @@ def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="The new pack's folder "
                                               "(must not exist, or be empty).")],
     doc: Annotated[list[Path], typer.Option("--doc", metavar="FILE", help="A source document "
-                                            "(UTF-8 text); repeat for more.")],
+                                            "(PDF, .docx, web page or text in any Chinese "
+                                            "encoding); repeat for more.")],
 ) -> None:
     """Start a new pack: manifest (documents hashed), a starter section, no comparisons."""
     from briefing.authoring.scaffold import ScaffoldError, create
@@ -37,9 +39,42 @@ def init(
                   markup=False, highlight=False)
 
 
+@app.command("add-doc")
+def add_doc(
+    pack: Annotated[Path, typer.Argument(metavar="PACK", help="The pack's folder.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Documents to add "
+                                                "(PDF, .docx, web page or text).")],
+    doc_id: Annotated[str | None, typer.Option("--id", metavar="ID", help="The document's id "
+                                               "(default: from its file name).")] = None,
+) -> None:
+    """Add documents to a pack: copied, their text extracted, both hashed, listed in the
+    manifest (its comments kept); never overwrites. Then validates the pack."""
+    from briefing.authoring.add_doc import AddDocError, add_documents
+
+    try:
+        added = add_documents(pack, files, doc_id)
+    except (AddDocError, OSError) as exc:
+        raise fail(str(exc)) from None
+    for item in added:
+        for path in item.written:
+            err_console.print(f"wrote {path}", markup=False, highlight=False)
+        for note in item.document.extracted.notes:
+            err_console.print(f"note: {item.document.source}: {note}", markup=False,
+                              highlight=False)
+        console.print(f"added document '{item.id}' ({item.document.extracted.format}, "
+                      f"{len(item.document.extracted.text):,} characters): fill in its title, "
+                      f"publisher and date in {pack / 'manifest.yaml'}", markup=False,
+                      highlight=False)
+    state.content, state._pack = pack, None
+    loaded = state.pack(cached=False)  # prints every problem and exits 1 if any
+    console.print(f"ok: {loaded.id}: {len(loaded.documents)} documents (hashes match)",
+                  markup=False, highlight=False)
+
+
 @app.command()
 def stub(
-    document: Annotated[Path, typer.Argument(metavar="DOC", help="A source document (UTF-8).")],
+    document: Annotated[Path, typer.Argument(metavar="DOC", help="A source document (PDF, "
+                                             ".docx, web page or text).")],
     section: Annotated[str | None, typer.Option("--section", metavar="ID", help="Print a "
                                                 "whole section file with this id.")] = None,
     doc_id: Annotated[str | None, typer.Option("--doc-id", metavar="ID", help="The document's "
@@ -52,15 +87,21 @@ def stub(
 
     from briefing.authoring.stubs import slug, stubs
 
-    try:
-        text = document.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise fail(f"cannot read {document}: {getattr(exc, 'strerror', None) or exc}") from None
     hedges: tuple[str, ...] = ()
+    text = None
     if state.content is not None:  # --content: the pack's hedges, and its id for this file
         documents, declared = _manifest_hints(state.content)
         hedges = tuple(h.word for h in declared)
-        doc_id = doc_id or _document_id(documents, document)
+        known = _pack_document(documents, document)
+        if known is not None:  # quote the text the pack keeps, never a new extraction
+            doc_id, text = doc_id or known.id, known.read()
+    if text is None:
+        from briefing.documents import DocumentError, read_document
+
+        try:
+            text = read_document(document).text
+        except DocumentError as exc:
+            raise fail(str(exc)) from None
     figures = stubs(text, doc_id or slug(document.stem), str(datetime.date.today().year),
                     hedges)
     data: object = figures
@@ -85,12 +126,16 @@ def _manifest_hints(root: Path) -> tuple[list, list]:
     return builder.documents, builder.declared_hedges
 
 
-def _document_id(documents: list, document: Path) -> str | None:
-    """The id the manifest gives this file (matched by content), if it lists it."""
+def _pack_document(documents: list, document: Path):
+    """The manifest's document this file is (its original or its text, matched by content),
+    if it lists it."""
     import hashlib
 
-    digest = hashlib.sha256(document.read_bytes()).hexdigest()
-    return next((d.id for d in documents if d.sha256 == digest), None)
+    try:
+        digest = hashlib.sha256(document.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the reader says why, naming the file
+    return next((d for d in documents if digest in (d.sha256, d.text_sha256)), None)
 
 
 @app.command()

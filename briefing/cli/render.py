@@ -22,7 +22,7 @@ from briefing.figures.formatting import (
 )
 from briefing.figures.reading import format_value
 from briefing.model import Figure, Lang, Node, Pack
-from briefing.present.citations import Citations
+from briefing.present.citations import Citations, page_label
 from briefing.present.comparison_rows import (
     ComparisonView,
     Row,
@@ -190,7 +190,9 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
             doc = pack.document(source.doc)
             line = Text(f"[{number}] ", style="dim")
             line.append_text(plain(f"“{one_line(source.quote)}”"))
-            line.append_text(plain(f" — {one_line(doc.title.get(lang))}", "dim"))
+            page = cite.page(doc, source.quote)
+            where = one_line(doc.title.get(lang)) + _page_suffix(page, lang)
+            line.append_text(plain(f" — {where}", "dim"))
             parts.append(Wrapped(line))
     return Group(*parts)
 
@@ -213,12 +215,18 @@ def figure_detail(pack: Pack, fig: Figure, lang: Lang) -> RenderableType:
         ("in", f"{fig.node_id} ({fig.section_id})"),
         ("editor's note", one_line(fig.note.get(lang)) if fig.note else ""),
         ("quote", f"“{one_line(fig.source.quote)}”"),
-        ("source", one_line(doc.title.get(lang))),
+        ("source", one_line(doc.title.get(lang))
+         + _page_suffix(doc.page_of_quote(fig.source.quote), lang)),
     ]
     for key, value in rows:
         if value:
             table.add_row(Text(key), Wrapped(plain(value)))
     return Group(plain(fig.id, "bold underline"), table)
+
+
+def _page_suffix(page: int | None, lang: Lang) -> str:
+    """", p. 3" after a document's title where it has pages (a PDF), else nothing."""
+    return "" if page is None else ("，" if lang == "zh" else ", ") + page_label(page, lang)
 
 
 def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,

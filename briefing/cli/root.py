@@ -108,7 +108,7 @@ def root(
 
 #: Each command and the module that registers it, in the order ``--help`` lists them.
 COMMAND_MODULES = {
-    "init": "authoring", "stub": "authoring", "coverage": "authoring",
+    "init": "authoring", "add-doc": "authoring", "stub": "authoring", "coverage": "authoring",
     "tui": "reading", "validate": "reading", "sections": "reading", "show": "reading",
     "figures": "reading", "compare": "reading", "export": "reading",
     "pins": "pins", "pin": "pins", "unpin": "pins",

@@ -13,7 +13,7 @@ from typing import Literal
 
 from briefing.figures.formatting import kind_label, period_label, value_parts, value_phrase
 from briefing.model import Comparison, Figure, Lang, Node, Pack, Source, Text
-from briefing.present.citations import Citations
+from briefing.present.citations import Citations, page_label
 from briefing.present.comparison_rows import build
 from briefing.text.sanitize import one_line
 
@@ -204,7 +204,10 @@ class MarkdownDocument:
             lines.append("")
             for number, source in enumerate(self.citations.sources, start=1):
                 entry = self.citations.document_number(source.doc)
-                lines.append(f"[^{number}]: {inline(quoted(source.quote))} — S{entry}")
+                page = self.citations.page(self.pack.document(source.doc), source.quote)
+                where = f"S{entry}" if page is None else f"S{entry}, " + " / ".join(
+                    page_label(page, lang) for lang in self.langs)
+                lines.append(f"[^{number}]: {inline(quoted(source.quote))} — {where}")
             lines.append("")
         while lines and not lines[-1]:
             lines.pop()

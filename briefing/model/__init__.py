@@ -8,6 +8,7 @@ from :mod:`briefing.model.base` instead of having each compiled at import.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +93,14 @@ class Baseline(Frozen):
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
 class Document(Frozen):
-    """One source document, checked against its sha256 when the pack loads."""
+    """One source document, checked against its sha256 when the pack loads.
+
+    ``path`` and ``sha256`` are the document as received (the evidence). A document that was
+    not UTF-8 text (a PDF, a web page, a Word file, GB18030 text) also has ``text_path``, the
+    UTF-8 text extracted from it, with its own ``text_sha256``: every quote is verbatim in
+    that text, and a later extractor can never move one silently. ``pages`` gives, for a PDF,
+    the offset in the text where each of its pages starts.
+    """
 
     id: str
     title: Text
@@ -100,9 +108,33 @@ class Document(Frozen):
     date: str
     sha256: str
     path: Path
+    text_path: Path | None = None
+    text_sha256: str = ""
+    pages: tuple[int, ...] = ()
 
     def read(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        """The text quotes are verbatim in: the extracted text, or the document itself."""
+        return (self.text_path or self.path).read_text(encoding="utf-8")
+
+    def files(self) -> tuple[tuple[Path, str], ...]:
+        """Every file the document rests on, with the sha256 it must have."""
+        if self.text_path is None:
+            return ((self.path, self.sha256),)
+        return (self.path, self.sha256), (self.text_path, self.text_sha256)
+
+    def page_of(self, offset: int) -> int | None:
+        """The page of the original (1 for the first) that ``read()[offset]`` is on; None
+        for a document without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect_right(self.pages, offset))
+
+    def page_of_quote(self, quote: str, text: str | None = None) -> int | None:
+        """The page a verbatim quote starts on (``text``: :meth:`read`, if already read)."""
+        if not self.pages:
+            return None
+        offset = (self.read() if text is None else text).find(quote)
+        return self.page_of(offset) if offset >= 0 else None
 
     def reading_text(self) -> str:
         """The document as a person should read it: :meth:`read` without conversion markers.

@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 
+from briefing.documents.limits import MAX_ORIGINAL_BYTES
 from briefing.model import Pack
 from briefing.model.bulk import gc_paused
 from briefing.pack.errors import MAX_FILE_BYTES
@@ -111,9 +112,10 @@ def documents_unchanged(documents: Iterable[tuple[Path | str, str]]) -> bool:
     """Whether every (path, sha256) still holds: each file small enough to read, same bytes.
 
     Both caches of validated work ask it: the pickled pack, and a large pack's search store
-    (which the command line opens without loading the pack)."""
+    (which the command line opens without loading the pack). The files are every document's
+    :meth:`~briefing.model.Document.files`: an original and, if it has one, its text."""
     try:
-        return all(Path(path).stat().st_size <= MAX_FILE_BYTES
+        return all(Path(path).stat().st_size <= MAX_ORIGINAL_BYTES
                    and hashlib.sha256(Path(path).read_bytes()).hexdigest() == sha
                    for path, sha in documents)
     except (OSError, TypeError, ValueError):
@@ -139,7 +141,7 @@ def load_pack_cached(root: Path) -> Pack:
         with entry.open("rb") as handle, gc_paused():
             pack = _unpickle(handle)
         if isinstance(pack, Pack) and pack.root == root and documents_unchanged(
-                (d.path, d.sha256) for d in pack.documents):
+                file for d in pack.documents for file in d.files()):
             return pack
     except Exception:  # any unreadable entry is rebuilt, never trusted
         pass

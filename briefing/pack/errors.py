@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.documents.limits import MAX_TEXT_BYTES
 from briefing.model.base import Frozen
 
-#: Pack files and documents larger than this are refused (a curated pack is kilobytes).
-MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Pack files and documents' texts larger than this are refused (a curated pack is
+#: kilobytes); a document received as a PDF or Word file may be larger (limits.py).
+MAX_FILE_BYTES = MAX_TEXT_BYTES
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's

@@ -1,27 +1,26 @@
 """The manifest: the pack's id and title, its source documents (hash-checked), units, sections.
 
-A document is read only from inside the pack or from a ``seeds/`` folder beside it.
+A document is read only from inside the pack or from a ``seeds/`` folder beside it; each
+entry is read by :mod:`briefing.pack.document_entry`.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from briefing.model import Document, Text
-from briefing.pack.checker import ID_RE, inside, line_of, valid_date
+from briefing.model import Text
+from briefing.pack.checker import ID_RE, line_of
+from briefing.pack.document_entry import DocumentEntryReader
 from briefing.pack.manifest_vocabulary import VocabularyReader
 from briefing.pack.rules import RuleReader
-from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
+from briefing.pack.yamlio import LineDict
 
 #: Fields a manifest may have; each optional block has its own reader, so adding one is one
 #: entry here and one method.
 MANIFEST_FIELDS = {"id", "title", "documents", "units", "sections", "comparisons", "glossary",
                    "scopes", "hedges", "rules", "coverage_ignore"}
 MAX_GLOSSARY_TERM = 80
-DOCUMENT_FIELDS = {"id", "file", "title", "publisher", "date", "sha256"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +34,7 @@ class ManifestHead:
     coverage_ignore: str  # likewise
 
 
-class ManifestReader(VocabularyReader, RuleReader):
+class ManifestReader(VocabularyReader, RuleReader, DocumentEntryReader):
     """Reads ``manifest.yaml`` and the documents it lists."""
 
     #: groups of terms a reader may type for one another (search aliases)
@@ -93,66 +92,3 @@ class ManifestReader(VocabularyReader, RuleReader):
                 continue
             groups.append(tuple(dict.fromkeys(t.strip() for t in terms)))
         return tuple(groups)
-
-    def document(self, raw: Any, line: int) -> None:
-        c = self.check
-        data = c.fields(raw, DOCUMENT_FIELDS, "a document", line)
-        if data is None:
-            return
-        doc_id = c.ident(data, "a document")
-        if doc_id:
-            self.declared_docs.add(doc_id)
-        file = c.string(data, "file", f"document '{doc_id}'")
-        title = c.text(data, "title", f"document '{doc_id}'")
-        publisher = c.text(data, "publisher", f"document '{doc_id}'")
-        date = c.string(data, "date", f"document '{doc_id}'")
-        if date is not None and not valid_date(date):
-            c.error(line_of(data, "date"), f"date '{date}' of document '{doc_id}' must be "
-                                           "YYYY, YYYY-MM or YYYY-MM-DD (a real date)")
-            date = None
-        sha = c.string(data, "sha256", f"document '{doc_id}'")
-        if not (doc_id and file and title and publisher and date and sha):
-            return
-        if not self.claim_id(doc_id, data.line):
-            return
-        path = self.safe_document_path(file, line_of(data, "file"))
-        if path is None:
-            return
-        try:
-            with path.open("rb") as handle:
-                raw_bytes = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            c.error(line_of(data, "file"), f"cannot read document '{file}': {exc.strerror or exc}")
-            return
-        if len(raw_bytes) > MAX_FILE_BYTES:
-            c.error(line_of(data, "file"), f"document '{file}' is over {MAX_FILE_BYTES:,} bytes, "
-                                         "the limit for pack files")
-            return
-        digest = hashlib.sha256(raw_bytes).hexdigest()
-        if digest != sha.lower():
-            c.error(line_of(data, "sha256"),
-                    f"sha256 of '{file}' is {digest}, manifest says {sha}: the seed was changed")
-        try:
-            self.doc_texts[doc_id] = raw_bytes.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            c.error(line_of(data, "file"), f"document '{file}' is not UTF-8 (offset {exc.start})")
-            return
-        self.documents.append(Document(id=doc_id, title=title, publisher=publisher, date=date,
-                                       sha256=digest, path=path))
-
-    def safe_document_path(self, file: str, line: int) -> Path | None:
-        """Documents may live in the pack or in a ``seeds/`` folder beside it, nowhere else."""
-        c = self.check
-        if Path(file).is_absolute():
-            c.error(line, f"document path '{file}' is absolute; use a path relative to the pack")
-            return None
-        root = self.root.resolve()
-        allowed = (root, (root.parent / "seeds").resolve())
-        path = (self.root / file).resolve()
-        if not any(inside(path, base) for base in allowed):
-            c.error(line, f"document path '{file}' points outside the pack and its seeds/ folder")
-            return None
-        if not path.is_file():
-            c.error(line, f"document '{file}' not found")
-            return None
-        return path

@@ -1,9 +1,14 @@
 """Numbering cited sources: each quote gets one number, each document one entry, both in the
-order they are first cited."""
+order they are first cited; where a document has pages (a PDF), the page a quote is on."""
 
 from __future__ import annotations
 
-from briefing.model import Source
+from briefing.model import Document, Lang, Source
+
+
+def page_label(page: int, lang: Lang) -> str:
+    """Where in the original a quote is: "p. 3" / "第3页"."""
+    return f"第{page}页" if lang == "zh" else f"p. {page}"
 
 
 class Citations:
@@ -16,6 +21,15 @@ class Citations:
     def __init__(self) -> None:
         self._numbers: dict[Source, int] = {}
         self._documents: dict[str, int] = {}
+        self._texts: dict[str, str] = {}  # each paged document's text, read once
+
+    def page(self, document: Document, quote: str) -> int | None:
+        """The page of the original the quote starts on; None for a document without pages."""
+        if not document.pages:
+            return None
+        if document.id not in self._texts:
+            self._texts[document.id] = document.read()
+        return document.page_of_quote(quote, self._texts[document.id])
 
     def number(self, source: Source) -> int:
         """The source's number, giving it the next one if it was not cited before."""

@@ -72,11 +72,20 @@ def test_init_never_overwrites(doc, tmp_path):
     assert [p.name for p in pack.iterdir()] == ["notes.txt"]
 
 
-def test_init_refuses_a_document_that_is_not_utf8(tmp_path):
-    bad = tmp_path / "gbk.txt"
-    bad.write_bytes("高新技术企业".encode("gb18030"))
+def test_init_keeps_a_gb18030_document_and_its_utf8_text(tmp_path):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("高新技术企业1200家。\n".encode("gb18030"))
+    result = run("init", str(tmp_path / "p"), "--doc", str(gbk))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "p" / "documents" / "gbk.txt").read_bytes() == gbk.read_bytes()
+    assert load_pack(tmp_path / "p").documents[0].read() == "高新技术企业1200家。\n"
+
+
+def test_init_refuses_a_document_it_cannot_read(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("café".encode("latin-1"))
     result = run("init", str(tmp_path / "p"), "--doc", str(bad))
-    assert result.exit_code == 1 and "is not UTF-8" in result.stderr
+    assert result.exit_code == 1 and "cannot tell its encoding" in result.stderr
     assert not (tmp_path / "p").exists()
 
 

@@ -142,8 +142,8 @@ def test_every_comparison_and_figure_exports(lang):
 def test_values_read_as_values_in_both_languages():
     """No quote fragment ("深圳有49人", "没有企业上榜") is a value: the number column holds a
     number, its hedge and at most a magnitude; words go to the unit column."""
-    number = re.compile(r"^(超过|超|约|近|预计|第|No\. |over |about |approx\. |nearly |"
-                        r"more than |expected )?[\d.,/]*[千万亿]*[\d.,/]*"
+    number = re.compile(r"^(超过|超|约|近|预计|零的突破|第|No\. |over |about |approx\. |nearly |"
+                        r"more than |at least |expected )?[\d.,/]*[千万亿]*[\d.,/]*"
                         r"(%|×| billion| million| trillion)?(余|多|左右|以上| or more)?$")
     for fig in PACK.figures():
         if fig.kind == "tier":  # a group ("first tier"), deliberately not a number or a rank

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _pack_text import pack_english
 
 from briefing.figures.reading import parse_display
 from briefing.pack import bundled_pack_dir, load_pack
@@ -12,15 +13,7 @@ FIGURES = list(PACK.figures())
 
 
 def _english() -> str:
-    parts = [PACK.title.en, *(d.title.en for d in PACK.documents),
-             *(u.label.en for u in PACK.units)]
-    for node in PACK.nodes():
-        parts += [node.title.en, node.text.en]
-    for fig in FIGURES:
-        parts += [fig.label.en, fig.note.en if fig.note else ""]
-    for cmp in PACK.comparisons:
-        parts += [cmp.title.en, cmp.note.en if cmp.note else ""]
-    return "\n".join(parts)
+    return pack_english(PACK)
 
 
 @pytest.mark.parametrize("phrase", [

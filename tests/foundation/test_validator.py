@@ -123,7 +123,7 @@ def test_seed_hash_mismatch(make_pack):
     path = make_pack()
     seed = path.parent / "seeds" / "004_448e8b491080ac94.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + " ", encoding="utf-8")
-    assert any("manifest says b55c1513" in p and "the seed was changed" in p
+    assert any("manifest says b55c1513" in p and "the document was changed" in p
                for p in problems(path))
 
 

@@ -8,11 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _library_packs import PACKS
 from typer.testing import CliRunner
-
-PACKS = Path(__file__).resolve().parent / "packs"
-BRIEFINGS = ["daibei-2025", "daibei-2026", "lanjiang-2025", "lanjiang-2026", "nanyu-2025",
-             "nanyu-2026"]
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ import io
 import json
 import sqlite3
 
-from conftest import BRIEFINGS
+from _library_packs import BRIEFINGS
 
 from briefing.library import open_library
 from briefing.pack import load_pack

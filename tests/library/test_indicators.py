@@ -8,7 +8,7 @@ import io
 import json
 import shutil
 
-from conftest import PACKS
+from _library_packs import PACKS
 
 from briefing.library import open_library
 from briefing.library.indicators import find, indicator_label

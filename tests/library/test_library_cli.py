@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 
-from conftest import BRIEFINGS, PACKS
+from _library_packs import BRIEFINGS, PACKS
 
 
 def test_list_names_each_briefing_with_date_documents_and_english(cli, library_dir):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import BRIEFINGS, PACKS
+from _library_packs import BRIEFINGS, PACKS
 
 from briefing.library import LibraryInvalid, is_library, open_library
 from briefing.library.merge import library_pack, merged_pack

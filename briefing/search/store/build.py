@@ -215,7 +215,7 @@ def _join(db, parts: list[dict], paths: list[str], bounds: list[int], *, key: st
             "syllables": sorted(set().union(*(p["syllables"] for p in parts))),
             "grams": [s for s in STREAMS if any(p[s]["grams"] for p in parts)],
             "glossary": [list(g) for g in glossary],
-            "documents": [[str(d.path), d.sha256] for d in documents]}
+            "documents": [[str(path), sha] for d in documents for path, sha in d.files()]}
     db.executemany("INSERT INTO meta VALUES (?, ?)",
                    ((k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()))
 
