@@ -339,7 +339,8 @@ def facets_from(pack, kinds, periods, units, scopes, briefings, indicators, labe
                     units=tuple(units or ()), scopes=tuple(scopes or ()),
                     briefings=tuple(briefings or ()), indicators=tuple(indicators or ()),
                     label=label or "")
-    known = state.library().ids() if state.qualified else [state.library().ids()[0]]
+    known = (state.library().ids() if state.qualified
+             else [pack.id] if pack is not None else state.library().ids())
     problem = facets.problem(pack, known)
     if problem:
         raise fail(problem, 2)

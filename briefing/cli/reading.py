@@ -147,8 +147,8 @@ def figures(
         selected = list(pack.node(section).all_figures())
     else:
         raise unknown_id(pack, section, wanted="a section or item")
-    facets = facets_from(pack, kind, period, unit, scope, briefing, indicator, label)
-    if facets:
+    if kind or period or unit or scope or briefing or indicator or label:
+        facets = facets_from(pack, kind, period, unit, scope, briefing, indicator, label)
         selected = [f for f in selected if facets.matches(f, briefing_of(f.id))]
     if json or csv:
         from briefing.present.json_shapes import figure
