@@ -21,7 +21,18 @@ from briefing.cli.console import (
     unknown_id,
 )
 from briefing.cli.launch import open_app
-from briefing.cli.root import LangOption, app, set_lang
+from briefing.cli.root import (
+    BriefingOption,
+    IndicatorOption,
+    KindOption,
+    LabelOption,
+    LangOption,
+    PeriodOption,
+    ScopeOption,
+    UnitOption,
+    app,
+    set_lang,
+)
 
 
 @app.command()
@@ -116,21 +127,13 @@ def show(
 def figures(
     section: Annotated[str | None, typer.Option("--section", "-s", help="Only figures under "
                                                 "this section or item.")] = None,
-    kind: Annotated[list[str] | None, typer.Option(
-        "--kind", help="Only figures of this kind (target, actual, growth, ...); repeat for "
-                       "more.")] = None,
-    period: Annotated[list[str] | None, typer.Option(
-        "--period", help="Only figures of this period (2026 takes its months too).")] = None,
-    unit: Annotated[list[str] | None, typer.Option("--unit", help="Only figures in this "
-                                                  "unit (percent, yuan, ...).")] = None,
-    scope: Annotated[list[str] | None, typer.Option("--scope", help="Only figures of this "
-                                                   "scope.")] = None,
-    briefing: Annotated[list[str] | None, typer.Option(
-        "--briefing", "-b", help="Only figures of this briefing of the library.")] = None,
-    indicator: Annotated[list[str] | None, typer.Option(
-        "--indicator", help="Only figures confirmed as this indicator.")] = None,
-    label: Annotated[str | None, typer.Option("--label", help="Only figures whose label "
-                                             "holds these words (Chinese or English).")] = None,
+    kind: KindOption = None,
+    period: PeriodOption = None,
+    unit: UnitOption = None,
+    scope: ScopeOption = None,
+    briefing: BriefingOption = None,
+    indicator: IndicatorOption = None,
+    label: LabelOption = None,
     json: JsonOption = False,
     csv: CsvOption = False,
     lang: LangOption = None,

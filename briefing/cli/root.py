@@ -75,6 +75,24 @@ LangOption = Annotated[
 ]
 
 
+# The facets ``briefing figures`` and ``briefing search`` share (briefing.library.facets): each
+# repeatable, any of its values matching.
+KindOption = Annotated[list[str] | None, typer.Option(
+    "--kind", help="Only figures of this kind (target, actual, growth, ...); repeat for more.")]
+PeriodOption = Annotated[list[str] | None, typer.Option(
+    "--period", help="Only figures of this period (2026 takes its months too).")]
+UnitOption = Annotated[list[str] | None, typer.Option(
+    "--unit", help="Only figures in this unit (percent, yuan, ...).")]
+ScopeOption = Annotated[list[str] | None, typer.Option(
+    "--scope", help="Only figures of this scope.")]
+BriefingOption = Annotated[list[str] | None, typer.Option(
+    "--briefing", "-b", help="Only this briefing of the library.")]
+IndicatorOption = Annotated[list[str] | None, typer.Option(
+    "--indicator", help="Only figures confirmed as this indicator.")]
+LabelOption = Annotated[str | None, typer.Option(
+    "--label", help="Only figures whose label holds these words (Chinese or English).")]
+
+
 def set_lang(lang: str | None) -> None:
     """Apply a ``--lang`` given on a command (it overrides the top-level one)."""
     if lang is None:

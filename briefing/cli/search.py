@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from briefing.cli.console import fail, print_json, state
-from briefing.cli.root import LangOption, app, set_lang
+from briefing.cli.root import (
+    BriefingOption,
+    IndicatorOption,
+    KindOption,
+    LabelOption,
+    LangOption,
+    PeriodOption,
+    ScopeOption,
+    UnitOption,
+    app,
+    set_lang,
+)
 
 if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
     from briefing.cli.fit import FitOrStack
@@ -162,20 +173,13 @@ def search(
     section: Annotated[str | None, typer.Option("--section", "-s", show_default=False,
                                                 help="Only hits in this top-level section.")
                        ] = None,
-    kind: Annotated[list[str] | None, typer.Option(
-        "--kind", help="Only figures of this kind; repeat for more.")] = None,
-    period: Annotated[list[str] | None, typer.Option(
-        "--period", help="Only figures of this period (2026 takes its months too).")] = None,
-    unit: Annotated[list[str] | None, typer.Option("--unit", help="Only figures in this "
-                                                   "unit.")] = None,
-    scope: Annotated[list[str] | None, typer.Option("--scope", help="Only figures of this "
-                                                    "scope.")] = None,
-    briefing: Annotated[list[str] | None, typer.Option(
-        "--briefing", "-b", help="Only hits in this briefing of the library.")] = None,
-    indicator: Annotated[list[str] | None, typer.Option(
-        "--indicator", help="Only figures confirmed as this indicator.")] = None,
-    label: Annotated[str | None, typer.Option("--label", help="Only figures whose label "
-                                              "holds these words.")] = None,
+    kind: KindOption = None,
+    period: PeriodOption = None,
+    unit: UnitOption = None,
+    scope: ScopeOption = None,
+    briefing: BriefingOption = None,
+    indicator: IndicatorOption = None,
+    label: LabelOption = None,
     json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     lang: LangOption = None,
 ) -> None:

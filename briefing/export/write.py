@@ -26,56 +26,55 @@ def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
     failure the temporary file is removed and whatever was at ``path`` is left untouched.
     """
     path = Path(path)
-    folder = _writable_target(path, force)
-    tmp_name = None
-    try:
+
+    def write(folder: Path, made: list[str]) -> None:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
                                          prefix=f".{path.name}.", suffix=".tmp") as tmp:
-            tmp_name = tmp.name
-            os.chmod(tmp_name, _target_mode(path))  # mkstemp's 0600 is not what users expect
+            made.append(tmp.name)
+            os.chmod(tmp.name, _target_mode(path))  # mkstemp's 0600 is not what users expect
             tmp.write(text)
             tmp.flush()
             os.fsync(tmp.fileno())
-        if force:
-            os.replace(tmp_name, path)
-        else:
-            _link_no_clobber(Path(tmp_name), path)
-        tmp_name = None
-    except FileExistsError:
-        raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+
+    _publish(path, force, write)
 
 
 def write_atomic(path: Path, fill: Callable[[Path], None], force: bool = False) -> None:
     """Make ``path`` by ``fill``-ing an empty file beside it, then publishing it whole: the
     safety of :func:`write_text_atomic` for a file made by other means (a database)."""
     path = Path(path)
-    folder = _writable_target(path, force)
-    tmp = None
-    try:
+
+    def write(folder: Path, made: list[str]) -> None:
         handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         os.close(handle)
-        tmp = Path(name)
-        os.chmod(tmp, _target_mode(path))
-        fill(tmp)
+        made.append(name)
+        os.chmod(name, _target_mode(path))
+        fill(Path(name))
+
+    _publish(path, force, write)
+
+
+def _publish(path: Path, force: bool, write: Callable[[Path, list[str]], None]) -> None:
+    """``write(folder, made)`` makes a temporary file in ``path``'s folder (its name in
+    ``made`` as soon as it exists), which is then published at ``path`` whole; on any
+    failure it is removed and whatever was at ``path`` is left untouched."""
+    folder = _writable_target(path, force)
+    made: list[str] = []
+    try:
+        write(folder, made)
         if force:
-            os.replace(tmp, path)
+            os.replace(made[0], path)
         else:
-            _link_no_clobber(tmp, path)
-        tmp = None
+            _link_no_clobber(Path(made[0]), path)
+        made.clear()
     except FileExistsError:
         raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
-        if tmp is not None:
+        for name in made:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.unlink(name)
 
 
 def _writable_target(path: Path, force: bool) -> Path:
