@@ -191,6 +191,18 @@ def search(
     if limit < 1:
         raise fail("--limit must be at least 1", 2)
     facets = None
+    if ":" in query:  # facets typed as words of the query: kind:target period:2026
+        from briefing.library.faceted_search import parse
+
+        query, typed = parse(query)
+        kind, period, unit, scope, briefing, indicator = (
+            [*(given or ()), *extra] or None for given, extra in (
+                (kind, typed.kinds), (period, typed.periods), (unit, typed.units),
+                (scope, typed.scopes), (briefing, typed.briefings),
+                (indicator, typed.indicators)))
+        if not query.strip():
+            raise fail("give words to search for beside the facets (or: briefing figures "
+                       "--kind ... --period ...)", 2)
     if kind or period or unit or scope or briefing or indicator or label:
         from briefing.cli.console import facets_from
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.model import Lang, Pack
+from briefing.model import Figure, Lang, Pack
 
 if TYPE_CHECKING:
     from briefing.library.view import LibraryView
@@ -84,6 +84,25 @@ class LibraryMixin:
             main.pack = pack
             main.pane.pack = pack
             main.tree.set_pack(pack)
+
+    def briefing_of(self, item_id: str) -> str | None:
+        """The briefing an id belongs to (the pack's own id outside a library)."""
+        if self.view is None:
+            return self.pack.id  # type: ignore[attr-defined]
+        return self.view.briefing_of(item_id)
+
+    def figure_of(self, figure_id: str) -> Figure:
+        """A figure of any briefing, read from its own pack (which is loaded for it, not
+        opened in the app), with its indicator's labels where it has no English."""
+        if self.view is None:
+            return self.pack.figure(figure_id)  # type: ignore[attr-defined]
+        from briefing.library.indicators import labelled
+        from briefing.library.qualified import split
+
+        library = self.view.library
+        briefing, own = split(figure_id)
+        fig = library.pack(briefing or "").figure(own)
+        return labelled(fig, {i.id: i for i in library.spec.indicators})
 
     def tree_about(self, lang: Lang) -> dict[str, str] | None:
         """What the tree says of each briefing beside its title (None outside a library)."""

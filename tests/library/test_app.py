@@ -182,3 +182,21 @@ def test_a_library_comparison_opens_with_its_briefings(library_dir):
         await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
 
     drive(app, scenario)
+
+
+def test_search_takes_facets_as_words(library_dir):
+    app, view = make_app(library_dir)
+
+    async def scenario(pilot):
+        await pilot.press("slash")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await pilot.press(*"kind:target period:2026 增长")
+        results = app.screen.query_one("#search-results", OptionList)
+        await wait_until(pilot, lambda: results.option_count > 0, "hits")
+        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        assert "nanyu-2026:target-percent-2026" in ids
+        assert all(app.figure_of(i).kind == "target" and app.figure_of(i).period == "2026"
+                   for i in ids)
+        assert "nanyu-2026" not in view.loaded()  # read for the facets, not opened
+
+    drive(app, scenario)

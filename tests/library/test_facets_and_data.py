@@ -166,3 +166,18 @@ def test_the_library_as_a_sqlite_database(cli, library_dir, tmp_path):
     again = cli("library", "export-sqlite", str(db_path), content=library_dir, code=1)
     assert "already exists; use --force" in again.stderr
     cli("library", "export-sqlite", str(db_path), "--force", content=library_dir)
+
+
+def test_facets_typed_as_words_of_the_query(cli, library_dir):
+    typed = json.loads(cli("search", "kind:target period:2026 增长", "--json",
+                           content=library_dir).stdout)
+    given = json.loads(cli("search", "增长", "--kind", "target", "--period", "2026", "--json",
+                           content=library_dir).stdout)
+    assert typed == given and typed
+    chinese = json.loads(cli("search", "kind:目标 briefing:nanyu-2026 增长", "--json",
+                             content=library_dir).stdout)
+    assert chinese and {h["id"].split(":")[0] for h in chinese} == {"nanyu-2026"}
+    assert "unknown kind 'goal'" in cli("search", "kind:goal 增长", content=library_dir,
+                                        code=2).stderr
+    assert "give words to search for" in cli("search", "kind:target", content=library_dir,
+                                             code=2).stderr
