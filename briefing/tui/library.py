@@ -20,7 +20,7 @@ else:
     LibraryView = object  # a name for the app's annotations; importing it costs a start
 
 #: The tree line of a briefing: date, documents, how much of it is in English.
-ABOUT = {"en": "{date} · {docs} doc{s} · {pct}% English",
+ABOUT = {"en": "{date} · {docs} doc{s} · EN {pct}%",
          "zh": "{date} · {docs}份文件 · 英文{pct}%"}
 
 

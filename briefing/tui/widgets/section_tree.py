@@ -54,6 +54,7 @@ class SectionTree(Tree[str]):
 
     def on_mount(self) -> None:
         self._about = self._about_lines()
+        self.set_class(bool(self._about), "-library")
         for section in self.pack.sections:
             self._add(self.root, section)
         self._by_id[FIGURES_ID] = self.root.add_leaf(self._label(FIGURES_ID), data=FIGURES_ID)
