@@ -20,6 +20,8 @@ from briefing.library import Library
 from briefing.library.merge import merged_pack
 from briefing.library.qualified import split
 from briefing.model import Figure, Node, Pack
+from briefing.present.bounds import figure_bound
+from briefing.present.comparison_json import bound_kind
 
 SCHEMA = """
 CREATE TABLE briefings (
@@ -38,7 +40,7 @@ CREATE TABLE figures (
   id TEXT PRIMARY KEY, briefing TEXT REFERENCES briefings(id), figure TEXT,
   node TEXT REFERENCES nodes(id), section TEXT REFERENCES nodes(id), position INTEGER,
   label_zh TEXT, label_en TEXT, value REAL, unit TEXT, unit_zh TEXT, unit_en TEXT,
-  display TEXT, value_en TEXT, period TEXT, kind TEXT, qualifier TEXT, hedge TEXT,
+  display TEXT, value_en TEXT, bound TEXT, period TEXT, kind TEXT, qualifier TEXT, hedge TEXT,
   scope TEXT, indicator TEXT REFERENCES indicators(id), note_zh TEXT, note_en TEXT,
   document TEXT REFERENCES documents(id), quote TEXT);
 CREATE TABLE indicators (
@@ -49,8 +51,10 @@ CREATE TABLE comparisons (
 CREATE TABLE comparison_rows (
   comparison TEXT REFERENCES comparisons(id), position INTEGER, label_zh TEXT,
   label_en TEXT, figure TEXT REFERENCES figures(id), briefing TEXT, value REAL,
-  display TEXT, target TEXT REFERENCES figures(id), target_value REAL,
-  progress_percent REAL, gap REAL, delta REAL, PRIMARY KEY (comparison, position));
+  bound TEXT, display TEXT, target TEXT REFERENCES figures(id), target_value REAL,
+  target_bound TEXT, progress_percent REAL, progress_bound TEXT, gap REAL, gap_bound TEXT,
+  delta REAL, delta_bound TEXT, like_for_like INTEGER, note_zh TEXT, note_en TEXT,
+  PRIMARY KEY (comparison, position));
 CREATE INDEX figures_by_indicator ON figures(indicator, period, kind);
 CREATE INDEX figures_by_briefing ON figures(briefing);
 """
@@ -134,31 +138,36 @@ def _figure_row(pack: Pack, fig: Figure, position: int) -> tuple:
     return (fig.id, fig.section_id, split(fig.id)[1], fig.node_id,
             _section(pack, fig.node_id), position, fig.label.zh, fig.label.en, fig.value,
             split(fig.unit)[1], unit.label.zh, unit.label.en, fig.display,
-            figure_value(pack, fig, "en"), fig.period, fig.kind, fig.qualifier,
+            figure_value(pack, fig, "en"), bound_kind(figure_bound(pack, fig)), fig.period,
+            fig.kind, fig.qualifier,
             hedge.meaning if hedge else None, fig.scope, fig.indicator,
             fig.note.zh if fig.note else None, fig.note.en if fig.note else None,
             fig.source.doc, fig.source.quote)
 
 
 def _comparison_rows(pack: Pack, library: Library, rows: dict[str, list]) -> None:
+    """Each comparison's rows as its JSON says them (:mod:`briefing.present.comparison_json`):
+    a derived number the sources cannot support is NULL, and each comes with its kind
+    (exact, approximate, at-least, at-most, range, unclear)."""
+    from briefing.present.comparison_json import view_to_dict
     from briefing.present.comparison_rows import build
 
     declared = {c.id: c for c in library.spec.comparisons}
     for comparison in pack.comparisons:
-        view = build(pack, comparison)
+        data = view_to_dict(pack, build(pack, comparison))
         spec = declared.get(comparison.id)
-        briefing = split(comparison.id)[0] if spec is None else None
-        note = view.note
+        note = data["note"] or {}
         rows["comparisons"].append((
-            comparison.id, briefing, view.kind, view.title.zh, view.title.en,
-            note.zh if note else None, note.en if note else None, view.unit,
-            spec.indicator if spec else None))
-        for position, row in enumerate(view.rows):
-            fig = row.figure
+            comparison.id, split(comparison.id)[0] if spec is None else None, data["kind"],
+            data["title"]["zh"], data["title"]["en"], note.get("zh"), note.get("en"),
+            data["unit"], spec.indicator if spec else None))
+        for position, row in enumerate(data["rows"]):
+            own = row.get("row_note") or {}
             rows["comparison_rows"].append((
-                comparison.id, position, row.label.zh, row.label.en,
-                fig.id if fig else None, split(fig.id)[0] if fig else None, row.value,
-                fig.display if fig else None, row.target.id if row.target else None,
-                row.target.value if row.target else None,
-                None if row.progress is None else round(row.progress, 4),
-                None if row.gap is None else round(row.gap, 6), row.delta))
+                comparison.id, position, row["label"]["zh"], row["label"]["en"],
+                row["figure"], split(row["figure"])[0] if row["figure"] else None,
+                row["value"], row["bound"], row["display"], row["target"],
+                row["target_value"], row.get("target_bound"), row["progress_percent"],
+                row.get("progress_bound"), row.get("gap"), row.get("gap_bound"), row["delta"],
+                row.get("delta_bound"), int(row["like_for_like"]), own.get("zh"),
+                own.get("en")))
