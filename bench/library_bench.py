@@ -191,7 +191,11 @@ def main() -> None:
                       warm_search_one_cpu_s=one_c, warm_search_cpu_ratio=lib_c / one_c)
         q300 = engine_query_ms(lib300, cache, library=True)
         q1 = engine_query_ms(one, cache, library=False)
-        result.update(query_300_ms=q300, query_one_ms=q1, query_ratio=q300 / q1)
+        from briefing.pack import bundled_pack_dir
+
+        bundled = engine_query_ms(bundled_pack_dir(), cache, library=False)
+        result.update(query_300_ms=q300, query_one_ms=q1, query_ratio=q300 / q1,
+                      query_bundled_ms=bundled, query_ratio_bundled=q300 / bundled)
 
         out = subprocess.run([sys.executable, "-c", MEMORY, str(lib300)], capture_output=True,
                              text=True, env=env(cache), cwd=ROOT, check=True)
