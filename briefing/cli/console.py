@@ -143,10 +143,13 @@ class State:
             where = library.root or "the library"
             raise fail(f"{where} holds no briefing that opens (see: briefing library)")
         try:
-            return library_pack(library)
-        except PackInvalid as exc:  # a pack changed since the library was opened
+            pack = library_pack(library)
+        except PackInvalid as exc:  # the one pack of the library changed since it was listed
             say_problems([str(error) for error in exc.errors])
             raise typer.Exit(1) from None
+        say_problems([f"note: {briefing} left out: {why} (see: briefing library validate)"
+                      for briefing, why in library.failed.items()])
+        return pack
 
     def use(self, pack: Pack) -> None:
         """Keep ``pack`` (loaded with ``keep=False``) as this command line's pack."""

@@ -78,6 +78,8 @@ class Library:
         self.default = default
         self._packs: dict[str, Pack] = {}
         self._by_id = {e.id: e for e in self.entries if e.ok}
+        #: briefings a merge left out because their pack no longer loads, and why
+        self.failed: dict[str, str] = {}
 
     # -- what it is --------------------------------------------------------------------------
     @property

@@ -48,8 +48,9 @@ def build_cross(library: Library, spec: CrossComparison, pack: Pack,
     unconfirmed: list[str] = []
     missing: list[tuple[str, str]] = []
     for chosen in spec.briefings or [CrossEntry(briefing=b) for b in library.ids()]:
-        if not library.has(chosen.briefing):
-            missing.append((chosen.briefing, "not in the library"))
+        if not library.has(chosen.briefing) or chosen.briefing in library.failed:
+            missing.append((chosen.briefing, "does not load" if chosen.briefing in
+                            library.failed else "not in the library"))
             continue
         finding = find(library.pack(chosen.briefing), indicator, spec.period, spec.figure_kind)
         if finding.status == NONE:
@@ -85,7 +86,9 @@ def _title(library: Library, briefing: str) -> Text:
 _WHY = {"no figure": ("无对应指标", "no figure for it"),
         "several candidates": ("有多个候选指标且均未确认", "several candidates, none confirmed"),
         "several confirmed": ("确认了多个指标", "several figures confirmed"),
-        "not in the library": ("不在文库中", "not in the library")}
+        "not in the library": ("不在文库中", "not in the library"),
+        "does not load": ("无法载入，见 briefing library validate",
+                          "does not load: see briefing library validate")}
 
 
 def _note(own: Text | None, unconfirmed: list[str], missing: list[tuple[str, str]]

@@ -56,11 +56,16 @@ def merged_pack(library: Library, briefings: Iterable[str] | None = None) -> Pac
     library's comparisons over them. Only the whole library's has a digest (for its search
     store)."""
     from briefing.library.cross import cross_comparisons
+    from briefing.pack import PackInvalid
 
     chosen = library.ids() if briefings is None else [b for b in briefings if library.has(b)]
     merger = _Merger(library)
     for briefing in chosen:
-        merger.add(library.pack(briefing))
+        try:
+            merger.add(library.pack(briefing))
+        except (PackInvalid, OSError) as exc:  # broken since the library was listed
+            first = exc.errors[0] if isinstance(exc, PackInvalid) and exc.errors else exc
+            library.failed[briefing] = str(first)
     pack = merger.pack(digest=library.digest if briefings is None else "")
     if library.spec.comparisons:
         extra = tuple(cross_comparisons(library, pack, qualified=True))

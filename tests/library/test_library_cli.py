@@ -185,3 +185,16 @@ def test_validate_and_help_know_a_library(cli, library_dir):
 def test_the_app_refuses_an_unknown_id_of_a_library_before_it_starts(cli, library_dir):
     result = cli("tui", "lanjiang-2026:nosuch", content=library_dir, code=1)
     assert "unknown id 'lanjiang-2026:nosuch'" in result.stderr
+
+
+def test_a_pack_broken_after_listing_is_left_out_and_named(cli, library_dir):
+    cli("library", content=library_dir)  # listed (and indexed) while it was whole
+    doc = library_dir / "nanyu-2026" / "documents" / "report.txt"  # in a comparison
+    doc.write_text(doc.read_text(encoding="utf-8") + "改", encoding="utf-8")
+    result = cli("figures", "--json", content=library_dir)
+    assert "note: nanyu-2026 left out:" in result.stderr and "sha256" in result.stderr
+    assert not any(f["id"].startswith("nanyu-2026:") for f in json.loads(result.stdout))
+    compared = json.loads(cli("compare", "gdp-growth-targets-2026", "--json",
+                              content=library_dir).stdout)
+    assert "nanyu-2026 (does not load: see briefing library validate)" in \
+        compared["note"]["en"]
