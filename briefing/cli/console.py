@@ -65,16 +65,16 @@ class State:
         self._library: Library | None = None
         self._library_root: Path | bool | None = False  # False: not looked for yet
 
-    def pack(self, cached: bool = True, keep: bool = True) -> Pack:
+    def pack(self, cached: bool = True, keep: bool = True, shown: int | None = 20) -> Pack:
         """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
 
         ``cached`` reuses a hash-checked validated pack; ``validate`` passes False. ``keep``
         False loads it without holding on to it (a large pack's search store is built with
         the pack let go, see :mod:`briefing.search.build_store`); :meth:`use` keeps it
-        after all.
+        after all. ``shown``: how many problems of an invalid pack to print (None: all).
         """
         if self._pack is None and not keep:
-            loaded = self.pack(cached)
+            loaded = self.pack(cached, shown=shown)
             self._pack = None
             return loaded
         if self._pack is None and self.library_root() is not None:
@@ -87,7 +87,7 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
-                say_problems([str(error) for error in exc.errors])
+                print_problems(exc.errors, shown)
                 raise typer.Exit(1) from None
         return self._pack
 
@@ -125,7 +125,7 @@ class State:
                 else:
                     self._library = open_library(None if self.content is None else root)
             except LibraryInvalid as exc:
-                say_problems(exc.problems)
+                print_problems(exc.problems)
                 raise typer.Exit(1) from None
         return self._library
 
@@ -145,9 +145,9 @@ class State:
         try:
             pack = library_pack(library)
         except PackInvalid as exc:  # the one pack of the library changed since it was listed
-            say_problems([str(error) for error in exc.errors])
+            print_problems([str(error) for error in exc.errors])
             raise typer.Exit(1) from None
-        say_problems([f"note: {briefing} left out: {why} (see: briefing library validate)"
+        print_problems([f"note: {briefing} left out: {why} (see: briefing library validate)"
                       for briefing, why in library.failed.items()])
         return pack
 
@@ -160,16 +160,6 @@ def _bundled() -> Path:
     from briefing.pack import bundled_pack_dir
 
     return bundled_pack_dir()
-
-
-def say_problems(problems: list[str], limit: int = 20) -> None:
-    """Problems, one per line on stderr, inert (they quote pack text), at most ``limit``."""
-    err = _console(stderr=True)
-    for problem in problems[:limit]:
-        err.print(clean(problem), markup=False, highlight=False, soft_wrap=True)
-    if len(problems) > limit:
-        err.print(f"... and {len(problems) - limit} more problems", markup=False,
-                  highlight=False, soft_wrap=True)
 
 
 state = State()
@@ -190,6 +180,17 @@ def __getattr__(name: str) -> Console:
     if name in ("console", "err_console"):
         return _console(stderr=name == "err_console")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def print_problems(problems: list, shown: int | None = 20) -> None:
+    """Pack problems on stderr, one a line: the first ``shown`` (None: all), then how many
+    more there are and how to see them."""
+    err = _console(stderr=True)
+    for problem in problems[:shown]:  # messages quote pack text: keep them inert
+        err.print(clean(str(problem)), markup=False, highlight=False, soft_wrap=True)
+    if shown is not None and len(problems) > shown:
+        err.print(f"... and {len(problems) - shown} more problems ('briefing validate --all' "
+                  "lists every one)", markup=False, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

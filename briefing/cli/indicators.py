@@ -117,7 +117,8 @@ def _csv_rows(library: Library, chosen: Indicator, findings: list[Finding]) -> l
             doc = pack.document(fig.source.doc)
             rows.append({**base, "figure": shown_id(library, f.briefing, fig.id),
                          "label": {"zh": fig.label.zh, "en": fig.label.en},
-                         "value": fig.value, "unit": fig.unit, "display": fig.display,
+                         "value": fig.value, "high": fig.high, "unit": fig.unit,
+                         "display": fig.display,
                          "qualifier": fig.qualifier, "period": fig.period, "kind": fig.kind,
                          "quote": fig.source.quote, "document": doc.id,
                          "document_title": {"zh": doc.title.zh, "en": doc.title.en}})

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefing.cli.console import err_console, fail, out, print_json, say_problems, state
+from briefing.cli.console import err_console, fail, out, print_json, print_problems, state
 from briefing.cli.root import LangOption, app, set_lang
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def _open() -> Library:
     try:
         return open_library(state.content)
     except LibraryInvalid as exc:
-        say_problems(exc.problems)
+        print_problems(exc.problems)
         raise typer.Exit(1) from None
 
 
@@ -152,7 +152,7 @@ def validate() -> None:
                           soft_wrap=True)
     problems.extend(cross_problems(library, packs))
     if problems:
-        say_problems(problems, limit=len(problems))
+        print_problems(problems, None)
         raise fail(f"{len(problems)} problem(s) in the library")
     spec = library.spec
     typer.echo(f"ok: {len(packs)} briefings, {len(spec.indicators)} indicators, "

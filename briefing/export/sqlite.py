@@ -39,7 +39,7 @@ CREATE TABLE nodes (
 CREATE TABLE figures (
   id TEXT PRIMARY KEY, briefing TEXT REFERENCES briefings(id), figure TEXT,
   node TEXT REFERENCES nodes(id), section TEXT REFERENCES nodes(id), position INTEGER,
-  label_zh TEXT, label_en TEXT, value REAL, unit TEXT, unit_zh TEXT, unit_en TEXT,
+  label_zh TEXT, label_en TEXT, value REAL, high REAL, unit TEXT, unit_zh TEXT, unit_en TEXT,
   display TEXT, value_en TEXT, bound TEXT, period TEXT, kind TEXT, qualifier TEXT, hedge TEXT,
   scope TEXT, indicator TEXT REFERENCES indicators(id), note_zh TEXT, note_en TEXT,
   document TEXT REFERENCES documents(id), quote TEXT);
@@ -137,7 +137,7 @@ def _figure_row(pack: Pack, fig: Figure, position: int) -> tuple:
     hedge = hedge_of(fig.qualifier, pack)
     return (fig.id, fig.section_id, split(fig.id)[1], fig.node_id,
             _section(pack, fig.node_id), position, fig.label.zh, fig.label.en, fig.value,
-            split(fig.unit)[1], unit.label.zh, unit.label.en, fig.display,
+            fig.high, split(fig.unit)[1], unit.label.zh, unit.label.en, fig.display,
             figure_value(pack, fig, "en"), bound_kind(figure_bound(pack, fig)), fig.period,
             fig.kind, fig.qualifier,
             hedge.meaning if hedge else None, fig.scope, fig.indicator,

@@ -159,6 +159,11 @@ def test_the_library_as_a_sqlite_database(cli, library_dir, tmp_path):
     assert rows == [("Lanjiang *", "5%左右", "地区生产总值增长5%左右"),
                     ("Daibei *", "4.5%—5%", "今年全省经济增长预期目标为4.5%—5%"),
                     ("Nanyu *", "5.5%以上", "地区生产总值增长5.5%以上")]
+    assert db.execute("SELECT value, high, bound FROM figures WHERE id = "
+                      "'daibei-2026:growth-target-2026'").fetchone() == (4.5, 5.0, "range")
+    assert db.execute("SELECT bound, hedge FROM figures WHERE id = "
+                      "'lanjiang-2026:unemployment-target-2026'").fetchone() == ("at-most",
+                                                                                "at-most")
     (phrases,) = db.execute("SELECT phrases FROM indicators WHERE id='gdp-growth'").fetchone()
     assert json.loads(phrases) == ["地区生产总值增长", "经济增长", "GDP增长"]
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []

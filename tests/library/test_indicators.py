@@ -34,6 +34,17 @@ def test_each_briefing_gives_its_figure_or_says_it_has_none(cli, library_dir):
     }
 
 
+def test_a_range_and_a_ceiling_say_so(cli, library_dir):
+    data = json.loads(cli("indicator", "gdp-growth", "--period", "2026", "--kind", "target",
+                          "--json", content=library_dir).stdout)
+    (daibei,) = [b for b in data["briefings"] if b["briefing"] == "daibei-2026"]
+    assert daibei["figures"][0]["high"] == 5 and daibei["figures"][0]["bound"] == "range"
+    out = cli("indicator", "unemployment", "--period", "2026", "--kind", "target",
+              content=library_dir).stdout
+    assert "at most 5.5%" in out and "4.5–5%" in cli(
+        "indicator", "gdp-growth", "--period", "2026", content=library_dir).stdout
+
+
 def test_without_a_period_a_report_has_several_candidates(cli, library_dir):
     found = statuses(cli, library_dir)
     assert found["lanjiang-2026"] == ("several", ["lanjiang-2026:gdp-growth-2025",
