@@ -37,6 +37,16 @@ def drive(app, scenario, size=(130, 36)):
     asyncio.run(main())
 
 
+async def searched(pilot, app, query: str) -> tuple[OptionList, list[str]]:
+    """``/``, ``query`` typed: the result list and the ids it shows, once it shows some."""
+    await pilot.press("slash")
+    await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
+    await pilot.press(*query)
+    results = app.screen.query_one("#search-results", OptionList)
+    await wait_until(pilot, lambda: results.option_count > 0, "hits")
+    return results, [results.get_option_at_index(i).id for i in range(results.option_count)]
+
+
 def test_the_tree_lists_every_briefing_and_loads_only_the_first(library_dir):
     app, view = make_app(library_dir)
 
@@ -79,12 +89,7 @@ def test_search_reaches_a_briefing_not_opened_and_opens_it(library_dir):
     app, view = make_app(library_dir)
 
     async def scenario(pilot):
-        await pilot.press("slash")
-        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await pilot.press(*"海洋生产总值")
-        results = app.screen.query_one("#search-results", OptionList)
-        await wait_until(pilot, lambda: results.option_count > 0, "hits")
-        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        results, ids = await searched(pilot, app, "海洋生产总值")
         assert "nanyu-2026:target-percent-2026-5" in ids  # each hit names its briefing
         assert "nanyu-2026" not in view.loaded()
         results.highlighted = ids.index("nanyu-2026:target-percent-2026-5")
@@ -186,12 +191,7 @@ def test_search_takes_facets_as_words(library_dir):
     app, view = make_app(library_dir)
 
     async def scenario(pilot):
-        await pilot.press("slash")
-        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen))
-        await pilot.press(*"kind:target period:2026 增长")
-        results = app.screen.query_one("#search-results", OptionList)
-        await wait_until(pilot, lambda: results.option_count > 0, "hits")
-        ids = [results.get_option_at_index(i).id for i in range(results.option_count)]
+        _, ids = await searched(pilot, app, "kind:target period:2026 增长")
         assert "nanyu-2026:target-percent-2026" in ids
         assert all(app.figure_of(i).kind == "target" and app.figure_of(i).period == "2026"
                    for i in ids)
