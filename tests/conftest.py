@@ -38,7 +38,7 @@ def _figure(fid: str, value: float, display: str, quote: str, **extra) -> dict:
 def minimal_pack_data() -> dict[str, object]:
     """The files of a small valid pack, as plain data (file name -> YAML data)."""
     manifest = yaml.safe_load((ROOT / "content" / "manifest.yaml").read_text(encoding="utf-8"))
-    manifest.pop("coverage_ignore", None)  # the bundled pack's list is about its own figures
+    manifest.pop("coverage_ignore", None)  # the bundled list names numbers of its own figures
     plans = [
         {"id": f"plan-{n}", "title": {"zh": f"行动{n}", "en": f"Plan {n}"},
          "text": {"zh": "内容", "en": "Text"},
@@ -82,6 +82,21 @@ def minimal_pack_data() -> dict[str, object]:
 
 
 PackFactory = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_default_library(tmp_path_factory):
+    """Commands without --content read the default library: in tests, an empty folder of its
+    own (never the developer's), so they read the bundled pack as they always did."""
+    import os
+
+    saved = os.environ.get("BRIEFING_LIBRARY_DIR")
+    os.environ["BRIEFING_LIBRARY_DIR"] = str(tmp_path_factory.mktemp("default-library"))
+    yield
+    if saved is None:
+        os.environ.pop("BRIEFING_LIBRARY_DIR", None)
+    else:
+        os.environ["BRIEFING_LIBRARY_DIR"] = saved
 
 
 @pytest.fixture

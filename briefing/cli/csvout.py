@@ -5,7 +5,8 @@ lists (spans, children) have no place in a flat row and are left out. UTF-8, CRL
 a header row; pack text is written as data, never interpreted: every text cell goes through
 :func:`briefing.text.sanitize.spreadsheet_cell` (terminal controls, bidi and invisible
 characters removed as in every other output; a cell that a spreadsheet would run as a formula,
-``=``, ``+``, ``-``, ``@``, tab, gets a leading ``'``, OWASP's advice).
+``=``, ``+``, ``-``, ``@``, tab, gets a leading ``'``, OWASP's advice); a whole number is
+written without ".0".
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def write_csv(records: Iterable[dict], out=None) -> None:
 
 
 def _cell(value: object) -> object:
+    """A cell as a spreadsheet should read it: nothing for null, a whole number without
+    ".0" (100000000000, not 100000000000.0), text that can neither act on a terminal nor
+    start a formula."""
     if value is None:
         return ""
-    return spreadsheet_cell(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return spreadsheet_cell(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return int(value)
+    return value

@@ -26,8 +26,10 @@ FIGURE_KINDS = ("actual", "estimate", "target", "rank", "tier", "ratio", "growth
 UNDATED = "undated"
 #: Scopes every pack has; a manifest may add its own under ``scopes``.
 SCOPES = ("city", "province", "national", "global")
-#: What a hedge word says of the number it qualifies.
-HEDGE_MEANINGS = ("above", "about", "below", "at-least")
+#: What a hedge word says of the number it qualifies: "above" (超: more than it), "at-least"
+#: (以上, 不少于: it or more), "about" (左右), "below" (近: nearly, short of it) and "at-most"
+#: (以内, 不超过: a ceiling, it or less).
+HEDGE_MEANINGS = ("above", "about", "below", "at-least", "at-most")
 COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
 
 
@@ -156,7 +158,11 @@ def strip_conversion_markers(text: str) -> str:
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
 class Figure(Frozen):
-    """One number from a source, as data: value in base units plus the words it came from."""
+    """One number from a source, as data: value in base units plus the words it came from.
+
+    A range ("增长4.5%—5%") is one figure: ``value`` its low end, ``high`` its top, and
+    ``display`` the source's whole range wording.
+    """
 
     id: str
     label: Text
@@ -171,6 +177,9 @@ class Figure(Frozen):
     qualifier: str | None = None
     scope: str | None = None
     note: Text | None = None
+    high: float | None = None
+    #: the library indicator this figure is confirmed to measure (``library.yaml``), if any
+    indicator: str | None = None
 
     @property
     def dated(self) -> bool:
@@ -198,13 +207,20 @@ class Node(Frozen):
     depth: int
     children: tuple[Node, ...] = ()
     figures: tuple[Figure, ...] = ()
-    source: Source | None = None
+    #: the verbatim sentences its text rests on, in the order it draws on them; a text that
+    #: summarises several sentences (of one document or several) cites each
+    sources: tuple[Source, ...] = ()
     #: ids elsewhere in the pack (items, figures, comparisons) a reader starting here needs
     see_also: tuple[str, ...] = ()
 
     @property
     def is_section(self) -> bool:
         return self.parent_id is None
+
+    @property
+    def source(self) -> Source | None:
+        """The first of :attr:`sources` (None for a section that cites nothing itself)."""
+        return self.sources[0] if self.sources else None
 
     def walk(self) -> Iterator[Node]:
         """This node and all its descendants, depth first, in reading order."""

@@ -34,29 +34,52 @@ def main(argv: list[str] | None = None) -> None:
     if os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
         os.environ["TEXTUAL_DRIVER"] = DRIVER
 
+    from briefing.library import LibraryInvalid
+    from briefing.library.locate import default_library_dir, is_library
     from briefing.pack import PackInvalid, bundled_pack_dir
     from briefing.pack.cache import load_pack_cached
+    from briefing.tui import BriefingApp
+    from briefing.userstate import StateStore
 
+    root = args.content if args.content is not None else default_library_dir()
     try:
-        pack = load_pack_cached(args.content or bundled_pack_dir())
-    except (PackInvalid, OSError) as exc:
+        if is_library(root):  # a library: its briefings open as they are read (ids pack:id)
+            app = _library_app(args)
+        else:
+            app = BriefingApp(load_pack_cached(args.content or bundled_pack_dir()),
+                              lang=args.lang, store=StateStore())
+    except (PackInvalid, LibraryInvalid, OSError) as exc:
         problem = _first_problem(exc)
         print(f"error: {problem}", file=sys.stderr, flush=True)  # the server's log: one line
         _problem_page(problem)
         return
+    app.run()
+
+
+def _library_app(args):
+    """The app on a library: its briefings open as they are read (ids pack:id)."""
+    from briefing.library import open_library
     from briefing.tui import BriefingApp
     from briefing.userstate import StateStore
 
-    BriefingApp(pack, lang=args.lang, store=StateStore()).run()
+    library = open_library(args.content)
+    if library.single is None:
+        from briefing.library.view import LibraryView
+
+        view = LibraryView(library)
+        return BriefingApp(view.pack, lang=args.lang, store=StateStore(), view=view)
+    from briefing.library.merge import library_pack
+
+    return BriefingApp(library_pack(library), lang=args.lang, store=StateStore())
 
 
 def _first_problem(exc: Exception) -> str:
-    from briefing.pack import PackInvalid
     from briefing.text.sanitize import one_line
 
-    if isinstance(exc, PackInvalid) and exc.errors:
-        more = len(exc.errors) - 1
-        return one_line(str(exc.errors[0])) + (f" (and {more} more)" if more else "")
+    errors = getattr(exc, "errors", None) or getattr(exc, "problems", None)  # Pack, Library
+    if errors:
+        more = len(errors) - 1
+        return one_line(str(errors[0])) + (f" (and {more} more)" if more else "")
     return one_line(f"cannot load the pack: {getattr(exc, 'strerror', None) or exc}")
 
 

@@ -71,11 +71,11 @@ def test_show_and_export_cite_the_page(pdf_pack, briefing):
     shown_zh = briefing("--content", str(pdf_pack), "--lang", "zh", "show", second.id).stdout
     assert "第2页" in shown_zh
     exported = briefing("--content", str(pdf_pack), "export", "overview").stdout
-    footnotes = [line for line in exported.splitlines() if line.startswith("[^")]
-    assert any(line.endswith("— S1, p. 2") for line in footnotes)
-    assert any(line.endswith("— S1, p. 1") for line in footnotes)
+    rows = [line for line in exported.splitlines() if line.startswith("| ")]
+    assert any(f"S1, p. 2: “{second.source.quote}”" in row for row in rows)  # its Source cell
+    assert any(row.endswith("” |") and "S1, p. 1: “" in row for row in rows)
     both = briefing("--content", str(pdf_pack), "export", "overview", "--lang", "both").stdout
-    assert "— S1, 第2页 / p. 2" in both
+    assert "S1，第2页：“" in both
 
 
 def test_source_view_reads_the_extracted_text(pdf_pack):
@@ -93,8 +93,9 @@ def test_coverage_reads_the_extracted_text(pdf_pack, briefing):
         yaml.safe_dump(section, allow_unicode=True, sort_keys=False), encoding="utf-8")
     after = json.loads(briefing("coverage", str(pdf_pack), "--json").stdout)
     new = [r for r in after if r not in before]
-    assert [(r["number"], r["line"]) for r in new] == [(dropped["display"], 2)]
-    assert new[0]["sentence"] in CLEAN.splitlines()[1]
+    line = CLEAN[:CLEAN.find(dropped["source"]["quote"])].count("\n") + 1
+    assert [(r["number"], r["line"]) for r in new] == [(dropped["display"], line)]
+    assert new[0]["sentence"] in CLEAN.splitlines()[line - 1]
 
 
 def test_validate_checks_both_digests(pdf_pack, briefing):
