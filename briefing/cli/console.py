@@ -22,6 +22,7 @@ from briefing.text.sanitize import clean
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from briefing.library import Library
     from briefing.model import Lang, Pack
 
 
@@ -39,6 +40,31 @@ class State:
         self.lang_given = lang_given  # --lang was on the command line (the app's saved one yields)
         self._pack = _pack
 
+    # Setting the content or forgetting the pack (as each command line, and each test standing
+    # for one, does) forgets the library read for it too.
+    @property
+    def content(self) -> Path | None:
+        return self._content
+
+    @content.setter
+    def content(self, value: Path | None) -> None:
+        self._content = value
+        self._forget_library()
+
+    @property
+    def _pack(self) -> Pack | None:
+        return self._loaded
+
+    @_pack.setter
+    def _pack(self, value: Pack | None) -> None:
+        self._loaded = value
+        if value is None:
+            self._forget_library()
+
+    def _forget_library(self) -> None:
+        self._library: Library | None = None
+        self._library_root: Path | bool | None = False  # False: not looked for yet
+
     def pack(self, cached: bool = True, keep: bool = True, shown: int | None = 20) -> Pack:
         """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
 
@@ -51,6 +77,8 @@ class State:
             loaded = self.pack(cached, shown=shown)
             self._pack = None
             return loaded
+        if self._pack is None and self.library_root() is not None:
+            self._pack = self._library_pack()
         if self._pack is None:
             from briefing.pack import PackInvalid, bundled_pack_dir
             from briefing.pack.cache import load_pack, load_pack_cached
@@ -59,13 +87,79 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
-                print_problems(exc.errors, shown)
+                print_problems(exc.errors, shown, path)
                 raise typer.Exit(1) from None
         return self._pack
+
+    # -- a library of briefings --------------------------------------------------------------
+    def library_root(self) -> Path | None:
+        """The library folder this command line reads, or None when it reads one pack:
+        ``--content`` names a pack, or the default library holds nothing but the bundled
+        briefing (which then reads exactly as it always did)."""
+        if self._library_root is False:
+            from briefing.library.locate import (
+                LIBRARY_FILE,
+                default_library_dir,
+                is_library,
+                pack_folders,
+            )
+
+            if self.content is not None:
+                self._library_root = self.content if is_library(self.content) else None
+            else:
+                root = default_library_dir()
+                holds = (root / LIBRARY_FILE).is_file() or bool(pack_folders(root))
+                self._library_root = root if holds else None
+        return self._library_root  # type: ignore[return-value]
+
+    def library(self) -> Library:
+        """The library named by ``--content`` (a pack is a library of one), or the default
+        library; exits cleanly when it cannot be opened."""
+        if self._library is None:
+            from briefing.library import LibraryInvalid, open_library
+
+            root = self.library_root()
+            try:
+                if root is None:
+                    self._library = open_library(self.content or _bundled())
+                else:
+                    self._library = open_library(None if self.content is None else root)
+            except LibraryInvalid as exc:
+                print_problems(exc.problems)
+                raise typer.Exit(1) from None
+        return self._library
+
+    @property
+    def qualified(self) -> bool:
+        """Whether ids name their briefing (``pack:id``): a library of more than one."""
+        return self.library_root() is not None and self.library().single is None
+
+    def _library_pack(self) -> Pack:
+        from briefing.library.merge import library_pack
+        from briefing.pack import PackInvalid
+
+        library = self.library()
+        if not library.ids():
+            where = library.root or "the library"
+            raise fail(f"{where} holds no briefing that opens (see: briefing library)")
+        try:
+            pack = library_pack(library)
+        except PackInvalid as exc:  # the one pack of the library changed since it was listed
+            print_problems([str(error) for error in exc.errors])
+            raise typer.Exit(1) from None
+        print_problems([f"note: {briefing} left out: {why} (see: briefing library validate)"
+                      for briefing, why in library.failed.items()])
+        return pack
 
     def use(self, pack: Pack) -> None:
         """Keep ``pack`` (loaded with ``keep=False``) as this command line's pack."""
         self._pack = pack
+
+
+def _bundled() -> Path:
+    from briefing.pack import bundled_pack_dir
+
+    return bundled_pack_dir()
 
 
 state = State()
@@ -73,12 +167,35 @@ _consoles: dict[bool, Console] = {}
 
 
 def _console(stderr: bool = False) -> Console:
-    """The console for stdout (or stderr), made on first use and then shared."""
+    """The console for stdout (or stderr), made on first use and then shared.
+
+    Writing to a pipe or a file, the width is ``COLUMNS`` or 80: never the size of a terminal
+    that stdin or stderr happens to be (as Rich would take), so a command prints the same
+    under cron, in a subprocess and in ``briefing ... | cat`` typed at a terminal.
+    """
     if stderr not in _consoles:
+        import os
+
         from rich.console import Console
 
-        _consoles[stderr] = Console(stderr=stderr, highlight=False)
+        stream = sys.stderr if stderr else sys.stdout
+        width = None
+        if not _isatty(stream) and not os.environ.get("COLUMNS", "").strip().isdigit():
+            width = 80
+        _consoles[stderr] = Console(stderr=stderr, highlight=False, width=width)
     return _consoles[stderr]
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def piped() -> bool:
+    """Whether stdout is not a terminal: tables then print whole, one row per line."""
+    return not _console().is_terminal
 
 
 def __getattr__(name: str) -> Console:
@@ -88,12 +205,17 @@ def __getattr__(name: str) -> Console:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def print_problems(problems: list, shown: int | None = 20) -> None:
+def print_problems(problems: list, shown: int | None = 20, root: Path | None = None) -> None:
     """Pack problems on stderr, one a line: the first ``shown`` (None: all), then how many
-    more there are and how to see them."""
+    more there are and how to see them. Each says "error:" and names its file with the
+    pack's folder ``root`` ("error: PACK/sections/x.yaml:4: ...")."""
     err = _console(stderr=True)
     for problem in problems[:shown]:  # messages quote pack text: keep them inert
-        err.print(clean(str(problem)), markup=False, highlight=False, soft_wrap=True)
+        text = str(problem)
+        where = getattr(problem, "file", "")
+        if root is not None and where and not Path(where).is_absolute():
+            text = f"{Path(root) / where}{text[len(where):]}"
+        err.print(f"error: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
     if shown is not None and len(problems) > shown:
         err.print(f"... and {len(problems) - shown} more problems ('briefing validate --all' "
                   "lists every one)", markup=False, highlight=False, soft_wrap=True)
@@ -113,7 +235,8 @@ def out(renderable: object, wide: bool = False) -> None:
     """Print a renderable without the padding Rich leaves at line ends.
 
     ``wide``: on a pipe, render at the renderable's own width rather than 80 columns, so a
-    table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut).
+    table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut); the
+    table must then set no column narrower than its cells (see :func:`piped`).
     """
     with _remembered_breaks():
         _out(renderable, wide)
@@ -122,10 +245,10 @@ def out(renderable: object, wide: bool = False) -> None:
 def _out(renderable: object, wide: bool) -> None:
     console = _console()
     width = console.width
-    if wide and not console.is_terminal:
+    if wide and not console.is_terminal:  # the table's own width, whatever COLUMNS says
         from rich.measure import Measurement
 
-        width = max(width, min(Measurement.get(console, console.options.update(
+        width = max(1, min(Measurement.get(console, console.options.update(
             width=_MAX_PIPE_WIDTH), renderable).maximum, _MAX_PIPE_WIDTH))
     saved = console.width
     console.width = width  # Console.print(width=) may only narrow the output, never widen it
@@ -138,7 +261,7 @@ def _out(renderable: object, wide: bool) -> None:
     sys.stdout.flush()
 
 
-_MAX_PIPE_WIDTH = 400
+_MAX_PIPE_WIDTH = 1000
 #: The command line's saved line breaks are reloaded while their file is at most this big; a
 #: larger one (search snippets differ query by query) is started afresh by the next command.
 BREAKS_MAX_BYTES = 256 * 1024
@@ -170,10 +293,21 @@ def _remembered_breaks() -> Iterator[None]:
     break_cache.save(name, known)
 
 
-def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
-    """An export to stdout, or written atomically to ``output`` (never over an existing file
-    without ``force``); says where it went on stderr. One path for sections and briefs."""
-    if output is None:
+def deliver_markdown(markdown: str | bytes, output: str | None, force: bool,
+                     what: str = "") -> None:
+    """An export to stdout (no ``-o``, or ``-o -``), or written atomically to ``output``
+    (never over an existing file without ``force``); says where it went on stderr. One path
+    for sections and briefs, in every format (bytes: a Word file, which is never written to
+    a terminal). ``output`` stays a string: ``dir/`` names a folder."""
+    if output is None or output == "-":
+        if isinstance(markdown, bytes):
+            if sys.stdout.isatty():
+                raise fail("a Word file is not for the terminal: give -o FILE.docx or "
+                           "redirect the output", 2)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(markdown)
+            sys.stdout.buffer.flush()
+            return
         typer.echo(markdown, nl=False)
         return
     from briefing.export import ExportError, write_text_atomic
@@ -187,14 +321,13 @@ def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str 
 
 
 def print_json(data: object) -> None:
-    """JSON keeps pack text exactly, but bidi, zero-width and C1 control characters are
+    """JSON keeps pack text exactly, but what :mod:`briefing.text.sanitize` would remove is
     written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
     import json
 
-    from briefing.text.sanitize import UNSAFE
+    from briefing.text.sanitize import escape_json
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    typer.echo(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    typer.echo(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 _KIND_OF_ID = (("has_node", "a section or item"), ("has_figure", "a figure"),
@@ -213,6 +346,47 @@ def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
         if wanted and getattr(pack, test)(item_id):
             return fail(f"'{shown}' is {kind}, not {wanted}")
     candidates = [i for i in pack.ids() if i != item_id]
-    hint = difflib.get_close_matches(item_id, candidates, n=1)
+    same = [i for i in candidates if i.lower() == item_id.strip().lower()]  # ids are lower case
+    lowered = {i.lower(): i for i in candidates}
+    hint = same or [lowered[m] for m in difflib.get_close_matches(item_id.lower(), lowered, n=1)]
     tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
     return fail(f"unknown id '{shown}'{tip}")
+
+
+def qualified_id(pack, item_id: str) -> str:
+    """``item_id`` as the pack holds it: in a library, an id without its briefing is taken
+    when exactly one briefing has it (two that do are named, and neither is guessed)."""
+    if pack.has_id(item_id) or not state.qualified or ":" in item_id:
+        return item_id
+    found = [f"{b}:{item_id}" for b in state.library().ids() if pack.has_id(f"{b}:{item_id}")]
+    if len(found) > 1:
+        from briefing.text.sanitize import one_line
+
+        raise fail(f"'{one_line(item_id)}' is in {len(found)} briefings: "
+                   f"{', '.join(found)}; give one of them")
+    return found[0] if found else item_id
+
+
+def briefing_of(item_id: str) -> str:
+    """The briefing an id of the loaded pack belongs to."""
+    if state.qualified:
+        return item_id.partition(":")[0]
+    return state.pack().id
+
+
+def facets_from(pack, kinds, periods, units, scopes, briefings, indicators, label):
+    """The facet options of a command as :class:`~briefing.library.facets.Facets`; a value
+    that can match nothing is a usage error naming it (units and scopes only with a
+    ``pack`` to know them by)."""
+    from briefing.library.facets import Facets
+
+    facets = Facets(kinds=tuple(kinds or ()), periods=tuple(periods or ()),
+                    units=tuple(units or ()), scopes=tuple(scopes or ()),
+                    briefings=tuple(briefings or ()), indicators=tuple(indicators or ()),
+                    label=label or "")
+    known = (state.library().ids() if state.qualified
+             else [pack.id] if pack is not None else state.library().ids())
+    problem = facets.problem(pack, known)
+    if problem:
+        raise fail(problem, 2)
+    return facets

@@ -26,12 +26,29 @@ class PackHelpGroup(TyperGroup):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         # --help is eager: it is answered before --content is processed, so look ahead.
         self.help_pack = _content_arg(args)
+        state.content = self.help_pack
         return super().parse_args(ctx, args)
 
     def format_help_text(self, ctx, formatter) -> None:
         formatter.write_paragraph()
         with formatter.indentation():
             formatter.write_text(HELP.format(pack=pack_name(getattr(self, "help_pack", None))))
+
+    def format_commands(self, ctx, formatter) -> None:
+        """The commands in groups, reading first and authoring last, each with its whole first
+        sentence (wrapped, never cut with "...")."""
+        groups: dict[str, list[tuple[str, str]]] = {title: [] for title in HELP_GROUPS}
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            title = next((t for t, names in HELP_GROUPS.items() if name in names), "Other")
+            groups.setdefault(title, []).append(
+                (name, command.get_short_help_str(limit=10_000)))
+        for title, rows in groups.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 def _content_arg(args: list[str]) -> Path | None:
@@ -50,8 +67,11 @@ def pack_name(content: Path | None) -> str:
     from briefing.text.sanitize import clean, one_line
 
     try:
+        if state.library_root() is not None:  # a library, or the default one
+            title = state.library().title
+            return f"the library '{clean(one_line(title.en))}'"
         pack = load_pack_cached(content or bundled_pack_dir())
-    except (PackInvalid, OSError):
+    except (PackInvalid, OSError, typer.Exit):
         return f"the briefing in {content}" if content else "the bundled briefing"
     return f"'{clean(one_line(pack.title.en))}'"
 
@@ -69,6 +89,24 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", "-l", help="Language: en or zh.", show_default=False),
 ]
+
+
+# The facets ``briefing figures`` and ``briefing search`` share (briefing.library.facets): each
+# repeatable, any of its values matching.
+KindOption = Annotated[list[str] | None, typer.Option(
+    "--kind", help="Only figures of this kind (target, actual, growth, ...); repeat for more.")]
+PeriodOption = Annotated[list[str] | None, typer.Option(
+    "--period", help="Only figures of this period (2026 takes its months too).")]
+UnitOption = Annotated[list[str] | None, typer.Option(
+    "--unit", help="Only figures in this unit (percent, yuan, ...).")]
+ScopeOption = Annotated[list[str] | None, typer.Option(
+    "--scope", help="Only figures of this scope.")]
+BriefingOption = Annotated[list[str] | None, typer.Option(
+    "--briefing", "-b", help="Only this briefing of the library.")]
+IndicatorOption = Annotated[list[str] | None, typer.Option(
+    "--indicator", help="Only figures confirmed as this indicator.")]
+LabelOption = Annotated[str | None, typer.Option(
+    "--label", help="Only figures whose label holds these words (Chinese or English).")]
 
 
 def set_lang(lang: str | None) -> None:
@@ -104,12 +142,20 @@ def root(
 
 #: Each command and the module that registers it, in the order ``--help`` lists them.
 COMMAND_MODULES = {
-    "init": "authoring", "add-doc": "authoring", "stub": "authoring", "coverage": "authoring",
-    "tui": "reading", "validate": "reading", "sections": "reading", "show": "reading",
-    "figures": "reading", "compare": "reading", "export": "reading",
+    "tui": "reading", "sections": "reading", "show": "reading", "figures": "reading",
+    "compare": "reading", "search": "search", "export": "reading",
     "pins": "pins", "pin": "pins", "unpin": "pins",
-    "search": "search",
     "serve": "serve",
+    "library": "library", "indicator": "indicators",
+    "validate": "reading", "init": "authoring", "add-doc": "authoring", "stub": "authoring",
+    "coverage": "authoring",
+}
+#: ``--help``'s groups of commands: reading the briefing first, writing a pack last.
+HELP_GROUPS = {
+    "Reading": ("tui", "sections", "show", "figures", "compare", "search", "export"),
+    "Pins and sharing": ("pins", "pin", "unpin", "serve"),
+    "Libraries of briefings": ("library", "indicator"),
+    "Authoring a pack": ("validate", "init", "add-doc", "stub", "coverage"),
 }
 #: The root options that take a value (``--content DIR``, ``--lang zh``, ``-l zh``).
 _VALUE_OPTIONS = ("--content", "--lang", "-l")
@@ -170,4 +216,8 @@ def main() -> None:
         code = exc.exit_code
     except typer.Abort:
         code = 130
+    except OSError as exc:  # the last line of defence: a path the system refused, in one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{(exc.strerror or str(exc)).lower()}")
+        code = 1
     sys.exit(code if isinstance(code, int) else 0)

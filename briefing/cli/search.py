@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from briefing.cli.console import fail, print_json, state
-from briefing.cli.root import LangOption, app, set_lang
+from briefing.cli.root import (
+    BriefingOption,
+    IndicatorOption,
+    KindOption,
+    LabelOption,
+    LangOption,
+    PeriodOption,
+    ScopeOption,
+    UnitOption,
+    app,
+    set_lang,
+)
 
 if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
     from briefing.cli.fit import FitOrStack
@@ -41,10 +52,11 @@ def field_label(field: str, lang: Lang) -> str:
     return f"{label} {which}".strip()
 
 
-def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
+def hits_table(hits: list[Hit], lang: Lang, one_line: bool = False) -> FitOrStack:
     """Hits as a table, or one block per hit where the terminal is too narrow for its columns
     whole. Ids (the hit's and its section's) are never broken, the text is wrapped by the
-    project's line breaker."""
+    project's line breaker. ``one_line`` (a pipe): one line per hit, nothing wrapped, the
+    title, a figure's value and the id side by side."""
     from rich.table import Table
     from rich.text import Text
 
@@ -56,20 +68,20 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     heads = [Text(head) for head in HEADINGS[lang]]
     table = Table(header_style="bold", show_lines=False)
     table.add_column(heads[0], justify="right", no_wrap=True)
-    table.add_column(heads[1])
-    table.add_column(heads[2])
-    table.add_column(heads[3])
+    for head in heads[1:]:
+        table.add_column(head, no_wrap=one_line)
+    between = "  " if one_line else "\n"
     fit = FitOrStack(table, label_column=1)
     for hit in hits:
         title = Text()
         title.append(printable(hit.title.get(lang)), style="bold")
-        title.append("\n")
+        title.append(between)
         whole: list[int] = []  # no break inside a figure's value or the id
         if hit.value is not None:  # a figure: its value under its label
             value = printable(hit.value.get(lang))
             whole += value_glue(value, len(title.plain))  # "over RMB 100 billion" whole
             title.append(value, style="bold cyan")
-            title.append("\n")
+            title.append(between)
         start = len(title.plain)
         title.append(f"{hit.id} · {hit.kind}", style="dim")
         whole += range(start + 1, start + len(hit.id))
@@ -130,7 +142,12 @@ def _engine() -> SearchEngine:
         if state._pack is None:
             from briefing.pack import bundled_pack_dir
 
-            store = find_store(state.content or bundled_pack_dir())
+            if state.library_root() is not None:
+                from briefing.library.search import find_library_store
+
+                store = find_library_store(state.library())
+            else:
+                store = find_store(state.content or bundled_pack_dir())
             if store is None:
                 from briefing.search.build_store import store_for
 
@@ -163,27 +180,61 @@ def search(
     section: Annotated[str | None, typer.Option("--section", "-s", show_default=False,
                                                 help="Only hits in this top-level section.")
                        ] = None,
+    kind: KindOption = None,
+    period: PeriodOption = None,
+    unit: UnitOption = None,
+    scope: ScopeOption = None,
+    briefing: BriefingOption = None,
+    indicator: IndicatorOption = None,
+    label: LabelOption = None,
     json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Search every section, item, figure and comparison, best hits first."""
+    """Search every section, item, figure and comparison, best hits first; the facets
+    (--kind, --period, --unit, --scope, --briefing, --indicator, --label) narrow it."""
     set_lang(lang)
     if not query.strip():
         raise fail("the search query is empty: give a word in Chinese, English or pinyin", 2)
     if limit < 1:
         raise fail("--limit must be at least 1", 2)
+    facets = None
+    if ":" in query:  # facets typed as words of the query: kind:target period:2026
+        from briefing.library.faceted_search import parse
+
+        query, typed = parse(query)
+        kind, period, unit, scope, briefing, indicator = (
+            [*(given or ()), *extra] or None for given, extra in (
+                (kind, typed.kinds), (period, typed.periods), (unit, typed.units),
+                (scope, typed.scopes), (briefing, typed.briefings),
+                (indicator, typed.indicators)))
+        if not query.strip():
+            raise fail("give words to search for beside the facets (or: briefing figures "
+                       "--kind ... --period ...)", 2)
+    if kind or period or unit or scope or briefing or indicator or label:
+        from briefing.cli.console import facets_from
+
+        facets = facets_from(None, kind, period, unit, scope, briefing, indicator, label)
     engine = _engine()
-    if section is not None and not _is_section(engine, section):
+    within = None
+    if section is not None and state.qualified and ":" in section:
+        within = _ids_within(section)  # a section of one briefing of the library
+        section = None
+    elif section is not None and not _is_section(engine, section):
         from briefing.present.snippets import printable
 
         raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
     if engine.needs_index(query):
         _prepare_with_progress(engine)
-    hits = engine.search(query, limit=limit, section=section)
+    if facets is None and within is None:
+        hits = engine.search(query, limit=limit, section=section)
+    else:
+        from briefing.cli.search_facets import narrowed
+
+        hits = narrowed(engine, query, limit, section, facets, within)
     if json:
         print_json([hit.to_json() for hit in hits])
         return
-    from briefing.cli.console import console, out
+    from briefing.cli.console import console, out, piped
 
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)
@@ -192,4 +243,22 @@ def search(
 
     console.print(hit_count((h.kind for h in hits), limit, state.lang), markup=False,
                   highlight=False)
-    out(hits_table(hits, state.lang))
+    one_line = piped()
+    out(hits_table(hits, state.lang, one_line=one_line), wide=one_line)
+
+
+def _ids_within(section: str) -> frozenset[str]:
+    """Every id under ``section`` (``briefing:section``) of the library, qualified."""
+    from briefing.library.qualified import qualify, split
+
+    briefing, own = split(section)
+    library = state.library()
+    pack = library.pack(briefing) if briefing and library.has(briefing) else None
+    if pack is None or not pack.has_node(own):
+        from briefing.present.snippets import printable
+
+        raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
+    node = pack.node(own)
+    ids = {n.id for n in node.walk()} | {f.id for f in node.all_figures()}
+    ids |= {c.id for c in pack.comparisons if c.section_id in ids}
+    return frozenset(qualify(briefing, i) for i in ids)

@@ -19,6 +19,7 @@ from briefing.text import break_cache
 from briefing.text.sanitize import one_line
 from briefing.tui.history import History
 from briefing.tui.key_labels import ACTION_WORDS, declared_bindings
+from briefing.tui.library import LibraryMixin, LibraryView, opened_library_pack
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.session import Session
 from briefing.tui.widgets.section_tree import FIGURES_ID
@@ -33,7 +34,7 @@ def _commands():
     return BriefingCommands
 
 
-class BriefingApp(WorkflowMixin, App[None]):
+class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
     """The interactive briefing. ``lang`` is "en" or "zh"; ``start_id`` any openable id.
 
     With a ``store`` the app resumes where the pack was left (``lang`` and ``start_id``, when
@@ -53,8 +54,11 @@ class BriefingApp(WorkflowMixin, App[None]):
                                                                  (120, "-roomy")]
 
     def __init__(self, pack: Pack, lang: Lang | None = None, start_id: str | None = None,
-                 store: StateStore | None = None) -> None:
+                 store: StateStore | None = None, view: LibraryView | None = None) -> None:
         super().__init__()
+        self.view = view  # a library: briefings are opened (loaded) as they are asked for
+        if view is not None:
+            pack = opened_library_pack(view, store, start_id)
         self.pack = pack
         self._breaks_known = break_cache.warm(pack.id)  # before any text is broken
         self.session = Session(pack, store)
@@ -110,6 +114,7 @@ class BriefingApp(WorkflowMixin, App[None]):
 
     def on_mount(self) -> None:
         self.say_state_notices()
+        self.watch_state_file()
 
     def open_start(self) -> None:
         """Called by the main screen once its widgets exist (the pane already shows it)."""
@@ -133,7 +138,8 @@ class BriefingApp(WorkflowMixin, App[None]):
         if self._engine is None:
             from briefing.search.engine import SearchEngine
 
-            self._engine = SearchEngine(self.pack)
+            self._engine = (self.view.search_engine() if self.view is not None
+                            else SearchEngine(self.pack))
         return self._engine
 
     # -- navigation --------------------------------------------------------------------------
@@ -142,6 +148,7 @@ class BriefingApp(WorkflowMixin, App[None]):
         item_id = item_id.strip()
         if item_id in (FIGURES_ID, "figures"):
             return FIGURES_ID
+        self.open_briefings_for(item_id)  # a library's briefing is loaded when first asked for
         if self.pack.has_id(item_id):
             return item_id
         return None
@@ -231,14 +238,14 @@ class BriefingApp(WorkflowMixin, App[None]):
         self.open_screen(FigureScreen(self.pack, self.lang, figure_id))
 
     def open_source(self, item_id: str | None) -> None:
-        from briefing.present.panes import english_for, source_for
+        from briefing.present.panes import english_for, sources_for
         from briefing.tui.screens.source import SourceScreen
 
-        source = source_for(self.pack, item_id) if item_id else None
-        if source is None or item_id is None:
+        sources = sources_for(self.pack, item_id) if item_id else []
+        if not sources or item_id is None:
             self.notify(t("no_source", self.lang), severity="warning")
             return
-        self.open_screen(SourceScreen(self.pack, self.lang, source,
+        self.open_screen(SourceScreen(self.pack, self.lang, sources,
                                       english_for(self.pack, item_id)))
 
     def open_export(self, node_id: str | None) -> None:

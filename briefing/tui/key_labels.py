@@ -27,6 +27,7 @@ ACTION_WORDS = {
     "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
     "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
     "toggle_bilingual": "bilingual", "details": "details", "command_palette": "palette",
+    "quote_step(1)": "next_quote", "quote_step(-1)": "previous_quote",
 }
 
 

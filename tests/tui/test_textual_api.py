@@ -22,7 +22,8 @@ USERS = [ROOT / "tui", ROOT / "web"]  # the packages that import Textual or text
 #: textual-serve builds its aiohttp app only in ``Server._make_app``: the token guard wraps it
 #: (see the comment in briefing/web/server.py). Not Textual's; bounded in pyproject.toml.
 ALLOWED = {("briefing.web.server", "BriefingServer", "_make_app")}
-PUBLIC_BY_CONVENTION = {"_replace", "_asdict", "_fields", "_make"}  # namedtuple's API
+#: Public API spelt with an underscore: namedtuple's methods, and ``os._exit`` (documented).
+PUBLIC_BY_CONVENTION = {"_replace", "_asdict", "_fields", "_make", "_exit"}
 
 
 def _sources() -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList, RadioButton
 
+from briefing.export.quoting import quoted
 from briefing.tui import BriefingApp
 from briefing.tui.screens.comparisons import ComparisonsScreen
 from briefing.tui.screens.export import ExportDialog
@@ -83,7 +84,7 @@ def test_reopening_restores_item_language_tree_and_scroll(fixture_pack, store, d
 
 
 def test_command_line_id_and_lang_win_over_saved_state(fixture_pack, store, drive):
-    store.save("fixture", PackState(open_id="ach-enterprises", lang="zh", scroll=5))
+    store.put("fixture", PackState(open_id="ach-enterprises", lang="zh", scroll=5))
 
     async def scenario(pilot):
         app = pilot.app
@@ -111,7 +112,7 @@ def test_back_restores_the_scroll_position_it_left(fixture_pack, drive):
 
 def test_hostile_state_file_is_a_notice_and_unknown_pins_are_set_aside(fixture_pack, store,
                                                                          drive):
-    store.save("fixture", PackState(open_id="gone-item", pins=["hntes-2024", "gone-fig"],
+    store.put("fixture", PackState(open_id="gone-item", pins=["hntes-2024", "gone-fig"],
                                     expanded=["gone", 5]))  # type: ignore[list-item]
 
     async def scenario(pilot):
@@ -162,7 +163,7 @@ def test_p_pins_figures_items_and_comparisons_and_the_tree_lists_them(fixture_pa
 
 
 def test_pins_reorder_and_remove_in_the_tree(fixture_pack, store, drive):
-    store.save("fixture", PackState(pins=["weaknesses", "hntes-2024", "cmp-ranks"]))
+    store.put("fixture", PackState(pins=["weaknesses", "hntes-2024", "cmp-ranks"]))
 
     async def scenario(pilot):
         app = pilot.app
@@ -189,7 +190,7 @@ def test_pins_reorder_and_remove_in_the_tree(fixture_pack, store, drive):
 def test_export_dialog_offers_this_section_or_my_pins(fixture_pack, store, drive, tmp_path,
                                                       monkeypatch):
     monkeypatch.chdir(tmp_path)
-    store.save("fixture", PackState(pins=["hntes-2024", "cmp-ranks"]))
+    store.put("fixture", PackState(pins=["hntes-2024", "cmp-ranks"]))
 
     async def scenario(pilot):
         app = pilot.app
@@ -240,11 +241,20 @@ def test_y_copies_a_comparison_as_a_table_and_the_source_quote(fixture_pack, dri
         await pilot.press("down", "y")
         await wait_for(pilot, lambda: "| ---" in app.clipboard)
         assert app.clipboard.count("\n") >= 3
+        comparison = next(c for c in app.pack.comparisons
+                          if c.title.en.split(":")[0] in app.clipboard)
+        for figure_id in comparison.figure_ids():  # each row's quote, and its document
+            source = app.pack.figure(figure_id).source
+            assert quoted(source.quote) in app.clipboard
+            assert app.pack.document(source.doc).title.en in app.clipboard
         app.open_source("hntes-2024")
         await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen)
                        and app.screen.query("#source-doc"))
-        await pilot.press("y")
-        await wait_for(pilot, lambda: app.clipboard == "国家高新技术企业1.74万家、全国第四")
+        await pilot.press("y")  # the quote, with the document it is from
+        await wait_for(pilot, lambda: app.clipboard.startswith(
+            "“国家高新技术企业1.74万家、全国第四” — "))
+        doc = app.pack.document(app.pack.figure("hntes-2024").source.doc)
+        assert doc.publisher.en in app.clipboard and doc.date in app.clipboard
 
     drive(BriefingApp(fixture_pack), scenario)
 
