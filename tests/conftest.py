@@ -167,26 +167,38 @@ def _private_cache(tmp_path_factory):
         yield
 
 
-@pytest.fixture(autouse=True)
-def _private_state(tmp_path_factory, monkeypatch):
-    """User state (pins, where the reader left off) in a folder of each test's own."""
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path_factory.mktemp("state")))
-
-
-
 @pytest.fixture(autouse=True, scope="session")
 def _no_default_library(tmp_path_factory):
-    """Commands without --content read the default library: in tests, an empty folder of its
-    own (never the developer's), so they read the bundled pack as they always did."""
-    import os
+    """Commands without --content read the default library: in tests, an empty folder of the
+    worker's own (never the developer's), so they read the bundled pack as they always did.
+    Set for the session, so that servers a module starts read it too; each test then gets a
+    folder of its own (``_private_state``)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_LIBRARY_DIR", str(tmp_path_factory.mktemp("default-library")))
+        yield
 
-    saved = os.environ.get("BRIEFING_LIBRARY_DIR")
-    os.environ["BRIEFING_LIBRARY_DIR"] = str(tmp_path_factory.mktemp("default-library"))
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path_factory, monkeypatch):
+    """User state (pins, where the reader left off) and the default library (what commands
+    without --content read) in folders of each test's own: the library empty, never the
+    developer's, so those commands read the bundled pack as they always did."""
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("BRIEFING_LIBRARY_DIR", str(tmp_path_factory.mktemp("default-library")))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_command_line():
+    """Each test starts with the command line's state as a new process has it. The state is
+    one object per process, and a test's ``--lang zh`` stayed in it: a later test in the same
+    worker, run without ``--lang``, printed Chinese (which test ran before depends on how
+    xdist hands them out)."""
+    import sys
+
+    console = sys.modules.get("briefing.cli.console")
+    if console is not None:  # never imported yet: nothing to reset
+        console.state.__init__()
     yield
-    if saved is None:
-        os.environ.pop("BRIEFING_LIBRARY_DIR", None)
-    else:
-        os.environ["BRIEFING_LIBRARY_DIR"] = saved
 
 
 @pytest.fixture

@@ -164,7 +164,8 @@ def test_a_pack_broken_while_serving_is_a_one_line_page(tmp_path):
         return None
 
     try:
-        drawn = _run(_tab(server, nothing, receive_for=10))
+        drawn = _run(_tab(server, nothing, receive_for=TIMEOUT,
+                          until="weaknesses.yaml:2"))
     finally:
         server.stop()
     assert "cannot open" in drawn and "weaknesses.yaml:2" in drawn
