@@ -115,6 +115,19 @@ SLOW = (
     "test_every_renderer_shows_the_models_numbers_and_marks",
     "tests/tui/test_search_large.py::test_the_app_builds_a_library_index_in_a_child_process",
     "tests/tui/test_app.py::test_every_screen_survives_small_and_large_terminals",
+    "tests/web/test_server_robustness.py",  # servers stopped every way, apps that will not quit
+    "tests/web/test_library_served.py",
+    "tests/web/test_brief_page.py",  # the brief laid out in Chromium
+    "tests/tui/test_many_figures.py::"
+    "test_thousands_of_figures_are_measured_once_and_drawn_as_seen",
+    "tests/tui/test_quotes_and_copies.py::"
+    "test_the_source_view_steps_through_every_quote_of_an_item",
+    "tests/foundation/test_cli_output.py::"
+    "test_show_keeps_ids_whole_and_citations_on_their_sentence",
+    "tests/state/test_userstate.py::test_any_entry_loads_to_valid_types_and_keeps_good_pins",
+    "tests/state/test_userstate.py::test_two_writers_never_tear_the_file",
+    "tests/state/test_userstate.py::test_any_bytes_load_without_raising",
+    "tests/documents/test_add_doc.py::test_add_several_with_pages_and_encodings",
 )
 
 
