@@ -4,11 +4,11 @@ when it is narrow, and never a half squeezed to nothing (the English used to be 
 from __future__ import annotations
 
 import pytest
+from _pilot import wait_until
+from _screen_text import screen_text
 
 from briefing.tui import BriefingApp
 from briefing.tui.widgets.prose import Prose
-from _pilot import wait_until
-from _screen_text import screen_text
 
 
 def _words(text: str, count: int = 4) -> str:

@@ -1,0 +1,66 @@
+"""Write ``briefing/text/zh_words.txt`` from jieba's dictionary: ``python3 -m
+briefing.text.zh_words_build [DICT]``.
+
+DICT defaults to the ``dict.txt`` of an installed jieba (``pip install jieba==0.42.1``, MIT
+licence; only this script needs it). Kept: words of two to four ideographs that jieba counts
+at least ``MIN_COUNT`` times. Each line holds one first character and the rest of its words:
+``深<TAB>圳入...<TAB>圳市 ...<TAB>...`` (two-, three- and four-character words, the first
+character left off). See :mod:`briefing.text.zh_words` for why a list and not jieba itself.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from importlib.util import find_spec
+from pathlib import Path
+
+from briefing.text.zh_words import DATA, LONGEST
+
+MIN_COUNT = 5
+_IDEOGRAPHS = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+HEADER = f"""\
+# Chinese words for line breaking (briefing.text.zh_words): a line never breaks inside one.
+# From jieba's dictionary (dict.txt of jieba 0.42.1, https://github.com/fxsjy/jieba, MIT
+# licence, Copyright (c) 2013 Sun Junyi): its words of 2 to {LONGEST} ideographs counted at
+# least {MIN_COUNT} times. One line per first character: the second characters of its
+# two-character words, then the rest of its three- and four-character words, tab-separated.
+# Written by python3 -m briefing.text.zh_words_build; do not edit by hand.
+"""
+
+
+def jieba_dictionary() -> Path:
+    spec = find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise SystemExit("jieba is not installed: pip install jieba==0.42.1 (or give DICT)")
+    return Path(spec.origin).with_name("dict.txt")
+
+
+def build(lines: list[str]) -> str:
+    """The file's text from dictionary lines ``word count [tag]``."""
+    rest: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 2 or not fields[1].isdigit() or int(fields[1]) < MIN_COUNT:
+            continue
+        word = fields[0]
+        if 2 <= len(word) <= LONGEST and _IDEOGRAPHS.match(word):
+            rest[word[0]][len(word)].add(word[1:])
+    body = []
+    for first in sorted(rest):
+        parts = rest[first]
+        body.append("\t".join([first, "".join(sorted(parts[2])),
+                               *(" ".join(sorted(parts[n])) for n in range(3, LONGEST + 1))]))
+    return HEADER + "\n".join(body) + "\n"
+
+
+def main(argv: list[str]) -> None:
+    source = Path(argv[0]) if argv else jieba_dictionary()
+    text = build(source.read_text(encoding="utf-8").splitlines())
+    DATA.write_text(text, encoding="utf-8")
+    print(f"wrote {DATA} ({DATA.stat().st_size:,} bytes, {text.count(chr(10))} lines)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
