@@ -106,7 +106,7 @@ class FigureRow:
 
 def figure_columns(lang: Lang) -> list[Column]:
     """The figure table's columns; the value carries the hedge, so no column of its own."""
-    return [Column(t("figure", lang)), Column(t("value", lang), style="bold"),
+    return [Column(t("figure", lang)), Column(t("value", lang), style="bold", whole=True),
             Column(t("period", lang)), Column(t("kind", lang)),
             Column(t("compared_short", lang), justify="center", optional=True)]
 
