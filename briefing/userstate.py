@@ -32,6 +32,7 @@ MAX_PACKS = 200
 MAX_IDS = 2000  # pins, set-aside pins or expanded tree nodes per pack
 MAX_ID_LEN = 200
 MAX_SCROLL = 10_000_000
+MAX_TREE = 1000  # a tree width in cells
 
 
 def state_dir() -> Path:
@@ -51,13 +52,15 @@ class PackState:
     lang: Lang | None = None
     expanded: list[str] | None = None  # tree nodes shown unfolded
     tree_hidden: bool = False
+    tree_width: int | None = None  # cells, as the reader set it (None: the app's default)
     scroll: float = 0.0  # the reading pane's vertical offset for ``open_id``
     pins: list[str] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)  # pins the pack no longer has
 
     def to_json(self) -> dict:
         return {"open": self.open_id, "lang": self.lang, "expanded": self.expanded,
-                "tree_hidden": self.tree_hidden, "scroll": self.scroll,
+                "tree_hidden": self.tree_hidden, "tree_width": self.tree_width,
+                "scroll": self.scroll,
                 "pins": list(self.pins), "set_aside": list(self.set_aside)}
 
     # -- pins --------------------------------------------------------------------------------
@@ -171,6 +174,11 @@ class StateStore:
             state.tree_hidden = hidden
         else:
             bad.append("tree_hidden")
+        width = raw.get("tree_width")
+        if isinstance(width, int) and not isinstance(width, bool) and 0 < width <= MAX_TREE:
+            state.tree_width = width
+        elif width is not None:
+            bad.append("tree_width")
         scroll = raw.get("scroll", 0)
         if (isinstance(scroll, int | float) and not isinstance(scroll, bool)
                 and math.isfinite(scroll) and 0 <= scroll <= MAX_SCROLL):

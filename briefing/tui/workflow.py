@@ -18,6 +18,8 @@ KEYS_BEYOND = [
     ("K / J, ctrl+↑ / ctrl+↓", "Move a pin up / down (in the tree's Pins)",
      "上移 / 下移收藏（目录中的收藏）"),
     ("delete", "Remove a pin (in the tree's Pins)", "删除收藏（目录中的收藏）"),
+    ("< / >", "Narrow / widen the tree (or drag its edge); t hides it",
+     "目录变窄 / 变宽（或拖动其边线）；t 隐藏目录"),
 ]
 
 

@@ -26,3 +26,17 @@ def screen_lines(app) -> list[str]:
 
 def screen_text(app) -> str:
     return "\n".join(screen_lines(app))
+
+
+def cells(line: str, start: int, end: int) -> str:
+    """The characters of ``line`` drawn in cells ``start`` to ``end`` (a wide character
+    counts two; one cut in half is left out)."""
+    from rich.cells import get_character_cell_size
+
+    out, x = [], 0
+    for char in line:
+        width = get_character_cell_size(char)
+        if x >= start and x + width <= end:
+            out.append(char)
+        x += width
+    return "".join(out)

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Tree
 
 from briefing.model import Lang, Pack
 from briefing.present.words import t
+from briefing.tui.screens.tree_size import TreeSizing, fitted
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import BriefingFooter
@@ -21,7 +22,7 @@ from briefing.tui.widgets.reading_pane import ReadingPane
 from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TreeSizing, Screen[None]):
     """Where reading happens; the app decides what is open (see ``BriefingApp.open_id``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,6 +43,8 @@ class MainScreen(Screen[None]):
         Binding("p", "pin", "Pin"),
         Binding("y", "copy", "Copy"),
         Binding("b", "toggle_bilingual", "Both languages", show=False),
+        Binding("less_than_sign", "tree_narrower", "Narrower tree", show=False),
+        Binding("greater_than_sign", "tree_wider", "Wider tree", show=False),
     ]
 
     def __init__(self, pack: Pack, lang: Lang, initial: str | None = None) -> None:
@@ -57,6 +60,8 @@ class MainScreen(Screen[None]):
             tree = SectionTree(self.pack, self.lang, pins=session.pins,
                                expanded=session.saved_expanded(), id="tree")
             tree.display = not session.state.tree_hidden
+            if session.state.tree_width:  # the reader's width, fitted to this screen
+                tree.styles.width = fitted(session.state.tree_width, self.app.size.width)
             yield tree
             yield ReadingPane(self.pack, self.lang, self.initial, id="pane")
         yield BriefingFooter()
