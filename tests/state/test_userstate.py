@@ -37,10 +37,11 @@ def test_state_dir_follows_the_environment(tmp_path, monkeypatch):
 
 def test_round_trip_keeps_every_field_and_other_packs(store):
     saved = PackState(open_id="ach-enterprises", lang="zh", expanded=["achievements"],
-                      tree_hidden=True, scroll=12.0, pins=["tech-smes-2024", "achievements"],
+                      tree_hidden=True, tree_width=40, scroll=12.0,
+                      pins=["tech-smes-2024", "achievements"],
                       set_aside=["gone"])
-    assert store.save(PACK, saved)
-    assert store.save("other", PackState(pins=["x"]))
+    assert store.put(PACK, saved)
+    assert store.put("other", PackState(pins=["x"]))
     assert StateStore(store.directory).load(PACK) == saved
     assert StateStore(store.directory).load("other").pins == ["x"]
     assert store.notices == []
@@ -90,7 +91,7 @@ def test_unreadable_files_are_ignored_with_one_notice(store, raw, words):
 def test_wrong_types_cost_only_their_own_field(store):
     write(store, {"packs": {PACK: {
         "open": ["not", "an", "id"], "lang": "fr", "expanded": "achievements",
-        "tree_hidden": "yes", "scroll": -3,
+        "tree_hidden": "yes", "tree_width": 10**9, "scroll": -3,
         "pins": ["tech-smes-2024", 7, None, "bad\nid", "x" * 500, "hntes-2024"],
         "set_aside": {"a": 1},
     }, "other": "not a dict", 5: {}}})
@@ -98,14 +99,16 @@ def test_wrong_types_cost_only_their_own_field(store):
     assert state.pins == ["tech-smes-2024", "hntes-2024"]  # the readable pins survive
     assert state.open_id is None and state.lang is None and state.expanded is None
     assert state.tree_hidden is False and state.scroll == 0 and state.set_aside == []
+    assert state.tree_width is None
     notice = " ".join(store.notices)
-    for name in ("open", "lang", "expanded", "tree_hidden", "scroll", "pins", "set_aside"):
+    for name in ("open", "lang", "expanded", "tree_hidden", "tree_width", "scroll", "pins",
+                 "set_aside"):
         assert name in notice
 
 
 def test_saving_over_an_unreadable_file_keeps_a_copy(store):
     write(store, b"{broken")
-    assert store.save(PACK, PackState(pins=["tech-smes-2024"]))
+    assert store.put(PACK, PackState(pins=["tech-smes-2024"]))
     assert (store.directory / (STATE_FILE + ".bad")).read_bytes() == b"{broken"
     assert StateStore(store.directory).load(PACK).pins == ["tech-smes-2024"]
 
@@ -114,12 +117,12 @@ def test_unwritable_folder_is_a_notice_not_a_crash(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     store = StateStore(blocker / "sub")
-    assert not store.save(PACK, PackState(pins=["a"]))
+    assert not store.put(PACK, PackState(pins=["a"]))
     assert "not saved" in store.notices[0]
 
 
 def test_update_sees_what_another_writer_saved(store):
-    StateStore(store.directory).save(PACK, PackState(pins=["a"]))
+    StateStore(store.directory).put(PACK, PackState(pins=["a"]))
     result = store.update(PACK, lambda s: (s.toggle_pin("b"), s)[1])
     assert result is not None and result.pins == ["a", "b"]
 
@@ -133,7 +136,8 @@ json_values = st.recursive(
 )
 fields = st.fixed_dictionaries({}, optional={
     k: json_values | st.lists(st.text(max_size=20), max_size=5)
-    for k in ("open", "lang", "expanded", "tree_hidden", "scroll", "pins", "set_aside")})
+    for k in ("open", "lang", "expanded", "tree_hidden", "tree_width", "scroll", "pins",
+              "set_aside")})
 
 
 @settings(max_examples=150, suppress_health_check=SLOW_OK)
@@ -155,11 +159,12 @@ def test_any_entry_loads_to_valid_types_and_keeps_good_pins(tmp_path_factory, en
     assert state.open_id is None or isinstance(state.open_id, str)
     assert state.lang in (None, "en", "zh")
     assert isinstance(state.tree_hidden, bool) and isinstance(state.scroll, float)
+    assert state.tree_width is None or isinstance(state.tree_width, int)
     assert all(isinstance(i, str) for i in [*state.pins, *state.set_aside])
     if entry["pins"] == [*pins, 42]:
         assert state.pins == pins
     # whatever was read can be written back and read again unchanged
-    assert store.save(PACK, state)
+    assert store.put(PACK, state)
     assert StateStore(store.directory).load(PACK) == state
 
 
@@ -167,7 +172,7 @@ def test_any_entry_loads_to_valid_types_and_keeps_good_pins(tmp_path_factory, en
 def _writer(directory: str, pack_id: str, rounds: int) -> None:
     store = StateStore(Path(directory))
     for n in range(rounds):
-        store.save(pack_id, PackState(open_id=f"item-{n}", pins=[f"pin-{i}" for i in range(50)]))
+        store.put(pack_id, PackState(open_id=f"item-{n}", pins=[f"pin-{i}" for i in range(50)]))
         store.update("shared", lambda s, n=n: (s.toggle_pin(f"{pack_id}-{n}"), s)[1])
 
 

@@ -51,7 +51,7 @@ def test_keys_narrow_and_widen_the_tree_and_the_width_is_remembered(fixture_pack
 
 def test_a_small_screen_fits_the_chosen_width_without_forgetting_it(fixture_pack, drive,
                                                                     store):
-    store.save("fixture", PackState(tree_width=70))
+    store.put("fixture", PackState(tree_width=70))
 
     async def scenario(pilot):
         tree = tree_of(pilot.app)
