@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from _pilot import wait_until
 from _screen_text import cells, screen_lines
+from rich.cells import cell_len
 
 from briefing.tui import BriefingApp
 from briefing.tui.screens.tree_size import NARROWEST, STEP, fitted
@@ -121,6 +122,10 @@ def test_tree_labels_are_whole_or_end_in_an_ellipsis(fixture_pack, drive, lang, 
             text = drawn.lstrip("├└│ ▼▶").strip()
             assert label.startswith(text.rstrip("…").rstrip()), (drawn, label)
             assert text == label or text.endswith("…"), (drawn, label)
+            if text != label:  # cut: as much as fits, no wide character's half as a space
+                kept = text[:-1]
+                assert label.startswith(kept) and not kept.endswith(" "), (drawn, label)
+                assert cell_len(text) >= room.width - tree.guide_depth * 3 - 1, (drawn, label)
             shown += 1
         assert shown >= min(5, size[1] - 4)
 

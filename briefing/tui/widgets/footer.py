@@ -24,9 +24,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 # Kept first when room is short; actions not listed come after, in footer order.
-PRIORITY = ("quit", "help", "toggle_lang", "command_palette", "app.search", "compare",
-            "source", "app.goto", "app.back", "app.forward", "export", "find", "close",
-            "app.pop_screen", "dismiss")
+# The way out of a screen (Close) comes right after Quit: at 60 columns a screen over the
+# main one still says how to leave it.
+PRIORITY = ("quit", "app.pop_screen", "close", "dismiss", "help", "toggle_lang",
+            "command_palette", "app.search", "compare", "source", "app.goto", "app.back",
+            "app.forward", "export", "find")
+#: Keys shown together or not at all: "[ Back" alone, its "]" gone, reads as half a button.
+TOGETHER = {"app.back": "app.forward", "app.forward": "app.back"}
 PALETTE_BAR = "▏"  # the rule before the palette key, as Textual draws it
 _DIM, _NONE = Style(dim=True), Style()
 
@@ -96,17 +100,23 @@ class BriefingFooter(Widget, can_focus=False):
         candidates = [(b.action, i) for i, (b, _, _) in enumerate(items)]
         if palette is not None:
             candidates.append(("command_palette", -1))
+        index_of = {b.action: i for i, (b, _, _) in enumerate(items)}
         used, keep, palette_kept = 0, set(), None
-        for _action, index in sorted(candidates, key=lambda c: (_rank(c[0]), c[1])):
-            binding = palette[1] if index < 0 else items[index][0]
-            cost = self.key_cost(binding) + (1 if index < 0 else 0)  # the palette's rule
+        for action, index in sorted(candidates, key=lambda c: (_rank(c[0]), c[1])):
+            if index in keep:
+                continue
+            group = [index]
+            if action in TOGETHER and TOGETHER[action] in index_of:
+                group.append(index_of[TOGETHER[action]])
+            cost = sum(self.key_cost(palette[1] if i < 0 else items[i][0]) for i in group)
+            cost += 1 if index < 0 else 0  # the palette's rule
             if used + cost > width:
                 continue
             used += cost
             if index < 0:
                 palette_kept = palette
             else:
-                keep.add(index)
+                keep.update(group)
         return [item for i, item in enumerate(items) if i in keep], palette_kept
 
     def laid_out_keys(self, width: int | None = None) -> tuple[FooterKey, ...]:

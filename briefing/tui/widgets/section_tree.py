@@ -87,7 +87,11 @@ class SectionTree(Tree[str]):
         label = super().render_label(node, base_style, style)
         room = self.scrollable_content_region.width - self.guide_depth * (_level(node) - 1)
         if 0 < room < label.cell_len:
-            label.truncate(room, overflow="ellipsis")
+            # cut a cell short of the room, then "…": a wide character that would be split is
+            # left out whole (Rich would pad its half with a space: "技术 …")
+            label.truncate(room - 1, overflow="crop")
+            label.rstrip()
+            label.append("…")
         return label
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
