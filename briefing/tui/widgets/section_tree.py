@@ -23,6 +23,7 @@ from textual.widgets.tree import TreeNode
 from briefing.model import Lang, Node, Pack
 from briefing.present.words import t
 from briefing.text.sanitize import one_line
+from briefing.tui.widgets.ellipsis import fit_text
 
 FIGURES_ID = "*figures"
 PINS_ID = "*pins"
@@ -86,13 +87,7 @@ class SectionTree(Tree[str]):
         """The label, ending in "…" where it is wider than the room beside its guides."""
         label = super().render_label(node, base_style, style)
         room = self.scrollable_content_region.width - self.guide_depth * (_level(node) - 1)
-        if 0 < room < label.cell_len:
-            # cut a cell short of the room, then "…": a wide character that would be split is
-            # left out whole (Rich would pad its half with a space: "技术 …")
-            label.truncate(room - 1, overflow="crop")
-            label.rstrip()
-            label.append("…")
-        return label
+        return fit_text(label, room) if room > 0 else label
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if event.x >= self.outer_size.width - 1:  # the border: start a drag
