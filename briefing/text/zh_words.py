@@ -6,11 +6,12 @@ and allowing breaks only between them.
 
 The dictionary is ``zh_words.txt`` beside this module: the two- to four-character words of
 jieba's dictionary (MIT licence, https://github.com/fxsjy/jieba) that it counts five times or
-more, about 123,000 words; ``python3 -m briefing.text.zh_words_build`` writes it from an
-installed jieba. Why not jieba (or its Rust port) at run time: both build their whole
-dictionary of 349,000 words when imported (0.4 to 1.8 s), which the app's first start and
-every command with Chinese text not broken before would pay; this list loads in about 10 ms,
-when the first Chinese run is broken, and its results are saved with the line breaks
+more, and the place names it knows however rarely counted, about 132,000 words; ``python3 -m
+briefing.text.zh_words_build`` writes it from an installed jieba. Why not jieba (or its
+Rust port) at run time: both build their whole dictionary of 349,000 words when imported
+(0.4 to 1.8 s), which the app's first start and every command with Chinese text not broken
+before would pay; this list loads in about 13 ms, when the first Chinese run is broken, and
+its results are saved with the line breaks
 (:mod:`briefing.text.break_cache`).
 
 A run is segmented by dynamic programming: the fewest pieces (a word, or one character the

@@ -3,7 +3,9 @@ briefing.text.zh_words_build [DICT]``.
 
 DICT defaults to the ``dict.txt`` of an installed jieba (``pip install jieba==0.42.1``, MIT
 licence; only this script needs it). Kept: words of two to four ideographs that jieba counts
-at least ``MIN_COUNT`` times. Each line holds one first character and the rest of its words:
+at least ``MIN_COUNT`` times, and place names (tag ``ns``) however rarely counted: a district
+jieba counts three times was broken after its first character, and a name cut in two is the
+worst break. Each line holds one first character and the rest of its words:
 ``深<TAB>圳入...<TAB>圳市 ...<TAB>...`` (two-, three- and four-character words, the first
 character left off). See :mod:`briefing.text.zh_words` for why a list and not jieba itself.
 """
@@ -19,13 +21,15 @@ from pathlib import Path
 from briefing.text.zh_words import DATA, LONGEST
 
 MIN_COUNT = 5
+PLACE_TAGS = frozenset({"ns"})  # kept at any count
 _IDEOGRAPHS = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 HEADER = f"""\
 # Chinese words for line breaking (briefing.text.zh_words): a line never breaks inside one.
 # From jieba's dictionary (dict.txt of jieba 0.42.1, https://github.com/fxsjy/jieba, MIT
 # licence, Copyright (c) 2013 Sun Junyi): its words of 2 to {LONGEST} ideographs counted at
-# least {MIN_COUNT} times. One line per first character: the second characters of its
-# two-character words, then the rest of its three- and four-character words, tab-separated.
+# least {MIN_COUNT} times, and its place names (ns) at any count. One line per first
+# character: the second characters of its two-character words, then the rest of its three-
+# and four-character words, tab-separated.
 # Written by python3 -m briefing.text.zh_words_build; do not edit by hand.
 """
 
@@ -42,7 +46,9 @@ def build(lines: list[str]) -> str:
     rest: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for line in lines:
         fields = line.split()
-        if len(fields) < 2 or not fields[1].isdigit() or int(fields[1]) < MIN_COUNT:
+        if len(fields) < 2 or not fields[1].isdigit():
+            continue
+        if int(fields[1]) < MIN_COUNT and not PLACE_TAGS.intersection(fields[2:3]):
             continue
         word = fields[0]
         if 2 <= len(word) <= LONGEST and _IDEOGRAPHS.match(word):

@@ -65,11 +65,19 @@ def test_the_shipped_list_is_well_formed():
         assert len(two) == len(set(two))
 
 
-def test_build_keeps_common_short_words_only():
+def test_build_keeps_common_short_words_and_rare_place_names():
     text = build(["深圳 2801 ns", "深圳市 900 ns", "深 10 a", "罕见词 2 n", "工业园区 29 n",
-                  "苏州工业园区 12 ns", "ABC 100 eng"])
+                  "苏州工业园区 12 ns", "ABC 100 eng", "湖塘区 3 ns"])
     body = [line for line in text.splitlines() if not line.startswith("#")]
-    assert body == ["工\t\t\t业园区", "深\t圳\t圳市\t"]
+    assert body == ["工\t\t\t业园区", "深\t圳\t圳市\t", "湖\t\t塘区\t"]
+
+
+def test_a_district_name_stays_whole():
+    """"相 / 城区" was seen in the source view at 60 columns: 相城区 is a place name jieba
+    counts only three times."""
+    line = "全市第一方阵，相城区技术合同填报数较去年翻番"
+    for width in range(8, 40):
+        assert "相城区" in "\n".join(wrap(line, width)), wrap(line, width)
 
 
 def test_a_missing_list_breaks_as_uax14_alone(monkeypatch, tmp_path):
