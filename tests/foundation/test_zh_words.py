@@ -72,6 +72,20 @@ def test_build_keeps_common_short_words_and_rare_place_names():
     assert body == ["工\t\t\t业园区", "深\t圳\t圳市\t", "湖\t\t塘区\t"]
 
 
+def test_policy_words_jieba_lacks_stay_whole():
+    """"出台科 / 创“18条”" and "政策条 / 数" were seen at 80 columns."""
+    from briefing.text.zh_words_build import EXTRA, extra_words
+
+    words = extra_words(EXTRA.read_text(encoding="utf-8"))
+    assert "科创" in words and all(zh_words.is_word(word) for word in words)
+    assert build(["深圳 2801 ns"], ["规上"]).endswith("深\t圳\t\t\n规\t上\t\t\n")
+    line = "出台科创“18条”，规上工业企业研发机构建有率和政策条数"
+    for width in range(8, 40):
+        joined = "\n".join(wrap(line, width))
+        for word in ("科创", "规上", "建有率", "条数"):
+            assert word in joined, (word, width, joined)
+
+
 def test_a_district_name_stays_whole():
     """"相 / 城区" was seen in the source view at 60 columns: 相城区 is a place name jieba
     counts only three times."""
@@ -95,7 +109,8 @@ def test_the_shipped_list_is_what_the_builder_writes():
     """Only where jieba is installed (the list's source); regenerate with
     python3 -m briefing.text.zh_words_build."""
     pytest.importorskip("jieba")
-    from briefing.text.zh_words_build import jieba_dictionary
+    from briefing.text.zh_words_build import EXTRA, extra_words, jieba_dictionary
 
-    fresh = build(jieba_dictionary().read_text(encoding="utf-8").splitlines())
+    fresh = build(jieba_dictionary().read_text(encoding="utf-8").splitlines(),
+                  extra_words(EXTRA.read_text(encoding="utf-8")))
     assert zh_words.DATA.read_text(encoding="utf-8") == fresh
