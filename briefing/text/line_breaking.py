@@ -69,6 +69,7 @@ _ATOM = LazyPattern(
 )
 #: The spaces a line break swallows (and that never end a line).
 SPACES = " \t\u3000"
+_DASHES = frozenset("—―–")
 _CLOSING = set("，。、；：！？）】』」”’〉》〕〗〙〛,.;:!?)]}%％‰…—～·")
 
 
@@ -111,8 +112,9 @@ _BREAKS_MAX = 50_000
 def break_positions(text: str) -> tuple[int, ...]:
     """Offsets ``i`` where a line may break before ``text[i]`` (0 and ``len(text)`` excluded).
 
-    UAX #14's opportunities, less those inside a number glued to its unit or hedge and
-    those inside a Chinese word.
+    UAX #14's opportunities, less those inside a number glued to its unit or hedge, those
+    inside a Chinese word, and those before a dash joined to what precedes it (UAX #14 lets
+    "上海 / —苏州" start a line with the dash; Chinese typesetting does not).
     """
     if not text:
         return ()
@@ -126,7 +128,8 @@ def break_positions(text: str) -> tuple[int, ...]:
         from briefing.text.zh_words import word_interior  # its words load on first use
 
         inside = inside | word_interior(text)
-    found = tuple(b for b in line_break_boundaries(text) if 0 < b < len(text) and b not in inside)
+    found = tuple(b for b in line_break_boundaries(text) if 0 < b < len(text) and b not in inside
+                  and not (text[b] in _DASHES and not text[b - 1].isspace()))
     if len(_BREAKS) >= _BREAKS_MAX:
         _BREAKS.clear()
     _BREAKS[text] = found
