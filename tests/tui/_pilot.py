@@ -22,3 +22,10 @@ async def wait_until(pilot, condition, what: str = "", tries: int = 200) -> None
             return
         await pilot.pause()
     assert condition(), f"timed out waiting for {what}" if what else None
+
+
+def saved(store):
+    """The fixture pack's state as a fresh reader of ``store``'s file sees it."""
+    from briefing.userstate import StateStore
+
+    return StateStore(store.directory).load("fixture")

@@ -4,23 +4,14 @@ width is remembered per pack and fitted to the screen; labels are cut only with 
 from __future__ import annotations
 
 import pytest
-from _pilot import wait_until
+from _pilot import saved, wait_until
 from _screen_text import cells, screen_lines
 from rich.cells import cell_len
 
 from briefing.tui import BriefingApp
 from briefing.tui.screens.tree_size import NARROWEST, STEP, fitted
 from briefing.tui.widgets.section_tree import SectionTree
-from briefing.userstate import PackState, StateStore
-
-
-@pytest.fixture
-def store(tmp_path) -> StateStore:
-    return StateStore(tmp_path / "state")
-
-
-def saved(store: StateStore) -> PackState:
-    return StateStore(store.directory).load("fixture")
+from briefing.userstate import PackState
 
 
 def tree_of(app) -> SectionTree:
