@@ -80,3 +80,24 @@ def test_every_screen_shows_its_way_out_and_back_comes_with_forward(fixture_pack
 
     app = BriefingApp(fixture_pack, lang=lang, start_id="cmp-hnte-progress")
     drive(app, scenario, size=(width, 24))
+
+
+@pytest.mark.parametrize("key", ["question_mark", "slash", "g"])
+def test_a_dialog_shows_its_way_out_in_the_footer_below_it(fixture_pack, drive, key):
+    """A dialog has no footer: the one below it showed the main screen's keys, none of which
+    closes the dialog."""
+    from textual.screen import ModalScreen
+
+    from briefing.tui.widgets.footer import BriefingFooter
+
+    async def scenario(pilot):
+        app = pilot.app
+        footer = app.main.query_one(BriefingFooter)
+        await wait_until(pilot, lambda: "Quit" in footer.render().plain, "the footer")
+        await pilot.press(key)
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen), "the dialog")
+        await wait_until(pilot, lambda: "esc Close" in footer.render().plain, "Close")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: "Quit" in footer.render().plain, "the keys again")
+
+    drive(BriefingApp(fixture_pack), scenario, size=(60, 15))

@@ -20,7 +20,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 # Kept first when room is short; actions not listed come after, in footer order.
@@ -83,13 +83,23 @@ class BriefingFooter(Widget, can_focus=False):
         self._keys: tuple[FooterKey, ...] = ()
 
     # -- what fits -------------------------------------------------------------------------
+    @property
+    def shown_screen(self) -> Screen:
+        """The screen whose keys are shown: a dialog over ours has no footer of its own, so
+        its keys (Close first) are shown here while it is open."""
+        top = self.app.screen
+        if isinstance(top, ModalScreen) and top is not self.screen and (
+                self.screen in self.app.screen_stack):
+            return top
+        return self.screen
+
     def key_cost(self, binding: Binding) -> int:
         """Cells a key takes: key, space, description, margin."""
         return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(binding.description) + 1
 
     def fitting(self, width: int) -> tuple[list[tuple[Binding, bool, str]], tuple | None]:
         """The keys to show (footer order) and the palette key, if they fit in ``width``."""
-        active = self.screen.active_bindings
+        active = self.shown_screen.active_bindings
         by_action: dict[str, tuple[Binding, bool, str]] = {}
         for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in by_action:
@@ -159,12 +169,19 @@ class BriefingFooter(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
+            self.refresh()
+
+    def _screen_changed(self, screen: Screen) -> None:
+        """A dialog opened over our screen or closed: its keys or ours."""
+        if self.is_attached:
             self.refresh()
 
     # -- clicks ----------------------------------------------------------------------------
