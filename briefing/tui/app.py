@@ -63,7 +63,8 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
     ]
     COMMANDS = App.COMMANDS | {_commands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide"),
-                                                                 (120, "-roomy")]
+                                                                 (120, "-roomy"),
+                                                                 (170, "-spacious")]
 
     def __init__(self, pack: Pack, lang: Lang | None = None, start_id: str | None = None,
                  store: StateStore | None = None, view: LibraryView | None = None) -> None:
