@@ -91,3 +91,15 @@ def test_a_mouse_click_opens_a_section(page, served):
     # Row 10 of the tree is "Weaknesses" (row 0 is the title bar, rows 1-9 Achievements).
     page.mouse.click(*cell_centre(page, 6, 10))
     wait_for(lambda: "[weaknesses]" in screen_text(page)[before:], what="the Weaknesses section")
+
+
+def test_the_bilingual_view_draws_the_english_beside_the_chinese(page, served):
+    """In the browser (issue 28), ``b`` drew each Chinese paragraph and blank lines where its
+    English should stand."""
+    open_app(page, served.url)
+    focus_terminal(page)
+    before = len(screen_text(page))
+    page.keyboard.press("b")
+    wait_for(lambda: "2024年" in screen_text(page)[before:], what="the Chinese half")
+    wait_for(lambda: "under the leadership" in screen_text(page)[before:],
+             what="the English half beside it")
