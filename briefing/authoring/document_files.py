@@ -114,13 +114,21 @@ def write_new(target: Path, data: bytes) -> None:
         os.unlink(tmp)
 
 
-def entry_text(doc_id: str, document: KeptDocument, year: str, indent: str = "  ") -> str:
-    """The manifest entry for ``document``: title, publisher and date to fill in (``TODO``)."""
+def entry_text(doc_id: str, document: KeptDocument, year: str, indent: str = "  ", *,
+               title: str | None = None, publisher: str | None = None,
+               date: str | None = None) -> str:
+    """The manifest entry for ``document``: title, publisher and date to fill in (``TODO``),
+    or in Chinese as the document gives them (then English waits for a translator)."""
+    import json
+
     pad = indent + "  "
     lines = [f"{indent}- id: {doc_id}",
              f"{pad}file: {_scalar(document.file)}",
+             f"{pad}title: {{zh: {json.dumps(title, ensure_ascii=False)}}}" if title else
              f'{pad}title: {{zh: "TODO: 文件标题", en: "TODO: document title"}}',
-             f'{pad}publisher: {{zh: "TODO: 发布机构", en: "TODO: publisher"}}',
+             f"{pad}publisher: {{zh: {json.dumps(publisher, ensure_ascii=False)}}}" if publisher
+             else f'{pad}publisher: {{zh: "TODO: 发布机构", en: "TODO: publisher"}}',
+             f'{pad}date: "{date}"' if date else
              f'{pad}date: "{year}"             # TODO: the document\'s date: YYYY, YYYY-MM or '
              "YYYY-MM-DD",
              f"{pad}sha256: {document.sha256}"]

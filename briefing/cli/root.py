@@ -53,7 +53,7 @@ def pack_name(content: Path | None) -> str:
         pack = load_pack_cached(content or bundled_pack_dir())
     except (PackInvalid, OSError):
         return f"the briefing in {content}" if content else "the bundled briefing"
-    return f"'{clean(one_line(pack.title.en))}'"
+    return f"'{clean(one_line(pack.title.get('en')))}'"
 
 
 app = typer.Typer(
@@ -104,7 +104,8 @@ def root(
 
 #: Each command and the module that registers it, in the order ``--help`` lists them.
 COMMAND_MODULES = {
-    "init": "authoring", "add-doc": "authoring", "stub": "authoring", "coverage": "authoring",
+    "init": "authoring", "add-doc": "authoring", "draft": "drafting", "stub": "authoring",
+    "coverage": "authoring", "status": "drafting",
     "tui": "reading", "validate": "reading", "sections": "reading", "show": "reading",
     "figures": "reading", "compare": "reading", "export": "reading",
     "pins": "pins", "pin": "pins", "unpin": "pins",

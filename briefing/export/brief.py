@@ -28,7 +28,7 @@ def brief_markdown(pack: Pack, ids: list[str], lang: ExportLang = "en") -> str:
     through the export's :func:`~briefing.export.render_items`, so each pinned thing reads
     exactly as its own export and all share one Sources list and footnote numbering."""
     title = Text(zh=f"{one_line(pack.title.zh)} — {WORDS['zh']['brief']}",
-                 en=f"{one_line(pack.title.en)} — {WORDS['en']['brief']}")
+                 en=f"{one_line(pack.title.get('en'))} — {WORDS['en']['brief']}")
     return render_items(pack, [i for i in ids if kind_of(pack, i)], lang, title=title)
 
 

@@ -136,7 +136,7 @@ class MarkdownDocument:
         self.add_figure_table([figure])
         if figure.note:  # a figure's note is the editor's, never the source's words
             self.add_paragraphs(Text(zh=f"编者注：{figure.note.zh}",
-                                     en=f"Editor's note: {figure.note.en}"))
+                                     en=f"Editor's note: {figure.note.get('en')}"))
         if with_comparisons:
             self.add_comparisons(self.comparisons_of([figure]), level + 1)
 

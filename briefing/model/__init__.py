@@ -31,15 +31,29 @@ HEDGE_MEANINGS = ("above", "about", "below", "at-least")
 COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
 
 
+#: What English shows before Chinese that no one has translated yet (a drafted pack is Chinese
+#: only until it is): every English output reads "[zh] 地区生产总值增长", never passing the
+#: Chinese off as English.
+UNTRANSLATED = "[zh]"
+
+
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
 class Text(Frozen):
-    """A piece of text in both languages."""
+    """A piece of text in Chinese and, once translated, English (``en`` is "" until then)."""
 
     zh: str
-    en: str
+    en: str = ""
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.en)
 
     def get(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        """The text in ``lang``; English not written yet is the Chinese, marked
+        :data:`UNTRANSLATED`."""
+        if lang == "zh":
+            return self.zh
+        return self.en or (f"{UNTRANSLATED} {self.zh}" if self.zh else "")
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's

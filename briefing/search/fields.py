@@ -76,12 +76,12 @@ def each_record(pack: Pack) -> Iterator[Record]:
     """:func:`records`, one at a time (a large pack's store input keeps none of them)."""
     for node in pack.nodes():
         kind = "section" if node.is_section else "item"
-        yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.en,
+        yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.get("en"),
                      (("title.zh", node.title.zh), ("title.en", node.title.en),
                       ("text.zh", node.text.zh), ("text.en", node.text.en)))
     for fig in pack.figures():
         zh = f"{fig.label.zh}：{fig.display}"
-        en = f"{fig.label.en}: {figure_value(pack, fig, 'en')}"  # English only, not "13人"
+        en = f"{fig.label.get('en')}: {figure_value(pack, fig, 'en')}"  # English only, not "13人"
         fields = [("label.zh", fig.label.zh), ("label.en", fig.label.en),
                   ("display", fig.display), ("quote", fig.source.quote)]
         if fig.note:
@@ -92,7 +92,7 @@ def each_record(pack: Pack) -> Iterator[Record]:
         fields = [("title.zh", cmp.title.zh), ("title.en", cmp.title.en)]
         if cmp.note:
             fields += [("note.zh", cmp.note.zh), ("note.en", cmp.note.en)]
-        yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.en,
+        yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.get("en"),
                      tuple(fields))
 
 

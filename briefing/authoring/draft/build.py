@@ -1,0 +1,176 @@
+"""One document drafted into pack data: its outline's parts as sections and items, their
+Chinese text verbatim, every figure under the part its sentence is in, the numbers that are
+not figures as coverage ignore entries with their reason, and the units the figures use.
+
+English is left to a translator (the pack says so wherever it shows the Chinese in its
+place), except for the few titles the draft writes itself (引言 / Introduction).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from briefing.authoring.draft import ids as idmaker
+from briefing.authoring.draft.figures import DraftFigure, UnitWords, read_figures
+from briefing.authoring.draft.front import Front, front_of
+from briefing.authoring.draft.glossary import ROLE_TITLES
+from briefing.authoring.draft.labels import labels
+from briefing.authoring.draft.outline import ANNEX, Outline, Part, outline
+from briefing.authoring.draft.quotes import unique_span
+
+#: Why a drafted figure was left for the author (coverage lists its number).
+NO_UNIT, NOT_UNIQUE = "no unit the reader knows", "no quote that occurs once"
+FRONT_REASON = "in the document's title, date or speaker line, not a figure"
+
+
+@dataclass(slots=True)
+class DocumentDraft:
+    """A document as a draft: ``nodes`` are the top parts as section data (mappings in the
+    order a section file writes them)."""
+
+    doc_id: str
+    front: Front
+    nodes: list[dict]
+    ignore: list[dict] = field(default_factory=list)
+    units: dict[str, UnitWords] = field(default_factory=dict)
+    left_out: list[tuple[DraftFigure, str]] = field(default_factory=list)
+    figures: int = 0
+    items: int = 0
+
+
+def draft_document(text: str, doc_id: str, ids: idmaker.Ids,
+                   hedges: tuple[str, ...] = ()) -> DocumentDraft:
+    """The draft of ``text`` (document ``doc_id``), claiming its ids from ``ids``."""
+    found = outline(text)
+    front = front_of(text, found)
+    figures, skipped = read_figures(text, front.year, hedges)
+    draft = DocumentDraft(doc_id=doc_id, front=front, nodes=[])
+    owners = _owners(found)
+    placed: dict[int, list[DraftFigure]] = {}
+    for figure in figures:
+        owner = _owner(owners, figure.start)
+        if owner is None:
+            draft.ignore.append(_ignore(text, doc_id, figure.start, figure.end, FRONT_REASON))
+        elif figure.unit is None:
+            draft.left_out.append((figure, NO_UNIT))
+        elif not figure.unique:
+            draft.left_out.append((figure, NOT_UNIQUE))
+        else:
+            placed.setdefault(id(owner), []).append(figure)
+    draft.ignore += [{"doc": doc_id, "number": s.text, "near": s.near, "reason": s.reason}
+                     for s in skipped]
+    writer = _NodeWriter(text, doc_id, ids, placed, draft)
+    draft.nodes = [writer.node(part) for part in found.parts]
+    return draft
+
+
+def _owners(found: Outline) -> list[tuple[int, int, Part]]:
+    spans = [(a, b, part) for top in found.parts for part in top.walk()
+             for a, b in part.owned() if b > a]
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    return spans
+
+
+def _owner(owners: list[tuple[int, int, Part]], offset: int) -> Part | None:
+    """The part whose own text holds ``offset``. Parts' texts never overlap; only a part's
+    heading lies inside its own paragraph, so the span is among the last few that start
+    before ``offset``."""
+    index = bisect_right(owners, offset, key=lambda span: span[0]) - 1
+    for start, end, part in reversed(owners[max(0, index - 3):index + 1]):
+        if start <= offset < end:
+            return part
+    return None
+
+
+def _ignore(text: str, doc_id: str, start: int, end: int, reason: str) -> dict:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    near = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return {"doc": doc_id, "number": text[start:end], "near": near, "reason": reason}
+
+
+class _NodeWriter:
+    """Writes parts as section and item mappings, figures under them."""
+
+    def __init__(self, text: str, doc_id: str, ids: idmaker.Ids,
+                 placed: dict[int, list[DraftFigure]], draft: DocumentDraft) -> None:
+        self.text, self.doc_id, self.ids = text, doc_id, ids
+        self.placed, self.draft = placed, draft
+
+    def node(self, part: Part) -> dict:
+        text = self.text
+        zh_title, en_title = self._title(part)
+        body = "\n\n".join(text[a:b] for a, b in part.paragraphs) or zh_title
+        base = idmaker.slug([en_title], part.role) if en_title else idmaker.node_base(
+            zh_title, part.role or "part")
+        data: dict = {"id": self.ids.claim(base),
+                      "title": _text(zh_title, en_title), "text": _text(body)}
+        quote = self._quote(part)
+        if quote:
+            data["source"] = {"doc": self.doc_id, "quote": quote}
+        figures = self.placed.get(id(part), [])
+        if figures:
+            data["figures"] = self._figures(figures)
+        children = [self.node(child) for child in part.children]
+        if children:
+            data["items"] = children
+        self.draft.items += 1
+        return data
+
+    def _title(self, part: Part) -> tuple[str, str]:
+        if part.role in ROLE_TITLES:
+            return ROLE_TITLES[part.role]
+        if part.role == ANNEX or not part.title:
+            return part.title or self.text[part.head[0]:part.head[1]], ""
+        return part.title, ""
+
+    def _quote(self, part: Part) -> str | None:
+        start, end = part.head
+        if end <= start:
+            return None
+        limit = max([end, *(b for a, b in part.paragraphs if a <= start < b)])
+        line_end = self.text.find("\n", end)
+        limit = max(limit, end if line_end < 0 else line_end)
+        start, end, _ = unique_span(self.text, start, end, limit)
+        return self.text[start:end]
+
+    def _figures(self, figures: list[DraftFigure]) -> list[dict]:
+        sentences = [_sentence(self.text, f.start) for f in figures]
+        names = labels([f.label for f in figures], sentences)
+        result = []
+        for figure, name in zip(figures, names, strict=True):
+            name = name or figure.quote
+            unit = figure.unit
+            assert unit is not None  # figures without one were left out
+            self.draft.units.setdefault(unit.id, unit)
+            base = idmaker.figure_base(name, figure.kind, figure.period)
+            data: dict = {"id": self.ids.claim(base), "label": _text(name),
+                          "value": _number(figure.value)}
+            if figure.high is not None:
+                data["high"] = _number(figure.high)
+            data.update({"unit": unit.id, "display": figure.display,
+                         "period": figure.period or "undated", "kind": figure.kind})
+            if figure.qualifier:
+                data["qualifier"] = figure.qualifier
+            if figure.scope:
+                data["scope"] = figure.scope
+            if figure.period is None:
+                data["note"] = _text("原文未注明年份。", "The source gives no year.")
+            data["source"] = {"doc": self.doc_id, "quote": figure.quote}
+            result.append(data)
+            self.draft.figures += 1
+        return result
+
+
+def _sentence(text: str, offset: int) -> int:
+    """Which sentence ``offset`` is in, as the offset of the stop before it."""
+    return max(text.rfind(ch, 0, offset) for ch in "。！？；\n")
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value == int(value) and abs(value) < 1e18 else value
+
+
+def _text(zh: str, en: str = "") -> dict:
+    return {"zh": zh, "en": en} if en else {"zh": zh}

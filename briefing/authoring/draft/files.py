@@ -1,0 +1,108 @@
+"""The text of a drafted pack's files: the manifest (commented, as ``briefing init`` writes
+one), a YAML file per section, the coverage ignore list and an empty comparisons list.
+
+Short mappings (a title, a label, a source) are written on one line, as the guide writes them;
+long text stays on one line too, so a translator finds each paragraph whole.
+"""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from briefing.authoring.document_files import KeptDocument, entry_text
+from briefing.authoring.draft.figures import UnitWords
+
+#: Hedges the number reader finds beyond the built-in ones, as ``briefing init`` declares them.
+HEDGES = "hedges: {逾: above, 突破: above, 接近: below}"
+IGNORE_FILE = "coverage-ignore.yaml"
+_FLOW = ("title", "label", "source", "note")
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's when there
+    pass
+
+
+class _Flow(dict):
+    pass
+
+
+_Dumper.add_representer(_Flow, lambda dumper, data: dumper.represent_mapping(
+    "tag:yaml.org,2002:map", data, flow_style=True))
+# paragraphs one per line, as the document has them, not folded into a quoted scalar
+_Dumper.add_representer(str, lambda dumper, data: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", data, style="|" if "\n" in data else None))
+
+
+def _flowed(value):
+    """``value`` with its short mappings marked to be written on one line."""
+    if isinstance(value, list):
+        return [_flowed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _Flow(item) if key in _FLOW and isinstance(item, dict) else _flowed(item)
+                for key, item in value.items()}
+    return value
+
+
+def dump(data: object) -> str:
+    return yaml.dump(_flowed(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=1 << 20, default_flow_style=False)
+
+
+def section_text(node: dict, source: str) -> str:
+    return (f"# Drafted by 'briefing draft' from {source}: Chinese verbatim; English to\n"
+            "# translate (until then English output shows the Chinese marked [zh]).\n"
+            + dump(node))
+
+
+def ignore_text(entries: list[dict]) -> str:
+    return ("# Numbers of the documents that are not figures, each with its reason "
+            "('briefing coverage' skips them).\n" + dump(entries))
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a YAML double-quoted scalar
+
+
+def _unit_line(unit: UnitWords) -> str:
+    singular = f", singular: {_quoted(unit.singular)}" if unit.singular else ""
+    return f"  {unit.id}: {{zh: {_quoted(unit.zh)}, en: {_quoted(unit.en)}{singular}}}"
+
+
+def manifest_text(pack_id: str, title: str, entries: list[tuple[str, KeptDocument, dict]],
+                  units: list[UnitWords], sections: list[str], ignore: bool,
+                  year: str) -> str:
+    """The manifest: ``entries`` are (id, document, its front: title, publisher, date)."""
+    documents = "".join(entry_text(doc_id, kept, year, **front)
+                        for doc_id, kept, front in entries)
+    units_block = ("units:                      # unit id: {zh: measure word, en: plural, "
+                   "singular: one}\n" + "\n".join(_unit_line(u) for u in units)
+                   if units else "units: {}")
+    listed = "\n".join(f"  - {section}" for section in sections)
+    ignore_line = f"coverage_ignore: {IGNORE_FILE}\n" if ignore else ""
+    return f"""\
+# Drafted by 'briefing draft': sections and items follow the documents' headings, their text
+# is the documents' own (Chinese), every figure quotes the sentence it is in. English waits
+# for a translator: 'briefing status' counts what is left. See docs/writing-a-briefing.md.
+id: {pack_id}
+title: {{zh: {_quoted(title)}}}
+
+documents:
+{documents}
+{units_block}
+
+# Hedge words beyond the built-in ones, with what they mean (above, about, below, at-least).
+{HEDGES}
+
+{ignore_line}sections:
+{listed}
+
+comparisons: comparisons.yaml
+"""
+
+
+COMPARISONS = """\
+# Curated comparisons (peers, ratio, progress, ranking, timeline); see the guide.
+[]
+"""

@@ -1,0 +1,121 @@
+"""Ids that say what they name: "gdp-growth-target-2026", "hntes-2025", "review-2025".
+
+The key words of a label or title become English from the built-in glossary
+(:mod:`briefing.authoring.draft.glossary`) where it has them, pinyin where it does not (two
+characters a syllable group, as most Chinese words are: 中小学 zhongxiaoxue, 高质量 gaozhi-liang
+would be rare); words of action (推进, 加快, 力争…) are left out. A figure's id ends with its
+kind (but not "actual") and its period; every id is unique in the pack (-2, -3 when needed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.authoring.draft import pinyin
+from briefing.authoring.draft.glossary import GLOSSARY, STOP_WORDS
+
+MAX_TOKENS = 3
+MAX_LENGTH = 48
+_LONGEST = max(len(word) for word in (*GLOSSARY, *STOP_WORDS))
+_STOPS = set(STOP_WORDS)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ASCII = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)年?")
+KIND_SUFFIX = {"target": "target", "estimate": "estimate", "rank": "rank", "tier": "tier",
+               "ratio": "ratio", "growth": "growth", "cumulative": "total",
+               "nominal": "nominal"}
+
+
+def tokens(words: str, limit: int = MAX_TOKENS) -> list[str]:
+    """Up to ``limit`` id words for ``words``: glossary glosses and pinyin groups, in order."""
+    found: list[str] = []
+    spelt: set[str] = set()  # the words that are pinyin, not English
+    run: list[str] = []
+    at = 0
+
+    def flush() -> None:
+        if run:
+            groups = _pinyin_groups("".join(run))
+            found.extend(groups)
+            spelt.update(groups)
+            run.clear()
+
+    while at < len(words) and len(found) < limit * 2:
+        latin = _ASCII.match(words, at)
+        if latin:
+            flush()
+            found.append(latin.group().lower().replace(".", "-"))
+            at = latin.end()
+            continue
+        for size in range(min(_LONGEST, len(words) - at), 0, -1):
+            piece = words[at:at + size]
+            if piece in GLOSSARY or (piece in _STOPS and size > 0):
+                flush()
+                if piece in GLOSSARY:
+                    found.append(GLOSSARY[piece])
+                at += size
+                break
+        else:
+            if _HAN.match(words, at):
+                run.append(words[at])
+            else:
+                flush()  # punctuation, digits, quotes: a word ends
+            at += 1
+    flush()
+    unique = list(dict.fromkeys(t for t in found if t))
+    if sum(1 for t in unique if t not in spelt) >= 2:  # English says enough: no pinyin
+        unique = [t for t in unique if t not in spelt]
+    return unique[:limit]
+
+
+def _pinyin_groups(run: str) -> list[str]:
+    """A run of characters no glossary word covers, as pinyin in groups of two (three for an
+    odd run's last): 幼儿园 youeryuan, 科创飞地 kechuang-feidi."""
+    syllables = [s for s in pinyin.syllables(run) if s]
+    groups, index = [], 0
+    while index < len(syllables):
+        size = 3 if len(syllables) - index == 3 else 2
+        groups.append("".join(syllables[index:index + size]))
+        index += size
+    return [g for g in groups if g]
+
+
+def slug(parts: list[str], fallback: str) -> str:
+    """The words joined as an id: lowercase letters, digits and '-', at most
+    :data:`MAX_LENGTH` characters, cut at a word."""
+    text = "-".join(p for p in parts if p)
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    while len(text) > MAX_LENGTH and "-" in text:
+        text = text.rsplit("-", 1)[0]
+    return text[:MAX_LENGTH].strip("-") or fallback
+
+
+def figure_base(label: str, kind: str, period: str | None) -> str:
+    """``gdp-growth-target-2026`` for the label 地区生产总值增长, a 2026 target."""
+    words = tokens(label)
+    suffix = KIND_SUFFIX.get(kind, "")
+    if suffix and suffix in words:
+        suffix = ""
+    return slug([*words, suffix, period or ""], "figure")
+
+
+def node_base(title: str, fallback: str) -> str:
+    """``review-2025`` for 2025年工作回顾; ``fallback`` when the title gives no word."""
+    words = tokens(_YEAR.sub(" ", title), 4)
+    years = _YEAR.findall(title)[:1]
+    return slug([*words, *years], fallback) if words else slug([fallback, *years], fallback)
+
+
+class Ids:
+    """The ids a pack has given out; :meth:`claim` makes each new one unique."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.taken: set[str] = set(taken or ())
+
+    def claim(self, base: str) -> str:
+        ident, n = base, 1
+        while ident in self.taken:
+            n += 1
+            ident = f"{base}-{n}"
+        self.taken.add(ident)
+        return ident

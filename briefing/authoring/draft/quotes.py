@@ -1,0 +1,25 @@
+"""A section's or item's quote: its heading's words as the report writes them, widened a
+clause at a time within its paragraph until they occur once in the document ("（一）" opens
+many paragraphs; "（一）实施科技企业领航行动" only one)."""
+
+from __future__ import annotations
+
+_STOPS = "，。；：！？,;:"
+
+
+def once(text: str, quote: str) -> bool:
+    first = text.find(quote)
+    return first >= 0 and text.find(quote, first + 1) < 0
+
+
+def unique_span(text: str, start: int, end: int, limit: int) -> tuple[int, int, bool]:
+    """``text[start:end]`` widened to the right, up to ``limit``, and then to the left within
+    its line, until it occurs once; whether it does."""
+    while not once(text, text[start:end]) and end < limit:
+        stops = [i for i in (text.find(ch, end + 1, limit) for ch in _STOPS) if i >= 0]
+        end = min(stops) if stops else limit
+    line_start = text.rfind("\n", 0, start) + 1
+    while not once(text, text[start:end]) and start > line_start:
+        stops = [i for i in (text.rfind(ch, line_start, start - 1) for ch in _STOPS) if i >= 0]
+        start = max(stops) + 1 if stops else line_start
+    return start, end, once(text, text[start:end])
