@@ -1,11 +1,12 @@
 """The numbering marks Chinese reports put before their headings and paragraphs, and the
 words of a heading after its mark.
 
-A report numbers its parts in a fixed order of styles: 第一部分 above 一、 above （一） above
-1. / 1、 above （1）, with 一是 / 第一， listing points inside a paragraph or as paragraphs of
-their own. A mark counts only where it can number something: at a paragraph's start, or (for
-一是 and 第一，) at the start of a sentence or clause, and only in sequence (the first of its
-style, or one more than the last) so "三、" inside a sentence or a stray "10、" is text.
+A report numbers its parts in a fixed order of styles: 第一部分 above 第一章 above 第一节
+above 一、 above （一） above 1. / 1、 above （1）, with 一是 / 第一， listing points inside a
+paragraph or as paragraphs of their own. A mark counts only where it can number something:
+at a paragraph's start, or (for 一是 and 第一，) at the start of a sentence or clause, and
+only in sequence (the first of its style, or one more than the last) so "三、" inside a
+sentence or a stray "10、" is text.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from dataclasses import dataclass
 
 _CN = "一二三四五六七八九十"
 #: Styles from the outermost to the innermost; an annex (附件, 名词解释) sits above them all.
-ANNEX, PART, TOP, PAREN, NUM, PNUM, POINT = range(-1, 6)
+ANNEX, PART, CHAPTER, CLAUSE, TOP, PAREN, NUM, PNUM, POINT = range(-1, 8)
 _LINE_MARKS = (
-    (PART, re.compile(rf"第([{_CN}]{{1,3}})(?:部分|篇|章)[　 ]*")),
+    (PART, re.compile(rf"第([{_CN}]{{1,3}})(?:部分|篇|编)[　 ]*")),
+    (CHAPTER, re.compile(rf"第([{_CN}]{{1,3}})章[　 ]*")),
+    (CLAUSE, re.compile(rf"第([{_CN}]{{1,3}})节[　 ]*")),
     (TOP, re.compile(rf"([{_CN}]{{1,3}})[、．.][　 ]*")),
     (PAREN, re.compile(rf"[（(]([{_CN}]{{1,3}})[）)][　 ]*")),
     (NUM, re.compile(r"(\d{1,2})(?:[、．]|\.(?!\d))[　 ]*")),
@@ -33,6 +36,7 @@ ANNEX_LINE = re.compile(r"[　 ]*(?:附件[　 ]*\d*|附表[　 ]*\d*|附[：:]|
 #: Where a heading's own words end: the first full stop (a heading may open its paragraph).
 _HEAD_STOPS = "。！？；：:"
 MAX_TITLE = 30
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +100,12 @@ def is_annex(text: str, start: int, end: int) -> bool:
 
 def head_end(text: str, start: int, end: int) -> int:
     """Where the heading words starting at ``start`` end: the first full stop, or the line's
-    end; a long one is cut at its first comma (the rest is its paragraph's text)."""
+    end; cut at its first comma when long or when numbers follow (they are its text's)."""
     stops = [i for i in (text.find(ch, start, end) for ch in _HEAD_STOPS) if i >= 0]
     stop = min(stops) if stops else end
-    if stop - start > MAX_TITLE:
-        commas = [i for i in (text.find(ch, start, stop) for ch in "，,") if i >= 0]
-        if commas and min(commas) > start:
-            stop = min(commas)
+    commas = [i for i in (text.find(ch, start, stop) for ch in "，,") if i > start]
+    if commas and (stop - start > MAX_TITLE or _DIGIT.search(text, min(commas), stop)):
+        stop = min(commas)  # a long heading, or one that goes on to its numbers
     return stop
 
 

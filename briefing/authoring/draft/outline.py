@@ -105,18 +105,18 @@ def outline(text: str) -> Outline:
 
 def _front_end(text: str, lines: list[Span]) -> int:
     """How many lines open the document before its text: up to the first heading or the
-    first line that reads as a paragraph (it has a full stop, or is long)."""
+    first line that reads as a paragraph (it has a full stop: a cover's English banner,
+    however long, has none)."""
     for index, (start, end) in enumerate(lines):
         if m.line_mark(text, start, end) or m.is_annex(text, start, end):
             return index
-        if _SENTENCE.search(text, start, end) or end - start > 60:
+        if _SENTENCE.search(text, start, end):
             return index
     return len(lines)
 
 
 def _numbered(text: str, lines: list[Span]) -> bool:
-    return any((mark := m.line_mark(text, *span)) and mark.style in (m.PART, m.TOP)
-               for span in lines)
+    return any((mark := m.line_mark(text, *span)) and mark.style <= m.TOP for span in lines)
 
 
 class _Builder:
@@ -174,7 +174,7 @@ class _Builder:
         same = [c for c in parent.children if c.style == mark.style and not c.role]
         if mark.number == 1 or (same and same[-1].number == mark.number - 1):
             return True
-        return mark.style in (m.PART, m.TOP) and not same and parent is self.root
+        return mark.style <= m.TOP and not same and parent is self.root
 
     def _parent_for(self, style: int) -> Part:
         for part in reversed(self.stack):
