@@ -19,6 +19,8 @@ MAX_LENGTH = 48
 _LONGEST = max(len(word) for word in (*GLOSSARY, *STOP_WORDS))
 _STOPS = set(STOP_WORDS)
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_NUMBER = re.compile(r"\d[\d.,]*[十百千万亿]*[个家项人名只所件座条次张套年]?")
+_PLACE = re.compile(r"[^省市县区]{1,3}[省市县区]|[^省市县区]+|.")  # 青岚市 | what follows
 _ASCII = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)年?")
 KIND_SUFFIX = {"target": "target", "estimate": "estimate", "rank": "rank", "tier": "tier",
@@ -28,6 +30,7 @@ KIND_SUFFIX = {"target": "target", "estimate": "estimate", "rank": "rank", "tier
 
 def tokens(words: str, limit: int = MAX_TOKENS) -> list[str]:
     """Up to ``limit`` id words for ``words``: glossary glosses and pinyin groups, in order."""
+    words = _NUMBER.sub(" ", words)  # "争创全国重点实验室1家": the number is not the subject
     found: list[str] = []
     spelt: set[str] = set()  # the words that are pinyin, not English
     run: list[str] = []
@@ -63,20 +66,27 @@ def tokens(words: str, limit: int = MAX_TOKENS) -> list[str]:
             at += 1
     flush()
     unique = list(dict.fromkeys(t for t in found if t))
-    if sum(1 for t in unique if t not in spelt) >= 2:  # English says enough: no pinyin
-        unique = [t for t in unique if t not in spelt]
+    english = [i for i, t in enumerate(unique) if t not in spelt]
+    if len(english) >= 2:  # English says enough: pinyin only for what leads (a place's name)
+        unique = [t for i, t in enumerate(unique) if t not in spelt or i < english[0]]
     return unique[:limit]
 
 
 def _pinyin_groups(run: str) -> list[str]:
     """A run of characters no glossary word covers, as pinyin in groups of two (three for an
-    odd run's last): 幼儿园 youeryuan, 科创飞地 kechuang-feidi."""
-    syllables = [s for s in pinyin.syllables(run) if s]
-    groups, index = [], 0
-    while index < len(syllables):
-        size = 3 if len(syllables) - index == 3 else 2
-        groups.append("".join(syllables[index:index + size]))
-        index += size
+    odd run's last), a place's name whole: 幼儿园 youeryuan, 科创飞地 kechuang-feidi,
+    青岚市 qinglanshi."""
+    groups = []
+    for word in _PLACE.findall(run):
+        syllables = [s for s in pinyin.syllables(word) if s]
+        if word[-1] in "省市县区" and len(word) <= 4:
+            groups.append("".join(syllables))
+            continue
+        index = 0
+        while index < len(syllables):
+            size = 3 if len(syllables) - index == 3 else 2
+            groups.append("".join(syllables[index:index + size]))
+            index += size
     return [g for g in groups if g]
 
 

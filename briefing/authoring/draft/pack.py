@@ -71,7 +71,7 @@ def draft_pack(documents: list[Path], out: Path | None = None, force: bool = Fal
     root = out if out is not None else pack_folder(pack_id)
     if out is None:
         _check_destination(root, force)
-    sections = (_document_sections(drafts, kept) if several else
+    sections = (_document_sections(drafts, kept, ids) if several else
                 [(node["id"], node, kept[0].name) for node in drafts[0].nodes])
     _write(root, force, _files(pack_id, drafts, kept, sections), kept)
     return DraftedPack(root=root, pack_id=pack_id, documents=tuple(drafts))
@@ -101,17 +101,21 @@ def _document_ids(kept: list[KeptDocument]) -> list[str]:
     return result
 
 
-def _document_sections(drafts: list[DocumentDraft],
-                       kept: list[KeptDocument]) -> list[tuple[str, dict, str]]:
+def _document_sections(drafts: list[DocumentDraft], kept: list[KeptDocument],
+                       ids: Ids) -> list[tuple[str, dict, str]]:
+    """A section for each document, named after its title (and year): ids are unique
+    across the pack, documents' included."""
     sections = []
     for draft, document in zip(drafts, kept, strict=True):
         text = document.extracted.text
         title = draft.front.title or document.name
-        node: dict = {"id": draft.doc_id, "title": {"zh": title}, "text": {"zh": title}}
+        year = str(draft.front.year or "")
+        base = node_base(title if year in title else f"{title}{year}年", draft.doc_id)
+        node: dict = {"id": ids.claim(base), "title": {"zh": title}, "text": {"zh": title}}
         if draft.front.title and once(text, draft.front.title):
             node["source"] = {"doc": draft.doc_id, "quote": draft.front.title}
         node["items"] = draft.nodes
-        sections.append((draft.doc_id, node, document.name))
+        sections.append((node["id"], node, document.name))
     return sections
 
 

@@ -5,6 +5,7 @@ many paragraphs; "（一）实施科技企业领航行动" only one)."""
 from __future__ import annotations
 
 _STOPS = "，。；：！？,;:"
+_REACH = 200
 
 
 def once(text: str, quote: str) -> bool:
@@ -13,13 +14,16 @@ def once(text: str, quote: str) -> bool:
 
 
 def unique_span(text: str, start: int, end: int, limit: int) -> tuple[int, int, bool]:
-    """``text[start:end]`` widened to the right, up to ``limit``, and then to the left within
-    its line, until it occurs once; whether it does."""
+    """``text[start:end]`` widened to the right, up to ``limit``, and then to the left (across
+    lines, if need be, up to 200 characters), until it occurs once; whether it does."""
     while not once(text, text[start:end]) and end < limit:
         stops = [i for i in (text.find(ch, end + 1, limit) for ch in _STOPS) if i >= 0]
         end = min(stops) if stops else limit
-    line_start = text.rfind("\n", 0, start) + 1
-    while not once(text, text[start:end]) and start > line_start:
-        stops = [i for i in (text.rfind(ch, line_start, start - 1) for ch in _STOPS) if i >= 0]
-        start = max(stops) + 1 if stops else line_start
+    floor = max(0, start - _REACH)  # a caption met twice ("(江苏苏州)") takes the line before
+    while not once(text, text[start:end]) and start > floor:
+        stops = [i for i in (text.rfind(ch, floor, start - 1) for ch in _STOPS + "\n")
+                 if i >= 0]
+        start = max(stops) + 1 if stops else floor
+        while start < end and text[start] in " \t\u3000\n":
+            start += 1
     return start, end, once(text, text[start:end])
