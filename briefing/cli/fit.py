@@ -1,10 +1,11 @@
-"""A table that stacks its rows when the terminal is too narrow for its columns whole.
+"""A Rich table laid out by the project's one table layout policy, or stacked row by row.
 
 Rich squeezes a table that does not fit by cutting columns below their narrowest whole width,
-so "enterprises" becomes "enterpri / ses" and labels break mid-word. :class:`FitOrStack` draws
-the table only when every column fits whole (labels wrap at their line-break opportunities,
-numbers never wrap); otherwise each row becomes a block: the label on its own lines, then the
-other columns as "Header value" pairs, each pair kept whole.
+so "enterprises" becomes "enterpri / ses" and labels break mid-word. :class:`FitOrStack`
+measures its Rich cells, asks :func:`briefing.text.table_layout.fit_widths` (the policy the
+app's tables use) for widths, and draws the table with them; where the policy says stack,
+each row becomes a block: the label on its own lines, then the other columns as "Header value"
+pairs, each pair kept whole (:func:`briefing.text.table_layout.pack_units`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.text.rich_wrap import Wrapped
+from briefing.text.table_layout import Column, Span, fit_widths, pack_units
+
+#: Narrower than this, a label column makes the rows stack.
+LABEL_MIN = 10
 
 
 def _text(cell: RenderableType) -> Text:
@@ -27,7 +32,7 @@ def _text(cell: RenderableType) -> Text:
 
 class FitOrStack:
     """``table`` and the cells of each row, as they were added (columns and rows go through
-    this object); a stacked block is headed by the cell of ``label_column``."""
+    this object); ``label_column`` is the flexible one and heads a stacked block."""
 
     def __init__(self, table: Table, label_column: int = 0) -> None:
         self.table = table
@@ -48,10 +53,9 @@ class FitOrStack:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.table)
 
-    def _measured(self, console: Console, options: ConsoleOptions) -> list[tuple[int, int]]:
-        """Each column's (narrowest uncut, natural) content width: its header, its widest run
-        that may not be broken (a number is one run; a no-wrap column is never narrower than
-        its widest cell) and its widest line."""
+    def _spans(self, console: Console, options: ConsoleOptions) -> list[Span]:
+        """Each column's narrowest uncut width (its widest run that may not be broken; a
+        no-wrap column's widest cell) and natural width, as Rich measures the cells."""
         spans = [(cell_len(h), cell_len(h)) for h in self.headers]  # a header is one line
         whole = [column.no_wrap for column in self.table.columns]
         for cells in self.rows:
@@ -60,32 +64,22 @@ class FitOrStack:
                 low = measured.maximum if whole[index] else measured.minimum
                 spans[index] = (max(spans[index][0], low),
                                 max(spans[index][1], measured.maximum))
-        return spans
+        return [Span(low, high) for low, high in spans]
 
     def column_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
-        """Content widths that cut nothing within ``options.max_width``, or None if none do.
+        """Content widths by the shared policy within ``options.max_width``, or None: stack.
 
-        Laid out here rather than by Rich, which gives fixed columns their full width first
-        and may then squeeze a wrapping column below its longest word."""
-        table, count = self.table, len(self.headers)
+        Each further column costs its padding and separator; the table its edges and the
+        label's padding."""
+        table = self.table
         _top, right, _bottom, left = Padding.unpack(table.padding)
-        edges = (2 if table.box and table.show_edge else 0) + (count - 1 if table.box else 0)
-        room = options.max_width - edges - count * (left + right)
-        spans = self._measured(console, options)
-        widths = [low for low, _high in spans]
-        spare = room - sum(widths)
-        if spare < 0:
-            return None
-        wants = [high - low for low, high in spans]
-        total = sum(wants)
-        if total <= spare:  # room for every column's natural width
-            return [high for _low, high in spans]
-        for index, want in enumerate(wants):  # what is left, shared as the columns want it
-            widths[index] += spare * want // total
-        left = room - sum(widths)
-        for index in sorted(range(count), key=lambda i: -wants[i])[:left]:
-            widths[index] += 1
-        return widths
+        edges = 2 if table.box and table.show_edge else 0
+        gap = left + right + (1 if table.box else 0)
+        columns = [Column(h, wrap=not c.no_wrap) for h, c in zip(self.headers, table.columns,
+                                                                 strict=True)]
+        return fit_widths(columns, self._spans(console, options),
+                          options.max_width - edges - left - right, LABEL_MIN, gap=gap,
+                          label=self.label_column)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widths = self.column_widths(console, options)
@@ -110,20 +104,8 @@ class FitOrStack:
                 value = _text(cell)
                 if header and value.plain.strip():  # not a bar, and something to say
                     pairs.append(Text(f"{header} ", style="dim").append_text(value))
-            for line in _pack(pairs, options.max_width - 2):
+            for line in pack_units(pairs, options.max_width - 2):
                 yield Padding(Wrapped(line), (0, 0, 0, 2))
         if self.table.caption:
             yield Text()
             yield self.table.caption
-
-
-def _pack(pairs: list[Text], width: int) -> list[Text]:
-    """Header-value pairs on as few lines as fit, each pair whole on one line (in Chinese too,
-    where the line breaker could otherwise split a header such as 完成度)."""
-    lines: list[Text] = []
-    for pair in pairs:
-        if lines and cell_len(lines[-1].plain) + 3 + cell_len(pair.plain) <= width:
-            lines[-1].append(" · ").append_text(pair)
-        else:
-            lines.append(pair.copy())
-    return lines

@@ -152,7 +152,8 @@ def compare(
     set_lang(lang)
     _one_format(json, csv)
     pack = state.pack()
-    from briefing.present.comparison_rows import IncomparableFigures, adhoc, build, view_to_dict
+    from briefing.present.comparison_json import view_to_dict
+    from briefing.present.comparison_rows import IncomparableFigures, adhoc, build
 
     if not ids:
         if csv:

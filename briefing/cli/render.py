@@ -16,22 +16,15 @@ from briefing.figures.formatting import (
     period_label,
     qualifier_label,
     scope_label,
-    signed_change,
     value_parts,
     value_phrase,
 )
-from briefing.figures.reading import format_value
 from briefing.model import Figure, Lang, Node, Pack
 from briefing.present.citations import Citations, page_label
-from briefing.present.comparison_rows import (
-    ComparisonView,
-    Row,
-    bar,
-    progress_footnotes,
-    progress_reading,
-    ratio_relation,
-    relative_text,
-)
+from briefing.present.comparison_profiles import for_output
+from briefing.present.comparison_rows import ComparisonView, bar
+from briefing.present.comparison_table import Column as TableColumn
+from briefing.present.comparison_table import TableRow, comparison_table
 from briefing.text.rich_wrap import Wrapped, keep_with_previous
 from briefing.text.sanitize import clean, one_line
 
@@ -39,15 +32,11 @@ HEADINGS = {
     "en": {"figure": "Figure", "value": "Value", "period": "Period / kind", "kind": "Kind",
            "hedge": "Hedge", "sources": "Sources", "id": "ID", "section": "Section",
            "base": "Base value", "unit": "Unit", "title": "Title", "compared": "Compared in",
-           "bar": "", "progress": "Reached", "figures": "Figures",
-           "target": "Target", "relation": "Relation", "change": "Change", "gap": "Gap",
-           "see_also": "See also"},
+           "figures": "Figures", "see_also": "See also"},
     "zh": {"figure": "指标", "value": "数值", "period": "时期/类型", "kind": "类型",
            "hedge": "限定",
            "sources": "来源", "id": "ID", "section": "章节", "base": "基础值", "unit": "单位",
-           "title": "标题", "compared": "对比", "bar": "", "progress": "完成度", "figures": "数据",
-           "target": "目标", "relation": "关系", "change": "变化", "gap": "差距",
-           "see_also": "另见"},
+           "title": "标题", "compared": "对比", "figures": "数据", "see_also": "另见"},
 }
 
 
@@ -57,8 +46,6 @@ _ROOM_BESIDE_IDS = 56
 _LABEL_MAX = 60
 #: A long unit word ("enterprise services (repeat services counted)") wraps within this.
 _UNIT_MAX = 22
-#: Below this console width a progress table drops its bar so labels keep their room.
-_ROOM_FOR_PROGRESS_BAR = 120
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -232,79 +219,39 @@ def _page_suffix(page: int | None, lang: Lang) -> str:
 def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,
                     width: int = 24) -> FitOrStack:
     """A comparison as a table: whole labels, numbers right-aligned in their own column with
-    their unit beside them, the same formatter as the app and the export; one block per row
-    where the terminal is too narrow for the columns whole."""
-    words = HEADINGS[lang]
-    table = FitOrStack(Table(title=Wrapped(plain(one_line(view.title.get(lang)), "bold")),
-                             header_style="bold", box=box.SIMPLE_HEAD,
-                             caption=Wrapped(plain(one_line(view.note.get(lang))))
-                             if view.note else None))
-    table.add_column(words["figure"], ratio=1, min_width=10)
-    if view.kind == "ranking":
-        table.add_column(words["value"], justify="right", no_wrap=True)
-        table.add_column(words["period"], no_wrap=True)
-        for row in view.rows:
-            fig = row.figure
-            assert fig is not None
-            table.add_row(Wrapped(plain(one_line(row.label.get(lang)))),
-                          plain(value_parts(pack, fig, lang)[0], "bold"),
-                          Text(f"{scope_label(fig.scope, lang, pack)} {period_label(fig, lang)}"))
-        return table
-    if view.kind == "progress":
-        _progress_columns(table, pack, view, lang)
-        return table
-    table.add_column(words["bar"], no_wrap=True)
-    if view.kind == "ratio":
-        table.add_column(words["relation"], ratio=1)
-        table.add_column("×", justify="right", no_wrap=True)
-        for row in view.rows:
-            table.add_row(Wrapped(plain(one_line(row.label.get(lang)))),
-                          Text(bar(row.fraction, width), style="cyan"),
-                          Wrapped(plain(ratio_relation(pack, view, row, lang))),
-                          Text(relative_text(row, lang)))
-        return table
-    table.add_column(words["value"], justify="right", no_wrap=True)
-    table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
-    if view.kind == "timeline":
-        table.add_column(words["change"], justify="right", no_wrap=True)
-    for row in view.rows:
-        number, unit = _row_parts(pack, row, lang)
-        cells = [Wrapped(plain(one_line(row.label.get(lang)))),
-                 Text(bar(row.fraction, width), style="cyan"), plain(number, "bold"),
-                 Wrapped(plain(unit))]
-        if view.kind == "timeline":
-            cells.append(Text("" if row.delta is None or view.unit is None
-                              else signed_change(pack, row.delta, view.unit, lang)))
-        table.add_row(*cells)
+    their unit beside them, the cells of the comparison's one table (the terminal's columns of
+    it); one block per row where the terminal is too narrow for the columns whole. Under it,
+    each marked row's note, the legend of the marks, then the comparison's note."""
+    model = for_output(comparison_table(pack, view, lang), "terminal")
+    table = FitOrStack(Table(title=Wrapped(plain(model.title, "bold")), header_style="bold",
+                             box=box.SIMPLE_HEAD))
+    for column in model.columns:
+        table.add_column(column.header, justify=column.align, no_wrap=not column.wrap,
+                         **({"ratio": 1, "min_width": 10} if column.role == "label" else {}),
+                         **({"max_width": _UNIT_MAX} if column.role == "unit" else {}),
+                         **({"ratio": 1} if column.key == "relation" else {}))
+    for row in model.rows:
+        table.add_row(*(_cli_cell(column, row, index, width)
+                        for index, column in enumerate(model.columns)))
+    parts = [*(Wrapped(plain(n)) for n in model.notes),
+             *(Wrapped(plain(line, "dim")) for line in model.legend)]
+    if model.note:
+        parts.append(Wrapped(plain(one_line(model.note))))
+    table.table.caption = Group(*parts) if parts else None
     return table
 
 
-def _row_parts(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
-    return value_parts(pack, row.figure, lang) if row.figure else (format_value(row.value), "")
-
-
-def _progress_columns(table: FitOrStack, pack: Pack, view: ComparisonView, lang: Lang) -> None:
-    """Actual and target as numbers in aligned columns, the gap (percentage points for shares)
-    and the share reached for counts and amounts; a row not measured like for like is marked *
-    and explained under the table."""
-    words = HEADINGS[lang]
-    table.add_column(words["value"], justify="right", no_wrap=True)
-    table.add_column(words["target"], justify="right", no_wrap=True)
-    table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
-    table.add_column(words["gap"], justify="right", no_wrap=True)
-    table.add_column(words["progress"], justify="right", no_wrap=True)
-    for row in view.rows:
-        if row.figure is None or row.target is None:
-            continue
-        actual, unit = value_parts(pack, row.figure, lang)
-        target = value_parts(pack, row.target, lang)[0]
-        gap, reached = progress_reading(pack, row, lang)
-        label = plain(one_line(row.label.get(lang)))
-        if row.like_for_like is False:
-            label.append(" *", style="bold")
-        table.add_row(Wrapped(label), plain(actual, "bold"), plain(target), Wrapped(plain(unit)),
-                      Text(gap), Text(reached, style="bold"))
-    *notes, legend = progress_footnotes(view, lang)
-    parts = [*(Wrapped(plain(n)) for n in notes), Wrapped(plain(legend, "dim"))]
-    caption = table.table.caption
-    table.table.caption = Group(*parts, *([caption] if caption else []))
+def _cli_cell(column: TableColumn, row: TableRow, index: int, width: int) -> RenderableType:
+    """One cell: a bar of ``width`` cells, a number whole (bold where the column says), words
+    wrapped by the project's line breaker, a marked label with its " *"."""
+    if column.role == "bar":
+        return Text(bar(row.fraction, width), style="cyan")
+    text = row.cells[index].text
+    if column.role == "label":
+        label = plain(text)
+        if row.marker:
+            label.append(f" {row.marker}", style="bold")
+        return Wrapped(label)
+    if column.role == "number" or not column.wrap:
+        return plain(text, "bold" if column.emphasis else "")
+    return Wrapped(plain(text))

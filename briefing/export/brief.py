@@ -8,19 +8,16 @@ All pack text goes through :func:`briefing.export.escape`, as in every export.
 
 from __future__ import annotations
 
-from briefing.export import LABELS, ExportLang, cell, escape, render_items
-from briefing.figures.formatting import figure_value, kind_label, period_label, scope_label
+from briefing.export import ExportLang, cell, escape, render_items
+from briefing.figures.formatting import figure_value, kind_label, period_label
 from briefing.model import Figure, Lang, Pack, Text
-from briefing.present.comparison_rows import ComparisonView, relative_text, row_value_text
+from briefing.present.comparison_profiles import for_output
+from briefing.present.comparison_rows import ComparisonView
+from briefing.present.comparison_table import comparison_table as comparison_table_of
 from briefing.present.titles import kind_of
 from briefing.text.sanitize import one_line
 
-WORDS = {
-    "en": {"brief": "Brief", "extra": {"progress": "Reached",
-           "ratio": "vs {baseline}", "timeline": "Period", "ranking": "Scope", "peers": "Period"}},
-    "zh": {"brief": "简报", "extra": {"progress": "完成度",
-           "ratio": "相对{baseline}", "timeline": "时期", "ranking": "范围", "peers": "时期"}},
-}
+WORDS = {"en": {"brief": "Brief"}, "zh": {"brief": "简报"}}
 
 
 def brief_markdown(pack: Pack, ids: list[str], lang: ExportLang = "en") -> str:
@@ -44,24 +41,16 @@ def figure_line(pack: Pack, fig: Figure, lang: Lang) -> str:
 
 def comparison_table(pack: Pack, view: ComparisonView, lang: Lang,
                      title: bool = True) -> list[str]:
-    """A comparison as a Markdown table: label, the exact value, and what its kind adds."""
-    words = LABELS[lang]
-    extra = WORDS[lang]["extra"][view.kind]
-    if view.baseline:  # "vs {baseline}": the pack names what a ratio is relative to
-        extra = extra.replace("{baseline}", cell(view.baseline.label.get(lang)))
-    out = [f"**{cell(view.title.get(lang))}**", ""] if title else []
-    out += [f"| {words['figure']} | {words['value']} | {extra} |", "| --- | ---: | ---: |"]
-    for row in view.rows:
-        if view.kind == "progress":
-            more = "" if row.progress is None else f"{row.progress:.1f}%"
-        elif view.kind == "ratio":
-            more = relative_text(row, lang)
-        elif view.kind == "ranking":
-            more = scope_label(row.figure.scope, lang, pack) if row.figure else ""
-        else:
-            more = period_label(row.figure, lang) if row.figure else ""
-        out.append(f"| {cell(row.label.get(lang))} | {cell(row_value_text(pack, row, lang))} "
-                   f"| {cell(more)} |")
-    if view.note:
-        out += ["", escape(one_line(view.note.get(lang)))]
+    """A comparison as a Markdown table: label, the value in words, and what its kind adds;
+    the comparison's one table in three columns, with its marks, its notes and its legend."""
+    table = for_output(comparison_table_of(pack, view, lang), "copy")
+    out = [f"**{cell(table.title)}**", ""] if title else []
+    rule = {"left": "---", "right": "---:"}
+    out += ["| " + " | ".join(cell(c.header) for c in table.columns) + " |",
+            "| " + " | ".join(rule[c.align] for c in table.columns) + " |"]
+    for row in table.rows:
+        label = cell(row.cells[0].text) + (f" {escape(row.marker)}" if row.marker else "")
+        out.append("| " + " | ".join([label, *(cell(c.text) for c in row.cells[1:])]) + " |")
+    for line in (*table.notes, *table.legend, *([one_line(table.note)] if table.note else [])):
+        out += ["", escape(line)]
     return out

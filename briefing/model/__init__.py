@@ -237,8 +237,9 @@ class Node(Frozen):
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
 class ComparisonEntry(Frozen):
-    """One row of a comparison. ``like_for_like`` is False when a progress row pairs an actual
-    and a target that measure different things; ``note`` then says how they differ."""
+    """One row of a comparison. ``like_for_like`` is False when the row cannot be read against
+    the others (a progress row whose actual and target measure different things, a peer with no
+    counterpart): it then gets no ratio or share, and ``note`` says how it differs."""
 
     figure: str
     label: Text | None = None

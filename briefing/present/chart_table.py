@@ -1,7 +1,8 @@
 """A comparison as a table for the app: whole labels, numbers right-aligned in their own
 columns with the unit beside them, a bar where there is room; plain Python.
 
-The same cells as the CLI's ``briefing compare`` (the same formatters), laid out by
+The cells are the comparison's one table (:mod:`briefing.present.comparison_table`, the app's
+columns of it), laid out by
 :mod:`briefing.text.table_layout` so labels wrap inside their column, numbers never split, and
 each row knows its lines (for the chart's row cursor: ``s`` opens the highlighted row's source).
 """
@@ -10,20 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.figures.formatting import period_label, scope_label, signed_change, value_parts
-from briefing.figures.reading import format_value
 from briefing.model import Lang, Pack
-from briefing.present.comparison_rows import (
-    ComparisonView,
-    Row,
-    bar,
-    progress_footnotes,
-    progress_reading,
-    ratio_relation,
-    relative_text,
-)
-from briefing.present.words import t
-from briefing.text.sanitize import clean, one_line
+from briefing.present.comparison_profiles import for_output
+from briefing.present.comparison_rows import ComparisonView, bar
+from briefing.present.comparison_table import Column as TableColumn
+from briefing.present.comparison_table import TableRow, comparison_table
+from briefing.text.sanitize import clean
 from briefing.text.table_layout import GAP, Column, TableLayout, lay_out
 
 BAR = "\0bar"  # a cell filled with the row's bar once the layout knows how wide it can be
@@ -83,70 +76,30 @@ def _width(text: str) -> int:
     return max((cell_width(line) for line in text.split("\n")), default=0)
 
 
-def _number(heading: str, style: str = "") -> Column:
-    """A right-aligned column of numbers, never wrapped, named on a stacked line."""
-    return Column(heading, justify="right", style=style, wrap=False, named_when_stacked=True)
-
-
 def chart_table(pack: Pack, view: ComparisonView, lang: Lang) -> ChartTable:
-    """The comparison's rows as cells, by kind (progress, ratio, ranking, timeline, peers)."""
-    label = Column(t("figure", lang))
-    bar_col = Column(BAR, style="green" if view.kind == "progress" else "cyan")
-    unit = Column(t("col_unit", lang))
-    period = Column(t("period", lang), wrap=False)
-    rows = [r for r in view.rows if view.kind != "progress" or (r.figure and r.target)]
-    figures = [r.figure.id if r.figure else None for r in rows]
-    fractions = [r.fraction for r in rows]
-    if view.kind == "ranking":
-        columns = [label, _number(t("col_rank", lang), "bold"), Column(t("col_scope", lang)),
-                   period]
-        cells = [[_label(r, lang), value_parts(pack, r.figure, lang)[0] if r.figure else "",
-                  scope_label(r.figure.scope, lang, pack) if r.figure else "",
-                  period_label(r.figure, lang) if r.figure else ""] for r in rows]
-        return ChartTable(columns, cells, figures, fractions)
-    if view.kind == "progress":
-        columns = [label, bar_col, _number(t("col_actual", lang), "bold"),
-                   _number(t("col_target", lang)), unit, _number(t("col_gap", lang)),
-                   _number(t("col_reached", lang), "bold")]
-        cells = [_progress_cells(pack, r, lang) for r in rows]
-        notes = [clean(n) for n in progress_footnotes(view, lang)]
-        return ChartTable(columns, cells, figures, fractions, track=True, footnotes=notes)
-    if view.kind == "ratio":
-        columns = [label, bar_col, Column(t("col_relation", lang)),
-                   _number(t("col_relative", lang))]
-        cells = [[_label(r, lang), BAR, one_line(ratio_relation(pack, view, r, lang)),
-                  relative_text(r, lang)] for r in rows]
-        return ChartTable(columns, cells, figures, fractions)
-    columns = [label, bar_col, _number(t("value", lang), "bold"), unit, period]
-    timeline = view.kind == "timeline"
-    if timeline:
-        columns.append(_number(t("col_change", lang)))
-    cells = []
-    for r in rows:
-        value, word = _parts(pack, r, lang)
-        row = [_label(r, lang), BAR, value, word, period_label(r.figure, lang) if r.figure else ""]
-        if timeline:
-            row.append("" if r.delta is None or view.unit is None
-                       else signed_change(pack, r.delta, view.unit, lang))
-        cells.append(row)
-    return ChartTable(columns, cells, figures, fractions)
+    """The comparison's table as the app shows it (its profile's columns), in layout terms."""
+    table = for_output(comparison_table(pack, view, lang), "app")
+    bar_style = "green" if view.kind == "progress" else "cyan"
+    columns = [_layout_column(c, bar_style) for c in table.columns]
+    rows = [[_cell(c, row, i) for i, c in enumerate(table.columns)] for row in table.rows]
+    return ChartTable(columns, rows, [r.figures[0] if r.figures else None for r in table.rows],
+                      [r.fraction for r in table.rows], track=view.kind == "progress",
+                      footnotes=[clean(n) for n in (*table.notes, *table.legend)])
 
 
-def _label(row: Row, lang: Lang) -> str:
-    return one_line(row.label.get(lang))
+def _layout_column(column: TableColumn, bar_style: str) -> Column:
+    """A model column for :func:`lay_out`: numbers right-aligned, whole, named when stacked."""
+    if column.role == "bar":
+        return Column(BAR, style=bar_style)
+    number = column.role == "number"
+    return Column(column.header, justify=column.align, style="bold" if column.emphasis else "",
+                  optional=column.optional, wrap=column.wrap, named_when_stacked=number)
 
 
-def _parts(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
-    if row.figure is None:
-        return format_value(row.value), ""
-    number, word = value_parts(pack, row.figure, lang)
-    return one_line(number), one_line(word)
-
-
-def _progress_cells(pack: Pack, row: Row, lang: Lang) -> list[str]:
-    assert row.figure is not None and row.target is not None
-    actual, word = _parts(pack, row, lang)
-    target = one_line(value_parts(pack, row.target, lang)[0])
-    gap, reached = progress_reading(pack, row, lang)
-    label = _label(row, lang) + ("\u00a0*" if row.like_for_like is False else "")  # * stays on
-    return [label, BAR, actual, target, word, gap, reached]
+def _cell(column: TableColumn, row: TableRow, index: int) -> str:
+    if column.role == "bar":
+        return BAR
+    text = row.cells[index].text
+    if column.role == "label" and row.marker:
+        return f"{text}\u00a0{row.marker}"  # the marker stays on the label's last line
+    return text

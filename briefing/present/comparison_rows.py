@@ -1,17 +1,18 @@
-"""Side-by-side figure comparisons, computed as plain data for the CLI, the export and the app.
+"""Side-by-side figure comparisons, computed as plain data: one view per comparison, in numbers.
 
 Everything that needs arithmetic lives here (bar scaling, progress towards a target, relative
-size from a peer ratio, timeline ordering), so the views only draw what they are given.
+size from a peer ratio, share of the first peer, timeline ordering and changes), and every
+derived number is a :class:`~briefing.present.bounds.Bound`, so a floor, an approximate value
+or an unlike pair is carried to every output. :mod:`briefing.present.comparison_table` turns a
+view into the table every output draws; :mod:`briefing.present.comparison_json` into JSON.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing.figures.formatting import figure_value
-from briefing.figures.vocabulary import hedge_of
-from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Lang, Pack, Text
-from briefing.present.json_shapes import text
+from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Pack, Text
+from briefing.present.bounds import INF, Bound, figure_bound
 
 #: The baseline of a ratio comparison written before comparisons named theirs.
 DEFAULT_BASELINE = Baseline(label=Text(zh="基准", en="baseline"))
@@ -24,20 +25,47 @@ class IncomparableFigures(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One line of a comparison: a label, a value, and where its bar ends (0..1)."""
+    """One line of a comparison: a label, a value, where its bar ends (0..1), and what can be
+    derived from it honestly (each a bound: exact, approximate, at least, at most, unclear)."""
 
     label: Text
     figure: Figure | None
     value: float
     fraction: float | None
     target: Figure | None = None
-    progress: float | None = None  # percent of the target reached
-    relative: float | None = None  # for ratio comparisons: size relative to the baseline
-    delta: float | None = None  # for timelines: change from the previous point
-    gap: float | None = None  # progress rows: target minus actual, in the unit (pp for percent)
-    like_for_like: bool = True  # progress rows: actual and target measure the same thing
-    lower_bound: bool = False  # progress rows: the actual is a floor ("over 10,000")
-    note: Text | None = None  # the entry's own note (how an unlike pair differs)
+    relative: float | None = None  # ratio comparisons: size relative to the baseline
+    like_for_like: bool = True  # False: the pack says this row is not comparable as the rest
+    note: Text | None = None  # the entry's own note (how an unlike row differs)
+    bound: Bound | None = None  # what the row's figure says about its value
+    target_bound: Bound | None = None  # progress rows: the same of the target
+    gap_bound: Bound | None = None  # progress: target minus actual (pp for percent figures)
+    progress_bound: Bound | None = None  # progress: percent of the target reached
+    delta_bound: Bound | None = None  # timelines: change from the previous point
+    share_bound: Bound | None = None  # peers: this value over the first row's
+    relative_bound: Bound | None = None  # ratio rows: size relative to the baseline
+
+    @property
+    def progress(self) -> float | None:
+        """Percent of the target reached (the bound's one number), None if there is none."""
+        return None if self.progress_bound is None else self.progress_bound.value
+
+    @property
+    def gap(self) -> float | None:
+        return None if self.gap_bound is None else self.gap_bound.value
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.delta_bound is None else self.delta_bound.value
+
+    @property
+    def lower_bound(self) -> bool:
+        """The row's figure is a floor ("over 10,000")."""
+        return self.bound is not None and self.bound.kind == "floor"
+
+    @property
+    def figure_ids(self) -> tuple[str, ...]:
+        """The figures behind the row, for its source and the app's cursor."""
+        return tuple(f.id for f in (self.figure, self.target) if f is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +93,7 @@ def bar(fraction: float | None, width: int) -> str:
 
 
 def progress_percent(actual: Figure, target: Figure) -> float | None:
-    """How much of ``target`` the ``actual`` figure reaches, in percent."""
+    """How much of ``target`` the ``actual`` figure reaches, in percent (the plain ratio)."""
     if target.value == 0:
         return None
     return actual.value / target.value * 100
@@ -88,7 +116,7 @@ def build(pack: Pack, comparison: Comparison) -> ComparisonView:
         rows, unit = _ratio(pack, comparison.entries, baseline)
     else:
         builder = {
-            "peers": _same_scale,
+            "peers": _peers,
             "timeline": _timeline,
             "ranking": _ranking,
             "progress": _progress,
@@ -101,121 +129,81 @@ def build(pack: Pack, comparison: Comparison) -> ComparisonView:
 def _same_scale(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
     figures = [pack.figure(e.figure) for e in entries]
     fractions = _scaled([f.value for f in figures])
-    rows = [Row(label=_label(pack, e), figure=f, value=f.value, fraction=frac)
+    rows = [Row(label=_label(pack, e), figure=f, value=f.value, fraction=frac,
+                like_for_like=e.like_for_like, note=e.note, bound=figure_bound(pack, f))
             for e, f, frac in zip(entries, figures, fractions, strict=True)]
     return rows, figures[0].unit
+
+
+def _peers(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
+    """One scale; each row also as a share of the first (none for a row marked unlike)."""
+    rows, unit = _same_scale(pack, entries)
+    first = rows[0]
+    return [_with(row, share_bound=None if not (row.like_for_like and first.like_for_like)
+                  or row is first else _bound(row).over(_bound(first)))
+            for row in rows], unit
 
 
 def _timeline(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
     ordered = sorted(entries, key=lambda e: pack.figure(e.figure).period_key)
     rows, unit = _same_scale(pack, tuple(ordered))
     with_delta = []
-    previous: float | None = None
+    previous: Row | None = None
     for row in rows:
-        delta = None if previous is None else row.value - previous
-        with_delta.append(Row(label=row.label, figure=row.figure, value=row.value,
-                              fraction=row.fraction, delta=delta))
-        previous = row.value
+        delta = None if previous is None else _bound(row).minus(_bound(previous))
+        with_delta.append(_with(row, delta_bound=delta))
+        previous = row
     return with_delta, unit
 
 
 def _ranking(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], str]:
-    rows = [Row(label=_label(pack, e), figure=pack.figure(e.figure),
-                value=pack.figure(e.figure).value, fraction=None) for e in entries]
-    rows.sort(key=lambda r: r.value)
+    rows, _unit = _same_scale(pack, entries)
+    rows = sorted((_with(r, fraction=None) for r in rows), key=lambda r: r.value)
     return rows, "rank"
 
 
 def _progress(pack: Pack, entries: tuple[ComparisonEntry, ...]) -> tuple[list[Row], None]:
+    """Actual against target: the gap (toward a ceiling, how far above it the actual is) and,
+    for counts and amounts measured alike, the share reached. A share (percent) is read as a
+    gap in percentage points: 4.15% of 4.2% is not "98.8% reached"."""
     rows = []
     for entry in entries:
-        actual = pack.figure(entry.figure)
-        target = pack.figure(entry.target or entry.figure)
-        pct = progress_percent(actual, target)
-        if actual.unit == "percent" or (is_floor(pack, actual) and is_floor(pack, target)):
-            # A share is read as the gap in percentage points (4.15% of 4.2% is not "98.8%
-            # reached"); two floors ("over 10,000" vs "over 10,000") cannot say how far.
-            pct = None
+        actual, target = pack.figure(entry.figure), pack.figure(entry.target or entry.figure)
+        have, want = figure_bound(pack, actual), figure_bound(pack, target)
+        down = want.kind == "ceiling"  # "5%以内": met by staying at or under 5%
+        gap = _to_go(have.minus(Bound.exact(want.high, want.approximate)) if down
+                     else want.minus(have))
+        reached = None
+        if actual.unit != "percent" and not down:
+            reached = have.over(want).times(100)
+            if not entry.like_for_like and reached.kind != "unclear":
+                reached = None  # an unlike pair has no share; an unclear one says so
+        share = None if reached is None else reached.value
         rows.append(Row(label=_label(pack, entry), figure=actual, value=actual.value,
-                        fraction=None if pct is None else min(pct, 100.0) / 100, target=target,
-                        progress=pct, gap=target.value - actual.value,
-                        like_for_like=entry.like_for_like, lower_bound=is_floor(pack, actual),
-                        note=entry.note))
+                        fraction=None if share is None else min(share, 100.0) / 100,
+                        target=target, like_for_like=entry.like_for_like, note=entry.note,
+                        bound=have, target_bound=want, gap_bound=gap, progress_bound=reached))
     return rows, None
 
 
-def progress_reading(pack: Pack, row: Row, lang: Lang) -> tuple[str, str]:
-    """(gap to the target, share reached) of a progress row as a reader should take them.
-
-    The gap is in percentage points for percentages, and the share reached is given only for
-    counts and amounts ("—" otherwise). A floor ("over …") makes them bounds, marked ≤ / ≥;
-    two floors make both unclear. Shared by the CLI, the app and the export.
-    """
-    from briefing.figures.formatting import quantity_parts, signed_change
-
-    actual, target = row.figure, row.target
-    if actual is None or target is None:
-        return "", ""
-    actual_floor, target_floor = is_floor(pack, actual), is_floor(pack, target)
-    if actual_floor and target_floor:
-        unknown = "无法判断" if lang == "zh" else "unclear"
-        return unknown, unknown
-    gap = target.value - actual.value
-    # A floor on the actual makes the gap at most, the share at least, what the numbers say;
-    # a floor on the target does the opposite.
-    gap_mark, reached_mark = (("≤", "≥") if actual_floor else ("≥", "≤") if target_floor
-                              else ("", ""))
-    if gap <= 0 and not target_floor:
-        gap_text = "已达到" if lang == "zh" else "met"
-    elif actual.unit == "percent":
-        gap_text = gap_mark + signed_change(pack, gap, "percent", lang).lstrip("+")
-    else:
-        gap_text = gap_mark + quantity_parts(pack, gap, actual.unit, lang)[0]
-    if row.progress is None:
-        return gap_text, "—"
-    from briefing.figures.reading import format_value
-
-    return gap_text, f"{reached_mark}{format_value(round(row.progress, 1))}%"
-
-
-def progress_summary(pack: Pack, row: Row, lang: Lang) -> str:
-    """One phrase for a progress row: "91.6% reached, 1,600 to go", "0.05 pp to go",
-    "unclear (both are floors)"; in Chinese "完成91.6%，差1,600"."""
-    gap, reached = progress_reading(pack, row, lang)
-    if gap in ("unclear", "无法判断"):
-        return "无法判断（两者均为下限）" if lang == "zh" else "unclear (both are floors)"
-    if gap in ("met", "已达到"):
+def _to_go(gap: Bound) -> Bound:
+    """The gap as a reader may take it: met (nothing left at most), at most so much (it may
+    be met already), or unclear where it may be met or not with no limit to how far."""
+    if gap.high <= 0:
         return gap
-    if lang == "zh":
-        return f"完成{reached}，差{gap}" if reached != "—" else f"差{gap}"
-    return f"{reached} reached, {gap} to go" if reached != "—" else f"{gap} to go"
+    if gap.low <= 0 < gap.high < INF:
+        return Bound(-INF, gap.high, gap.approximate)
+    if gap.low <= 0:
+        return Bound(-INF, INF, gap.approximate)
+    return gap
 
 
-FLOOR_LEGEND = {
-    "en": "≤/≥: the source gives only a floor (\"over\", \"more than\"), so the gap and the share "
-          "reached are bounds; shares are compared in percentage points.",
-    "zh": "≤/≥：来源只给出下限（“超”“余”“多”），差距与完成度因此只是界限；比重按百分点比较。",
-}
+def _bound(row: Row) -> Bound:
+    return row.bound if row.bound is not None else Bound.exact(row.value)
 
 
-def progress_footnotes(view: ComparisonView, lang: Lang) -> list[str]:
-    """What the marks of a progress view mean: one line per row not measured like for like
-    ("* label: how they differ"), then the legend of ≤/≥. Empty for other kinds."""
-    if view.kind != "progress":
-        return []
-    notes = []
-    for row in view.rows:
-        if row.like_for_like is False:
-            why = " ".join(row.note.get(lang).split()) if row.note else ""
-            label = " ".join(row.label.get(lang).split())
-            notes.append(f"* {label}: {why}".rstrip(": "))
-    return [*notes, FLOOR_LEGEND[lang]]
-
-
-def is_floor(pack: Pack, figure: Figure) -> bool:
-    """Whether the source gives only a lower bound for ``figure`` ("超1万", "400余家")."""
-    hedge = hedge_of(figure.qualifier, pack)
-    return hedge is not None and hedge.meaning in ("above", "at-least")
+def _with(row: Row, **changes) -> Row:
+    return replace(row, **changes)
 
 
 def _ratio(pack: Pack, entries: tuple[ComparisonEntry, ...],
@@ -226,10 +214,14 @@ def _ratio(pack: Pack, entries: tuple[ComparisonEntry, ...],
     fractions = _scaled(sizes)
     # the baseline row has no figure of its own even when one names it (view.baseline does)
     rows = [Row(label=baseline.label, figure=None, value=1.0, fraction=fractions[0],
-                relative=1.0)]
+                relative=1.0, relative_bound=Bound.exact(1.0))]
     for (entry, fig), size, frac in zip(peers, sizes[1:], fractions[1:], strict=True):
+        bound = figure_bound(pack, fig)
+        unlike = not entry.like_for_like  # the source's own relation stays; no size from it
         rows.append(Row(label=_label(pack, entry), figure=fig, value=fig.value, fraction=frac,
-                        relative=size))
+                        relative=None if unlike else size, like_for_like=entry.like_for_like,
+                        note=entry.note, bound=bound,
+                        relative_bound=None if unlike else Bound.exact(1.0).over(bound)))
     return rows, "ratio"
 
 
@@ -253,75 +245,3 @@ def adhoc(pack: Pack, figure_ids: list[str]) -> ComparisonView:
     return build(pack, comparison)
 
 
-def row_value_text(pack: Pack, row: Row, lang: Lang) -> str:
-    """The exact number beside a bar, in the source's own words where there is one."""
-    fig = row.figure
-    if fig is None:
-        return "1" if lang == "en" else "1（基准）"
-    if row.progress is not None and row.target is not None:
-        return f"{figure_value(pack, fig, lang)} → {figure_value(pack, row.target, lang)}"
-    return figure_value(pack, fig, lang)
-
-
-def ratio_relation(pack: Pack, view: ComparisonView, row: Row, lang: Lang) -> str:
-    """A ratio row's relation in words, as the source states it: "City A ≈ 1/2 of City B",
-    "A市约为B市的1/2" (a bar alone beside "approx. 1/2" reads as the peer's own size)."""
-    base = (view.baseline or DEFAULT_BASELINE).label.get(lang)
-    if row.figure is None:
-        return "基准（=1）" if lang == "zh" else "baseline (= 1)"
-    from briefing.figures.formatting import quantity_parts
-
-    fraction = quantity_parts(pack, row.figure.value, "ratio", lang, row.figure.display)[0]
-    peer = row.label.get(lang)
-    hedged = bool(row.figure.qualifier)
-    if lang == "zh":
-        return f"{base}{'约' if hedged else ''}为{peer}的{fraction}"
-    return f"{base} {'≈' if hedged else '='} {fraction} of {peer}"
-
-
-def relative_text(row: Row, lang: Lang) -> str:
-    if row.relative is None:
-        return ""
-    return f"≈{row.relative:.1f}×" if lang == "en" else f"约{row.relative:.1f}倍"
-
-
-def view_to_dict(pack: Pack, view: ComparisonView) -> dict:
-    """A JSON-ready description of a comparison view."""
-    return {
-        "id": view.id,
-        "title": text(view.title),
-        "kind": view.kind,
-        "unit": view.unit,
-        "note": text(view.note),
-        "baseline": None if view.baseline is None else {
-            "label": text(view.baseline.label), "figure": view.baseline.figure},
-        "rows": [
-            {
-                "label": text(row.label),
-                "figure": row.figure.id if row.figure else None,
-                "display": row.figure.display if row.figure else None,
-                "value": row.value,
-                "bar": row.fraction,
-                "target": row.target.id if row.target else None,
-                "target_value": row.target.value if row.target else None,
-                "progress_percent": None if row.progress is None else round(row.progress, 2),
-                "relative_to_baseline": row.relative,
-                "delta": row.delta,
-                **(_progress_fields(row) if view.kind == "progress" else {}),
-            }
-            for row in view.rows
-        ],
-    }
-
-
-def _progress_fields(row: Row) -> dict:
-    """``gap`` (target minus actual; percentage points for percent figures), ``like_for_like``
-    and ``lower_bound`` (the actual is a floor), which every progress row carries."""
-    unit = row.figure.unit if row.figure else None
-    return {
-        "gap": None if row.gap is None else round(row.gap, 6),
-        "gap_unit": "percentage-points" if unit == "percent" else unit,
-        "like_for_like": row.like_for_like,
-        "lower_bound": row.lower_bound,
-        "row_note": text(row.note),
-    }

@@ -19,11 +19,8 @@ from briefing.figures.formatting import (
     scope_label,
 )
 from briefing.model import Figure, Lang, Node, Pack, Source
-from briefing.present.comparison_rows import (
-    ComparisonView,
-    Row,
-    row_value_text,
-)
+from briefing.present.comparison_cells import phrase_text
+from briefing.present.comparison_rows import ComparisonView, Row
 from briefing.present.words import t
 from briefing.text.sanitize import clean, one_line
 from briefing.text.table_layout import Column
@@ -147,7 +144,7 @@ def comparisons_in(pack: Pack, node: Node) -> list[str]:
 def timeline_line(pack: Pack, view: ComparisonView, lang: Lang) -> str:
     """The same metric over time on one line: ``80.6% (2024) → 84% (2025-07) → 90% (2025)``."""
     return " → ".join(
-        f"{one_line(row_value_text(pack, row, lang))} ({period_label(row.figure, lang)})"
+        f"{one_line(phrase_text(pack, view, row, lang))} ({period_label(row.figure, lang)})"
         for row in view.rows if row.figure)
 
 

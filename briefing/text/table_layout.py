@@ -5,15 +5,20 @@ and the figure table must keep every label whole (wrapped inside its column), gi
 column whatever room is left, and know which lines belong to which row (for the cursor and
 for scrolling the reading pane to it). Widths are terminal cells (CJK is two).
 
-Three layouts, tried in order until one fits ``width``:
+The one table layout policy (:func:`fit_widths`), shared by the app's tables and the command
+line's (``briefing.cli.fit`` measures Rich cells and asks it), tried in order until one fits:
 
-1. every column at its natural width, the first (flexible) column gets the rest;
-2. the other columns narrowed to their longest unbreakable word, then optional ones dropped;
-3. stacked: the first column on its own lines, the other cells on an indented line below.
+1. every column at its natural width, the label (flexible) column gets the rest;
+2. the optional columns dropped;
+3. the other wrapping columns narrowed to their longest unbreakable word (numbers, hedges and
+   units never break), so the label gets what it wants;
+4. stacked: the label on its own lines, the other cells on indented lines below
+   (:func:`pack_units`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -94,28 +99,50 @@ def _pad(line: str, width: int, justify: Justify) -> str:
     return line + " " * room
 
 
-def _widths(columns: list[Column], rows: list[list[str]], width: int,
-            label_min: int) -> list[int] | None:
-    """Column widths (0 for a dropped column) that fit ``width``, or None if none do.
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A column's measured widths: ``narrow``, the least it can take without cutting a word
+    (for a column that never wraps, its widest cell); ``natural``, its widest line."""
 
-    The first column wants ``label_want`` cells (a third of the width, or all it needs);
-    to give it that, optional columns are dropped before the others are narrowed, and the
-    others are never narrowed below their widest word. ``label_min`` is the least it takes.
+    narrow: int
+    natural: int
+
+
+def measure(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[Span]:
+    """Each column's :class:`Span` over its header and cells (a heading is never broken:
+    "单位" is not "单⏎位"; a number column is never narrowed)."""
+    spans = []
+    for c, column in enumerate(columns):
+        natural = max([_longest_line(column.header), *(_longest_line(r[c]) for r in rows)])
+        narrow = natural if not column.wrap else max(
+            [cell_len(column.header), *(min_width(r[c]) for r in rows)])
+        spans.append(Span(narrow, natural))
+    return spans
+
+
+def fit_widths(columns: Sequence[Column], spans: Sequence[Span], width: int, label_min: int,
+               gap: int = GAP, label: int = 0) -> list[int] | None:
+    """The one table layout policy: column widths (0 for a dropped column) that fit ``width``,
+    or None where the rows must be stacked. Shared by the app and the command line.
+
+    The label column (``label``) is the flexible one: it takes the room the others leave and
+    wants ``label_want`` cells (a third of the width, or all it needs). Tried in order: every
+    column at its natural width; the optional columns dropped; the other wrapping columns
+    narrowed (the widest first, never below their longest word) until the label has what it
+    wants. The label needs ``label_min`` cells (or all it needs) and never less than its own
+    longest word. ``gap`` is what each further column costs beyond its content.
     """
     count = len(columns)
-    natural = [max([_longest_line(columns[c].header), *(_longest_line(r[c]) for r in rows)])
-               for c in range(count)]
-    # a heading is never broken ("单位" is not "单⏎位"); a number column is never narrowed
-    narrow = [natural[c] if not columns[c].wrap else
-              max([cell_len(columns[c].header), *(min_width(r[c]) for r in rows)])
-              for c in range(count)]
-    label_want = min(natural[0], max(label_min, width // 3))
-    label_need = min(natural[0], label_min)
-    everything = list(range(1, count))
+    natural = [s.natural for s in spans]
+    narrow = [s.narrow for s in spans]
+    label_need = max(min(natural[label], label_min), narrow[label])
+    label_want = max(min(natural[label], max(label_min, width // 3)), label_need)
+    everything = [c for c in range(count) if c != label]
     required = [c for c in everything if not columns[c].optional]
-    for live, narrowing, need in ((everything, False, label_want), (required, False, label_want),
+    for live, narrowing, need in ((everything, False, label_want),
+                                  (required, False, label_want),
                                   (required, True, label_need)):
-        gaps = GAP * len(live)
+        gaps = gap * len(live)
         others = {c: natural[c] for c in live}
         if narrowing:  # the widest first, only as far as the label's wish needs
             for c in sorted(live, key=lambda c: natural[c] - narrow[c], reverse=True):
@@ -123,10 +150,10 @@ def _widths(columns: list[Column], rows: list[list[str]], width: int,
                 if over <= 0:
                     break
                 others[c] -= min(over, natural[c] - narrow[c])
-        label = width - gaps - sum(others.values())
-        if label >= need:
+        room = width - gaps - sum(others.values())
+        if room >= need:
             widths = [0] * count
-            widths[0] = min(natural[0], label)
+            widths[label] = min(natural[label], room)
             for c, w in others.items():
                 widths[c] = w
             return widths
@@ -136,7 +163,7 @@ def _widths(columns: list[Column], rows: list[list[str]], width: int,
 def lay_out(columns: list[Column], rows: list[list[str]], width: int,
             label_min: int = 20) -> TableLayout:
     """Lay ``rows`` (one string per column) out in ``width`` cells."""
-    widths = _widths(columns, rows, width, label_min)
+    widths = fit_widths(columns, measure(columns, rows), width, label_min)
     if widths is None:
         return _stacked(columns, rows, width)
     layout = TableLayout(widths)
@@ -176,7 +203,7 @@ def _stacked(columns: list[Column], rows: list[list[str]], width: int) -> TableL
         lines = [Text(line) for line in wrap_cell(row[0], width)]
         units = [_stacked_unit(col, cell) for col, cell in zip(columns[1:], row[1:], strict=True)
                  if cell.strip() and not col.optional]
-        lines += [Text(" " * STACK_INDENT) + line for line in _pack(units, inner)]
+        lines += [Text(" " * STACK_INDENT) + line for line in pack_units(units, inner)]
         layout.row_lines.append(lines)
     return layout
 
@@ -191,8 +218,10 @@ def _stacked_unit(col: Column, cell: str) -> Text:
     return unit
 
 
-def _pack(units: list[Text], width: int) -> list[Text]:
-    """``units`` joined by " · ", a new line before a unit that does not fit the current one."""
+def pack_units(units: list[Text], width: int) -> list[Text]:
+    """``units`` joined by " · ", a new line before a unit that does not fit the current one;
+    a unit wider than a line is broken by the project's line breaker. How a stacked row lays
+    out its cells, in the app and on the command line."""
     lines: list[Text] = []
     current = Text()
     for unit in units:

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.figures.formatting import figure_value, scope_label
 from briefing.pack import PackInvalid, load_pack
-from briefing.present.comparison_rows import build, view_to_dict
+from briefing.present.comparison_json import view_to_dict
+from briefing.present.comparison_rows import build
 
 runner = CliRunner()
 

@@ -73,7 +73,10 @@ def test_adhoc_compares_same_units_and_refuses_mixed_ones():
 def test_progress_reads_shares_as_pp_gaps_and_two_floors_as_unclear(bundled):
     """4.15% against 4.2% is 0.05 pp to go, not "98.8% reached"; "over 10,000" against
     "over 10,000" does not say the target is met."""
-    from briefing.present.comparison_rows import build, progress_reading, progress_summary
+    from briefing.present.comparison_cells import gap_text, reached_text
+
+    def progress_reading(pack, row, lang):
+        return gap_text(pack, row, lang), reached_text(row, lang)
 
     pack = bundled
     view = build(pack, next(c for c in pack.comparisons if c.kind == "progress"))
@@ -90,6 +93,6 @@ def test_progress_reads_shares_as_pp_gaps_and_two_floors_as_unclear(bundled):
               and r.figure.display.startswith("超") and r.target.display.startswith("超")]
     for row in floors:
         assert progress_reading(pack, row, "en") == ("unclear", "unclear")
-        assert "100%" not in progress_summary(pack, row, "en")
+        assert "100%" not in reached_text(row, "en")
     counts = [r for r in rows if r.figure.unit != "percent" and r not in floors]
     assert any(progress_reading(pack, r, "en")[1].endswith("%") for r in counts)

@@ -252,6 +252,8 @@ def test_floors_make_bounds_never_a_claim_of_reaching_the_target():
             assert row[gap] == row[reached] == "unclear"
         elif actual.unit == "percent":
             assert row[gap].endswith(" pp") and row[reached] == "—"
+        elif not entry.like_for_like:  # an unlike pair has no share reached
+            assert row[reached] == "—" and row[0].endswith(" *")
         else:
             assert row[reached].endswith("%") and row[reached] != "100%"
             assert row[reached].startswith("≥" if floors[0] else "≤" if floors[1] else "")

@@ -35,6 +35,9 @@ def test_commands_do_not_import_textual(args, tmp_path):
 def test_model_and_pack_do_not_import_textual_or_rich(imported_packages):
     assert imported_packages("import briefing.model, briefing.pack, "
                              "briefing.present.comparison_rows, "
+                             "briefing.present.comparison_table, "
+                             "briefing.present.comparison_profiles, "
+                             "briefing.present.comparison_json, "
                              "briefing.export, briefing.search", {"textual", "rich"}) == []
 
 

@@ -70,8 +70,10 @@ def test_progress_rows_mark_unlike_pairs_and_floors_with_footnotes(bundled):
             unlike = [r for r in view.rows if r.like_for_like is False]
             marked = [row[0] for row in table.rows if row[0].endswith("\u00a0*")]
             assert len(marked) == len(unlike)
-            assert len(table.footnotes) == len(unlike) + 1  # one per mark, then ≤/≥ legend
-            assert "≤/≥" in table.footnotes[-1]
+            # one per mark, then the legend: ≈ (a gap between approximate figures), then ≤/≥
+            legend = table.footnotes[len(unlike):]
+            assert all(n.startswith("* ") for n in table.footnotes[:len(unlike)])
+            assert 1 <= len(legend) <= 2 and "≤/≥" in legend[-1]
 
 
 def test_percentage_differences_carry_their_unit(fixture_pack):
@@ -80,8 +82,10 @@ def test_percentage_differences_carry_their_unit(fixture_pack):
     zh = chart_table(fixture_pack, view, "zh")
     changes_en = [row[-1] for row in en.rows if row[-1]]
     changes_zh = [row[-1] for row in zh.rows if row[-1]]
-    assert changes_en and all(c.endswith(" pp") for c in changes_en)
-    assert changes_zh and all(c.endswith("个百分点") for c in changes_zh)
+    # a change from or to a floor is a bound (≥), between two floors unclear
+    assert changes_en and all(c.endswith(" pp") or c == "unclear" for c in changes_en)
+    assert changes_zh and all(c.endswith("个百分点") or c == "无法判断" for c in changes_zh)
+    assert any(c.startswith("≥+") for c in changes_en) and "unclear" in changes_en
     # percentages carry "%" in the number: the empty unit column is dropped
     assert "Unit" not in [c.header for c in en.columns]
 
