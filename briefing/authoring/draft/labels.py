@@ -17,6 +17,8 @@ _LEAD_INS = ("预计达到", "总数达到", "累计达到", "分别达到", "�
 _CHANGE_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|分别|全年)?(?:增长|增加|提高|提升|下降|"
                           r"减少|降低|净增|增幅|增速)?$")
 _EDGES = " \t\u3000，,、；;：:。（(）)"
+#: Words before a figure's subject that say when or how hard, not what ("力争", "到2030年").
+_LEADING = re.compile(r"^(?:力争|确保|争取|其中|全年|今年|到?(?:19|20)\d{2}年(?:底|末)?)+")
 _LISTED = re.compile(r"[\d%‰]\S{0,3}[和及与、]$")
 
 
@@ -25,6 +27,7 @@ def clean(words: str) -> str:
     without the lead-in verb or hedge at its end."""
     words = words.strip(_EDGES)
     words = words[max(words.rfind(ch) for ch in "，、；：,;:") + 1:].strip(_EDGES)
+    words = _LEADING.sub("", words)
     changed = True
     while changed and words:
         changed = False
