@@ -13,7 +13,7 @@ gives them, a PDF's wrapped lines joined already):
 * **points** listed inside a paragraph (…：一是…；二是…) are parts of their own, the
   paragraph's words before them staying with it;
 * a paragraph after a part's sub-parts is a part of its own (a report's closing words on a
-  review, its admitted weaknesses); the report's closing words ("各位代表，…") and an annex
+  review, the shortcomings it admits); the report's closing words ("各位代表，…") and an annex
   (附件, 名词解释) are top parts of their own;
 * a report with no numbered headings (a feature article) takes its short unpunctuated lines
   between paragraphs as headings.

@@ -19,7 +19,7 @@ def unique_span(text: str, start: int, end: int, limit: int) -> tuple[int, int, 
     while not once(text, text[start:end]) and end < limit:
         stops = [i for i in (text.find(ch, end + 1, limit) for ch in _STOPS) if i >= 0]
         end = min(stops) if stops else limit
-    floor = max(0, start - _REACH)  # a caption met twice ("(江苏苏州)") takes the line before
+    floor = max(0, start - _REACH)  # a caption met twice ("(江苏)") takes the line before
     while not once(text, text[start:end]) and start > floor:
         stops = [i for i in (text.rfind(ch, floor, start - 1) for ch in _STOPS + "\n")
                  if i >= 0]
