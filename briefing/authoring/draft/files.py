@@ -1,53 +1,21 @@
 """The text of a drafted pack's files: the manifest (commented, as ``briefing init`` writes
 one), a YAML file per section, the coverage ignore list and an empty comparisons list.
 
-Short mappings (a title, a label, a source) are written on one line, as the guide writes them;
-long text stays on one line too, so a translator finds each paragraph whole.
+Short mappings (a title, a label, a source) are written on one line, as the guide writes them,
+and each paragraph of a text on a line of its own (see :mod:`.yaml_out`).
 """
 
 from __future__ import annotations
 
 import json
 
-import yaml
-
 from briefing.authoring.document_files import KeptDocument, entry_text
 from briefing.authoring.draft.figures import UnitWords
+from briefing.authoring.draft.yaml_out import dump
 
 #: Hedges the number reader finds beyond the built-in ones, as ``briefing init`` declares them.
 HEDGES = "hedges: {逾: above, 突破: above, 接近: below}"
 IGNORE_FILE = "coverage-ignore.yaml"
-_FLOW = ("title", "label", "source", "note")
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's when there
-    pass
-
-
-class _Flow(dict):
-    pass
-
-
-_Dumper.add_representer(_Flow, lambda dumper, data: dumper.represent_mapping(
-    "tag:yaml.org,2002:map", data, flow_style=True))
-# paragraphs one per line, as the document has them, not folded into a quoted scalar
-_Dumper.add_representer(str, lambda dumper, data: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", data, style="|" if "\n" in data else None))
-
-
-def _flowed(value):
-    """``value`` with its short mappings marked to be written on one line."""
-    if isinstance(value, list):
-        return [_flowed(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _Flow(item) if key in _FLOW and isinstance(item, dict) else _flowed(item)
-                for key, item in value.items()}
-    return value
-
-
-def dump(data: object) -> str:
-    return yaml.dump(_flowed(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=1 << 20, default_flow_style=False)
 
 
 def section_text(node: dict, source: str) -> str:

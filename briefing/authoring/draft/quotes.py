@@ -20,10 +20,11 @@ def unique_span(text: str, start: int, end: int, limit: int) -> tuple[int, int, 
         stops = [i for i in (text.find(ch, end + 1, limit) for ch in _STOPS) if i >= 0]
         end = min(stops) if stops else limit
     floor = max(0, start - _REACH)  # a caption met twice ("(江苏)") takes the line before
-    while not once(text, text[start:end]) and start > floor:
-        stops = [i for i in (text.rfind(ch, floor, start - 1) for ch in _STOPS + "\n")
+    edge = start  # moves left every step; ``start`` is the edge without its white space
+    while not once(text, text[start:end]) and edge > floor:
+        stops = [i for i in (text.rfind(ch, floor, edge - 1) for ch in _STOPS + "\n")
                  if i >= 0]
-        start = max(stops) + 1 if stops else floor
+        edge = start = max(stops) + 1 if stops else floor
         while start < end and text[start] in " \t\u3000\n":
             start += 1
     return start, end, once(text, text[start:end])
