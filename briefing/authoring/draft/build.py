@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.authoring.draft import ids as idmaker
-from briefing.authoring.draft.figures import DraftFigure, UnitWords, read_figures
+from briefing.authoring.draft.figures import DraftFigure, UnitWords, add_unit, read_figures
 from briefing.authoring.draft.front import Front, front_of
 from briefing.authoring.draft.glossary import ROLE_TITLES
 from briefing.authoring.draft.labels import labels
@@ -143,7 +143,7 @@ class _NodeWriter:
             name = name or figure.quote
             unit = figure.unit
             assert unit is not None  # figures without one were left out
-            self.draft.units.setdefault(unit.id, unit)
+            add_unit(self.draft.units, unit)
             base = idmaker.figure_base(name, figure.kind, figure.period)
             data: dict = {"id": self.ids.claim(base), "label": _text(name),
                           "value": _number(figure.value)}

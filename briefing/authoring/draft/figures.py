@@ -58,6 +58,15 @@ class NotAFigure:
     near: str
 
 
+def add_unit(units: dict[str, UnitWords], unit: UnitWords) -> None:
+    """Declare ``unit`` in ``units``: one id, its Chinese measure words joined ("人/名/位")."""
+    known = units.get(unit.id)
+    if known is None:
+        units[unit.id] = unit
+    elif unit.zh and unit.zh not in known.zh.split("/"):
+        units[unit.id] = UnitWords(known.id, f"{known.zh}/{unit.zh}", known.en, known.singular)
+
+
 @functools.cache
 def _units() -> dict[str, UnitWords]:
     """The units the reader guesses, with their names (those ``briefing init`` declares)."""

@@ -28,6 +28,7 @@ from briefing.authoring.document_files import (
 )
 from briefing.authoring.draft import files
 from briefing.authoring.draft.build import DocumentDraft, draft_document
+from briefing.authoring.draft.figures import add_unit
 from briefing.authoring.draft.destination import pack_folder
 from briefing.authoring.draft.ids import Ids, node_base
 from briefing.authoring.draft.quotes import once
@@ -121,9 +122,10 @@ def _document_sections(drafts: list[DocumentDraft], kept: list[KeptDocument],
 
 def _files(pack_id: str, drafts: list[DocumentDraft], kept: list[KeptDocument],
            sections: list[tuple[str, dict, str]]) -> dict[str, str]:
-    units = {}
+    units: dict = {}
     for draft in drafts:
-        units.update(draft.units)
+        for unit in draft.units.values():
+            add_unit(units, unit)
     ignore = [entry for draft in drafts for entry in draft.ignore]
     entries = [(d.doc_id, k, {"title": d.front.title, "publisher": d.front.publisher,
                               "date": d.front.date}) for d, k in zip(drafts, kept, strict=True)]
