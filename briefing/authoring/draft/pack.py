@@ -28,8 +28,8 @@ from briefing.authoring.document_files import (
 )
 from briefing.authoring.draft import files
 from briefing.authoring.draft.build import DocumentDraft, draft_document
-from briefing.authoring.draft.figures import add_unit
 from briefing.authoring.draft.destination import pack_folder
+from briefing.authoring.draft.figures import add_unit
 from briefing.authoring.draft.ids import Ids, node_base
 from briefing.authoring.draft.quotes import once
 from briefing.authoring.stubs import slug
