@@ -21,7 +21,7 @@ _STR = "tag:yaml.org,2002:str"
 _UNPRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                           "\U00010000-\U0010ffff]")
 _PLAIN_START = re.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
-_FLOW_CHARS = re.compile(r"[,\[\]{}]")
+_FLOW_CHARS = re.compile(r"[,\[\]{}?:#'\"]")
 
 
 def _quoted(text: str) -> str:
