@@ -5,9 +5,11 @@ figure under the part its sentence is in, nothing lost, the bundled seeds alike.
 from __future__ import annotations
 
 import pytest
+import yaml
 from _checks import check_nothing_lost, check_placement, check_quotes
 from conftest import DOCUMENTS, REPORTS, SEEDS
 
+from briefing.authoring.draft.build import DEFINITION_REASON
 from briefing.pack import load_pack
 
 #: Each test document's outline (two spaces a level) and how many lines open it (its title,
@@ -144,14 +146,18 @@ def test_the_front_gives_the_document_its_title_date_and_publisher(drafted):
     assert province.documents[0].publisher.zh == "东岭省人民政府"
 
 
-def test_numbers_in_the_front_are_not_figures_and_say_why(drafted):
-    """"第十六届人民代表大会第六次会议": the ignore list has them, with the reason."""
+def test_numbers_in_the_front_and_in_definitions_are_not_figures_and_say_why(drafted):
+    """"第十六届人民代表大会第六次会议" in the date line, "一个地区" in the glossary of terms:
+    the ignore list has them, each with its reason."""
     root = drafted(DOCUMENTS / "city-work-report-2026.txt")
     pack = load_pack(root)
     quotes = [fig.source.quote for fig in pack.figures()]
-    assert not any("人民代表大会" in quote for quote in quotes)
-    ignored = (root / "coverage-ignore.yaml").read_text(encoding="utf-8")
-    assert "第十六届" in ignored and "title, date or speaker line" in ignored
+    assert not any("人民代表大会" in quote or "常住单位" in quote for quote in quotes)
+    ignored = yaml.safe_load((root / "coverage-ignore.yaml").read_text(encoding="utf-8"))
+    reasons = {entry["number"]: entry["reason"] for entry in ignored}
+    assert reasons["第十六届"] and reasons["第六次"]
+    definition = next(e for e in ignored if "常住单位" in e["near"])
+    assert definition["reason"] == DEFINITION_REASON
 
 
 def test_a_cover_of_banners_has_its_headline_last(drafted):

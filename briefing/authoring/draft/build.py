@@ -16,12 +16,16 @@ from briefing.authoring.draft.figures import DraftFigure, UnitWords, add_unit, r
 from briefing.authoring.draft.front import Front, front_of
 from briefing.authoring.draft.glossary import ROLE_TITLES
 from briefing.authoring.draft.labels import labels
+from briefing.authoring.draft.markers import POINT
 from briefing.authoring.draft.outline import ANNEX, Outline, Part, outline
 from briefing.authoring.draft.quotes import unique_span
 
 #: Why a drafted figure was left for the author (coverage lists its number).
 NO_UNIT, NOT_UNIQUE = "no unit the reader knows", "no quote that occurs once"
+UNREADABLE = "a number the reader cannot read"
 FRONT_REASON = "in the document's title, date or speaker line, not a figure"
+DEFINITION_REASON = "in the report's glossary of terms: part of a definition, not a figure"
+_GLOSSARY_TITLES = ("名词解释", "名词注释", "名词说明")
 
 
 @dataclass(slots=True)
@@ -34,7 +38,7 @@ class DocumentDraft:
     nodes: list[dict]
     ignore: list[dict] = field(default_factory=list)
     units: dict[str, UnitWords] = field(default_factory=dict)
-    left_out: list[tuple[DraftFigure, str]] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (number, why)
     figures: int = 0
     items: int = 0
 
@@ -44,25 +48,47 @@ def draft_document(text: str, doc_id: str, ids: idmaker.Ids,
     """The draft of ``text`` (document ``doc_id``), claiming its ids from ``ids``."""
     found = outline(text)
     front = front_of(text, found)
-    figures, skipped = read_figures(text, front.year, hedges)
+    figures, skipped, unreadable = read_figures(text, _headings(found), front.date,
+                                                front.year, hedges)
     draft = DocumentDraft(doc_id=doc_id, front=front, nodes=[])
     owners = _owners(found)
+    definitions = {id(part) for top in found.parts if top.role == ANNEX
+                   and any(word in top.title for word in _GLOSSARY_TITLES)
+                   for part in top.walk()}
     placed: dict[int, list[DraftFigure]] = {}
     for figure in figures:
         owner = _owner(owners, figure.start)
-        if owner is None:
-            draft.ignore.append(_ignore(text, doc_id, figure.start, figure.end, FRONT_REASON))
+        if owner is None or id(owner) in definitions:
+            why = FRONT_REASON if owner is None else DEFINITION_REASON
+            draft.ignore.append(_ignore(text, doc_id, figure.start, figure.end, why))
         elif figure.unit is None:
-            draft.left_out.append((figure, NO_UNIT))
+            draft.left_out.append((figure.display, NO_UNIT))
         elif not figure.unique:
-            draft.left_out.append((figure, NOT_UNIQUE))
+            draft.left_out.append((figure.display, NOT_UNIQUE))
         else:
             placed.setdefault(id(owner), []).append(figure)
     draft.ignore += [{"doc": doc_id, "number": s.text, "near": s.near, "reason": s.reason}
                      for s in skipped]
+    draft.left_out += [(number, UNREADABLE) for number in unreadable]
     writer = _NodeWriter(text, doc_id, ids, placed, draft)
     draft.nodes = [writer.node(part) for part in found.parts]
     return draft
+
+
+def _headings(found: Outline) -> list[tuple[int, int, int]]:
+    """(start, end, level) of each heading the report numbers (and each annex), level 1 for
+    the outermost: what the number reader needs to know whose goals a paragraph is under."""
+    result = []
+
+    def walk(part: Part, level: int) -> None:
+        if part.role == ANNEX or (not part.role and part.style < POINT):
+            result.append((*part.head, level))
+        for child in part.children:
+            walk(child, level + 1)
+
+    for top in found.parts:
+        walk(top, 1)
+    return result
 
 
 def _owners(found: Outline) -> list[tuple[int, int, Part]]:

@@ -1,19 +1,18 @@
 """The figures a draft takes from a document, in the shape drafting needs, read by the
-authoring number reader (:mod:`briefing.authoring.number_finder`): drafting never reads a
-number itself.
+authoring number reader (:mod:`briefing.authoring.reader`; until it lands, the interim
+:mod:`briefing.authoring.number_finder`): drafting never reads a number itself.
 
-Each figure has its value, unit (with the unit's names in both languages, for the manifest),
-kind, period and hedge as the reader read them, a quote that occurs once in the document
-(the reader's clause, widened to its sentence and then its line while it is not), and the
-label words before the number.
+Each figure has its value (a range's top too), unit (with the unit's names in both languages,
+for the manifest), kind, period and hedge as the reader read them, a quote that occurs once
+in the document (the reader's clause, widened while it does not), and the label words
+before the number.
 """
 
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from dataclasses import dataclass
-
-from briefing.authoring.number_finder import find_numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +73,65 @@ def _units() -> dict[str, UnitWords]:
 
     from briefing.authoring.scaffold import UNITS
 
-    return {ident: UnitWords(ident, str(u["zh"]), str(u["en"]), u.get("singular"))
-            for ident, u in yaml.safe_load(UNITS)["units"].items()}
+    units = {ident: UnitWords(ident, str(u["zh"]), str(u["en"]), u.get("singular"))
+             for ident, u in yaml.safe_load(UNITS)["units"].items()}
+    units["tier"] = UnitWords("tier", "梯队", "tier")  # 第一方阵: a group, never a place
+    return units
 
 
-def read_figures(text: str, year: int | None,
-                 hedges: tuple[str, ...] = ()) -> tuple[list[DraftFigure], list[NotAFigure]]:
-    """The figures of ``text`` and the numbers that are not figures; ``year`` dates the
-    figures the text does not date."""
+def read_figures(text: str, headings: list[tuple[int, int, int]], date: str | None,
+                 year: int | None, hedges: tuple[str, ...] = ()
+                 ) -> tuple[list[DraftFigure], list[NotAFigure], list[str]]:
+    """The figures of ``text``, the numbers that are not figures, and those the reader cannot
+    read. ``headings`` are the outline's (start, end, level) of each heading line, so the
+    reader sees the report's parts as the draft does (an annex is no part of the year's
+    plans); ``date`` (the document's) and ``year`` date what the text does not."""
+    try:
+        from briefing.authoring import reader
+    except ImportError:  # the interim number finder, until the document reader lands
+        return _from_finder(text, year, hedges)
+    reading = reader.read_figures(text, _blocks(text, headings, reader.Block), date=date,
+                                  hedges=hedges)
+    figures = [DraftFigure(
+        start=f.start, end=f.end, display=f.display, value=f.value, high=f.high,
+        unit=_unit(f.unit), kind=f.kind, period=f.period, qualifier=f.qualifier, scope=f.scope,
+        quote=f.quote, quote_start=f.quote_start, unique=f.unique, label=f.label)
+        for f in reading.figures]
+    skipped = [NotAFigure(n.start, n.end, n.text, n.reason, n.near) for n in reading.not_figures]
+    return figures, skipped, [u.text for u in reading.unreadable]
+
+
+def _blocks(text: str, headings: list[tuple[int, int, int]], block: type) -> list:
+    """Each line of ``text`` a block, the outline's headings marked with their level."""
+    starts = sorted((start, level) for start, _, level in headings)
+    blocks, at = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start = at + len(body) - len(body.lstrip(" \t\u3000\ufeff"))
+        if body.strip():
+            index = bisect_left(starts, (at, 0))
+            level = starts[index][1] if index < len(starts) and starts[index][0] < at + len(
+                body) else 0
+            blocks.append(block(start, at + len(body), heading=level > 0, level=level))
+        at += len(line)
+    return blocks
+
+
+def _unit(guess) -> UnitWords | None:
+    """The reader's unit with its names; a unit the form of a number implies (a rank, a
+    fraction) has none of its own, and takes those ``briefing init`` declares."""
+    if guess is None:
+        return None
+    if guess.zh:
+        return UnitWords(guess.id, guess.zh, guess.en, guess.singular)
+    return _units().get(guess.id)
+
+
+def _from_finder(text: str, year: int | None,
+                 hedges: tuple[str, ...]) -> tuple[list[DraftFigure], list[NotAFigure],
+                                                   list[str]]:
+    from briefing.authoring.number_finder import find_numbers
+
     units = _units()
     figures = []
     for mention in find_numbers(text, hedges):
@@ -97,9 +147,8 @@ def read_figures(text: str, year: int | None,
             start=mention.start, end=mention.end, display=mention.text, value=mention.value,
             high=None, unit=units.get(mention.unit or ""), kind=mention.kind, period=period,
             qualifier=qualifier, scope=_scope(mention.clause) if mention.unit == "rank"
-            else None, quote=quote, quote_start=at, unique=unique,
-            label=label))
-    return figures, []
+            else None, quote=quote, quote_start=at, unique=unique, label=label))
+    return figures, [], []
 
 
 def _scope(clause: str) -> str:
