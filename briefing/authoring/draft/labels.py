@@ -26,6 +26,8 @@ def clean(words: str) -> str:
     """The last phrase of ``words`` (after a figure listed before it: "…1.25万亿元、增长"),
     without the lead-in verb or hedge at its end."""
     words = words.strip(_EDGES)
+    if " " in words:  # the reader's subject and the words of this figure: "…达到 增长"
+        return "".join(clean(part) for part in words.split(" ") if part)
     words = words[max(words.rfind(ch) for ch in "，、；：,;:") + 1:].strip(_EDGES)
     words = _LEADING.sub("", words)
     changed = True
