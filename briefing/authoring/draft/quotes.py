@@ -14,8 +14,10 @@ def once(text: str, quote: str) -> bool:
 
 
 def unique_span(text: str, start: int, end: int, limit: int) -> tuple[int, int, bool]:
-    """``text[start:end]`` widened to the right, up to ``limit``, and then to the left (across
-    lines, if need be, up to 200 characters), until it occurs once; whether it does."""
+    """``text[start:end]`` widened to the right (up to ``limit``, at most 200 characters), and
+    then to the left (across lines, if need be, up to 200 characters), until it occurs once;
+    whether it does."""
+    limit = min(limit, end + _REACH)  # bounded: a paragraph may be a whole document long
     while not once(text, text[start:end]) and end < limit:
         stops = [i for i in (text.find(ch, end + 1, limit) for ch in _STOPS) if i >= 0]
         end = min(stops) if stops else limit
