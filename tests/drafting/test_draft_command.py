@@ -136,3 +136,20 @@ def test_status_counts_what_is_translated(briefing, tmp_path):
     assert "translated into English: 2 of" in text
     bundled = briefing("status").output
     assert "(100%)" in bundled.splitlines()[2]
+
+
+def test_drafting_many_documents_on_a_terminal_shows_a_progress_bar(briefing, tmp_path,
+                                                                    monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from briefing.cli import drafting
+
+    screen = io.StringIO()
+    monkeypatch.setattr(drafting, "err_console", Console(file=screen, force_terminal=True,
+                                                          width=100))
+    result = briefing("draft", *map(str, REPORTS[:2]), "-o", str(tmp_path / "two"))
+    assert result.exit_code == 0, result.output
+    drawn = screen.getvalue()
+    assert "drafting" in drawn and "2/2" in drawn
