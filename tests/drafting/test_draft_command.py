@@ -153,3 +153,14 @@ def test_drafting_many_documents_on_a_terminal_shows_a_progress_bar(briefing, tm
     assert result.exit_code == 0, result.output
     drawn = screen.getvalue()
     assert "drafting" in drawn and "2/2" in drawn
+
+
+def test_a_document_without_text_still_drafts_a_pack(briefing, tmp_path):
+    """Only a title and a date line: they are its one section's text."""
+    memo = tmp_path / "memo.txt"
+    memo.write_text("关于做好2026年科技工作的通知\n2026年1月5日\n", encoding="utf-8")
+    result = briefing("draft", str(memo), "-o", str(tmp_path / "memo"))
+    assert result.exit_code == 0, result.output
+    pack = load_pack(tmp_path / "memo")
+    assert [(s.title.zh, s.text.zh) for s in pack.sections] == [("引言", "2026年1月5日")]
+    assert pack.title.zh == "关于做好2026年科技工作的通知"

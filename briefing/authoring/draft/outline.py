@@ -100,7 +100,12 @@ def outline(text: str) -> Outline:
     for index, span in enumerate(body):
         closing = annex_at - 3 < index < annex_at and _CLOSING.match(text, *span)
         builder.add(span, closing=bool(closing))
-    return Outline(title, [s for s in front if s != title], builder.finish())
+    parts = builder.finish()
+    front = [s for s in front if s != title]
+    if not parts:  # nothing but opening lines: they are the text (a pack needs a section)
+        lines = front or [title or (0, 0)]
+        parts, front = [Part(head=lines[0], title="", role=INTRO, paragraphs=lines)], []
+    return Outline(title, front, parts)
 
 
 def _front_end(text: str, lines: list[Span]) -> int:
