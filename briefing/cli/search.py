@@ -49,7 +49,7 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     from rich.text import Text
 
     from briefing.cli.fit import FitOrStack
-    from briefing.present.snippets import printable, snippet
+    from briefing.present.snippets import printable, snippet, value_glue
     from briefing.text.rich_wrap import Wrapped
 
     # Text, not str: Rich reads a str cell as markup with emoji codes (importing their table)
@@ -64,15 +64,21 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
         title = Text()
         title.append(printable(hit.title.get(lang)), style="bold")
         title.append("\n")
+        whole: list[int] = []  # no break inside a figure's value or the id
+        if hit.value is not None:  # a figure: its value under its label
+            value = printable(hit.value.get(lang))
+            whole += value_glue(value, len(title.plain))  # "over RMB 100 billion" whole
+            title.append(value, style="bold cyan")
+            title.append("\n")
         start = len(title.plain)
         title.append(f"{hit.id} · {hit.kind}", style="dim")
-        whole_id = range(start + 1, start + len(hit.id))  # no break inside the id
+        whole += range(start + 1, start + len(hit.id))
         match = Text()
         match.append(field_label(hit.field, lang) + " ", style="dim")
         width = 60 if hit.field.endswith(".zh") or hit.field == "quote" else 110
         match.append_text(snippet(hit.text_of(hit.field), hit.spans, width))
         section = hit.section or "—"
-        fit.add_row(Text(f"{hit.score:.0f}"), Wrapped(title, whole_id),
+        fit.add_row(Text(f"{hit.score:.0f}"), Wrapped(title, whole),
                     Wrapped(Text(section), range(1, len(section))), Wrapped(match))
     return fit
 
@@ -182,4 +188,8 @@ def search(
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)
         return
+    from briefing.present.hit_count import hit_count
+
+    console.print(hit_count((h.kind for h in hits), limit, state.lang), markup=False,
+                  highlight=False)
     out(hits_table(hits, state.lang))

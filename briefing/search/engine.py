@@ -14,7 +14,10 @@ How a query is answered:
    for Chinese its character pairs, for near-matches. A query of several Latin words is also
    tried joined (``"yan fa"`` as ``"yanfa"``).
 3. Needles are found with ``str.find`` in the index's concatenated strings, which hold every
-   field in static-rank order (titles and labels first, short before long). A scan stops once
+   field in static-rank order (titles and labels first, short before long; a heading's length
+   is its core's, without a qualifier in brackets at its end). A Latin term (one beginning
+   with a letter or digit) is found only at word starts: "sic" is not in "physicist" (see
+   :mod:`briefing.search.words`). A scan stops once
    it has enough candidate records, so a common term costs about the same on a pack 1000 times
    larger; on a large pack an n-gram block filter (:class:`~briefing.search.index.GramIndex`)
    limits the scan of a rare term to the blocks that can hold it, and a needle that begins or
@@ -23,7 +26,10 @@ How a query is answered:
 4. Each candidate record is scored field by field: the match kind sets a quality (exact whole
    word 100, word start 94, pinyin 92, mixed 86, initials 84, typo and near-matches by their
    rapidfuzz similarity), scaled by the field's weight and lowered for long fields that mention
-   the term only in passing. A record's score is the mean over terms of each term's best field.
+   the term only in passing (a heading by its core: 研发强度（全社会研发投入占GDP比重） is about
+   研发, and is the headline for it). A heading match gains a little for each descendant whose
+   heading matches too (the action plan whose sub-items are about talent is the headline for
+   "rencai"). A record's score is the mean over terms of each term's best field.
 
 Scorers are chosen for what they compare: typo alternatives are whole vocabulary words scored
 with ``fuzz.ratio`` (word against word), and Chinese near-matches use
@@ -47,8 +53,16 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from briefing.model import Pack
-from briefing.search.field_scan import blocks_from, fields_among, fields_found, pieces_from
+from briefing.search.field_scan import (
+    blocks_from,
+    fields_among,
+    fields_found,
+    pieces_from,
+    word_fields_found,
+)
+from briefing.search.fields import core_length, figure_value_of
 from briefing.search.fold import fold_query, han_only, han_terms
+from briefing.search.headline import HUB_MIN, headline_bonus
 from briefing.search.hit import Hit, Span
 from briefing.search.index import (
     GRAM_MIN_CHARS,
@@ -83,6 +97,7 @@ from briefing.search.query import (  # noqa: F401  (re-exported for callers of t
 )
 from briefing.search.source import IndexSource, block_pieces, pieces
 from briefing.search.store import Store, StoreError
+from briefing.search.words import at_word_end, at_word_start
 
 __all__ = ["Hit", "SearchEngine", "Span"]
 
@@ -91,11 +106,10 @@ Document = Record
 documents = records
 
 MIN_SCORE = 20.0
-#: A Latin term found inside a word ("ys" in "sYStem"): a weak hint, weaker still for a short
-#: term, whose pinyin initials (76, "ys" = 院士) must outrank it.
-IN_WORD = 84.0
-IN_WORD_SHORT = 66.0
-SHORT_TERM = 3
+#: Records a query's scans gather at least, whatever the limit: the first hits are the same
+#: whether three or twenty are asked for.
+MIN_WANT = 30
+_CLOSE = ("）", ")")  # a heading ending with one may have a qualifier (see fields.core_length)
 
 
 class SearchEngine(IndexSource):
@@ -197,7 +211,7 @@ class SearchEngine(IndexSource):
             text = self.text_index  # a large pack's: now read from the store just built
             for t in terms:
                 t.prepare(py, self._prefixes)
-        want = limit + 10
+        want = max(limit + 10, MIN_WANT)
         per_term: list[dict[int, None]] = []
         for term in terms:
             found: dict[int, None] = {}
@@ -220,17 +234,21 @@ class SearchEngine(IndexSource):
         return [self._hit(r, matches, text, score) for score, _, r, matches in scored[:limit]]
 
     def _scan(self, big: str, starts, needle: str, want: int, section: str | None,
-              found: dict[int, None], fmap=None, grams: GramIndex | None = None) -> int:
-        """Add up to ``want`` new records whose fields contain ``needle``, in rank order."""
+              found: dict[int, None], fmap=None, grams: GramIndex | None = None,
+              words: bool = False) -> int:
+        """Add up to ``want`` new records whose fields contain ``needle`` (at a word start,
+        with ``words``: see :mod:`briefing.search.field_scan`), in rank order."""
         text = self.text_index
         rec_of, sec_of = text.field_record, text.record_section
-        lists = self._field_lists if grams is not None else None  # a large pack's
+        # a large pack's kept field lists (not a word-start scan's)
+        lists = self._field_lists if grams is not None and not words else None
         known = lists.narrowest(big, needle) if lists is not None else None
         end = len(starts) - 1  # fields
         if known is None:
-            fields = fields_found(starts, needle, pieces(big, [(0, len(big))]) if grams is None
-                                  else block_pieces(big, grams.bounds,
-                                                    grams.candidate_blocks(needle)))
+            scanned = pieces(big, [(0, len(big))]) if grams is None else block_pieces(
+                big, grams.bounds, grams.candidate_blocks(needle))
+            fields = word_fields_found(starts, needle, scanned) if words else \
+                fields_found(starts, needle, scanned)
         else:  # those listed, then a scan of the fields after them
             listed, upto = known
             fields = fields_among(big, starts, needle, listed)
@@ -259,7 +277,8 @@ class SearchEngine(IndexSource):
     def _candidates(self, term: Term, text: TextIndex, py: PinyinIndex | None, want: int,
                     section: str | None, found: dict[int, None]) -> None:
         low_grams = py.low_grams if py is not None else None
-        got = self._scan(text.low, text.starts, term.text, want, section, found, None, low_grams)
+        got = self._scan(text.low, text.starts, term.text, want, section, found, None,
+                         low_grams, term.words)
         if py is not None:
             for needle, _ in term.py_needles:
                 got += self._scan(py.py, py.py_starts, needle, want, section, found, py.fields,
@@ -273,12 +292,12 @@ class SearchEngine(IndexSource):
                                       py.fields, py.ini_grams)
             if got < want:  # still few: the term may be misspelt
                 term.find_alts(py)
-                for word, _ in term.alts:
+                for word, _ in term.alts:  # vocabulary words: matched at word starts
                     self._scan(text.low, text.starts, word, want, section, found, None,
-                               low_grams)
+                               low_grams, True)
         for alias in term.aliases:
             got += self._scan(text.low, text.starts, alias, want, section, found, None,
-                              low_grams)
+                              low_grams, is_word_char(alias[0]))
         if term.bigrams and got < want:
             for pair in term.bigrams:
                 self._scan(text.low, text.starts, pair, want, section, found, None, low_grams)
@@ -288,6 +307,7 @@ class SearchEngine(IndexSource):
         best: list[FieldMatch] = []
         total = 0.0
         fields = [(f, text.low_of(f)) for f in text.record_fields[r]]  # read once, not per term
+        kids = text.record_children[r]
         for term in terms:
             top: FieldMatch | None = None
             for f, low in fields:
@@ -297,6 +317,8 @@ class SearchEngine(IndexSource):
             if top is not None:
                 best.append(top)
                 total += top.score
+                if kids and top.score >= HUB_MIN and text.field_heading[top.field]:
+                    total += headline_bonus(term, kids, text, py, self._match)
         if not best:
             return None
         score = total / len(terms)
@@ -305,41 +327,43 @@ class SearchEngine(IndexSource):
         return round(score, 1), min(m.field for m in best), r, best
 
     def _match(self, term: Term, f: int, low: str, text: TextIndex,
-               py: PinyinIndex | None) -> FieldMatch | None:
+               py: PinyinIndex | None, near: bool = True) -> FieldMatch | None:
         """The best way ``term`` matches field ``f`` (folded: ``low``): its score and spans."""
         t = term.text
         quality, spans = 0.0, []
-        # 1. the term itself (whether its ends are word characters is asked once, not per span)
-        word_first, word_last = bool(t) and is_word_char(t[0]), bool(t) and is_word_char(t[-1])
+        # 1. the term itself; a Latin one as a whole word or a word's start, never inside one
+        # ("sic" is not in "physicist")
+        words, word_last = term.words, term.word_end
         p = low.find(t)
         while p >= 0 and len(spans) < MAX_SPANS:
+            if words and not at_word_start(low, p):
+                p = low.find(t, p + 1)
+                continue
             e = p + len(t)
-            if term.han:
-                q = 100.0
-            else:
-                start = p == 0 or not word_first or not is_word_char(low[p - 1])
-                end = e == len(low) or not word_last or not is_word_char(low[e])
-                q = 100.0 if start and end else 94.0 if start else (
-                    IN_WORD if len(t) > SHORT_TERM else IN_WORD_SHORT)
-            quality = max(quality, q)
+            quality = max(quality, 100.0 if not word_last or at_word_end(low, e) else 94.0)
             spans.append((p, e))
             p = low.find(t, e)
         if quality < 100.0 and py is not None and term.latin:
             i = py.local[f]
             if i >= 0:
                 quality, spans = pinyin_match(term, py, i, quality, spans)
-            if term.alts and quality < 90.0:
+            if near and term.alts and quality < 90.0:
                 quality, spans = typo_match(term, low, quality, spans)
         if term.aliases and quality < ALIAS_QUALITY:
             quality, spans = alias_match(term, low, quality, spans)
-        if term.bigrams and quality < 60.0:
+        if near and term.bigrams and quality < 60.0:
             res = fuzz.partial_ratio_alignment(t, low, score_cutoff=64.0)
             if res is not None and res.score * 0.85 > quality:
                 quality, spans = res.score * 0.85, [(res.dest_start, res.dest_end)]
         if quality <= 0.0 or not spans:
             return None
         matched = max(e - s for s, e in spans)
-        focus = min(12.0, 2.5 * math.log2(max(1.0, len(low) / max(1, matched))))
+        length = len(low)
+        if low.endswith(_CLOSE) and text.field_heading[f]:
+            core = core_length(low)  # a match in a heading's qualifier is not in its core
+            if min(s for s, _ in spans) < core:
+                length = core
+        focus = min(12.0, 2.5 * math.log2(max(1.0, length / max(1, matched))))
         return FieldMatch(quality * text.field_weight[f] - focus, f, spans)
 
     def _hit(self, r: int, matches: list[FieldMatch], text: TextIndex, score: float) -> Hit:
@@ -354,4 +378,5 @@ class SearchEngine(IndexSource):
         return Hit(rec.id, rec.kind, rec.section, rec.title, rec.zh, rec.en,
                    max(0.0, min(100.0, score)),
                    text.field_name[top.field], tuple(merged[top.field]), flat,
-                   tuple((text.field_name[f], text.field_text[f]) for f in order))
+                   tuple((text.field_name[f], text.field_text[f]) for f in order),
+                   figure_value_of(rec.title, rec.zh, rec.en) if rec.kind == "figure" else None)

@@ -11,6 +11,13 @@ through (tens of megabytes of pinyin) to find a handful of fields. Every field h
 needle, a later needle containing it is sought only in those fields, in the same order: the
 same fields are found, so the same records in the same rank order. A list is kept only when
 its scan ran to the end (none was cut short by having enough records) and is short.
+
+A Latin term is sought at word starts only (see :mod:`briefing.search.words`) by
+:func:`word_fields_found`. Passing over occurrences inside words costs a step in Python each,
+and a needle can be rare at word starts but everywhere inside words ("ling" in every "-ling" of
+a library): :data:`IN_WORD_BUDGET` such occurrences bound the scan, which then stops as one
+with enough records does. Such a scan keeps no list and reads none:
+where it gives up depends on every occurrence before, which a list of fields does not hold.
 """
 
 from __future__ import annotations
@@ -21,11 +28,15 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from briefing.search.fields import SEP
+from briefing.search.words import inside_word_before
 
 #: needles whose complete field lists are kept, per string (the oldest are dropped first)
 MAX_NEEDLES = 256
 #: a longer list is not kept: reading that many fields costs about as much as the scan
 MAX_FIELDS = 4096
+#: occurrences inside words a word-start scan passes over before it stops (each about a
+#: microsecond)
+IN_WORD_BUDGET = 256
 
 
 def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]]
@@ -37,6 +48,27 @@ def fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int
         find = hay.find
         p = find(needle, pos, stop)
         while p >= 0:
+            i = bisect_right(starts, p + base) - 1
+            yield i
+            p = find(needle, starts[i + 1] - base, stop)
+
+
+def word_fields_found(starts, needle: str, scanned: Iterable[tuple[str, int, int, int]],
+                      budget: int = IN_WORD_BUDGET) -> Iterator[int]:
+    """:func:`fields_found`, counting only occurrences at a word start; after ``budget``
+    occurrences inside words it stops. A field starts a piece or follows :data:`SEP`, so the
+    character before an occurrence is in its piece."""
+    inside = inside_word_before(needle)
+    for hay, base, pos, stop in scanned:
+        find = hay.find
+        p = find(needle, pos, stop)
+        while p >= 0:
+            if p and hay[p - 1] in inside:
+                budget -= 1
+                if budget < 0:
+                    return
+                p = find(needle, p + 1, stop)
+                continue
             i = bisect_right(starts, p + base) - 1
             yield i
             p = find(needle, starts[i + 1] - base, stop)

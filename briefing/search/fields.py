@@ -4,6 +4,11 @@
 labels before texts, short before long) and concatenated into one lower-cased, folded string
 (see :mod:`briefing.search.fold`), so a query is a ``str.find`` scan that stops once it has
 enough candidates. Built from the pack in memory; cheap.
+
+A heading's length is that of its *core*, the words before a parenthesised qualifier:
+"研发强度（全社会研发投入占GDP比重）" is about 研发强度, "Total R&D spending (2025 target)"
+about total R&D spending. The qualifier neither pushes a heading down the static rank nor
+counts against a match in it (see the engine's focus).
 """
 
 from __future__ import annotations
@@ -24,8 +29,9 @@ from briefing.search.fold import HAN_CLASS, fold_fields, fold_joined
 from briefing.search.phrases import PHRASES
 from briefing.text.lazy_pattern import LazyPattern
 
-#: Bump when the stored format or the way pinyin is derived changes.
-FORMAT = 4
+#: Bump when the stored format or the way pinyin is derived changes (5: headings ranked by
+#: their core length).
+FORMAT = 5
 SEP = "\x00"  # between fields in the concatenated strings; never part of a needle
 
 HAN_RUN = LazyPattern(f"[{HAN_CLASS}]+")  # compiled by index builds, not by searches
@@ -35,6 +41,7 @@ WORD_RE = LazyPattern(r"[a-z]{3,}")
 _WORD_BYTES = b" " * 97 + b"abcdefghijklmnopqrstuvwxyz" + b" " * 133
 
 #: Field name -> (static rank class, weight). Lower class sorts first; weight scales the score.
+#: Class 0 holds the headings (titles and labels).
 FIELDS: dict[str, tuple[int, float]] = {
     "title.zh": (0, 1.0),
     "title.en": (0, 1.0),
@@ -63,6 +70,29 @@ class Record(NamedTuple):
     zh: str
     en: str
     fields: tuple[tuple[str, str], ...]
+    #: the id of the node it belongs to (a figure's node, a node's parent), if any
+    parent: str | None = None
+
+
+#: Between a figure's label and its value in its record's texts (see :func:`figure_value_of`).
+VALUE_SEP = Text("：", ": ")
+
+
+def figure_value_of(title: Text, zh: str, en: str) -> Text:
+    """A figure record's value, from its texts (its label, :data:`VALUE_SEP`, its value)."""
+    return Text(zh[len(title.zh) + len(VALUE_SEP.zh):], en[len(title.en) + len(VALUE_SEP.en):])
+
+
+def core_length(heading: str) -> int:
+    """How long a heading is without the parenthesised qualifiers at its end (its whole
+    length when it has none, or is nothing else)."""
+    core = heading.rstrip()
+    while core.endswith(("）", ")")):
+        at = max(core.rfind("（"), core.rfind("("))
+        if at <= 0:
+            break
+        core = core[:at].rstrip()
+    return len(core)
 
 
 def records(pack: Pack) -> Iterator[Record]:
@@ -78,15 +108,17 @@ def each_record(pack: Pack) -> Iterator[Record]:
         kind = "section" if node.is_section else "item"
         yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.get("en"),
                      (("title.zh", node.title.zh), ("title.en", node.title.en),
-                      ("text.zh", node.text.zh), ("text.en", node.text.en)))
+                      ("text.zh", node.text.zh), ("text.en", node.text.en)), node.parent_id)
     for fig in pack.figures():
-        zh = f"{fig.label.zh}：{fig.display}"
-        en = f"{fig.label.get('en')}: {figure_value(pack, fig, 'en')}"  # English only, not "13人"
+        # the value as the reader sees it: the source's wording, hedged English ("about 4.15%")
+        zh = f"{fig.label.zh}{VALUE_SEP.zh}{figure_value(pack, fig, 'zh')}"
+        en = f"{fig.label.get('en')}{VALUE_SEP.en}{figure_value(pack, fig, 'en')}"
         fields = [("label.zh", fig.label.zh), ("label.en", fig.label.en),
                   ("display", fig.display), ("quote", fig.source.quote)]
         if fig.note:
             fields += [("note.zh", fig.note.zh), ("note.en", fig.note.en)]
-        yield Record(fig.id, "figure", fig.section_id, fig.label, zh, en, tuple(fields))
+        yield Record(fig.id, "figure", fig.section_id, fig.label, zh, en, tuple(fields),
+                     fig.node_id)
     for cmp in pack.comparisons:
         note = cmp.note or Text("", "")
         fields = [("title.zh", cmp.title.zh), ("title.en", cmp.title.en)]
@@ -94,6 +126,24 @@ def each_record(pack: Pack) -> Iterator[Record]:
             fields += [("note.zh", cmp.note.zh), ("note.en", cmp.note.en)]
         yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.get("en"),
                      tuple(fields))
+
+
+def static_rank(name: str, value: str) -> int:
+    """A field's place in the static rank, as one int: its class, then its length (a
+    heading's core length)."""
+    cls = FIELDS[name][0]
+    return cls << 40 | (core_length(value) if cls == 0 else len(value))
+
+
+def children_of(recs: list[Record]) -> list[tuple[int, ...]]:
+    """Each record's children (the records whose ``parent`` it is), in record order."""
+    at = {rec.id: r for r, rec in enumerate(recs)}
+    out: list[list[int]] = [[] for _ in recs]
+    for r, rec in enumerate(recs):
+        p = at.get(rec.parent) if rec.parent is not None else None
+        if p is not None and p != r:
+            out[p].append(r)
+    return [tuple(kids) for kids in out]
 
 
 def lower_same_length(text: str) -> str:
@@ -119,19 +169,20 @@ class TextIndex:
         # Static rank: (class, length), ties in record order. ``entries`` is already in record
         # order and the sort is stable, so one int per entry is the whole key (C compares,
         # no key tuples).
-        rank = {name: cls << 40 for name, (cls, _) in FIELDS.items()}
-        keys = [rank[name] | len(value) for name, value, _ in entries]
+        keys = [static_rank(name, value) for name, value, _ in entries]
         entries = [entries[i] for i in sorted(range(len(entries)), key=keys.__getitem__)]
         self.field_record = array("I", map(_THIRD, entries))
         self.field_name = list(map(_FIRST, entries))
         self.field_text = list(map(_SECOND, entries))
         weight = {name: w for name, (_, w) in FIELDS.items()}
         self.field_weight = list(map(weight.__getitem__, self.field_name))
+        self.field_heading = [FIELDS[name][0] == 0 for name in self.field_name]
         by_record: list[list[int]] = [[] for _ in recs]
         for f, r in enumerate(self.field_record):
             by_record[r].append(f)
         self.record_fields = [tuple(fs) for fs in by_record]
         self.record_section = [rec.section for rec in recs]
+        self.record_children = children_of(recs)
         self.starts = starts_of(self.field_text)
 
     @functools.cached_property

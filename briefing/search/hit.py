@@ -28,6 +28,8 @@ class Hit(Frozen):
     matches: tuple[tuple[str, int, int], ...] = ()
     #: the original text of each field in ``matches``
     texts: tuple[tuple[str, str], ...] = ()
+    #: a figure's value as a reader sees it ("4.15%左右", "about 4.15%"); None for the rest
+    value: Text | None = None
 
     def text_of(self, field: str) -> str:
         """The original text of a matched field ('' if that field did not match)."""
@@ -44,4 +46,5 @@ class Hit(Frozen):
             "zh": self.zh,
             "en": self.en,
             "spans": [{"field": f, "start": s, "end": e} for f, s, e in self.matches],
+            "value": json_shapes.text(self.value),
         }

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from briefing.search.hit import Span
 from briefing.search.index import PinyinIndex
-from briefing.search.query import Term, is_word_char
+from briefing.search.query import Term
+from briefing.search.words import at_word_end, at_word_start, is_word_char
 
 MAX_SPANS = 16  # occurrences per field that are collected
 #: A name the pack's glossary declares equal to the term: just below the term itself.
@@ -78,8 +79,8 @@ def alias_match(term: Term, low: str, quality: float,
         p = low.find(alias)
         while p >= 0 and len(found) < MAX_SPANS:
             e = p + len(alias)
-            start = p == 0 or not is_word_char(low[p - 1]) or not is_word_char(alias[0])
-            end = e == len(low) or not is_word_char(low[e]) or not is_word_char(alias[-1])
+            start = not is_word_char(alias[0]) or at_word_start(low, p)
+            end = not is_word_char(alias[-1]) or at_word_end(low, e)
             if start and end:
                 found.append((p, e))
             p = low.find(alias, e)
@@ -97,7 +98,7 @@ def typo_match(term: Term, low: str, quality: float,
         found: list[Span] = []
         p = low.find(word)
         while p >= 0 and len(found) < MAX_SPANS:
-            if p == 0 or not is_word_char(low[p - 1]):
+            if at_word_start(low, p):
                 found.append((p, p + len(word)))
             p = low.find(word, p + len(word))
         if found:

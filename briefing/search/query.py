@@ -16,6 +16,7 @@ from briefing.search.fold import (  # noqa: F401  (TERM_RE: re-exported)
     strip_marks,
 )
 from briefing.search.index import PinyinIndex
+from briefing.search.words import is_word_char
 
 MAX_QUERY = 200  # characters of a query that are looked at
 MAX_TERMS = 8
@@ -62,15 +63,11 @@ def fold_term(name: str) -> str:
     return " ".join(strip_marks(normalize(name)).split())
 
 
-def is_word_char(c: str) -> bool:
-    return c.isascii() and c.isalnum()
-
-
 class Term:
     """One term of a query and the needles it is searched by."""
 
     __slots__ = ("aliases", "alts", "bigrams", "han", "ini", "latin", "mixed", "pinyin",
-                 "py_needles", "text", "typos")
+                 "py_needles", "text", "typos", "word_end", "words")
 
     def __init__(self, term: str, typos: bool = True) -> None:
         #: the term as the folded index text has it (diacritics dropped: "yuànshì" -> "yuanshi")
@@ -78,6 +75,11 @@ class Term:
         #: the term as pinyin ("lü" -> "lv")
         self.pinyin = pinyin_form(term)
         self.han = is_han_run(text)
+        #: whether the term is sought at word starts only (it begins with a letter or digit)
+        self.words = not self.han and bool(text) and is_word_char(text[0])
+        #: whether it ends with a letter or digit (then a match ending inside a word is a
+        #: word start, not a whole word)
+        self.word_end = not self.han and bool(text) and is_word_char(text[-1])
         self.latin = LATIN_RE.fullmatch(text) is not None and LATIN_RE.fullmatch(
             self.pinyin) is not None
         self.py_needles: list[tuple[str, int]] = []  # (needle, syllables in it)

@@ -1,18 +1,12 @@
-"""Fixtures for drafting: the test documents (made-up reports in the style of real ones), the
-bundled seeds, and a function that drafts a pack from any of them."""
+"""Fixtures for drafting: a function that drafts a pack from any document (the documents are
+in :mod:`_drafting`)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+import _drafting  # noqa: F401  (puts the document tests' format writers on the path)
 import pytest
-
-HERE = Path(__file__).resolve().parent
-DOCUMENTS = HERE / "documents"
-REPORTS = sorted(DOCUMENTS.glob("*.txt"))
-SEEDS = sorted((HERE.parent.parent / "seeds").glob("*.txt"))
-sys.path.insert(0, str(HERE.parent / "documents"))  # the document tests' format writers
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from conftest import DOCUMENTS
+from _drafting import DOCUMENTS
 
 from briefing.pack import load_pack
 from briefing.tui import BriefingApp

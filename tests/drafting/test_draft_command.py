@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import DOCUMENTS, REPORTS
+from _drafting import DOCUMENTS, REPORTS
 
 from briefing.pack import load_pack
 

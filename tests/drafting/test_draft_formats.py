@@ -5,8 +5,8 @@ figures as its clean UTF-8 text (the formats are the document tests' own writers
 from __future__ import annotations
 
 import pytest
+from _drafting import REPORTS
 from _make import government_page, write_docx, write_pdf, write_text
-from conftest import REPORTS
 
 from briefing.pack import load_pack
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from _checks import check_nothing_lost, check_placement, check_quotes
-from conftest import DOCUMENTS, REPORTS, SEEDS
+from _draft_checks import check_nothing_lost, check_placement, check_quotes
+from _drafting import DOCUMENTS, REPORTS, SEEDS
 
 from briefing.authoring.draft.build import DEFINITION_REASON
 from briefing.pack import load_pack

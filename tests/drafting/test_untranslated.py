@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DOCUMENTS
+from _drafting import DOCUMENTS
 
 from briefing.model import UNTRANSLATED, Text
 

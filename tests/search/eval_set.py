@@ -8,10 +8,14 @@ pinyin, ``initials`` pinyin initials, ``heteronym`` pinyin of a 多音字 in its
 ``mixed`` several kinds in one query (scripts, languages, syllables with initials, pinyin
 typed with spaces), ``traditional`` the same words in traditional characters (a Hong Kong or
 Taiwan reader), ``tones`` pinyin typed with tone marks or with ü as ü or v, ``abbrev``
-abbreviations the pack's text does not spell out everywhere (English acronyms, 中科院).
+abbreviations the pack's text does not spell out everywhere (English acronyms, 中科院),
+``headline`` a broad word whose headline figure or item (the one whose label or title is
+about it, not one of the many that mention it) the reader expects first.
 
-The last three kinds were added (issue 13) before the engine handled them, so they record what
-readers type rather than what the engine happened to find.
+The traditional, tones and abbrev kinds were added (issue 13) before the engine handled them,
+so they record what readers type rather than what the engine happened to find; so were the
+headline cases and :data:`INSIDE_WORDS` (issue 28: ``研发`` listed R&D intensity 13th of 39,
+``rencai`` the talent action plan 10th, and ``SiC`` found the "sic" in "physicist").
 """
 
 from __future__ import annotations
@@ -177,4 +181,23 @@ EVAL: list[tuple[str, str, tuple[str, ...]]] = [
     # -- initials that must outrank Latin substrings ("ys" is 院士 before "sYStem") --------------
     ("ys", "initials", ("academicians-suzhou", "academicians-shenzhen",
                         "academicians-vs-shenzhen")),
+    # -- headlines: the figure or item a broad word is about, above those that mention it ----
+    ("研发", "headline", ("rd-intensity-2024",)),
+    ("研發", "headline", ("rd-intensity-2024",)),
+    ("yanfa", "headline", ("rd-intensity-2024",)),
+    ("R&D", "headline", ("rd-intensity-2024",)),
+    ("rencai", "headline", ("plan-talent",)),
+    ("人才", "headline", ("plan-talent",)),
+    ("talent", "headline", ("plan-talent",)),
+]
+
+#: (query, id): the record has the query's letters only inside longer words ("sic" in
+#: "physicist", "gan" in "organised", "cas" in "broadcast"), so it must not be a hit. A Latin
+#: needle matches whole words and word starts only.
+INSIDE_WORDS: list[tuple[str, str]] = [
+    ("SiC", "talent-development-funds"),
+    ("GaN", "plan-tech-mechanisms"),
+    ("GaN", "plan-tech-breakthroughs"),
+    ("CAS", "talent-honours-and-funds"),
+    ("CAS", "talent-top-ten-achievements"),
 ]

@@ -24,7 +24,8 @@ def test_json_shape():
     hits = json.loads(result.stdout)
     assert 0 < len(hits) <= 3
     for hit in hits:
-        assert set(hit) == {"id", "kind", "section", "title", "score", "zh", "en", "spans"}
+        assert set(hit) == {"id", "kind", "section", "title", "score", "zh", "en", "spans",
+                            "value"}
         assert set(hit["title"]) == {"zh", "en"}
         for span in hit["spans"]:
             assert set(span) == {"field", "start", "end"}
@@ -49,6 +50,29 @@ def test_table_output():
     assert "Score" in result.stdout and "enterprise" in result.stdout.lower()
     result = run("search", "人才", "--lang", "zh", "-n", "2")
     assert "得分" in result.stdout
+
+
+def test_table_says_what_it_counts_and_shows_figure_values(bundled):
+    from briefing.figures.formatting import figure_value
+
+    fig = bundled.figure("rd-intensity-2024")
+    for lang in ("en", "zh"):
+        hits = json.loads(run("search", "研发强度", "--json", "--lang", lang).stdout)
+        out = run("search", "研发强度", "--lang", lang).stdout
+        first = out.splitlines()[0]
+        figures = sum(h["kind"] == "figure" for h in hits)
+        assert figures and figures < len(hits)  # a mixed list: counted by kind
+        if lang == "en":
+            assert first.startswith(f"{len(hits)} hits: {figures} figures")
+        else:
+            assert first.startswith(f"{len(hits)}条结果：数据{figures}项")
+        assert figure_value(bundled, fig, lang) in out
+    hits = json.loads(run("search", "人才", "--json", "-n", "3").stdout)
+    assert run("search", "人才", "-n", "3", "--lang", "en").stdout.startswith("first 3 hits")
+    value = next(h["value"] for h in json.loads(run("search", "研发强度", "--json").stdout)
+                 if h["id"] == fig.id)
+    assert value == {"zh": fig.display, "en": figure_value(bundled, fig, "en")}
+    assert all(h["value"] is None for h in hits if h["kind"] != "figure")
 
 
 def test_section_option():

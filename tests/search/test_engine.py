@@ -145,7 +145,8 @@ def test_comparisons_are_searchable(engine):
 def test_hit_json_shape(engine):
     hit = engine.search("yanfa", limit=1)[0]
     data = hit.to_json()
-    assert set(data) == {"id", "kind", "section", "title", "score", "zh", "en", "spans"}
+    assert set(data) == {"id", "kind", "section", "title", "score", "zh", "en", "spans",
+                         "value"}
     assert data["spans"] and all(set(s) == {"field", "start", "end"} for s in data["spans"])
     assert data["spans"][0]["field"] == hit.field
 
@@ -211,11 +212,10 @@ def test_pack_without_glossary_has_no_aliases(bundled, tmp_path):
     assert "ach-integration" not in ids(engine.search("SiC", limit=3))
 
 
-def test_initials_of_a_chinese_word_outrank_a_latin_substring(engine):
+def test_initials_of_a_chinese_word_and_no_latin_substring(engine):
     hits = engine.search("ys", limit=5)
     assert spans_text(hits[0]) == ["院士"]
-    inside_words = [h for h in hits if h.field.endswith(".en")]
-    assert all(h.score < hits[0].score for h in inside_words)
+    assert not [h for h in engine.search("ys", limit=100) if h.field.endswith(".en")]  # sYStem
     # a short term that is a whole word or a word start still ranks as such
     assert engine.search("AI", limit=1)[0].id in ("ai-talent-measures-2025",
                                                   "talent-ai-service-platforms",
@@ -232,3 +232,70 @@ def test_words_joined_by_the_engine_are_read_as_syllables_not_as_typos(engine):
     assert joined.alts == []
     # pinyin typed with spaces is still read joined
     assert engine.search("yan fa", limit=1)[0].id == engine.search("yanfa", limit=1)[0].id
+
+
+def test_latin_terms_match_whole_words_or_word_starts_only(engine, eval_set):
+    """No span of a Latin term starts inside a word ("sic" in "physicist"), in any hit of any
+    query of the evaluation set; a letter after a digit starts a word ("HJ40")."""
+    from briefing.search.words import at_word_start
+
+    for query, *_ in eval_set.EVAL:
+        latin = [t for t in terms_of(query) if t[0].isascii() and t[0].isalnum()]
+        for hit in engine.search(query, limit=40) if latin else ():
+            for field, s, e in hit.matches:
+                text = hit.text_of(field).lower()
+                if text[s:e].isascii() and any(text.startswith(t, s) for t in latin):
+                    assert at_word_start(text, s), (query, hit.id, text[max(0, s - 9):e])
+    assert at_word_start("hj40", 2) and not at_word_start("physicist", 6)
+    assert "hj-talents-target-2025" in ids(engine.search("HJ", limit=5))
+
+
+def test_a_heading_qualifier_does_not_count_against_its_match():
+    from briefing.search.fields import core_length
+
+    assert core_length("研发强度（全社会研发投入占GDP比重）") == 4
+    assert core_length("Total R&D spending as a share of GDP (2025 target)") == 36
+    assert core_length("X（a）（b）") == 1
+    assert core_length("（2025年）") == len("（2025年）")  # nothing but a qualifier
+    assert core_length("苏州（全市）人才总量") == len("苏州（全市）人才总量")  # not at the end
+
+
+def test_the_headline_figure_outranks_longer_cores_and_mentions(engine):
+    """研发强度 is about 研发; 全社会研发投入占GDP比重（2025年目标） only mentions it."""
+    hits = engine.search("研发", limit=40)
+    top = ids(hits)
+    assert top[0] == "rd-intensity-2024"
+    assert top.index("rd-intensity-2024") < top.index("rd-intensity-target-2025")
+    texts = [h for h in hits if h.field.startswith("text")]
+    assert texts and all(h.score < hits[0].score - 10 for h in texts)
+
+
+def test_a_heading_whose_children_match_too_is_the_headline(engine, bundled):
+    """The action plan whose sub-items are all about talent outranks a shorter title about
+    talent with nothing under it, in every script."""
+    for query in ("人才", "rencai", "talent"):
+        top = ids(engine.search(query, limit=40))
+        assert top.index("plan-talent") < top.index("talent-honours"), query
+    assert not bundled.node("talent-honours").children
+    from briefing.search.headline import headline_bonus
+
+    # the bonus is the children's: none of them is about 实施 (in the plan's title only)
+    text = engine.text_index
+    r = next(i for i, rec in enumerate(text.records) if rec.id == "plan-talent")
+    kids = text.record_children[r]
+    assert {text.records[c].id for c in kids} == {n.id for n in bundled.node("plan-talent")
+                                                  .children}
+    assert headline_bonus(Term("实施"), kids, text, None, engine._match) == 0
+    assert headline_bonus(Term("人才"), kids, text, None, engine._match) > 0
+
+
+def test_figure_hits_carry_their_value(engine, bundled):
+    from briefing.figures.formatting import figure_value
+
+    hit = next(h for h in engine.search("研发强度", limit=5) if h.kind == "figure")
+    fig = bundled.figure(hit.id)
+    assert hit.value is not None
+    assert (hit.value.zh, hit.value.en) == (figure_value(bundled, fig, "zh"),
+                                            figure_value(bundled, fig, "en"))
+    assert hit.to_json()["value"] == {"zh": hit.value.zh, "en": hit.value.en}
+    assert all(h.value is None for h in engine.search("人才", limit=40) if h.kind != "figure")

@@ -13,8 +13,9 @@ assert _spec and _spec.loader
 eval_set = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(eval_set)
 EVAL = eval_set.EVAL
+INSIDE_WORDS = eval_set.INSIDE_WORDS
 KINDS = ("zh", "zh-near", "en", "typo", "pinyin", "initials", "heteronym", "mixed",
-         "traditional", "tones", "abbrev")
+         "traditional", "tones", "abbrev", "headline")
 #: Queries the engine is known to miss (strict expected failures). The 16 of issue 13's kinds
 #: that it missed when they were written (recall@3 of the whole set then: 99/115, 86.1%) all
 #: pass now (115/115).
@@ -47,10 +48,17 @@ def test_recall_at_3(engine):
 @pytest.mark.parametrize("query", [
     pytest.param(q, marks=pytest.mark.xfail(strict=True, reason="not handled yet"))
     if q in PENDING else q
-    for q, kind, _ in EVAL if kind in ("traditional", "tones", "abbrev") or q == "ys"])
+    for q, kind, _ in EVAL if kind in ("traditional", "tones", "abbrev", "headline")
+    or q == "ys"])
 def test_new_kinds_recalled_at_3(engine, query):
     expected = next(ids for q, _, ids in EVAL if q == query)
     assert {h.id for h in engine.search(query, limit=3)} & set(expected)
+
+
+@pytest.mark.parametrize(("query", "mentions"), INSIDE_WORDS)
+def test_a_latin_needle_inside_a_word_is_no_hit(engine, bundled, query, mentions):
+    assert bundled.has_node(mentions) or bundled.has_figure(mentions)
+    assert mentions not in {h.id for h in engine.search(query, limit=100)}
 
 
 def test_every_prefix_of_every_query_is_answered(engine):

@@ -108,3 +108,44 @@ def test_field_lists_keep_only_short_lists_of_needles_within_one_field():
     for k in range(field_scan.MAX_NEEDLES + 1):
         lists.keep(big, f"x{k}", array("i"), 2)
     assert lists.narrowest(big, "ab") is None  # the oldest were dropped
+
+
+_word_alphabet = st.sampled_from([*"abz 研-9", "\u00df"])
+
+
+def _word_scan(fields: list[str], needle: str, budget: int) -> list[int]:
+    """What a word-start scan finds, read the slow way: each field's occurrences in order,
+    the rest of a field passed over once one starts a word, giving up on the occurrence
+    inside a word that is one more than ``budget``."""
+    from briefing.search.words import at_word_start
+
+    out = []
+    for i, f in enumerate(fields):
+        for p in [p for p in range(len(f)) if f.startswith(needle, p)]:
+            if at_word_start(f, p):
+                out.append(i)
+                break
+            budget -= 1
+            if budget < 0:
+                return out
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(fields=st.lists(st.text(_word_alphabet, max_size=30), min_size=1, max_size=50),
+       needle=st.text(_word_alphabet, min_size=1, max_size=3).filter(
+           lambda n: n[0].isascii() and n[0].isalnum()),
+       budget=st.integers(0, 40))
+def test_a_word_start_scan_finds_word_starts_and_gives_up_on_its_budget(fields, needle,
+                                                                         budget):
+    """Fields holding a needle at a word start, in order; a scan that passes over more than
+    ``budget`` occurrences inside words gives up there."""
+    from briefing.search.field_scan import word_fields_found
+
+    big, starts = concat(fields)
+    grams = _grams(big, starts, 8)
+    scanned = list(word_fields_found(starts, needle, block_pieces(
+        big, grams.bounds, grams.candidate_blocks(needle)), budget))
+    assert scanned == _word_scan(fields, needle, budget)
+    every = list(word_fields_found(starts, needle, [(big, 0, 0, len(big))], 10**9))
+    assert every == _word_scan(fields, needle, 10**9)

@@ -29,6 +29,8 @@ def assert_same(inp: StoreInput, text: TextIndex) -> None:
     assert [tuple(flat[a:b]) for a, b in itertools.pairwise(at)] == text.record_fields
     assert [inp.sections[c] if c >= 0 else None for c in inp.record_section] \
         == text.record_section
+    at, flat = list(inp.record_children_at), list(inp.record_children)
+    assert [tuple(flat[a:b]) for a, b in itertools.pairwise(at)] == text.record_children
     assert list(inp.starts) == list(text.starts) and inp.chars == text.chars
     assert len(inp) == len(text) and inp.record_count == len(text.records)
     assert inp.key == text.key
@@ -49,15 +51,17 @@ def test_the_bundled_pack_and_a_library_read_as_the_text_index_reads_them(bundle
 
 
 NAME = st.sampled_from([*FIELDS, "other"])  # a field the index does not search is skipped
-VALUE = st.text(st.sampled_from("ab研发 "), max_size=4)  # short: many equal lengths (ties)
+#: short: many equal lengths (ties); brackets: headings ranked by their core length
+VALUE = st.text(st.sampled_from("ab研发 （）()"), max_size=5)
 RECORD = st.tuples(st.sampled_from(["section", "item", "figure"]),
                    st.sampled_from([None, "s1", "s2", "r0"]),
-                   st.lists(st.tuples(NAME, VALUE), max_size=6))
+                   st.lists(st.tuples(NAME, VALUE), max_size=6),
+                   st.sampled_from([None, "r0", "r1", "r3", "missing"]))  # its own: no child
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(RECORD, max_size=30))
 def test_any_records_give_the_text_index_tables(drawn):
-    recs = [Record(f"r{i}", kind, section, Text("t", "t"), "z", "e", tuple(fields))
-            for i, (kind, section, fields) in enumerate(drawn)]
+    recs = [Record(f"r{i}", kind, section, Text("t", "t"), "z", "e", tuple(fields), parent)
+            for i, (kind, section, fields, parent) in enumerate(drawn)]
     assert_same(StoreInput(iter(recs)), TextIndex(recs))

@@ -30,6 +30,30 @@ def test_search_lists_live_and_enter_opens(app, drive):
     drive(app, scenario)
 
 
+def test_search_lists_figure_values_and_says_what_it_counts(app, drive):
+    """A figure hit shows its value beside its label; the status counts hits by kind."""
+    from briefing.figures.formatting import figure_value
+
+    async def scenario(pilot):
+        await pilot.press("slash", *"R&D")
+        screen = app.screen
+        results = screen.query_one("#search-results", OptionList)
+        status = screen.query_one("#search-status", Prose)
+        await wait_until(pilot, lambda: results.option_count > 0, "the hits")
+        hits = list(screen.hits.values())
+        figure = next(h for h in hits if h.kind == "figure")
+        option = results.get_option(figure.id)
+        value = figure_value(app.pack, app.pack.figure(figure.id), "en")
+        assert value in option.prompt.text.plain
+        kinds = {h.kind for h in hits}
+        words = {"figure": "figure", "item": "item", "section": "section",
+                 "comparison": "comparison"}
+        assert f"{len(hits)} hit" in status.text.plain  # "39 hits", or "first 40 hits"
+        assert all(words[k] in status.text.plain for k in kinds)
+
+    drive(app, scenario)
+
+
 def test_command_palette_finds_what_search_finds_in_the_same_order(app, drive):
     async def palette_ids(pilot, query: str) -> tuple[list[str], list[str]]:
         from textual.command import CommandList
@@ -165,3 +189,31 @@ def test_find_says_no_matches(app, drive):
         assert "No matches" in str(app.main.query_one("#find-count", Static).render())
 
     drive(app, scenario)
+
+
+def test_search_prompts_fit_their_width_and_keep_values_whole():
+    """A figure's value sits between its label and its id; the prompt still breaks within the
+    list's width (a CJK value counts two cells a character) and never inside the value."""
+    import io
+    import re
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from briefing.pack import bundled_pack_dir, load_pack
+    from briefing.search import SearchEngine
+    from briefing.tui.screens.search import _prompt
+
+    pack = load_pack(bundled_pack_dir())
+    engine = SearchEngine(pack)
+    for query, lang in (("顶尖人才", "zh"), ("R&D", "en"), ("研发", "zh")):
+        for hit in [h for h in engine.search(query, limit=40) if h.value is not None][:8]:
+            value = hit.value.get(lang)
+            for width in range(max(40, len(hit.id) + 2), 90, 3):
+                console = Console(width=width, file=io.StringIO(), record=True)
+                console.print(_prompt(hit, lang))
+                lines = [line.rstrip() for line in console.export_text().splitlines()]
+                assert all(cell_len(line) <= width for line in lines), (hit.id, width)
+                # its one-cell runs ("about 4.15%", the "10%" of "增幅10%") are never broken
+                for run in re.findall(r"[\x20-\x7e]+", value):
+                    assert any(run.strip() in line for line in lines), (hit.id, width, lines)

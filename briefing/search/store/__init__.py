@@ -38,7 +38,8 @@ from pathlib import Path
 
 from briefing.paths import cache_dir
 
-STORE_FORMAT = 1
+#: 2: headings ranked by their core length; each record's children (for headline hits)
+STORE_FORMAT = 2
 RECORD_BLOCK = 256  # records stored together (their ids and kinds compress well together)
 ZLIB_LEVEL = 1  # the cheapest level: about 3x smaller for Chinese, 10x for pinyin
 _SEARCH = Path(__file__).resolve().parents[1]

@@ -229,6 +229,8 @@ def _write_tables(db, inp: StoreInput) -> dict:
     _put_array(db, "record_fields.at", "q", inp.record_fields_at)
     _put_array(db, "record_fields", "q", inp.record_fields)
     _put_array(db, "record_section", "q", inp.record_section)
+    _put_array(db, "record_children.at", "q", inp.record_children_at)
+    _put_array(db, "record_children", "q", inp.record_children)
     db.executemany("INSERT INTO record VALUES (?, ?)", enumerate(inp.record_rows))
     return {"fields": len(inp), "records": inp.record_count, "field_names": inp.field_names,
             "sections": inp.sections, "top_sections": inp.top_sections}

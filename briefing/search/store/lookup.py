@@ -187,9 +187,15 @@ class StoredText:
         self.field_name = _Lazy(n, lambda f: names[codes[f]])
         weights = [FIELDS[name][1] for name in names]
         self.field_weight = _Lazy(n, lambda f: weights[codes[f]])
+        headings = [FIELDS[name][0] == 0 for name in names]
+        self.field_heading = _Lazy(n, lambda f: headings[codes[f]])
         at, flat = store.array("record_fields.at"), store.array("record_fields")
         nrec = meta["records"]
         self.record_fields = _Lazy(nrec, lambda r: tuple(flat[at[r]: at[r + 1]]))
+        k_at, kids = store.array("record_children.at"), store.array("record_children")
+        if len(at) != nrec + 1 or len(k_at) != nrec + 1:
+            raise StoreError("record table has the wrong length")
+        self.record_children = _Lazy(nrec, lambda r: tuple(kids[k_at[r]: k_at[r + 1]]))
         sec_codes, sections = store.array("record_section"), meta["sections"]
         self.record_section = _Lazy(nrec, lambda r: sections[sec_codes[r]]
                                     if sec_codes[r] >= 0 else None)

@@ -18,11 +18,13 @@ import zlib
 from array import array
 from collections.abc import Iterable
 
-from briefing.search.fields import FIELDS, Record, gc_paused, starts_of, text_key
+from briefing.search.fields import FIELDS, Record, core_length, gc_paused, starts_of, text_key
 from briefing.search.store import RECORD_BLOCK, ZLIB_LEVEL
 
 _NAMES = list(FIELDS)
-_RANK = [FIELDS[name][0] << 40 for name in _NAMES]  # as TextIndex: (class, length), stable
+#: as TextIndex (see fields.static_rank): (class, length or a heading's core length), stable
+_RANK = [FIELDS[name][0] << 40 for name in _NAMES]
+_HEADING = [FIELDS[name][0] == 0 for name in _NAMES]
 _CODE = {name: i for i, name in enumerate(_NAMES)}
 _AT_ONCE = 1 << 16  # fields put in rank order at a time
 
@@ -40,17 +42,21 @@ class StoreInput:
 
         keys, texts, owner, names = array("Q"), [], array("I"), array("B")
         sections: list[str | None] = []
+        parents: list[str | None] = []
+        at: dict[str, int] = {}
         rows, pending, tops = [], [], []
-        code, rank = _CODE, _RANK
+        code, rank, heading = _CODE, _RANK, _HEADING
         for r, rec in enumerate(recs):
             for name, value in rec.fields:
                 c = code.get(name)
                 if value and c is not None:
-                    keys.append(rank[c] | len(value))
+                    keys.append(rank[c] | (core_length(value) if heading[c] else len(value)))
                     texts.append(value)
                     owner.append(r)
                     names.append(c)
             sections.append(rec.section)
+            parents.append(rec.parent)
+            at[rec.id] = r
             pending.append(record_row(rec))
             if len(pending) == RECORD_BLOCK:
                 rows.append(_pack_rows(pending))
@@ -83,10 +89,22 @@ class StoreInput:
         self.sections = sorted({s for s in sections if s is not None})
         scode = {s: i for i, s in enumerate(self.sections)}
         self.record_section = array("q", (scode[s] if s is not None else -1 for s in sections))
+        self._children(np, [at.get(p, -1) if p is not None else -1 for p in parents])
+        del parents, at
         self.record_rows = rows
         self.record_count = len(sections)
         self.top_sections = sorted(tops)
         self.starts = starts_of(self.field_text)
+
+    def _children(self, np, parent: list[int]) -> None:
+        """Each record's children (see fields.children_of), flat in record order, and where
+        each record's start."""
+        by_parent = np.array(parent, np.int64)
+        by_parent[by_parent == np.arange(len(parent))] = -1  # no record is its own child
+        kids = np.argsort(by_parent, kind="stable")[np.count_nonzero(by_parent < 0):]
+        self.record_children = array("I", kids.astype(np.uint32).tobytes())
+        counts = np.bincount(by_parent[by_parent >= 0], minlength=len(parent)).astype(np.int64)
+        self.record_children_at = array("q", np.concatenate(([0], np.cumsum(counts))).tobytes())
 
     def let_go(self) -> None:
         """Drop the texts, tables and rows once the store has them (see
@@ -95,7 +113,7 @@ class StoreInput:
         self.field_text = []
         self.record_rows = []
         for name in ("field_record", "field_name_codes", "record_fields", "record_fields_at",
-                     "record_section"):
+                     "record_section", "record_children", "record_children_at"):
             setattr(self, name, array(getattr(self, name).typecode))
 
     def __len__(self) -> int:

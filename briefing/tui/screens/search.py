@@ -19,7 +19,8 @@ from textual.widgets.option_list import Option
 
 from briefing.figures.formatting import figure_value, period_label
 from briefing.model import Lang, Pack
-from briefing.present.snippets import HIGHLIGHT, snippet
+from briefing.present.hit_count import hit_count
+from briefing.present.snippets import HIGHLIGHT, snippet, value_glue
 from briefing.present.words import t
 from briefing.text.rich_wrap import Wrapped
 from briefing.text.sanitize import one_line
@@ -29,34 +30,48 @@ from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
 
+SHOWN = 40  # hits listed (a full list says "first 40 hits": there may be more)
 PREVIEW_CHARS = 360  # about four lines of the dialog: enough to see the hit in its sentence
 KIND_WORDS = {"section": "section", "item": "item", "figure": "figure_kind",
               "comparison": "comparison"}
 
 
 def hit_prompt(hit, lang: Lang, width: int = 70) -> Text:
-    """Kind, title in the UI language, and a snippet around the match with the match marked."""
+    """Kind, title in the UI language, a figure's value, and a snippet around the match with
+    the match marked."""
+    return _laid_out(hit, lang, width)[0]
+
+
+def _laid_out(hit, lang: Lang, width: int = 70) -> tuple[Text, list[int], range]:
+    """:func:`hit_prompt`, and the offsets in it where the value and the id may not break."""
     kind = t(KIND_WORDS.get(hit.kind, "item"), lang)
-    text = Text.assemble((f"{kind:<6} ", "dim"), (one_line(hit.title.get(lang)), "bold"),
-                         (f"  {hit.id}", "dim italic"))
-    source = hit.text_of(hit.field)
     title = one_line(hit.title.get(lang))
+    text = Text.assemble((f"{kind:<6} ", "dim"))
+    title_at = len(text.plain)
+    text.append(title, "bold")
+    value = one_line(hit.value.get(lang)) if hit.value is not None else ""
+    value_at = len(text.plain) + 2
+    if value:
+        text.append(f"  {value}", "bold cyan")
+    id_at = len(text.plain) + 2
+    text.append(f"  {hit.id}", "dim italic")
+    whole = value_glue(value, value_at), range(id_at + 1, id_at + len(hit.id))
+    source = hit.text_of(hit.field)
     if source == title:  # the match is in the title shown: mark it there
-        offset = len(text.plain) - len(f"  {hit.id}") - len(title)
         for s, e in hit.spans:
-            text.stylize(HIGHLIGHT, offset + s, offset + e)
-        return text
+            text.stylize(HIGHLIGHT, title_at + s, title_at + e)
+        return text, *whole
     if source and hit.spans:
         text.append("\n")
         text.append_text(snippet(source, hit.spans, width))
-    return text
+    return text, *whole
 
 
 def _prompt(hit, lang: Lang) -> Wrapped:
-    """The hit's prompt, wrapped by the line breaker with its id kept whole on one line."""
-    prompt = hit_prompt(hit, lang)
-    start = prompt.plain.find(f"  {hit.id}") + 2
-    return Wrapped(prompt, range(start + 1, start + len(hit.id)) if start >= 2 else ())
+    """The hit's prompt, wrapped by the line breaker with a figure's value and the id each
+    kept whole on one line."""
+    prompt, value, item_id = _laid_out(hit, lang)
+    return Wrapped(prompt, [*value, *item_id])
 
 
 class SearchScreen(Dialog[str | None]):
@@ -123,14 +138,14 @@ class SearchScreen(Dialog[str | None]):
     def _list(self, query: str) -> None:
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        hits = self.engine.search(query, limit=40) if query.strip() else []
+        hits = self.engine.search(query, limit=SHOWN) if query.strip() else []
         self.hits = {hit.id: hit for hit in hits}
         self._preview(hits[0] if hits else None)
         results.add_options(Option(_prompt(hit, self.lang), id=hit.id) for hit in hits)
         if hits:
             results.highlighted = 0
         self._show_status(t("no_results", self.lang) if query.strip() and not hits else
-                          (f"{len(hits)}" if hits else ""))
+                          (hit_count((h.kind for h in hits), SHOWN, self.lang) if hits else ""))
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
