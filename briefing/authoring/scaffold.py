@@ -24,10 +24,22 @@ class ScaffoldError(Exception):
     """Why the pack cannot be created; one line for the user."""
 
 
-#: Units the stub command guesses, so its drafts validate in a new pack.
+#: The units the stub command guesses most often, so most drafts validate in a new pack (stub
+#: lists any other a draft needs; its draft says unit TODO until it is declared).
 UNITS = """\
 units:                      # unit id: {zh: measure word, en: plural, singular: one}
   enterprises: {zh: 家, en: enterprises, singular: enterprise}
+  institutions: {zh: 家, en: institutions, singular: institution}
+  rd-institutions: {zh: 家/个, en: R&D institutions, singular: R&D institution}
+  laboratories: {zh: 家, en: laboratories, singular: laboratory}
+  platforms: {zh: 个, en: platforms, singular: platform}
+  centres: {zh: 个, en: centres, singular: centre}
+  projects: {zh: 个/项, en: projects, singular: project}
+  schools: {zh: 所, en: schools, singular: school}
+  school-places: {zh: 个, en: school places, singular: school place}
+  households: {zh: 户, en: households, singular: household}
+  usd: {zh: 美元, en: US dollars}
+  km: {zh: 公里, en: km}
   people: {zh: 人, en: people, singular: person}
   items: {zh: 个/项, en: items, singular: item}
   editions: {zh: 届, en: editions, singular: edition}

@@ -80,21 +80,26 @@ def stub(
     doc_id: Annotated[str | None, typer.Option("--doc-id", metavar="ID", help="The document's "
                                                "id in the manifest (default: from its name).")]
     = None,
+    ignored: Annotated[bool, typer.Option("--ignored", help="Print the numbers that are not "
+                                          "figures, as coverage ignore entries with reasons.")]
+    = False,
     json: JsonOption = False,
 ) -> None:
-    """Every number in a document as a draft figure (YAML on standard output)."""
+    """Every figure in a document as a draft (YAML on standard output); with --ignored, the
+    numbers that are not figures, each with its reason."""
     import datetime
 
-    from briefing.authoring.stubs import slug, stubs
+    from briefing.authoring.reader import read_figures
+    from briefing.authoring.stubs import ignore_entries, slug, stubs
 
     hedges: tuple[str, ...] = ()
-    text = None
-    if state.content is not None:  # --content: the pack's hedges, and its id for this file
-        documents, declared = _manifest_hints(state.content)
+    text, date, units = None, None, None
+    if state.content is not None:  # --content: the pack's hedges, units, and id for this file
+        documents, declared, units = _manifest_hints(state.content)
         hedges = tuple(h.word for h in declared)
         known = _pack_document(documents, document)
         if known is not None:  # quote the text the pack keeps, never a new extraction
-            doc_id, text = doc_id or known.id, known.read()
+            doc_id, text, date = doc_id or known.id, known.read(), known.date
     if text is None:
         from briefing.documents import DocumentError, read_document
 
@@ -102,28 +107,49 @@ def stub(
             text = read_document(document).text
         except DocumentError as exc:
             raise fail(str(exc)) from None
-    figures = stubs(text, doc_id or slug(document.stem), str(datetime.date.today().year),
-                    hedges)
-    data: object = figures
-    if section is not None:
-        data = {"id": section, "title": {"zh": "TODO: 标题", "en": "TODO: title"},
-                "text": {"zh": "TODO: 正文", "en": "TODO: text"}, "figures": figures}
+    reading = read_figures(text, date=date, hedges=hedges)
+    doc_id = doc_id or slug(document.stem)
+    if ignored:
+        data: object = ignore_entries(reading, doc_id)
+    else:
+        figures = stubs(text, doc_id, str(datetime.date.today().year), hedges, reading, units)
+        data = figures
+        if section is not None:
+            data = {"id": section, "title": {"zh": "TODO: 标题", "en": "TODO: title"},
+                    "text": {"zh": "TODO: 正文", "en": "TODO: text"}, "figures": figures}
     if json:
         print_json(data)
         return
-    import yaml
+    from briefing.authoring.yaml_out import dump
 
-    typer.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
+    comment = "" if ignored else _units_comment(reading, units)
+    typer.echo(comment + dump(data), nl=False)
 
 
-def _manifest_hints(root: Path) -> tuple[list, list]:
-    """The documents and hedges of the pack's manifest, even while its sections are broken
-    (``stub ... > sections/x.yaml`` empties a section file before stub runs)."""
+def _units_comment(reading, declared: set[str] | None) -> str:
+    """The units the drafts use, as manifest lines in a YAML comment: with --content, those
+    the pack lacks (their drafts say TODO until they are declared)."""
+    units = {f.unit.id: f.unit for f in reading.figures if f.unit and f.unit.zh
+             and (declared is None or f.unit.id not in declared)}
+    if not units:
+        return ""
+    lines = ["# units these drafts use (declare in the manifest those it lacks):"
+             if declared is None else
+             "# units the pack lacks (drafts in them say unit TODO until they are declared):"]
+    for unit in units.values():
+        singular = f", singular: {unit.singular}" if unit.singular else ""
+        lines.append(f"#   {unit.id}: {{zh: \"{unit.zh}\", en: \"{unit.en}\"{singular}}}")
+    return "\n".join(lines) + "\n"
+
+
+def _manifest_hints(root: Path) -> tuple[list, list, set[str]]:
+    """The documents, hedges and unit ids of the pack's manifest, even while its sections are
+    broken (``stub ... > sections/x.yaml`` empties a section file before stub runs)."""
     from briefing.pack.loader import PackBuilder
 
     builder = PackBuilder(root)
     builder.manifest()
-    return builder.documents, builder.declared_hedges
+    return builder.documents, builder.declared_hedges, set(builder.units)
 
 
 def _pack_document(documents: list, document: Path):
@@ -131,10 +157,16 @@ def _pack_document(documents: list, document: Path):
     if it lists it."""
     import hashlib
 
+    from briefing.documents import limits
+
     try:
-        digest = hashlib.sha256(document.read_bytes()).hexdigest()
+        if not document.is_file():
+            return None  # the reader says why, naming the file
+        with document.open("rb") as handle:
+            data = handle.read(limits.MAX_ORIGINAL_BYTES + 1)
     except OSError:
-        return None  # the reader says why, naming the file
+        return None
+    digest = hashlib.sha256(data).hexdigest()
     return next((d for d in documents if digest in (d.sha256, d.text_sha256)), None)
 
 
@@ -157,17 +189,24 @@ def coverage(
             err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     found = uncovered(pack, ignores)
+    unread = [u for u in found if not u.readable]
+    found = [u for u in found if u.readable]
     if json:
-        print_json([{"doc": u.doc, "line": u.mention.line, "number": u.mention.text,
-                     "value": u.mention.value, "sentence": u.mention.sentence}
-                    for u in found])
+        print_json([{"doc": u.doc, "line": u.line, "number": u.text, "value": u.value,
+                     "sentence": u.sentence, "not_a_figure": u.reason,
+                     "readable": u.readable} for u in [*found, *unread]])
         return
     from briefing.text.sanitize import clean, one_line
 
     for u in found:
-        console.print(f"{u.doc}:{u.mention.line}: {clean(u.mention.text)} — "
-                      f"{clean(one_line(u.mention.sentence))}", markup=False, highlight=False,
+        why = f" (not a figure? {u.reason})" if u.reason else ""
+        console.print(f"{u.doc}:{u.line}: {clean(u.text)} — {clean(one_line(u.sentence))}"
+                      f"{why}", markup=False, highlight=False, soft_wrap=True)
+    for u in unread:
+        console.print(f"{u.doc}:{u.line}: cannot read {clean(u.text)} — "
+                      f"{clean(one_line(u.sentence))}", markup=False, highlight=False,
                       soft_wrap=True)
     total = sum(1 for _ in pack.figures())
-    console.print(f"{len(found)} uncovered number(s); {total} figures, {len(ignores)} ignored",
-                  markup=False, highlight=False)
+    unread_note = f", {len(unread)} the reader cannot read" if unread else ""
+    console.print(f"{len(found)} uncovered number(s){unread_note}; {total} figures, "
+                  f"{len(ignores)} ignored", markup=False, highlight=False)

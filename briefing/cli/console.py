@@ -39,16 +39,16 @@ class State:
         self.lang_given = lang_given  # --lang was on the command line (the app's saved one yields)
         self._pack = _pack
 
-    def pack(self, cached: bool = True, keep: bool = True) -> Pack:
+    def pack(self, cached: bool = True, keep: bool = True, shown: int | None = 20) -> Pack:
         """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
 
         ``cached`` reuses a hash-checked validated pack; ``validate`` passes False. ``keep``
         False loads it without holding on to it (a large pack's search store is built with
         the pack let go, see :mod:`briefing.search.build_store`); :meth:`use` keeps it
-        after all.
+        after all. ``shown``: how many problems of an invalid pack to print (None: all).
         """
         if self._pack is None and not keep:
-            loaded = self.pack(cached)
+            loaded = self.pack(cached, shown=shown)
             self._pack = None
             return loaded
         if self._pack is None:
@@ -59,13 +59,7 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
-                err = _console(stderr=True)
-                for error in exc.errors[:20]:  # messages quote pack text: keep them inert
-                    err.print(clean(str(error)), markup=False, highlight=False,
-                              soft_wrap=True)
-                if len(exc.errors) > 20:
-                    err.print(f"... and {len(exc.errors) - 20} more problems",
-                              markup=False, highlight=False, soft_wrap=True)
+                print_problems(exc.errors, shown)
                 raise typer.Exit(1) from None
         return self._pack
 
@@ -92,6 +86,17 @@ def __getattr__(name: str) -> Console:
     if name in ("console", "err_console"):
         return _console(stderr=name == "err_console")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def print_problems(problems: list, shown: int | None = 20) -> None:
+    """Pack problems on stderr, one a line: the first ``shown`` (None: all), then how many
+    more there are and how to see them."""
+    err = _console(stderr=True)
+    for problem in problems[:shown]:  # messages quote pack text: keep them inert
+        err.print(clean(str(problem)), markup=False, highlight=False, soft_wrap=True)
+    if shown is not None and len(problems) > shown:
+        err.print(f"... and {len(problems) - shown} more problems ('briefing validate --all' "
+                  "lists every one)", markup=False, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -48,13 +48,25 @@ def _one_format(json: bool, csv: bool) -> None:
 def validate(
     path: Annotated[Path | None, typer.Argument(help="Pack directory (default: the bundled "
                                                 "pack, or --content).")] = None,
+    every: Annotated[bool, typer.Option("--all", help="List every problem (without it, the "
+                                        "first 20 and how many more).")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Check a content pack and list every problem as file:line: message."""
+    """Check a content pack (and its coverage ignore list) and list its problems as
+    file:line: message."""
     set_lang(lang)
     if path is not None:
         state.content, state._pack = path, None
-    pack = state.pack(cached=False)
+    shown = None if every else 20
+    pack = state.pack(cached=False, shown=shown)
+    if pack.coverage_ignore:
+        from briefing.authoring.coverage import read_ignores
+        from briefing.cli.console import print_problems
+
+        problems = read_ignores(pack, pack.coverage_ignore)[1]
+        if problems:
+            print_problems(problems, shown)
+            raise typer.Exit(1)
     nodes = list(pack.nodes())
     console.print(
         f"ok: {pack.id}: {len(pack.sections)} sections, {len(nodes) - len(pack.sections)} "
@@ -124,7 +136,7 @@ def figures(
     if json or csv:
         from briefing.present.json_shapes import figure
 
-        records = [figure(fig) for fig in selected]
+        records = [figure(fig, pack) for fig in selected]
         if csv:
             from briefing.cli.csvout import write_csv
 

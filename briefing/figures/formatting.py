@@ -6,8 +6,9 @@ the source's hedge ("over 19,000 enterprises", "RMB 43.2 billion", "No. 4").
 
 from __future__ import annotations
 
-from briefing.figures.reading import format_value, fraction_text
-from briefing.figures.vocabulary import hedge_of, scope_name
+from briefing.figures.numerals import UNIT_IDIOMS
+from briefing.figures.reading import format_value, fraction_text, read_number
+from briefing.figures.vocabulary import ZH_AFTER_NUMBER, ZH_AFTER_UNIT, hedge_of, scope_name
 from briefing.model import UNDATED, Figure, Lang, Pack
 from briefing.text.lazy_pattern import LazyPattern
 
@@ -59,12 +60,14 @@ def _money(value: float) -> str:
 
 
 def english_quantity(pack: Pack, figure: Figure) -> str:
-    """The figure's value in English, without the hedge."""
+    """The figure's value in English, without the hedge; a range says both ends."""
+    if figure.high is not None:
+        return english_range(pack, figure.value, figure.high, figure.unit)
     value, unit = figure.value, figure.unit
     if unit == "yuan":
         return _money(value)
     if unit == "percent":
-        return f"{format_value(value)}%"
+        return f"{format_value(value)}%{_doubling(figure.display)}"
     if unit == "rank":
         return f"No. {format_value(value)}"
     if unit == "tier":  # a group of leaders, never a place: "first tier", not "No. 1"
@@ -77,10 +80,47 @@ def english_quantity(pack: Pack, figure: Figure) -> str:
     return f"{format_value(value)} {pack.unit(unit).english(value)}"  # validated: it exists
 
 
+_DOUBLING_EN = {"翻两番": " (quadrupled)", "翻一番": " (doubled)", "翻番": " (doubled)"}
+
+
+def _doubling(display: str) -> str:
+    """" (doubled)" when a percent growth is the source's 翻番: say what the 100% means."""
+    return next((_DOUBLING_EN[w] for w in UNIT_IDIOMS if w in display and w in _DOUBLING_EN),
+                "")
+
+
+def english_range(pack: Pack, low: float, high: float, unit: str) -> str:
+    """Both ends of a range, the unit said once: "4.5–5%", "RMB 1–1.2 billion",
+    "10,000–12,000 people", "No. 3–5"."""
+    if unit == "yuan":
+        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(high) >= size:
+                return f"RMB {low / size:,.4g}–{high / size:,.4g} {word}"
+        return f"RMB {format_value(low)}–{format_value(high)}"
+    both = f"{format_value(low)}–{format_value(high)}"
+    if unit == "percent":
+        return f"{both}%"
+    if unit == "rank":
+        return f"No. {both}"
+    if unit in ("times", "ratio"):
+        return f"{both}×"
+    if unit == "tier":
+        return f"{_tier_ordinal(low)} to {_tier_ordinal(high)} tier"
+    return f"{both} {pack.unit(unit).english(high)}"
+
+
+def _top_rank(figure: Figure, pack: Pack | None) -> bool:
+    """A rank given as a ceiling: 前三 (top three), not "No. 3"."""
+    found = hedge_of(figure.qualifier, pack)
+    return figure.unit == "rank" and found is not None and found.meaning == "at-most"
+
+
 def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:
     """What a reader sees as the figure's value: the source wording, or hedged English."""
     if lang == "zh":
         return figure.display
+    if _top_rank(figure, pack):
+        return f"top {format_value(figure.value)}"
     hedge = qualifier_label(figure, lang, pack)
     quantity = english_quantity(pack, figure)
     if not hedge:
@@ -97,9 +137,6 @@ def figure_value(pack: Pack, figure: Figure, lang: Lang) -> str:
 # fragments ("B市有49人"); Chinese keeps the source's own numeral spelling ("超千亿", "2.43万")
 # when the display is nothing but a number, its hedge and a measure word.
 
-_ZH_BEFORE = ("超过", "超", "约", "近", "预计")  # hedges written before the number
-_ZH_AFTER_NUMBER = ("余", "多")  # between the number and the measure word: "4万余人"
-_ZH_AFTER_UNIT = ("以上", "左右")  # after the measure word: "2800家左右"
 _ZH_PLAIN_DISPLAY = LazyPattern(
     r"^(?:超过|超|约|近|预计)?"
     r"(?P<number>\d[\d.,/]*[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿]+)"
@@ -129,12 +166,14 @@ def _tier_ordinal(value: float) -> str:
 
 
 def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
-                   display: str = "") -> tuple[str, str]:
-    """(number, unit word) of a bare value, without any hedge.
+                   display: str = "", high: float | None = None) -> tuple[str, str]:
+    """(number, unit word) of a bare value (or range, up to ``high``), without any hedge.
 
     ``display`` (the source wording) only lends Chinese its numeral spelling and measure word,
     and only when it holds nothing else.
     """
+    if high is not None:
+        return _range_parts(pack, value, high, unit, lang)
     if unit == "percent":
         return f"{format_value(value)}%", ""
     if unit == "ratio":
@@ -161,6 +200,24 @@ def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
     return chinese_amount(value), word
 
 
+def _range_parts(pack: Pack, low: float, high: float, unit: str,
+                 lang: Lang) -> tuple[str, str]:
+    """(number, unit word) of a range: ("4.5–5%", ""), ("4.5%—5%", ""), ("10–12", "万人")."""
+    if lang == "en":
+        phrase = english_range(pack, low, high, unit)
+        if unit == "yuan":
+            return phrase.removeprefix("RMB "), "RMB"
+        label = pack.unit(unit).english(high) if unit not in _BARE_UNITS | {
+            "times", "tier", "yuan"} else ""
+        return (phrase.removesuffix(" " + label), label) if label else (phrase, "")
+    if unit == "percent":
+        return f"{format_value(low)}%—{format_value(high)}%", ""
+    if unit == "rank":
+        return f"第{format_value(low)}—{format_value(high)}", ""
+    word = "" if unit in ("ratio", "times", "tier") else pack.unit(unit).label.zh.split("/")[0]
+    return f"{chinese_amount(low)}—{chinese_amount(high)}", word
+
+
 def _zh_measure_words(pack: Pack, word: str) -> set[str]:
     words = {alt for u in pack.units for alt in u.label.zh.split("/")}
     return words | {"", word}
@@ -168,10 +225,14 @@ def _zh_measure_words(pack: Pack, word: str) -> set[str]:
 
 def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]:
     """(before, number, unit word, after) with the figure's hedge placed where it belongs."""
+    if _top_rank(figure, pack):  # 前三: the hedge is the phrase
+        top = figure.display[figure.display.find(figure.qualifier or ""):]
+        return "", (f"top {format_value(figure.value)}" if lang == "en" else top), "", ""
     if lang == "en":  # the one English formatter, split where its unit word begins
         number, unit = _split_english(pack, figure, english_quantity(pack, figure))
     else:
-        number, unit = quantity_parts(pack, figure.value, figure.unit, lang, figure.display)
+        number, unit = quantity_parts(pack, figure.value, figure.unit, lang, figure.display,
+                                      figure.high)
     hedge = figure.qualifier
     if not hedge:
         return "", number, unit, ""
@@ -180,11 +241,19 @@ def _hedged(pack: Pack, figure: Figure, lang: Lang) -> tuple[str, str, str, str]
         words = found.en if found else ""
         return ("", number, unit, f" {words}") if found and found.after else (
             f"{words} ", number, unit, "")
-    if hedge in _ZH_BEFORE or hedge not in _ZH_AFTER_NUMBER + _ZH_AFTER_UNIT:
-        return hedge, number, unit, ""  # a manifest's own hedges (逾, 突破) come first too
-    if hedge in _ZH_AFTER_NUMBER:
+    if hedge in ZH_AFTER_NUMBER:
         return "", number + hedge, unit, ""
-    return "", number, unit, hedge  # 以上 / 左右 close the phrase: "2800家左右"
+    if hedge in ZH_AFTER_UNIT or (hedge_of(hedge) is None and _written_after(figure, hedge)):
+        return "", number, unit, hedge  # 以上 / 左右 / 以内 close the phrase: "5%以内"
+    return hedge, number, unit, ""  # 超, 不超过, and a manifest's 逾 or 突破 come first
+
+
+def _written_after(figure: Figure, hedge: str) -> bool:
+    """Whether the source writes a (manifest's) hedge after the number: "5%之内"."""
+    if hedge in figure.display:
+        reading = read_number(figure.display)
+        return reading is not None and figure.display.find(hedge) >= reading.end
+    return f"{figure.display}{hedge}" in figure.source.quote
 
 
 def _split_english(pack: Pack, figure: Figure, phrase: str) -> tuple[str, str]:

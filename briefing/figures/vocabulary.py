@@ -15,11 +15,20 @@ BUILTIN_SCOPES = tuple(Scope(id=s, label=Text(zh=_SCOPE_NAMES[s][0], en=_SCOPE_N
                        for s in SCOPES)
 
 _MEANING = {"超": "above", "超过": "above", "余": "above", "多": "above", "以上": "at-least",
-            "左右": "about", "约": "about", "近": "below", "预计": "about"}
+            "左右": "about", "约": "about", "近": "below", "预计": "about",
+            "以内": "at-most", "以下": "at-most", "不超过": "at-most", "不高于": "at-most",
+            "不少于": "at-least", "不低于": "at-least", "前": "at-most"}
 #: How English says a declared hedge when the manifest gives no wording of its own.
-MEANING_EN = {"above": "over", "about": "about", "below": "nearly", "at-least": "at least"}
+MEANING_EN = {"above": "over", "about": "about", "below": "nearly", "at-least": "at least",
+              "at-most": "at most"}
 BUILTIN_HEDGES = tuple(Hedge(word=w, meaning=_MEANING.get(w, "about"), en=en, after=w == "以上")
                        for w, en in QUALIFIERS.items())
+#: Hedges Chinese writes after the number and its measure word ("5%以内", "2800家左右");
+#: the rest come before it ("不超过2%", "超1万"). A manifest's own word is placed where its
+#: figure's quote has it.
+ZH_AFTER_UNIT = ("以上", "左右", "以内", "以下", "之内", "上下")
+#: Hedges written between the number and its measure word ("4万余人", "260多家").
+ZH_AFTER_NUMBER = ("余", "多")
 
 
 def scopes(pack: Pack | None = None) -> dict[str, Scope]:

@@ -26,8 +26,10 @@ FIGURE_KINDS = ("actual", "estimate", "target", "rank", "tier", "ratio", "growth
 UNDATED = "undated"
 #: Scopes every pack has; a manifest may add its own under ``scopes``.
 SCOPES = ("city", "province", "national", "global")
-#: What a hedge word says of the number it qualifies.
-HEDGE_MEANINGS = ("above", "about", "below", "at-least")
+#: What a hedge word says of the number it qualifies: "above" (超: more than it), "at-least"
+#: (以上, 不少于: it or more), "about" (左右), "below" (近: nearly, short of it) and "at-most"
+#: (以内, 不超过: a ceiling, it or less).
+HEDGE_MEANINGS = ("above", "about", "below", "at-least", "at-most")
 COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
 
 
@@ -170,7 +172,11 @@ def strip_conversion_markers(text: str) -> str:
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
 class Figure(Frozen):
-    """One number from a source, as data: value in base units plus the words it came from."""
+    """One number from a source, as data: value in base units plus the words it came from.
+
+    A range ("增长4.5%—5%") is one figure: ``value`` its low end, ``high`` its top, and
+    ``display`` the source's whole range wording.
+    """
 
     id: str
     label: Text
@@ -185,6 +191,7 @@ class Figure(Frozen):
     qualifier: str | None = None
     scope: str | None = None
     note: Text | None = None
+    high: float | None = None
 
     @property
     def dated(self) -> bool:

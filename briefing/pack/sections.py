@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from briefing.figures.reading import parse_display
+from briefing.figures.reading import read_number
 from briefing.model import FIGURE_KINDS, UNDATED, Figure, Node, Source
 from briefing.pack.checker import clip, did_you_mean, line_of, valid_date
 from briefing.pack.quotes import near_miss
@@ -15,7 +15,7 @@ from briefing.pack.yamlio import LineDict
 MAX_DEPTH = 6
 NODE_FIELDS = {"id", "title", "text", "source", "figures", "items", "see_also"}
 FIGURE_FIELDS = {"id", "label", "value", "unit", "display", "period", "kind", "qualifier",
-                 "scope", "note", "source"}
+                 "scope", "note", "source", "high"}
 
 
 class SectionReader(ReaderBase):
@@ -107,6 +107,14 @@ class SectionReader(ReaderBase):
                     f"quote of {what} is not verbatim in document '{doc}': {clip(quote)}; "
                     + near_miss(quote, self.doc_texts[doc]))
             return None
+        text = self.doc_texts[doc]
+        again = text.find(quote, text.find(quote) + 1)
+        if again >= 0:
+            c.error(line_of(inner, "quote"),
+                    f"quote of {what} occurs more than once in document '{doc}' (again at "
+                    f"line {text.count(chr(10), 0, again) + 1}): {clip(quote)}; widen it "
+                    "until it is unique, so it says which place it cites")
+            return None
         return Source(doc=doc, quote=quote)
 
     def figure(self, raw: Any, line: int, node_id: str, section_id: str) -> Figure | None:
@@ -155,14 +163,9 @@ class SectionReader(ReaderBase):
         if source and qualifier and qualifier not in source.quote:
             c.error(line_of(data, "qualifier"),
                     f"qualifier '{qualifier}' of {what} does not appear in its quote")
+        high = c.number(data, "high", what) if data.get("high") is not None else None
         if display is not None and value is not None:
-            parsed = parse_display(display)
-            if parsed is None:
-                c.error(line_of(data, "display"), f"display '{display}' of {what} holds no number")
-            elif not math.isclose(parsed, value, rel_tol=1e-9, abs_tol=1e-12):
-                c.error(line_of(data, "value"),
-                        f"value {value:g} of {what} does not match its display '{display}' "
-                        f"(which reads as {parsed:g})")
+            self.check_reading(data, what, display, value, high, unit)
         if fig_id is not None:
             self.figure_ids.add(fig_id)
         if fig_id is None or not self.claim_id(fig_id, line_of(data, "id")):
@@ -171,4 +174,34 @@ class SectionReader(ReaderBase):
             return None
         return Figure(id=fig_id, label=label, value=value, unit=unit, display=display,
                       period=period, kind=kind, source=source, node_id=node_id,
-                      section_id=section_id, qualifier=qualifier, scope=scope, note=note)
+                      section_id=section_id, qualifier=qualifier, scope=scope, note=note,
+                      high=high)
+
+    def check_reading(self, data: LineDict, what: str, display: str, value: float,
+                      high: float | None, unit: str | None) -> None:
+        """``value`` (and ``high``, a range's top) must be what ``display`` says, read the way
+        the document reader reads it (a range's both ends, a decline's sign)."""
+        c = self.check
+        reading = read_number(display, unit)
+        if reading is None:
+            c.error(line_of(data, "display"), f"display '{display}' of {what} holds no number")
+            return
+        if not _same(reading.value, value):
+            c.error(line_of(data, "value"),
+                    f"value {value:g} of {what} does not match its display '{display}' "
+                    f"(which reads as {reading.value:g})")
+        if reading.high is not None and high is None:
+            c.error(line_of(data, "display"),
+                    f"display '{display}' of {what} is a range: give its top as 'high: "
+                    f"{reading.high:g}' ('value' is its low end)")
+        elif high is not None and reading.high is None:
+            c.error(line_of(data, "high"), f"{what} has 'high' but its display '{display}' "
+                                           "is not a range (as in '4.5%—5%')")
+        elif high is not None and reading.high is not None and not _same(reading.high, high):
+            c.error(line_of(data, "high"),
+                    f"high {high:g} of {what} does not match the top of its display "
+                    f"'{display}' (which reads as {reading.high:g})")
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)

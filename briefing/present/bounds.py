@@ -89,13 +89,13 @@ class Bound:
 
 
 def figure_bound(pack: Pack, figure: Figure) -> Bound:
-    """What ``figure`` says about its value, from its hedge: the one place a comparison asks.
-
-    Ranges and ceilings plug in here when the model gives a figure a low and a high or a
-    ceiling hedge: every output then shows them without further change.
+    """What ``figure`` says about its value, from its ``high`` (a range) and its hedge (a
+    floor, a ceiling such as 以内 or 不超过, an approximation): the one place a comparison asks.
     """
     hedge = hedge_of(figure.qualifier, pack)
     meaning = hedge.meaning if hedge else None
+    if figure.high is not None:  # "4.5%—5%": both ends, as the source gives them
+        return Bound(figure.value, figure.high, approximate=meaning in APPROXIMATE_MEANINGS)
     if meaning in FLOOR_MEANINGS:
         return Bound(figure.value, INF)
     if meaning in CEILING_MEANINGS:

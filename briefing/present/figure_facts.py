@@ -33,6 +33,8 @@ class FigureFacts:
 def base_value(pack: Pack, fig: Figure, lang: Lang) -> str:
     """The stored value in the unit's base: "19,000 enterprises", "43,200,000,000 元"."""
     number = format_value(fig.value)
+    if fig.high is not None:  # a range: both ends
+        number = f"{number}–{format_value(fig.high)}"
     if fig.unit == "percent":
         return f"{number}%"
     label = one_line(pack.unit(fig.unit).label.get(lang))

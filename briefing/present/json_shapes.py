@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.model import Figure, Node, Text
+from briefing.figures.vocabulary import hedge_of
+from briefing.model import Figure, Node, Pack, Text
 
 
 def text(value: Text | None) -> dict[str, str] | None:
     return None if value is None else {"zh": value.zh, "en": value.en}
 
 
-def figure(fig: Figure) -> dict[str, Any]:
-    return {
+def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
+    """A figure's fields; a range adds ``high`` (its top) and ``bound: range``, a ceiling adds
+    ``bound: at-most``, so a machine never reads "4.5%—5%" as 4.5% or "5%以内" as 5%."""
+    record = {
         "id": fig.id,
         "label": text(fig.label),
         "value": fig.value,
@@ -27,6 +30,22 @@ def figure(fig: Figure) -> dict[str, Any]:
         "item": fig.node_id,
         "source": {"doc": fig.source.doc, "quote": fig.source.quote},
     }
+    if fig.high is not None:
+        record["high"] = fig.high
+    bound = bound_kind(pack, fig)
+    if bound:
+        record["bound"] = bound
+    return record
+
+
+def bound_kind(pack: Pack | None, fig: Figure) -> str | None:
+    """The bound a machine must not miss: "range" (``value`` is only the low end) or "at-most"
+    (``value`` is a ceiling, "5%以内"); None otherwise: a floor ("超", "不少于") is the number
+    it states, with its ``qualifier`` saying so, as before."""
+    if fig.high is not None:
+        return "range"
+    hedge = hedge_of(fig.qualifier, pack)
+    return "at-most" if hedge and hedge.meaning == "at-most" else None
 
 
 def node_tree(node: Node) -> dict[str, Any]:

@@ -95,11 +95,14 @@ def _stubs(doc) -> list[dict]:
     return yaml.safe_load(result.stdout)
 
 
-def test_stub_drafts_every_number_but_dates_and_enumerations(doc):
+def test_stub_drafts_every_figure_but_dates_enumerations_and_names(doc):
     stubs = _stubs(doc)
     displays = [s["display"] for s in stubs]
     assert displays == ["3千家", "12.5%", "3.1%", "第二", "五百家", "400余人", "三分之一",
-                        "七成", "第十七届"]
+                        "七成"]
+    ignored = yaml.safe_load(run("stub", str(doc), "--ignored").stdout)
+    assert ignored == [{"doc": "demo-report", "number": "第十七届",
+                        "reason": "the edition of an event, part of its name"}]
     by = {s["display"]: s for s in stubs}
     assert by["3千家"] | {"label": None} == {
         "id": "actual-enterprises-2024", "label": None, "value": 3000, "unit": "enterprises",
@@ -121,7 +124,7 @@ def test_stub_json_and_section(doc):
     data = json.loads(run("stub", str(doc), "--json", "--doc-id", "rep").stdout)
     assert {s["source"]["doc"] for s in data} == {"rep"}
     section = yaml.safe_load(run("stub", str(doc), "--section", "overview").stdout)
-    assert section["id"] == "overview" and len(section["figures"]) == 9
+    assert section["id"] == "overview" and len(section["figures"]) == 8
 
 
 def test_init_stub_coverage_validate(doc, tmp_path):
@@ -129,14 +132,15 @@ def test_init_stub_coverage_validate(doc, tmp_path):
     pack = tmp_path / "demo"
     run("init", str(pack), "--doc", str(doc))
     section = yaml.safe_load(run("stub", str(doc), "--section", "overview").stdout)
-    kept = [f for f in section["figures"] if f["display"] not in ("第十七届", "七成")]
+    kept = [f for f in section["figures"] if f["display"] != "七成"]
     section["figures"] = kept
     (pack / "sections" / "overview.yaml").write_text(
         yaml.safe_dump(section, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert run("validate", str(pack)).exit_code == 0
 
     report = json.loads(run("coverage", str(pack), "--json").stdout)
-    assert [(r["number"], r["line"]) for r in report] == [("七成", 4), ("第十七届", 4)]
+    assert [(r["number"], r["line"], r["not_a_figure"]) for r in report] == [
+        ("七成", 4, None), ("第十七届", 4, "the edition of an event, part of its name")]
     assert report[1]["sentence"].startswith("全市技术合同成交额约为省会的三分之一")
 
     (pack / "coverage-ignore.yaml").write_text(

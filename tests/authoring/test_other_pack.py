@@ -127,7 +127,7 @@ def test_rule_messages(tmp_path, rule, expected):
 
 @pytest.mark.parametrize(("edit", "expected"), [
     (lambda f: f["manifest.yaml"]["hedges"].update({"逾": "lots"}),
-     "'meaning' of hedge '逾' must be one of above, about, below, at-least; got 'lots'"),
+     "'meaning' of hedge '逾' must be one of above, about, below, at-least, at-most; got 'lots'"),
     (lambda f: f["manifest.yaml"]["scopes"].update({"Bad Scope": {"zh": "a", "en": "b"}}),
      "scope 'Bad Scope' must be lowercase letters, digits and '-'"),
     (lambda f: f["manifest.yaml"]["units"].update({"parks": {"zh": "个", "en": "parks",

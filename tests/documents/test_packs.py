@@ -93,8 +93,9 @@ def test_coverage_reads_the_extracted_text(pdf_pack, briefing):
         yaml.safe_dump(section, allow_unicode=True, sort_keys=False), encoding="utf-8")
     after = json.loads(briefing("coverage", str(pdf_pack), "--json").stdout)
     new = [r for r in after if r not in before]
-    assert [(r["number"], r["line"]) for r in new] == [(dropped["display"], 2)]
-    assert new[0]["sentence"] in CLEAN.splitlines()[1]
+    line = CLEAN[:CLEAN.find(dropped["source"]["quote"])].count("\n") + 1
+    assert [(r["number"], r["line"]) for r in new] == [(dropped["display"], line)]
+    assert new[0]["sentence"] in CLEAN.splitlines()[line - 1]
 
 
 def test_validate_checks_both_digests(pdf_pack, briefing):

@@ -9,7 +9,7 @@ import pytest
 from _corpus import BODY_SENTENCES, CLEAN
 from _make import write_docx, write_html, write_pdf, write_text
 
-from briefing.authoring.number_finder import find_numbers
+from briefing.authoring.reader import read_figures
 from briefing.documents import ACCEPTED, DocumentError, read_document
 
 MAKERS = {
@@ -25,8 +25,8 @@ MAKERS = {
 
 def _figures(text: str) -> list[tuple]:
     """What a draft takes from each number: as written, value, unit, hedge, kind, quote."""
-    return [(m.text, m.value, m.unit, m.qualifier, m.kind, m.clause, m.sentence, m.period)
-            for m in find_numbers(text)]
+    return [(f.display, f.value, f.high, f.unit, f.qualifier, f.kind, f.quote, f.sentence,
+             f.period) for f in read_figures(text).figures]
 
 
 @pytest.mark.parametrize("kind", MAKERS)
