@@ -48,8 +48,7 @@ def draft_document(text: str, doc_id: str, ids: idmaker.Ids,
     """The draft of ``text`` (document ``doc_id``), claiming its ids from ``ids``."""
     found = outline(text)
     front = front_of(text, found)
-    figures, skipped, unreadable = read_figures(text, _headings(found), front.date,
-                                                front.year, hedges)
+    figures, skipped, unreadable = read_figures(text, _headings(found), front.date, hedges)
     draft = DocumentDraft(doc_id=doc_id, front=front, nodes=[])
     owners = _owners(found)
     definitions = {id(part) for top in found.parts if top.role == ANNEX

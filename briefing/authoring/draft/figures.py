@@ -1,6 +1,5 @@
 """The figures a draft takes from a document, in the shape drafting needs, read by the
-authoring number reader (:mod:`briefing.authoring.reader`; until it lands, the interim
-:mod:`briefing.authoring.number_finder`): drafting never reads a number itself.
+document reader (:mod:`briefing.authoring.reader`): drafting never reads a number itself.
 
 Each figure has its value (a range's top too), unit (with the unit's names in both languages,
 for the manifest), kind, period and hedge as the reader read them, a quote that occurs once
@@ -13,6 +12,8 @@ from __future__ import annotations
 import functools
 from bisect import bisect_left
 from dataclasses import dataclass
+
+from briefing.authoring import reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,18 +81,13 @@ def _units() -> dict[str, UnitWords]:
 
 
 def read_figures(text: str, headings: list[tuple[int, int, int]], date: str | None,
-                 year: int | None, hedges: tuple[str, ...] = ()
+                 hedges: tuple[str, ...] = ()
                  ) -> tuple[list[DraftFigure], list[NotAFigure], list[str]]:
     """The figures of ``text``, the numbers that are not figures, and those the reader cannot
     read. ``headings`` are the outline's (start, end, level) of each heading line, so the
     reader sees the report's parts as the draft does (an annex is no part of the year's
-    plans); ``date`` (the document's) and ``year`` date what the text does not."""
-    try:
-        from briefing.authoring import reader
-    except ImportError:  # the interim number finder, until the document reader lands
-        return _from_finder(text, year, hedges)
-    reading = reader.read_figures(text, _blocks(text, headings, reader.Block), date=date,
-                                  hedges=hedges)
+    plans); ``date`` (the document's) dates what the text does not."""
+    reading = reader.read_figures(text, _blocks(text, headings), date=date, hedges=hedges)
     figures = [DraftFigure(
         start=f.start, end=f.end, display=f.display, value=f.value, high=f.high,
         unit=_unit(f.unit), kind=f.kind, period=f.period, qualifier=f.qualifier, scope=f.scope,
@@ -101,7 +97,7 @@ def read_figures(text: str, headings: list[tuple[int, int, int]], date: str | No
     return figures, skipped, [u.text for u in reading.unreadable]
 
 
-def _blocks(text: str, headings: list[tuple[int, int, int]], block: type) -> list:
+def _blocks(text: str, headings: list[tuple[int, int, int]]) -> list[reader.Block]:
     """Each line of ``text`` a block, the outline's headings marked with their level."""
     starts = sorted((start, level) for start, _, level in headings)
     blocks, at = [], 0
@@ -112,7 +108,8 @@ def _blocks(text: str, headings: list[tuple[int, int, int]], block: type) -> lis
             index = bisect_left(starts, (at, 0))
             level = starts[index][1] if index < len(starts) and starts[index][0] < at + len(
                 body) else 0
-            blocks.append(block(start, at + len(body), heading=level > 0, level=level))
+            blocks.append(reader.Block(start, at + len(body), heading=level > 0,
+                                       level=level))
         at += len(line)
     return blocks
 
@@ -125,55 +122,3 @@ def _unit(guess) -> UnitWords | None:
     if guess.zh:
         return UnitWords(guess.id, guess.zh, guess.en, guess.singular)
     return _units().get(guess.id)
-
-
-def _from_finder(text: str, year: int | None,
-                 hedges: tuple[str, ...]) -> tuple[list[DraftFigure], list[NotAFigure],
-                                                   list[str]]:
-    from briefing.authoring.number_finder import find_numbers
-
-    units = _units()
-    figures = []
-    for mention in find_numbers(text, hedges):
-        at = _quote_start(text, mention.clause, mention.start, mention.end)
-        if at < 0:
-            continue  # split across a line: nothing verbatim to quote
-        quote, at, unique = _unique(text, mention.clause, at, mention.sentence)
-        period = mention.period or (str(year) if year else None)
-        label = text[at:mention.start] if at <= mention.start else ""
-        qualifier = mention.qualifier if mention.qualifier and mention.qualifier in quote \
-            else None
-        figures.append(DraftFigure(
-            start=mention.start, end=mention.end, display=mention.text, value=mention.value,
-            high=None, unit=units.get(mention.unit or ""), kind=mention.kind, period=period,
-            qualifier=qualifier, scope=_scope(mention.clause) if mention.unit == "rank"
-            else None, quote=quote, quote_start=at, unique=unique, label=label))
-    return figures, [], []
-
-
-def _scope(clause: str) -> str:
-    return "national" if "全国" in clause else ("province" if "全省" in clause else "city")
-
-
-def _quote_start(text: str, quote: str, start: int, end: int) -> int:
-    """Where ``quote`` sits around ``text[start:end]``, or -1."""
-    at = text.find(quote, max(0, end - len(quote)))
-    while 0 <= at <= start:
-        if at + len(quote) >= end:
-            return at
-        at = text.find(quote, at + 1)
-    return -1
-
-
-def _unique(text: str, clause: str, at: int, sentence: str) -> tuple[str, int, bool]:
-    """The clause, or its sentence, or its line: the first that occurs once."""
-    if text.count(clause) == 1:
-        return clause, at, True
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
-    for wider in (sentence, text[line_start:line_end].strip()):
-        where = text.find(wider, line_start)
-        if wider and 0 <= where <= at and text.count(wider) == 1:
-            return wider, where, True
-    return clause, at, False
