@@ -18,7 +18,7 @@ from briefing.authoring.draft.glossary import ROLE_TITLES
 from briefing.authoring.draft.labels import labels
 from briefing.authoring.draft.markers import POINT
 from briefing.authoring.draft.outline import ANNEX, Outline, Part, outline
-from briefing.authoring.draft.quotes import unique_span
+from briefing.authoring.draft.quotes import unique_spans
 
 #: Why a drafted figure was left for the author (coverage lists its number).
 NO_UNIT, NOT_UNIQUE = "no unit the reader knows", "no quote that occurs once"
@@ -69,7 +69,7 @@ def draft_document(text: str, doc_id: str, ids: idmaker.Ids,
     draft.ignore += [{"doc": doc_id, "number": s.text, "near": s.near, "reason": s.reason}
                      for s in skipped]
     draft.left_out += [(number, UNREADABLE) for number in unreadable]
-    writer = _NodeWriter(text, doc_id, ids, placed, draft)
+    writer = _NodeWriter(text, doc_id, ids, placed, draft, _quotes(text, found))
     draft.nodes = [writer.node(part) for part in found.parts]
     return draft
 
@@ -88,6 +88,23 @@ def _headings(found: Outline) -> list[tuple[int, int, int]]:
     for top in found.parts:
         walk(top, 1)
     return result
+
+
+def _quotes(text: str, found: Outline) -> dict[int, str]:
+    """Each part's quote (by ``id`` of the part): its heading, widened until it occurs once
+    (within its paragraph first)."""
+    parts, heads = [], []
+    for top in found.parts:
+        for part in top.walk():
+            start, end = part.head
+            if end <= start:
+                continue
+            limit = max([end, *(b for a, b in part.paragraphs if a <= start < b)])
+            line_end = text.find("\n", end)
+            parts.append(part)
+            heads.append((start, end, max(limit, end if line_end < 0 else line_end)))
+    return {id(part): text[a:b]
+            for part, (a, b, _) in zip(parts, unique_spans(text, heads), strict=True)}
 
 
 def _owners(found: Outline) -> list[tuple[int, int, Part]]:
@@ -119,9 +136,10 @@ class _NodeWriter:
     """Writes parts as section and item mappings, figures under them."""
 
     def __init__(self, text: str, doc_id: str, ids: idmaker.Ids,
-                 placed: dict[int, list[DraftFigure]], draft: DocumentDraft) -> None:
+                 placed: dict[int, list[DraftFigure]], draft: DocumentDraft,
+                 quotes: dict[int, str]) -> None:
         self.text, self.doc_id, self.ids = text, doc_id, ids
-        self.placed, self.draft = placed, draft
+        self.placed, self.draft, self.quotes = placed, draft, quotes
 
     def node(self, part: Part) -> dict:
         text = self.text
@@ -131,7 +149,7 @@ class _NodeWriter:
             zh_title, part.role or "part")
         data: dict = {"id": self.ids.claim(base),
                       "title": _text(zh_title, en_title), "text": _text(body)}
-        quote = self._quote(part)
+        quote = self.quotes.get(id(part))
         if quote:
             data["source"] = {"doc": self.doc_id, "quote": quote}
         figures = self.placed.get(id(part), [])
@@ -150,15 +168,6 @@ class _NodeWriter:
             return part.title or self.text[part.head[0]:part.head[1]], ""
         return part.title, ""
 
-    def _quote(self, part: Part) -> str | None:
-        start, end = part.head
-        if end <= start:
-            return None
-        limit = max([end, *(b for a, b in part.paragraphs if a <= start < b)])
-        line_end = self.text.find("\n", end)
-        limit = max(limit, end if line_end < 0 else line_end)
-        start, end, _ = unique_span(self.text, start, end, limit)
-        return self.text[start:end]
 
     def _figures(self, figures: list[DraftFigure]) -> list[dict]:
         sentences = [_sentence(self.text, f.start) for f in figures]

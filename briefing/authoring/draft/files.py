@@ -1,8 +1,8 @@
 """The text of a drafted pack's files: the manifest (commented, as ``briefing init`` writes
 one), a YAML file per section, the coverage ignore list and an empty comparisons list.
 
-Short mappings (a title, a label, a source) are written on one line, as the guide writes them,
-and each paragraph of a text on a line of its own (see :mod:`.yaml_out`).
+Mappings of text (a title, a label, a source) are written on one line, as the guide writes
+them, by the authoring YAML writer (:mod:`briefing.authoring.yaml_out`, which ``stub`` uses).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 
 from briefing.authoring.document_files import KeptDocument, entry_text
 from briefing.authoring.draft.figures import UnitWords
-from briefing.authoring.draft.yaml_out import dump
+from briefing.authoring.yaml_out import dump
 
 #: Hedges the number reader finds beyond the built-in ones, as ``briefing init`` declares them.
 HEDGES = "hedges: {逾: above, 突破: above, 接近: below}"

@@ -121,11 +121,15 @@ class Ids:
 
     def __init__(self, taken: set[str] | None = None) -> None:
         self.taken: set[str] = set(taken or ())
+        self._next: dict[str, int] = {}  # the number to try next for a base (a long report
+        #                                   has hundreds of "new-...-2026")
 
     def claim(self, base: str) -> str:
-        ident, n = base, 1
+        n = self._next.get(base, 1)
+        ident = base if n == 1 else f"{base}-{n}"
         while ident in self.taken:
             n += 1
             ident = f"{base}-{n}"
+        self._next[base] = n + 1
         self.taken.add(ident)
         return ident

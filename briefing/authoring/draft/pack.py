@@ -31,7 +31,7 @@ from briefing.authoring.draft.build import DocumentDraft, draft_document
 from briefing.authoring.draft.destination import pack_folder
 from briefing.authoring.draft.figures import add_unit
 from briefing.authoring.draft.ids import Ids, node_base
-from briefing.authoring.draft.quotes import once
+from briefing.authoring.draft.quotes import occurs_once
 from briefing.authoring.stubs import slug
 
 
@@ -113,7 +113,7 @@ def _document_sections(drafts: list[DocumentDraft], kept: list[KeptDocument],
         year = str(draft.front.year or "")
         base = node_base(title if year in title else f"{title}{year}年", draft.doc_id)
         node: dict = {"id": ids.claim(base), "title": {"zh": title}, "text": {"zh": title}}
-        if draft.front.title and once(text, draft.front.title):
+        if draft.front.title and occurs_once(text, draft.front.title):
             node["source"] = {"doc": draft.doc_id, "quote": draft.front.title}
         node["items"] = draft.nodes
         sections.append((node["id"], node, document.name))
