@@ -12,13 +12,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from briefing.authoring.draft import ids as idmaker
-from briefing.authoring.draft.figures import DraftFigure, UnitWords, add_unit, read_figures
+from briefing.authoring.draft.figures import add_unit, read_figures
 from briefing.authoring.draft.front import Front, front_of
 from briefing.authoring.draft.glossary import ROLE_TITLES
 from briefing.authoring.draft.labels import labels
 from briefing.authoring.draft.markers import POINT
 from briefing.authoring.draft.outline import ANNEX, Outline, Part, outline
 from briefing.authoring.draft.quotes import unique_spans
+from briefing.authoring.reader import Found, UnitGuess
 
 #: Why a drafted figure was left for the author (coverage lists its number).
 NO_UNIT, NOT_UNIQUE = "no unit the reader knows", "no quote that occurs once"
@@ -37,7 +38,7 @@ class DocumentDraft:
     front: Front
     nodes: list[dict]
     ignore: list[dict] = field(default_factory=list)
-    units: dict[str, UnitWords] = field(default_factory=dict)
+    units: dict[str, UnitGuess] = field(default_factory=dict)
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (number, why)
     figures: int = 0
     items: int = 0
@@ -48,14 +49,14 @@ def draft_document(text: str, doc_id: str, ids: idmaker.Ids,
     """The draft of ``text`` (document ``doc_id``), claiming its ids from ``ids``."""
     found = outline(text)
     front = front_of(text, found)
-    figures, skipped, unreadable = read_figures(text, _headings(found), front.date, hedges)
+    reading = read_figures(text, _headings(found), front.date, hedges)
     draft = DocumentDraft(doc_id=doc_id, front=front, nodes=[])
     owners = _owners(found)
     definitions = {id(part) for top in found.parts if top.role == ANNEX
                    and any(word in top.title for word in _GLOSSARY_TITLES)
                    for part in top.walk()}
-    placed: dict[int, list[DraftFigure]] = {}
-    for figure in figures:
+    placed: dict[int, list[Found]] = {}
+    for figure in reading.figures:
         owner = _owner(owners, figure.start)
         if owner is None or id(owner) in definitions:
             why = FRONT_REASON if owner is None else DEFINITION_REASON
@@ -67,8 +68,8 @@ def draft_document(text: str, doc_id: str, ids: idmaker.Ids,
         else:
             placed.setdefault(id(owner), []).append(figure)
     draft.ignore += [{"doc": doc_id, "number": s.text, "near": s.near, "reason": s.reason}
-                     for s in skipped]
-    draft.left_out += [(number, UNREADABLE) for number in unreadable]
+                     for s in reading.not_figures]
+    draft.left_out += [(number.text, UNREADABLE) for number in reading.unreadable]
     writer = _NodeWriter(text, doc_id, ids, placed, draft, _quotes(text, found))
     draft.nodes = [writer.node(part) for part in found.parts]
     return draft
@@ -136,7 +137,7 @@ class _NodeWriter:
     """Writes parts as section and item mappings, figures under them."""
 
     def __init__(self, text: str, doc_id: str, ids: idmaker.Ids,
-                 placed: dict[int, list[DraftFigure]], draft: DocumentDraft,
+                 placed: dict[int, list[Found]], draft: DocumentDraft,
                  quotes: dict[int, str]) -> None:
         self.text, self.doc_id, self.ids = text, doc_id, ids
         self.placed, self.draft, self.quotes = placed, draft, quotes
@@ -169,7 +170,7 @@ class _NodeWriter:
         return part.title, ""
 
 
-    def _figures(self, figures: list[DraftFigure]) -> list[dict]:
+    def _figures(self, figures: list[Found]) -> list[dict]:
         sentences = [_sentence(self.text, f.start) for f in figures]
         names = labels([f.label for f in figures], sentences)
         result = []

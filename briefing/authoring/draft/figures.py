@@ -1,100 +1,51 @@
-"""The figures a draft takes from a document, in the shape drafting needs, read by the
-document reader (:mod:`briefing.authoring.reader`): drafting never reads a number itself.
-
-Each figure has its value (a range's top too), unit (with the unit's names in both languages,
-for the manifest), kind, period and hedge as the reader read them, a quote that occurs once
-in the document (the reader's clause, widened while it does not), and the label words
-before the number.
+"""The figures a draft takes from a document, read by the document reader
+(:mod:`briefing.authoring.reader`: values, ranges, units, kinds, periods, hedges, quotes that
+occur once, the numbers that are no figures with their reason): drafting never reads a number
+itself. What it adds: the outline's headings for the reader to see the report's parts by, and
+the names of each unit for the manifest, joined when a document writes one unit two ways.
 """
 
 from __future__ import annotations
 
 import functools
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import replace
 
 from briefing.authoring import reader
+from briefing.authoring.reader import UnitGuess
 
 
-@dataclass(frozen=True, slots=True)
-class UnitWords:
-    """A unit's id and names, as a manifest declares it."""
-
-    id: str
-    zh: str
-    en: str
-    singular: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DraftFigure:
-    """One figure as the reader found it: ``display`` is ``text[start:end]``; the quote is
-    ``text[quote_start:quote_start + len(quote)]`` and occurs there only when ``unique``."""
-
-    start: int
-    end: int
-    display: str
-    value: float
-    high: float | None
-    unit: UnitWords | None
-    kind: str
-    period: str | None
-    qualifier: str | None
-    scope: str | None
-    quote: str
-    quote_start: int
-    unique: bool
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class NotAFigure:
-    """A number that is no figure, with why, and a span around it that occurs once."""
-
-    start: int
-    end: int
-    text: str
-    reason: str
-    near: str
-
-
-def add_unit(units: dict[str, UnitWords], unit: UnitWords) -> None:
+def add_unit(units: dict[str, UnitGuess], unit: UnitGuess) -> None:
     """Declare ``unit`` in ``units``: one id, its Chinese measure words joined ("人/名/位")."""
     known = units.get(unit.id)
     if known is None:
         units[unit.id] = unit
     elif unit.zh and unit.zh not in known.zh.split("/"):
-        units[unit.id] = UnitWords(known.id, f"{known.zh}/{unit.zh}", known.en, known.singular)
+        units[unit.id] = UnitGuess(known.id, f"{known.zh}/{unit.zh}", known.en, known.singular)
 
 
 @functools.cache
-def _units() -> dict[str, UnitWords]:
+def _units() -> dict[str, UnitGuess]:
     """The units the reader guesses, with their names (those ``briefing init`` declares)."""
     import yaml
 
     from briefing.authoring.scaffold import UNITS
 
-    units = {ident: UnitWords(ident, str(u["zh"]), str(u["en"]), u.get("singular"))
+    units = {ident: UnitGuess(ident, str(u["zh"]), str(u["en"]), u.get("singular"))
              for ident, u in yaml.safe_load(UNITS)["units"].items()}
-    units["tier"] = UnitWords("tier", "梯队", "tier")  # 第一方阵: a group, never a place
+    units["tier"] = UnitGuess("tier", "梯队", "tier")  # 第一方阵: a group, never a place
     return units
 
 
 def read_figures(text: str, headings: list[tuple[int, int, int]], date: str | None,
-                 hedges: tuple[str, ...] = ()
-                 ) -> tuple[list[DraftFigure], list[NotAFigure], list[str]]:
-    """The figures of ``text``, the numbers that are not figures, and those the reader cannot
-    read. ``headings`` are the outline's (start, end, level) of each heading line, so the
-    reader sees the report's parts as the draft does (an annex is no part of the year's
-    plans); ``date`` (the document's) dates what the text does not."""
+                 hedges: tuple[str, ...] = ()) -> reader.DocumentReading:
+    """The document reader's reading of ``text``, each figure's unit with its names.
+    ``headings`` are the outline's (start, end, level) of each heading line, so the reader
+    sees the report's parts as the draft does (an annex is no part of the year's plans);
+    ``date`` (the document's) dates what the text does not."""
     reading = reader.read_figures(text, _blocks(text, headings), date=date, hedges=hedges)
-    figures = [DraftFigure(
-        start=f.start, end=f.end, display=f.display, value=f.value, high=f.high,
-        unit=_unit(f.unit), kind=f.kind, period=f.period, qualifier=f.qualifier, scope=f.scope,
-        quote=f.quote, quote_start=f.quote_start, unique=f.unique, label=f.label)
-        for f in reading.figures]
-    skipped = [NotAFigure(n.start, n.end, n.text, n.reason, n.near) for n in reading.not_figures]
-    return figures, skipped, [u.text for u in reading.unreadable]
+    return replace(reading, figures=tuple(replace(f, unit=_unit(f.unit))
+                                          for f in reading.figures))
 
 
 def _blocks(text: str, headings: list[tuple[int, int, int]]) -> list[reader.Block]:
@@ -114,11 +65,9 @@ def _blocks(text: str, headings: list[tuple[int, int, int]]) -> list[reader.Bloc
     return blocks
 
 
-def _unit(guess) -> UnitWords | None:
+def _unit(guess: UnitGuess | None) -> UnitGuess | None:
     """The reader's unit with its names; a unit the form of a number implies (a rank, a
     fraction) has none of its own, and takes those ``briefing init`` declares."""
-    if guess is None:
-        return None
-    if guess.zh:
-        return UnitWords(guess.id, guess.zh, guess.en, guess.singular)
+    if guess is None or guess.zh:
+        return guess
     return _units().get(guess.id)

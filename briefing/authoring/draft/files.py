@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from briefing.authoring.document_files import KeptDocument, entry_text
-from briefing.authoring.draft.figures import UnitWords
+from briefing.authoring.reader import UnitGuess
 from briefing.authoring.yaml_out import dump
 
 #: Hedges the number reader finds beyond the built-in ones, as ``briefing init`` declares them.
@@ -33,13 +33,13 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a YAML double-quoted scalar
 
 
-def _unit_line(unit: UnitWords) -> str:
+def _unit_line(unit: UnitGuess) -> str:
     singular = f", singular: {_quoted(unit.singular)}" if unit.singular else ""
     return f"  {unit.id}: {{zh: {_quoted(unit.zh)}, en: {_quoted(unit.en)}{singular}}}"
 
 
 def manifest_text(pack_id: str, title: str, entries: list[tuple[str, KeptDocument, dict]],
-                  units: list[UnitWords], sections: list[str], ignore: bool,
+                  units: list[UnitGuess], sections: list[str], ignore: bool,
                   year: str) -> str:
     """The manifest: ``entries`` are (id, document, its front: title, publisher, date)."""
     documents = "".join(entry_text(doc_id, kept, year, **front)
