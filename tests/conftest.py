@@ -84,6 +84,21 @@ def minimal_pack_data() -> dict[str, object]:
 PackFactory = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_default_library(tmp_path_factory):
+    """Commands without --content read the default library: in tests, an empty folder of its
+    own (never the developer's), so they read the bundled pack as they always did."""
+    import os
+
+    saved = os.environ.get("BRIEFING_LIBRARY_DIR")
+    os.environ["BRIEFING_LIBRARY_DIR"] = str(tmp_path_factory.mktemp("default-library"))
+    yield
+    if saved is None:
+        os.environ.pop("BRIEFING_LIBRARY_DIR", None)
+    else:
+        os.environ["BRIEFING_LIBRARY_DIR"] = saved
+
+
 @pytest.fixture
 def make_pack(tmp_path: Path) -> PackFactory:
     """Write a pack into tmp_path: ``make_pack(edit)`` lets ``edit(files)`` change the data

@@ -22,6 +22,7 @@ from briefing.text.sanitize import clean
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from briefing.library import Library
     from briefing.model import Lang, Pack
 
 
@@ -39,6 +40,31 @@ class State:
         self.lang_given = lang_given  # --lang was on the command line (the app's saved one yields)
         self._pack = _pack
 
+    # Setting the content or forgetting the pack (as each command line, and each test standing
+    # for one, does) forgets the library read for it too.
+    @property
+    def content(self) -> Path | None:
+        return self._content
+
+    @content.setter
+    def content(self, value: Path | None) -> None:
+        self._content = value
+        self._forget_library()
+
+    @property
+    def _pack(self) -> Pack | None:
+        return self._loaded
+
+    @_pack.setter
+    def _pack(self, value: Pack | None) -> None:
+        self._loaded = value
+        if value is None:
+            self._forget_library()
+
+    def _forget_library(self) -> None:
+        self._library: Library | None = None
+        self._library_root: Path | bool | None = False  # False: not looked for yet
+
     def pack(self, cached: bool = True, keep: bool = True, shown: int | None = 20) -> Pack:
         """The pack named by ``--content`` (or the bundled one); exits cleanly if invalid.
 
@@ -51,6 +77,8 @@ class State:
             loaded = self.pack(cached, shown=shown)
             self._pack = None
             return loaded
+        if self._pack is None and self.library_root() is not None:
+            self._pack = self._library_pack()
         if self._pack is None:
             from briefing.pack import PackInvalid, bundled_pack_dir
             from briefing.pack.cache import load_pack, load_pack_cached
@@ -63,9 +91,75 @@ class State:
                 raise typer.Exit(1) from None
         return self._pack
 
+    # -- a library of briefings --------------------------------------------------------------
+    def library_root(self) -> Path | None:
+        """The library folder this command line reads, or None when it reads one pack:
+        ``--content`` names a pack, or the default library holds nothing but the bundled
+        briefing (which then reads exactly as it always did)."""
+        if self._library_root is False:
+            from briefing.library.locate import (
+                LIBRARY_FILE,
+                default_library_dir,
+                is_library,
+                pack_folders,
+            )
+
+            if self.content is not None:
+                self._library_root = self.content if is_library(self.content) else None
+            else:
+                root = default_library_dir()
+                holds = (root / LIBRARY_FILE).is_file() or bool(pack_folders(root))
+                self._library_root = root if holds else None
+        return self._library_root  # type: ignore[return-value]
+
+    def library(self) -> Library:
+        """The library named by ``--content`` (a pack is a library of one), or the default
+        library; exits cleanly when it cannot be opened."""
+        if self._library is None:
+            from briefing.library import LibraryInvalid, open_library
+
+            root = self.library_root()
+            try:
+                if root is None:
+                    self._library = open_library(self.content or _bundled())
+                else:
+                    self._library = open_library(None if self.content is None else root)
+            except LibraryInvalid as exc:
+                print_problems(exc.problems)
+                raise typer.Exit(1) from None
+        return self._library
+
+    @property
+    def qualified(self) -> bool:
+        """Whether ids name their briefing (``pack:id``): a library of more than one."""
+        return self.library_root() is not None and self.library().single is None
+
+    def _library_pack(self) -> Pack:
+        from briefing.library.merge import library_pack
+        from briefing.pack import PackInvalid
+
+        library = self.library()
+        if not library.ids():
+            where = library.root or "the library"
+            raise fail(f"{where} holds no briefing that opens (see: briefing library)")
+        try:
+            pack = library_pack(library)
+        except PackInvalid as exc:  # the one pack of the library changed since it was listed
+            print_problems([str(error) for error in exc.errors])
+            raise typer.Exit(1) from None
+        print_problems([f"note: {briefing} left out: {why} (see: briefing library validate)"
+                      for briefing, why in library.failed.items()])
+        return pack
+
     def use(self, pack: Pack) -> None:
         """Keep ``pack`` (loaded with ``keep=False``) as this command line's pack."""
         self._pack = pack
+
+
+def _bundled() -> Path:
+    from briefing.pack import bundled_pack_dir
+
+    return bundled_pack_dir()
 
 
 state = State()
@@ -216,3 +310,42 @@ def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
     hint = difflib.get_close_matches(item_id, candidates, n=1)
     tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
     return fail(f"unknown id '{shown}'{tip}")
+
+
+def qualified_id(pack, item_id: str) -> str:
+    """``item_id`` as the pack holds it: in a library, an id without its briefing is taken
+    when exactly one briefing has it (two that do are named, and neither is guessed)."""
+    if pack.has_id(item_id) or not state.qualified or ":" in item_id:
+        return item_id
+    found = [f"{b}:{item_id}" for b in state.library().ids() if pack.has_id(f"{b}:{item_id}")]
+    if len(found) > 1:
+        from briefing.text.sanitize import one_line
+
+        raise fail(f"'{one_line(item_id)}' is in {len(found)} briefings: "
+                   f"{', '.join(found)}; give one of them")
+    return found[0] if found else item_id
+
+
+def briefing_of(item_id: str) -> str:
+    """The briefing an id of the loaded pack belongs to."""
+    if state.qualified:
+        return item_id.partition(":")[0]
+    return state.pack().id
+
+
+def facets_from(pack, kinds, periods, units, scopes, briefings, indicators, label):
+    """The facet options of a command as :class:`~briefing.library.facets.Facets`; a value
+    that can match nothing is a usage error naming it (units and scopes only with a
+    ``pack`` to know them by)."""
+    from briefing.library.facets import Facets
+
+    facets = Facets(kinds=tuple(kinds or ()), periods=tuple(periods or ()),
+                    units=tuple(units or ()), scopes=tuple(scopes or ()),
+                    briefings=tuple(briefings or ()), indicators=tuple(indicators or ()),
+                    label=label or "")
+    known = (state.library().ids() if state.qualified
+             else [pack.id] if pack is not None else state.library().ids())
+    problem = facets.problem(pack, known)
+    if problem:
+        raise fail(problem, 2)
+    return facets

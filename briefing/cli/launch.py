@@ -3,12 +3,16 @@ once it knows there is a terminal to draw on."""
 
 from __future__ import annotations
 
-from briefing.cli.console import fail, state
+from briefing.cli.console import fail, qualified_id, state
 
 
 def open_app(start_id: str | None) -> None:
     """Start the interactive explorer (imports Textual only now)."""
+    if state.qualified:
+        _open_library(start_id)
+        return
     pack = state.pack()
+    start_id = start_id and qualified_id(pack, start_id)
     if start_id is not None and not pack.has_id(start_id):
         raise fail(f"unknown id '{start_id}' (try: briefing sections)")
     _need_terminal()
@@ -31,3 +35,22 @@ def _need_terminal() -> None:
     if os.environ.get("TERM") == "dumb":
         raise fail("the app cannot run on TERM=dumb; use the commands (briefing --help), "
                    "e.g. briefing sections")
+
+
+def _open_library(start_id: str | None) -> None:
+    """The explorer over a library: only the briefings it shows are loaded."""
+    from briefing.library.view import LibraryView
+
+    view = LibraryView(state.library())
+    if start_id is not None:
+        if view.briefing_of(start_id) is None and ":" not in start_id:
+            start_id = qualified_id(state.pack(), start_id)  # which briefing has it?
+        view.load_for([start_id])
+        if not view.pack.has_id(start_id):
+            raise fail(f"unknown id '{start_id}' (try: briefing sections)")
+    _need_terminal()
+    from briefing.tui import BriefingApp
+    from briefing.userstate import StateStore
+
+    lang = state.lang if state.lang_given else None
+    BriefingApp(view.pack, lang=lang, start_id=start_id, store=StateStore(), view=view).run()

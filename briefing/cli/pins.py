@@ -83,6 +83,9 @@ def pins(json: Annotated[bool, typer.Option("--json", help="Print JSON for machi
 
 def _change(item_id: str, pin: bool) -> None:
     pack = state.pack()
+    from briefing.cli.console import qualified_id
+
+    item_id = qualified_id(pack, item_id)
     if pin and not pack.has_id(item_id):
         from briefing.cli.console import unknown_id
 

@@ -9,16 +9,30 @@ from typing import Annotated
 import typer
 
 from briefing.cli.console import (
+    briefing_of,
     console,
     deliver_markdown,
+    facets_from,
     fail,
     out,
     print_json,
+    qualified_id,
     state,
     unknown_id,
 )
 from briefing.cli.launch import open_app
-from briefing.cli.root import LangOption, app, set_lang
+from briefing.cli.root import (
+    BriefingOption,
+    IndicatorOption,
+    KindOption,
+    LabelOption,
+    LangOption,
+    PeriodOption,
+    ScopeOption,
+    UnitOption,
+    app,
+    set_lang,
+)
 
 
 @app.command()
@@ -57,6 +71,11 @@ def validate(
     set_lang(lang)
     if path is not None:
         state.content, state._pack = path, None
+    if state.qualified:  # a library: every pack in full, then what ties them together
+        from briefing.cli.library import validate as validate_library
+
+        validate_library()
+        return
     shown = None if every else 20
     pack = state.pack(cached=False, shown=shown)
     if pack.coverage_ignore:
@@ -102,6 +121,7 @@ def show(
     pack = state.pack()
     from briefing.cli import render
 
+    item_id = qualified_id(pack, item_id)
     if pack.has_node(item_id):
         out(render.node_view(pack, pack.node(item_id), state.lang))
     elif pack.has_figure(item_id):
@@ -119,24 +139,41 @@ def show(
 def figures(
     section: Annotated[str | None, typer.Option("--section", "-s", help="Only figures under "
                                                 "this section or item.")] = None,
+    kind: KindOption = None,
+    period: PeriodOption = None,
+    unit: UnitOption = None,
+    scope: ScopeOption = None,
+    briefing: BriefingOption = None,
+    indicator: IndicatorOption = None,
+    label: LabelOption = None,
     json: JsonOption = False,
     csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Every figure: value, unit, period, kind and the verbatim quote it came from."""
+    """Every figure: value, unit, period, kind and the verbatim quote it came from; the
+    facets (--kind, --period, --unit, --scope, --briefing, --indicator, --label) narrow it."""
     set_lang(lang)
     _one_format(json, csv)
     pack = state.pack()
+    section = section and qualified_id(pack, section)
     if section is None:
         selected = list(pack.figures())
     elif pack.has_node(section):
         selected = list(pack.node(section).all_figures())
     else:
         raise unknown_id(pack, section, wanted="a section or item")
+    if kind or period or unit or scope or briefing or indicator or label:
+        facets = facets_from(pack, kind, period, unit, scope, briefing, indicator, label)
+        selected = [f for f in selected if facets.matches(f, briefing_of(f.id))]
     if json or csv:
         from briefing.present.json_shapes import figure
 
         records = [figure(fig, pack) for fig in selected]
+        if state.qualified:
+            from briefing.library.records import with_briefing
+
+            records = [with_briefing(pack, fig, record)
+                       for fig, record in zip(selected, records, strict=True)]
         if csv:
             from briefing.cli.csvout import write_csv
 
@@ -172,6 +209,7 @@ def compare(
             raise fail("--csv needs a comparison id or figure ids (the list has --json)", 2)
         _list_comparisons(pack, json)
         return
+    ids = [qualified_id(pack, i) for i in ids]
     curated = [i for i in ids if pack.has_comparison(i)]
     if curated and len(ids) > 1:
         raise fail(f"'{curated[0]}' is a comparison: give one comparison id, or two or more "
@@ -251,6 +289,7 @@ def export(
     both = lang is not None and lang.lower() == "both"
     set_lang(None if both else lang and lang.lower())
     pack = state.pack()
+    item_id = qualified_id(pack, item_id)
     if not pack.has_id(item_id):
         raise unknown_id(pack, item_id)
     from briefing.export import to_markdown

@@ -26,6 +26,7 @@ class PackHelpGroup(TyperGroup):
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         # --help is eager: it is answered before --content is processed, so look ahead.
         self.help_pack = _content_arg(args)
+        state.content = self.help_pack
         return super().parse_args(ctx, args)
 
     def format_help_text(self, ctx, formatter) -> None:
@@ -50,8 +51,11 @@ def pack_name(content: Path | None) -> str:
     from briefing.text.sanitize import clean, one_line
 
     try:
+        if state.library_root() is not None:  # a library, or the default one
+            title = state.library().title
+            return f"the library '{clean(one_line(title.en))}'"
         pack = load_pack_cached(content or bundled_pack_dir())
-    except (PackInvalid, OSError):
+    except (PackInvalid, OSError, typer.Exit):
         return f"the briefing in {content}" if content else "the bundled briefing"
     return f"'{clean(one_line(pack.title.get('en')))}'"
 
@@ -69,6 +73,24 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", "-l", help="Language: en or zh.", show_default=False),
 ]
+
+
+# The facets ``briefing figures`` and ``briefing search`` share (briefing.library.facets): each
+# repeatable, any of its values matching.
+KindOption = Annotated[list[str] | None, typer.Option(
+    "--kind", help="Only figures of this kind (target, actual, growth, ...); repeat for more.")]
+PeriodOption = Annotated[list[str] | None, typer.Option(
+    "--period", help="Only figures of this period (2026 takes its months too).")]
+UnitOption = Annotated[list[str] | None, typer.Option(
+    "--unit", help="Only figures in this unit (percent, yuan, ...).")]
+ScopeOption = Annotated[list[str] | None, typer.Option(
+    "--scope", help="Only figures of this scope.")]
+BriefingOption = Annotated[list[str] | None, typer.Option(
+    "--briefing", "-b", help="Only this briefing of the library.")]
+IndicatorOption = Annotated[list[str] | None, typer.Option(
+    "--indicator", help="Only figures confirmed as this indicator.")]
+LabelOption = Annotated[str | None, typer.Option(
+    "--label", help="Only figures whose label holds these words (Chinese or English).")]
 
 
 def set_lang(lang: str | None) -> None:
@@ -111,6 +133,7 @@ COMMAND_MODULES = {
     "pins": "pins", "pin": "pins", "unpin": "pins",
     "search": "search",
     "serve": "serve",
+    "library": "library", "indicator": "indicators",
 }
 #: The root options that take a value (``--content DIR``, ``--lang zh``, ``-l zh``).
 _VALUE_OPTIONS = ("--content", "--lang", "-l")

@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from briefing.cli.console import fail, print_json, state
-from briefing.cli.root import LangOption, app, set_lang
+from briefing.cli.root import (
+    BriefingOption,
+    IndicatorOption,
+    KindOption,
+    LabelOption,
+    LangOption,
+    PeriodOption,
+    ScopeOption,
+    UnitOption,
+    app,
+    set_lang,
+)
 
 if TYPE_CHECKING:  # the engine (and rapidfuzz) load only when a search runs
     from briefing.cli.fit import FitOrStack
@@ -130,7 +141,12 @@ def _engine() -> SearchEngine:
         if state._pack is None:
             from briefing.pack import bundled_pack_dir
 
-            store = find_store(state.content or bundled_pack_dir())
+            if state.library_root() is not None:
+                from briefing.library.search import find_library_store
+
+                store = find_library_store(state.library())
+            else:
+                store = find_store(state.content or bundled_pack_dir())
             if store is None:
                 from briefing.search.build_store import store_for
 
@@ -163,23 +179,57 @@ def search(
     section: Annotated[str | None, typer.Option("--section", "-s", show_default=False,
                                                 help="Only hits in this top-level section.")
                        ] = None,
+    kind: KindOption = None,
+    period: PeriodOption = None,
+    unit: UnitOption = None,
+    scope: ScopeOption = None,
+    briefing: BriefingOption = None,
+    indicator: IndicatorOption = None,
+    label: LabelOption = None,
     json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Search every section, item, figure and comparison, best hits first."""
+    """Search every section, item, figure and comparison, best hits first; the facets
+    (--kind, --period, --unit, --scope, --briefing, --indicator, --label) narrow it."""
     set_lang(lang)
     if not query.strip():
         raise fail("the search query is empty: give a word in Chinese, English or pinyin", 2)
     if limit < 1:
         raise fail("--limit must be at least 1", 2)
+    facets = None
+    if ":" in query:  # facets typed as words of the query: kind:target period:2026
+        from briefing.library.faceted_search import parse
+
+        query, typed = parse(query)
+        kind, period, unit, scope, briefing, indicator = (
+            [*(given or ()), *extra] or None for given, extra in (
+                (kind, typed.kinds), (period, typed.periods), (unit, typed.units),
+                (scope, typed.scopes), (briefing, typed.briefings),
+                (indicator, typed.indicators)))
+        if not query.strip():
+            raise fail("give words to search for beside the facets (or: briefing figures "
+                       "--kind ... --period ...)", 2)
+    if kind or period or unit or scope or briefing or indicator or label:
+        from briefing.cli.console import facets_from
+
+        facets = facets_from(None, kind, period, unit, scope, briefing, indicator, label)
     engine = _engine()
-    if section is not None and not _is_section(engine, section):
+    within = None
+    if section is not None and state.qualified and ":" in section:
+        within = _ids_within(section)  # a section of one briefing of the library
+        section = None
+    elif section is not None and not _is_section(engine, section):
         from briefing.present.snippets import printable
 
         raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
     if engine.needs_index(query):
         _prepare_with_progress(engine)
-    hits = engine.search(query, limit=limit, section=section)
+    if facets is None and within is None:
+        hits = engine.search(query, limit=limit, section=section)
+    else:
+        from briefing.cli.search_facets import narrowed
+
+        hits = narrowed(engine, query, limit, section, facets, within)
     if json:
         print_json([hit.to_json() for hit in hits])
         return
@@ -193,3 +243,20 @@ def search(
     console.print(hit_count((h.kind for h in hits), limit, state.lang), markup=False,
                   highlight=False)
     out(hits_table(hits, state.lang))
+
+
+def _ids_within(section: str) -> frozenset[str]:
+    """Every id under ``section`` (``briefing:section``) of the library, qualified."""
+    from briefing.library.qualified import qualify, split
+
+    briefing, own = split(section)
+    library = state.library()
+    pack = library.pack(briefing) if briefing and library.has(briefing) else None
+    if pack is None or not pack.has_node(own):
+        from briefing.present.snippets import printable
+
+        raise fail(f"unknown section '{printable(section)}' (try: briefing sections)")
+    node = pack.node(own)
+    ids = {n.id for n in node.walk()} | {f.id for f in node.all_figures()}
+    ids |= {c.id for c in pack.comparisons if c.section_id in ids}
+    return frozenset(qualify(briefing, i) for i in ids)

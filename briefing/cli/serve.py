@@ -81,7 +81,8 @@ def serve(
     host = host.strip("[]")  # [::1] as in a URL binds ::1
     if content is not None:
         state.content = content
-    pack = state.pack()  # an invalid pack fails here, not in every browser tab
+    # an invalid pack fails here, not in every browser tab; a library's packs open in the app
+    title = state.library().title if state.qualified else state.pack().title
     from briefing.text.sanitize import one_line
 
     if not is_loopback(host):
@@ -97,7 +98,7 @@ def serve(
         raise fail(f"cannot serve on {host}:{port}: {problem}")
     server = BriefingServer(app_command(state.content, state.lang if state.lang_given else None),
                             host=host, port=port, token=new_token(),
-                            title=one_line(pack.title.get(state.lang)))
+                            title=one_line(title.get(state.lang)))
     try:
         server.serve()
     except OSError as exc:

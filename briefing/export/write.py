@@ -7,6 +7,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -25,6 +26,59 @@ def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
     failure the temporary file is removed and whatever was at ``path`` is left untouched.
     """
     path = Path(path)
+
+    def write(folder: Path, made: list[str]) -> None:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
+                                         prefix=f".{path.name}.", suffix=".tmp") as tmp:
+            made.append(tmp.name)
+            os.chmod(tmp.name, _target_mode(path))  # mkstemp's 0600 is not what users expect
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+
+    _publish(path, force, write)
+
+
+def write_atomic(path: Path, fill: Callable[[Path], None], force: bool = False) -> None:
+    """Make ``path`` by ``fill``-ing an empty file beside it, then publishing it whole: the
+    safety of :func:`write_text_atomic` for a file made by other means (a database)."""
+    path = Path(path)
+
+    def write(folder: Path, made: list[str]) -> None:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(handle)
+        made.append(name)
+        os.chmod(name, _target_mode(path))
+        fill(Path(name))
+
+    _publish(path, force, write)
+
+
+def _publish(path: Path, force: bool, write: Callable[[Path, list[str]], None]) -> None:
+    """``write(folder, made)`` makes a temporary file in ``path``'s folder (its name in
+    ``made`` as soon as it exists), which is then published at ``path`` whole; on any
+    failure it is removed and whatever was at ``path`` is left untouched."""
+    folder = _writable_target(path, force)
+    made: list[str] = []
+    try:
+        write(folder, made)
+        if force:
+            os.replace(made[0], path)
+        else:
+            _link_no_clobber(Path(made[0]), path)
+        made.clear()
+    except FileExistsError:
+        raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        for name in made:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+
+
+def _writable_target(path: Path, force: bool) -> Path:
+    """The folder ``path`` is written in, once it is known a write may go there."""
     if path.is_dir():
         raise ExportError(f"{path} is a directory; give a file name")
     if path.exists() and not force:
@@ -32,28 +86,7 @@ def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: folder {folder} does not exist")
-    tmp_name = None
-    try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
-                                         prefix=f".{path.name}.", suffix=".tmp") as tmp:
-            tmp_name = tmp.name
-            os.chmod(tmp_name, _target_mode(path))  # mkstemp's 0600 is not what users expect
-            tmp.write(text)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        if force:
-            os.replace(tmp_name, path)
-        else:
-            _link_no_clobber(Path(tmp_name), path)
-        tmp_name = None
-    except FileExistsError:
-        raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    return folder
 
 
 def _target_mode(path: Path) -> int:

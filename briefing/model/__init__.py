@@ -192,6 +192,8 @@ class Figure(Frozen):
     scope: str | None = None
     note: Text | None = None
     high: float | None = None
+    #: the library indicator this figure is confirmed to measure (``library.yaml``), if any
+    indicator: str | None = None
 
     @property
     def dated(self) -> bool:

@@ -67,18 +67,39 @@ def pack_digest(root: Path) -> str:
 
 def _pack_digest(root: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(Path(root).rglob("*.yaml")):
+    for relative, path in yaml_files(Path(root)):
         # A FIFO, a device (a link to /dev/zero) or an oversized file would hang or exhaust
         # memory here; raising sends the caller to the full load, which reports it cleanly.
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             raise OSError(f"{path} is not a small regular file")
-        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(relative.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
-    digest.update(_code_bytes())
+    digest.update(_code_digest())
     return digest.hexdigest()
+
+
+def yaml_files(root: Path) -> list[tuple[str, Path]]:
+    """(path relative to ``root``, path) of every YAML file under it, in a fixed order; links
+    to folders are not followed (as ``Path.rglob``), and ``os.walk`` costs a library of
+    hundreds of packs a fraction of what ``rglob`` does."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        base = Path(folder)
+        prefix = base.relative_to(root).as_posix()
+        for name in sorted(files):
+            if name.endswith(".yaml"):
+                found.append((name if prefix == "." else f"{prefix}/{name}", base / name))
+    return sorted(found)
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    """sha256 of the validator's code: a pack's digest hashes 32 bytes for it, not the code."""
+    return hashlib.sha256(_code_bytes()).digest()
 
 
 @functools.cache

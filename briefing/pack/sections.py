@@ -7,7 +7,7 @@ from typing import Any
 
 from briefing.figures.reading import read_number
 from briefing.model import FIGURE_KINDS, UNDATED, Figure, Node, Source
-from briefing.pack.checker import clip, did_you_mean, line_of, valid_date
+from briefing.pack.checker import ID_RE, clip, did_you_mean, line_of, valid_date
 from briefing.pack.quotes import near_miss
 from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import LineDict
@@ -15,7 +15,7 @@ from briefing.pack.yamlio import LineDict
 MAX_DEPTH = 6
 NODE_FIELDS = {"id", "title", "text", "source", "figures", "items", "see_also"}
 FIGURE_FIELDS = {"id", "label", "value", "unit", "display", "period", "kind", "qualifier",
-                 "scope", "note", "source", "high"}
+                 "scope", "note", "source", "high", "indicator"}
 
 
 class SectionReader(ReaderBase):
@@ -133,6 +133,11 @@ class SectionReader(ReaderBase):
         qualifier = c.string(data, "qualifier", what, required=False)
         scope = c.choice(data, "scope", what, self.scopes, required=False)
         note = c.text(data, "note", what, required=False)
+        indicator = c.string(data, "indicator", what, required=False)
+        if indicator is not None and not ID_RE.match(indicator):
+            c.error(line_of(data, "indicator"), f"indicator '{indicator}' of {what} must be an "
+                                                "indicator id: lowercase letters, digits and '-'")
+            indicator = None
         if kind and unit and display:  # a group ("第一方阵") must never read as a place
             if any(word in display for word in ("方阵", "梯队")) and kind != "tier":
                 c.error(line_of(data, "kind"), f"{what} words a group ('{display}'), not a "
@@ -175,7 +180,7 @@ class SectionReader(ReaderBase):
         return Figure(id=fig_id, label=label, value=value, unit=unit, display=display,
                       period=period, kind=kind, source=source, node_id=node_id,
                       section_id=section_id, qualifier=qualifier, scope=scope, note=note,
-                      high=high)
+                      high=high, indicator=indicator)
 
     def check_reading(self, data: LineDict, what: str, display: str, value: float,
                       high: float | None, unit: str | None) -> None:

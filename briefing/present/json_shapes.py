@@ -14,7 +14,9 @@ def text(value: Text | None) -> dict[str, str] | None:
 
 def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
     """A figure's fields; a range adds ``high`` (its top) and ``bound: range``, a ceiling adds
-    ``bound: at-most``, so a machine never reads "4.5%—5%" as 4.5% or "5%以内" as 5%."""
+    ``bound: at-most``, so a machine never reads "4.5%—5%" as 4.5% or "5%以内" as 5%; a figure
+    confirmed as a library indicator adds ``indicator`` (a pack without indicators prints
+    what it printed before they existed)."""
     record = {
         "id": fig.id,
         "label": text(fig.label),
@@ -32,6 +34,8 @@ def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
     }
     if fig.high is not None:
         record["high"] = fig.high
+    if fig.indicator is not None:
+        record["indicator"] = fig.indicator
     bound = bound_kind(pack, fig)
     if bound:
         record["bound"] = bound

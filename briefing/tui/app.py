@@ -20,6 +20,7 @@ from briefing.present.words import t
 from briefing.text import break_cache
 from briefing.text.sanitize import one_line
 from briefing.tui.history import History
+from briefing.tui.library import LibraryMixin, LibraryView, opened_library_pack
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.session import Session
 from briefing.tui.widgets.section_tree import FIGURES_ID
@@ -44,7 +45,7 @@ def _commands():
     return BriefingCommands
 
 
-class BriefingApp(WorkflowMixin, App[None]):
+class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
     """The interactive briefing. ``lang`` is "en" or "zh"; ``start_id`` any openable id.
 
     With a ``store`` the app resumes where the pack was left (``lang`` and ``start_id``, when
@@ -64,8 +65,11 @@ class BriefingApp(WorkflowMixin, App[None]):
                                                                  (120, "-roomy")]
 
     def __init__(self, pack: Pack, lang: Lang | None = None, start_id: str | None = None,
-                 store: StateStore | None = None) -> None:
+                 store: StateStore | None = None, view: LibraryView | None = None) -> None:
         super().__init__()
+        self.view = view  # a library: briefings are opened (loaded) as they are asked for
+        if view is not None:
+            pack = opened_library_pack(view, store, start_id)
         self.pack = pack
         self._breaks_known = break_cache.warm(pack.id)  # before any text is broken
         self.session = Session(pack, store)
@@ -146,7 +150,8 @@ class BriefingApp(WorkflowMixin, App[None]):
         if self._engine is None:
             from briefing.search.engine import SearchEngine
 
-            self._engine = SearchEngine(self.pack)
+            self._engine = (self.view.search_engine() if self.view is not None
+                            else SearchEngine(self.pack))
         return self._engine
 
     # -- navigation --------------------------------------------------------------------------
@@ -155,6 +160,7 @@ class BriefingApp(WorkflowMixin, App[None]):
         item_id = item_id.strip()
         if item_id in (FIGURES_ID, "figures"):
             return FIGURES_ID
+        self.open_briefings_for(item_id)  # a library's briefing is loaded when first asked for
         if self.pack.has_id(item_id):
             return item_id
         return None

@@ -22,13 +22,17 @@ def build_in_process(app, engine) -> bool | None:
     None when the app quit meanwhile (the caller must not build either), False when the
     pack has no folder and digest to find it by or the child failed (the caller builds)."""
     pack = engine.pack
-    if pack is None or not getattr(pack, "digest", "") or not getattr(pack, "root", None):
+    build_args = getattr(engine, "build_args", None)  # a library's engine names its command
+    if build_args is not None:
+        command = build_args()
+    elif pack is None or not getattr(pack, "digest", "") or not getattr(pack, "root", None):
         return False
+    else:
+        command = [sys.executable, "-m", "briefing.search.build_store", str(pack.root)]
     if ended(app):
         return None
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "briefing.search.build_store",
-                                 str(pack.root)],
+        proc = subprocess.Popen(command,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
     except OSError:

@@ -57,6 +57,8 @@ class WorkflowMixin:
     # -- pins and copying --------------------------------------------------------------------
     def toggle_pin(self, item_id: str | None) -> None:
         """Pin or unpin a section, item, figure or comparison, and say which."""
+        if item_id:
+            self.open_briefings_for(item_id)  # a search hit of a library briefing not open yet
         if not item_id or not self.pack.has_id(item_id):
             self.notify(t("nothing_to_pin", self.lang), severity="warning")
             return

@@ -20,11 +20,26 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+    from briefing.library.locate import default_library_dir, is_library
     from briefing.pack import bundled_pack_dir
     from briefing.pack.cache import load_pack_cached
     from briefing.tui import BriefingApp
     from briefing.userstate import StateStore
 
+    root = args.content if args.content is not None else default_library_dir()
+    if is_library(root):  # a library: its briefings open as they are read (ids pack:id)
+        from briefing.library import open_library
+        from briefing.library.view import LibraryView
+
+        library = open_library(args.content)
+        if library.single is None:
+            view = LibraryView(library)
+            BriefingApp(view.pack, lang=args.lang, store=StateStore(), view=view).run()
+            return
+        from briefing.library.merge import library_pack
+
+        BriefingApp(library_pack(library), lang=args.lang, store=StateStore()).run()
+        return
     pack = load_pack_cached(args.content or bundled_pack_dir())
     BriefingApp(pack, lang=args.lang, store=StateStore()).run()
 

@@ -138,7 +138,7 @@ class SearchScreen(Dialog[str | None]):
     def _list(self, query: str) -> None:
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        hits = self.engine.search(query, limit=SHOWN) if query.strip() else []
+        hits = self._hits(query) if query.strip() else []
         self.hits = {hit.id: hit for hit in hits}
         self._preview(hits[0] if hits else None)
         results.add_options(Option(_prompt(hit, self.lang), id=hit.id) for hit in hits)
@@ -146,6 +146,19 @@ class SearchScreen(Dialog[str | None]):
             results.highlighted = 0
         self._show_status(t("no_results", self.lang) if query.strip() and not hits else
                           (hit_count((h.kind for h in hits), SHOWN, self.lang) if hits else ""))
+
+    def _hits(self, query: str) -> list:
+        """The engine's hits; with facets among the words (``kind:target period:2026``),
+        only those that have them (see :mod:`briefing.library.faceted_search`)."""
+        if ":" in query:
+            from briefing.library.faceted_search import narrow, parse
+
+            words, facets = parse(query)
+            if facets:
+                app = self.app
+                return narrow(lambda n: self.engine.search(words, limit=n), SHOWN, facets,
+                              None, app.briefing_of, app.figure_of) if words.strip() else []
+        return self.engine.search(query, limit=SHOWN)
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

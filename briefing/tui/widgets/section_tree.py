@@ -49,8 +49,12 @@ class SectionTree(Tree[str]):
         self._by_id: dict[str, TreeNode[str]] = {}
         self._pins = list(pins or [])
         self._expanded = expanded
+        #: per briefing of a library, what the tree says beside its title
+        self._about: dict[str, str] = {}
 
     def on_mount(self) -> None:
+        self._about = self._about_lines()
+        self.set_class(bool(self._about), "-library")
         for section in self.pack.sections:
             self._add(self.root, section)
         self._by_id[FIGURES_ID] = self.root.add_leaf(self._label(FIGURES_ID), data=FIGURES_ID)
@@ -68,6 +72,8 @@ class SectionTree(Tree[str]):
 
     def set_expanded(self, ids: set[str]) -> None:
         for node_id, tree_node in [*self._by_id.items(), (PINS_ID, self._pins_node)]:
+            if node_id in self._about and not tree_node.children:
+                continue  # a briefing not opened: unfolding it would open it
             if node_id in ids:
                 tree_node.expand()
             elif tree_node.children or node_id == PINS_ID:
@@ -146,7 +152,35 @@ class SectionTree(Tree[str]):
             return self.cursor_pin is not None
         return True
 
+    def _about_lines(self) -> dict[str, str]:
+        about = getattr(self.app, "tree_about", None)
+        return (about(self.lang) if about else None) or {}
+
+    def set_pack(self, pack: Pack) -> None:
+        """Read ``pack`` from now on: a briefing of a library just opened gets its sections
+        under its node (the ids already shown stay as they are)."""
+        self.pack = pack
+        for section in pack.sections:
+            branch = self._by_id.get(section.id)
+            if branch is None:
+                self._add(self.root, section)
+            elif section.children and not branch.children:
+                for child in section.children:
+                    self._add(branch, child)
+                branch.expand()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+        """Unfolding a briefing of a library not opened yet opens it."""
+        node = event.node
+        if node.data and node.parent is self.root and node.data in self._about \
+                and not node.children:
+            self.app.open_id(node.data)  # type: ignore[attr-defined]
+
     def _add(self, parent: TreeNode[str], node: Node) -> None:
+        if node.is_section and node.id in self._about and not node.children:
+            # a briefing not opened yet: unfolding it opens it
+            self._by_id[node.id] = parent.add(self._label(node.id), data=node.id)
+            return
         if node.children:
             branch = parent.add(self._label(node.id), data=node.id, expand=node.is_section)
             for child in node.children:
@@ -159,10 +193,20 @@ class SectionTree(Tree[str]):
         if node_id == FIGURES_ID:
             return Text(t("figures", self.lang), style="italic")
         node = self.pack.node(node_id)
-        return Text(one_line(node.title.get(self.lang)))
+        title = node.title.get(self.lang)
+        if node_id in self._about:
+            from briefing.library.summary import is_translated
+
+            if not is_translated(title):
+                title = node.title.zh  # a briefing drafted in Chinese only: its own title
+        label = Text(one_line(title))
+        if node_id in self._about:
+            label.append(f"  {self._about[node_id]}", style="dim")
+        return label
 
     def set_lang(self, lang: Lang) -> None:
         self.lang = lang
+        self._about = self._about_lines()
         for node_id, tree_node in self._by_id.items():
             tree_node.set_label(self._label(node_id))
         self.set_pins(self._pins, cursor=self.cursor_pin)
