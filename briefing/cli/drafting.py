@@ -21,19 +21,25 @@ def draft(
                                                     "Chinese encoding).")],
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="DIR", help="The "
                                                 "new pack's folder: new or empty (default: "
-                                                "a folder named after the pack).")] = None,
+                                                "a folder named after the pack in the "
+                                                "library, --content's or the default "
+                                                "one).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the pack already in DIR "
                                         "(only a pack: a folder without manifest.yaml is "
                                         "never replaced).")] = False,
 ) -> None:
     """Draft a pack from documents: sections and items from their headings, their text
     verbatim, every figure under the item its sentence is in, in Chinese (English to
-    translate). Validates it; never overwrites without --force."""
+    translate). Into -o DIR, else into the library; validates it; never overwrites without
+    --force."""
     from briefing.authoring.draft.pack import DraftError, draft_pack
 
+    named = state.content  # --content, before the draft is loaded in its place
+    library = None if output is not None else _library()
     try:
         with _progress(len(documents)) as advance:
-            drafted = draft_pack(documents, output, force, on_document=advance)
+            drafted = draft_pack(documents, output or (lambda pack_id: library / pack_id),
+                                 force, on_document=advance)
     except (DraftError, OSError) as exc:
         raise fail(str(exc)) from None
     for document in drafted.documents:
@@ -46,9 +52,22 @@ def draft(
     console.print(f"ok: drafted {loaded.id} in {drafted.root}: {len(loaded.sections)} "
                   f"sections, {sum(1 for _ in loaded.figures())} figures, in Chinese",
                   markup=False, highlight=False, soft_wrap=True)
-    console.print(f"next: briefing --content {drafted.root} (review), then translate and "
-                  f"briefing status {drafted.root} (docs/writing-a-briefing.md)",
+    where = f"briefing --content {drafted.root}"
+    if library is not None:
+        where = "briefing" if named is None else f"briefing --content {library}"
+    console.print(f"next: {where} (review), then translate and briefing status "
+                  f"{drafted.root} (docs/writing-a-briefing.md)",
                   markup=False, highlight=False, soft_wrap=True)
+
+
+def _library() -> Path:
+    """Where a pack drafted without ``-o`` goes: the library ``--content`` names, else the
+    default library (which plain ``briefing`` opens)."""
+    from briefing.library.locate import default_library_dir, is_library
+
+    if state.content is not None and is_library(state.content):
+        return state.content
+    return default_library_dir()
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ no progress bar on a pipe, one-line errors."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from _drafting import DOCUMENTS, REPORTS
@@ -83,11 +84,23 @@ def test_an_empty_folder_is_a_fine_destination(briefing, tmp_path):
     assert (out / "manifest.yaml").is_file()
 
 
-def test_without_o_the_pack_goes_to_the_default_folder(briefing, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_without_o_the_pack_goes_into_the_library(briefing, tmp_path, monkeypatch):
+    """The default library (which plain ``briefing`` opens), or the one --content names."""
+    monkeypatch.setenv("BRIEFING_LIBRARY_DIR", str(tmp_path / "library"))
     result = briefing("draft", str(CITY))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "city-work-report-2026" / "manifest.yaml").is_file()
+    assert (tmp_path / "library" / "city-work-report-2026" / "manifest.yaml").is_file()
+    assert "next: briefing (review)" in result.output
+    listed = json.loads(briefing("library", "--json").output)
+    assert "city-work-report-2026" in json.dumps(listed, ensure_ascii=False)
+    again = briefing("draft", str(CITY))
+    assert again.exit_code == 1 and "already exists" in again.output
+    other = tmp_path / "other"
+    (other / "a").mkdir(parents=True)
+    (other / "library.yaml").write_text("title: {zh: 其他, en: Other}\n", encoding="utf-8")
+    into = briefing("--content", str(other), "draft", str(REPORTS[1]))
+    assert into.exit_code == 0, into.output
+    assert (other / REPORTS[1].stem / "manifest.yaml").is_file()
 
 
 def test_several_documents_make_one_pack_a_section_each(briefing, tmp_path):

@@ -28,7 +28,6 @@ from briefing.authoring.document_files import (
 )
 from briefing.authoring.draft import files
 from briefing.authoring.draft.build import DocumentDraft, draft_document
-from briefing.authoring.draft.destination import pack_folder
 from briefing.authoring.draft.figures import add_unit
 from briefing.authoring.draft.ids import Ids, node_base
 from briefing.authoring.draft.quotes import occurs_once
@@ -50,13 +49,14 @@ class DraftedPack:
         return sum(d.figures for d in self.documents)
 
 
-def draft_pack(documents: list[Path], out: Path | None = None, force: bool = False,
+def draft_pack(documents: list[Path], out: Path | Callable[[str], Path], force: bool = False,
                on_document: Callable[[Path], None] | None = None) -> DraftedPack:
-    """Draft a pack from ``documents`` into ``out`` (default: :func:`pack_folder`);
+    """Draft a pack from ``documents`` into the folder ``out``, or the folder ``out`` gives
+    for the pack's id (a library's: the command line decides where a pack goes);
     ``on_document`` is told when each document has been drafted."""
     if not documents:
         raise DraftError("give at least one document")
-    if out is not None:
+    if isinstance(out, Path):
         _check_destination(out, force)
     kept = [_read(path) for path in documents]
     doc_ids = _document_ids(kept)
@@ -69,8 +69,8 @@ def draft_pack(documents: list[Path], out: Path | None = None, force: bool = Fal
         if on_document is not None:
             on_document(path)
     pack_id = doc_ids[0] if not several else f"{doc_ids[0]}-and-{len(kept) - 1}-more"
-    root = out if out is not None else pack_folder(pack_id)
-    if out is None:
+    root = out if isinstance(out, Path) else out(pack_id)
+    if not isinstance(out, Path):
         _check_destination(root, force)
     sections = (_document_sections(drafts, kept, ids) if several else
                 [(node["id"], node, kept[0].name) for node in drafts[0].nodes])
