@@ -97,7 +97,7 @@ def status(
     if path is not None:
         state.content, state._pack = path, None
     pack = state.pack()
-    from briefing.authoring.translation import translation_counts
+    from briefing.present.translation import translation_counts
 
     counts = translation_counts(pack)
     if json:

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from briefing.library.catalog import Library
 from briefing.library.indicators import CANDIDATE, NONE, SEVERAL_CONFIRMED, find
 from briefing.library.qualified import qualify
-from briefing.library.summary import is_translated
 from briefing.model import Comparison, ComparisonEntry, Pack, Text
 from briefing.model.library import CrossComparison, CrossEntry
+from briefing.present.translation import is_translated
 
 #: Marks a row whose figure was found by the indicator's phrases but not yet confirmed.
 UNCONFIRMED = " *"
@@ -80,7 +80,7 @@ def build_cross(library: Library, spec: CrossComparison, pack: Pack,
 
 def _title(library: Library, briefing: str) -> Text:
     title = library.entry(briefing).title
-    return title if is_translated(title.en) else Text(zh=title.zh, en=title.zh)
+    return title if is_translated(title) else Text(zh=title.zh)
 
 
 _WHY = {"no figure": ("无对应指标", "no figure for it"),

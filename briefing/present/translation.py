@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing.model import Pack, Text
+from briefing.model import Lang, Pack, Text
 
 KINDS = ("titles", "texts", "labels", "notes", "documents")
 
@@ -22,6 +22,7 @@ class Count:
 
 
 def is_translated(text: Text) -> bool:
+    """Whether ``text`` has its English: not empty and not a ``TODO`` placeholder."""
     return text.translated and not text.en.lstrip().startswith("TODO")
 
 
@@ -49,6 +50,21 @@ def texts(pack: Pack) -> Iterator[tuple[str, Text]]:
     for document in pack.documents:
         yield "documents", document.title
         yield "documents", document.publisher
+
+
+def shown(text: Text, lang: Lang) -> str:
+    """``text`` as a reader sees it in ``lang``: English that is missing or still a ``TODO``
+    placeholder is the Chinese, marked untranslated ("[zh] 南屿省政府工作报告")."""
+    if lang == "en" and not is_translated(text):
+        return Text(zh=text.zh).get("en")
+    return text.get(lang)
+
+
+def translated_share(pack: Pack) -> float:
+    """The share (0..1) of the pack's texts that have their English (1 when it has none)."""
+    counts = translation_counts(pack).values()
+    total = sum(c.total for c in counts)
+    return sum(c.done for c in counts) / total if total else 1.0
 
 
 def translation_counts(pack: Pack) -> dict[str, Count]:
