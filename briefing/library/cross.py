@@ -67,10 +67,10 @@ def build_cross(library: Library, spec: CrossComparison, pack: Pack,
                 continue
             row = label
             if spec.kind == "timeline" and len(finding.figures) > 1:
-                row = Text(zh=f"{label.zh}（{fig.period}）", en=f"{label.en} ({fig.period})")
+                row = Text(zh=f"{label.zh}（{fig.period}）", en=f"{label.get('en')} ({fig.period})")
             if finding.status == CANDIDATE:
                 unconfirmed.append(chosen.briefing)
-                row = Text(zh=row.zh + UNCONFIRMED, en=row.en + UNCONFIRMED)
+                row = Text(zh=row.zh + UNCONFIRMED, en=row.get("en") + UNCONFIRMED)
             entries.append(ComparisonEntry(figure=fid, label=row))
     if not entries:
         return None
@@ -94,7 +94,7 @@ _WHY = {"no figure": ("无对应指标", "no figure for it"),
 def _note(own: Text | None, unconfirmed: list[str], missing: list[tuple[str, str]]
           ) -> Text | None:
     zh: list[str] = [own.zh] if own else []
-    en: list[str] = [own.en] if own else []
+    en: list[str] = [own.get("en")] if own else []
     if unconfirmed:
         names = ", ".join(dict.fromkeys(unconfirmed))
         zh.append(f"*：按指标短语找到、尚未确认（briefing indicator --confirm）：{names}。")

@@ -1,4 +1,5 @@
-"""Export (``e``): the open section, or the pins as one brief, to Markdown.
+"""Export (``e``): the open section, or the pins as one brief, to Markdown, HTML or Word (the
+file name's extension says which: ``.html``, ``.docx``, anything else Markdown).
 
 Never overwrites silently: ``TargetExists`` switches the dialog to an explicit "Overwrite?"
 question, and only then is the write retried with ``force=True``. In a browser
@@ -22,17 +23,27 @@ from briefing.tui.screens.dialog import Dialog
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.prose import Prose
 
+MIME_TYPES = {"md": "text/markdown", "html": "text/html",
+              "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
-def deliver_download(app, path: Path, markdown: str) -> bool:
+
+def deliver_download(app, path: Path, data: str | bytes) -> bool:
     """In a browser (``briefing serve``) the server's disk is not the reader's: hand the
-    Markdown to the browser as a download named like ``path``, and say so (True). In a
+    export to the browser as a download named like ``path``, and say so (True). In a
     terminal, do nothing (False) and the caller writes the file."""
     if not getattr(app, "is_web", False):
         return False
     import io
 
-    app.deliver_text(io.StringIO(markdown), save_filename=path.name or "briefing.md",
-                     mime_type="text/markdown", encoding="utf-8")
+    from briefing.export.write import format_of
+
+    mime = MIME_TYPES[format_of(path)]
+    name = path.name or "briefing.md"
+    if isinstance(data, bytes):
+        app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime)
+    else:
+        app.deliver_text(io.StringIO(data), save_filename=name, mime_type=mime,
+                         encoding="utf-8")
     return True
 
 
@@ -109,24 +120,27 @@ class ExportDialog(Dialog[Path | None]):
             self.close(None)
 
     def export(self, force: bool) -> None:
-        from briefing.export import ExportError, TargetExists, to_markdown, write_text_atomic
+        from briefing.export import ExportDocument, ExportError, TargetExists, write_text_atomic
+        from briefing.export.write import format_of
 
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             return
         path = Path(raw).expanduser()
         if self.use_pins or self.node_id is None:
-            from briefing.export.brief import brief_markdown
+            from briefing.export.brief import brief_document
 
-            markdown = brief_markdown(self.pack, self.pins, self.lang)
+            document = brief_document(self.pack, self.pins, self.lang)
         else:
-            markdown = to_markdown(self.pack, self.node_id, self.lang)
-        if deliver_download(self.app, path, markdown):
+            document = ExportDocument(self.pack, self.lang)
+            document.add_item(self.node_id)
+        data = document.render(format_of(path))  # type: ignore[arg-type]
+        if deliver_download(self.app, path, data):
             self.app.notify(f"{t('downloading', self.lang)} {path.name}", markup=False)
             self.close(path)
             return
         try:
-            write_text_atomic(path, markdown, force=force)
+            write_text_atomic(path, data, force=force)
         except TargetExists:
             self._ask(path)
             return

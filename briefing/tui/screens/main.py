@@ -180,24 +180,25 @@ class MainScreen(Screen[None]):
         self.app.toggle_pin(self.focused_item())  # type: ignore[attr-defined]
 
     def action_copy(self) -> None:
-        """``y``: the focused figure as a cited Markdown line, or a comparison as a table."""
+        """``y``: the focused figure as a cited Markdown line, a comparison as a table with
+        each row's quote, a section or item as its text with the quotes it rests on."""
         from briefing.export import brief
         from briefing.present.comparison_rows import build
         from briefing.present.titles import title_of
 
-        item = self.focused_item() if self.focused is not self.tree else None
-        app = self.app
-        if item and self.pack.has_figure(item):
-            fig = self.pack.figure(item)
-            app.copy_text(brief.figure_line(self.pack, fig, self.lang),  # type: ignore[attr-defined]
-                          title_of(self.pack, item, self.lang))
-        elif item and self.pack.has_comparison(item):
-            table = brief.comparison_table(self.pack, build(self.pack,
-                                           self.pack.comparison(item)), self.lang)
-            app.copy_text("\n".join(table),  # type: ignore[attr-defined]
-                          title_of(self.pack, item, self.lang))
+        item = self.focused_item()
+        pack = self.pack
+        if item and pack.has_figure(item):
+            text = brief.figure_line(pack, pack.figure(item), self.lang)
+        elif item and pack.has_comparison(item):
+            text = "\n".join(brief.comparison_table(pack, build(pack, pack.comparison(item)),
+                                                    self.lang))
+        elif item and pack.has_node(item):
+            text = brief.node_text(pack, pack.node(item), self.lang)
         else:
             self.notify(t("nothing_to_copy", self.lang), severity="warning")
+            return
+        self.app.copy_text(text, title_of(pack, item, self.lang))  # type: ignore[attr-defined]
 
     async def action_toggle_bilingual(self) -> None:
         await self.pane.toggle_bilingual()
