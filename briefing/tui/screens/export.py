@@ -8,6 +8,7 @@ question, and only then is the write retried with ``force=True``. In a browser
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.text import Text
@@ -126,7 +127,8 @@ class ExportDialog(Dialog[Path | None]):
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             return
-        path = Path(raw).expanduser()
+        raw = os.path.expanduser(raw)  # unlike Path.expanduser, never raises (~nobody/x)
+        path = Path(raw)
         if self.use_pins or self.node_id is None:
             from briefing.export.brief import brief_document
 
@@ -140,7 +142,7 @@ class ExportDialog(Dialog[Path | None]):
             self.close(path)
             return
         try:
-            write_text_atomic(path, data, force=force)
+            write_text_atomic(raw, data, force=force)  # a string: "dir/" is a folder
         except TargetExists:
             self._ask(path)
             return
