@@ -177,3 +177,28 @@ def test_a_document_without_text_still_drafts_a_pack(briefing, tmp_path):
     pack = load_pack(tmp_path / "memo")
     assert [(s.title.zh, s.text.zh) for s in pack.sections] == [("引言", "2026年1月5日")]
     assert pack.title.zh == "关于做好2026年科技工作的通知"
+
+
+def test_the_documents_text_is_data_in_every_file(briefing, tmp_path):
+    """Characters YAML gives meaning to, a tag, a bidi override and a line separator inside
+    a paragraph: the files hold them escaped or quoted (nothing raw a terminal acts on), and
+    read back as the document's own text, verbatim."""
+    from briefing.text.sanitize import unsafe
+
+    title = "某市政府工作报告 !!python/object:os.system \u202e甲"
+    opening = "全市地区生产总值增长5.2%，&a *a {x: 1} # 注\u2028释。"
+    item = "（一）经济运行。规模以上工业增加值增长6%，'引号\"与\\反斜杠。"
+    doc = tmp_path / "report.txt"
+    doc.write_text(f"{title}\n\n一、2025年工作回顾\n\n{opening}\n\n{item}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = briefing("draft", str(doc), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    for path in out.rglob("*.yaml"):
+        written = path.read_text(encoding="utf-8")
+        assert not any(unsafe(written, i) for i in range(len(written)) if written[i] != "\n")
+    pack = load_pack(out)
+    assert pack.title.zh == title.strip()
+    section = pack.sections[-1]
+    assert section.text.zh == opening
+    assert [i.text.zh for i in section.children] == [item]
+    assert briefing("validate", str(out)).exit_code == 0

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from briefing.authoring import reader
 from briefing.authoring.reader import UnitGuess
+from briefing.authoring.reader.structure import lines
 
 
 def add_unit(units: dict[str, UnitGuess], unit: UnitGuess) -> None:
@@ -51,9 +52,8 @@ def read_figures(text: str, headings: list[tuple[int, int, int]], date: str | No
 def _blocks(text: str, headings: list[tuple[int, int, int]]) -> list[reader.Block]:
     """Each line of ``text`` a block, the outline's headings marked with their level."""
     starts = sorted((start, level) for start, _, level in headings)
-    blocks, at = [], 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
+    blocks = []
+    for at, body in lines(text):
         start = at + len(body) - len(body.lstrip(" \t\u3000\ufeff"))
         if body.strip():
             index = bisect_left(starts, (at, 0))
@@ -61,7 +61,6 @@ def _blocks(text: str, headings: list[tuple[int, int, int]]) -> list[reader.Bloc
                 body) else 0
             blocks.append(reader.Block(start, at + len(body), heading=level > 0,
                                        level=level))
-        at += len(line)
     return blocks
 
 

@@ -7,11 +7,9 @@ them, by the authoring YAML writer (:mod:`briefing.authoring.yaml_out`, which ``
 
 from __future__ import annotations
 
-import json
-
 from briefing.authoring.document_files import KeptDocument, entry_text
 from briefing.authoring.reader import UnitGuess
-from briefing.authoring.yaml_out import dump
+from briefing.authoring.yaml_out import dump, flow
 
 #: Hedges the number reader finds beyond the built-in ones, as ``briefing init`` declares them.
 HEDGES = "hedges: {逾: above, 突破: above, 接近: below}"
@@ -29,13 +27,11 @@ def ignore_text(entries: list[dict]) -> str:
             "('briefing coverage' skips them).\n" + dump(entries))
 
 
-def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a YAML double-quoted scalar
-
-
 def _unit_line(unit: UnitGuess) -> str:
-    singular = f", singular: {_quoted(unit.singular)}" if unit.singular else ""
-    return f"  {unit.id}: {{zh: {_quoted(unit.zh)}, en: {_quoted(unit.en)}{singular}}}"
+    names = {"zh": unit.zh, "en": unit.en}
+    if unit.singular:
+        names["singular"] = unit.singular
+    return f"  {unit.id}: {flow(names)}"
 
 
 def manifest_text(pack_id: str, title: str, entries: list[tuple[str, KeptDocument, dict]],
@@ -54,7 +50,7 @@ def manifest_text(pack_id: str, title: str, entries: list[tuple[str, KeptDocumen
 # is the documents' own (Chinese), every figure quotes the sentence it is in. English waits
 # for a translator: 'briefing status' counts what is left. See docs/writing-a-briefing.md.
 id: {pack_id}
-title: {{zh: {_quoted(title)}}}
+title: {flow({'zh': title})}
 
 documents:
 {documents}

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.authoring.draft import markers as m
+from briefing.authoring.reader.structure import lines
 
 Span = tuple[int, int]
 #: Roles of parts the report does not number.
@@ -73,10 +74,8 @@ class Outline:
 def paragraphs(text: str) -> list[Span]:
     """Each non-empty line, without its indent and trailing spaces."""
     spans = []
-    at = 0
-    for line in text.splitlines(keepends=True):
-        start, end = at, at + len(line.rstrip("\r\n"))
-        at += len(line)
+    for at, line in lines(text):
+        start, end = at, at + len(line)
         while start < end and text[start] in " \t\u3000\ufeff":
             start += 1
         while end > start and text[end - 1] in " \t\u3000":
