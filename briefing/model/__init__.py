@@ -77,6 +77,14 @@ class Unit(Frozen):
     def english(self, value: float) -> str:
         return self.singular if value == 1 and self.singular else self.label.en
 
+    @property
+    def measure_words(self) -> tuple[str, ...]:
+        """Its Chinese measure words, the first the one written: "个/项" are two, but a rate
+        (an id with "-per-": "微克/立方米", "万元/人") is one word with its denominator."""
+        if "-per-" in self.id:
+            return (self.label.zh,)
+        return tuple(self.label.zh.split("/"))
+
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
 class Scope(Frozen):

@@ -13,6 +13,7 @@ from _draft_checks import check_nothing_lost, check_placement, check_quotes
 from _long_province_report import ANSWERS, report
 
 from briefing.authoring.draft.labels import clean
+from briefing.model import Text, Unit
 from briefing.pack import load_pack
 
 
@@ -77,3 +78,22 @@ def test_labels_and_ids_leave_the_point_markers_out(pack):
 ])
 def test_a_label_is_what_is_measured(words, label):
     assert clean(words) == label
+
+
+def test_a_hedge_against_its_number_is_in_the_display(pack):
+    """Chinese output shows the display: "5.5%以内" must not read as an exact 5.5%."""
+    hedged = [f for f in pack.figures() if f.qualifier in ("左右", "以上", "以内", "不少于",
+                                                            "不低于", "不超过", "突破")]
+    assert len(hedged) > 20
+    assert not [f.id for f in hedged if f.qualifier not in f.display]
+    assert not [f.id for f in pack.figures() if f.display not in f.source.quote]
+
+
+def test_a_rate_keeps_its_denominator_in_every_language(pack, briefing):
+    unit = pack.unit("micrograms-per-cubic-metre")
+    assert (unit.label.zh, unit.measure_words) == ("微克/立方米", ("微克/立方米",))
+    listed = Unit(id="projects", label=Text(zh="个/项", en="projects"))
+    assert listed.measure_words == ("个", "项")  # measure words, the first the one written
+    zh = briefing("--content", str(pack.root), "--lang", "zh", "figures").output
+    row = next(line for line in zh.splitlines() if "细颗粒物" in line and "2026" in line)
+    assert "不超过30" in row and "微克/立方米" in row

@@ -184,7 +184,7 @@ class _NodeWriter:
                           "value": _number(figure.value)}
             if figure.high is not None:
                 data["high"] = _number(figure.high)
-            data.update({"unit": unit.id, "display": figure.display,
+            data.update({"unit": unit.id, "display": hedged_display(self.text, figure),
                          "period": figure.period or "undated", "kind": figure.kind})
             if figure.qualifier:
                 data["qualifier"] = figure.qualifier
@@ -196,6 +196,22 @@ class _NodeWriter:
             result.append(data)
             self.draft.figures += 1
         return result
+
+
+def hedged_display(text: str, figure: Found) -> str:
+    """The figure's display with its hedge where the source writes it against the number
+    ("5%左右", "不少于75万人", "5.5%以内"): Chinese output shows the display, so a floor, a
+    ceiling or an estimate that left its hedge out would read as exact."""
+    hedge, display = figure.qualifier, figure.display
+    if not hedge or hedge in display:
+        return display
+    if text.startswith(hedge, figure.end):
+        widened = display + hedge
+    elif text.endswith(hedge, 0, figure.start):
+        widened = hedge + display
+    else:
+        return display
+    return widened if widened in figure.quote else display
 
 
 def _sentence(text: str, offset: int) -> int:

@@ -17,11 +17,12 @@ from briefing.authoring.reader.structure import lines
 
 
 def add_unit(units: dict[str, UnitGuess], unit: UnitGuess) -> None:
-    """Declare ``unit`` in ``units``: one id, its Chinese measure words joined ("人/名/位")."""
+    """Declare ``unit`` in ``units``: one id, its Chinese measure words joined ("人/名/位");
+    a word with a slash of its own ("微克/立方米") is one word, not two."""
     known = units.get(unit.id)
     if known is None:
         units[unit.id] = unit
-    elif unit.zh and unit.zh not in known.zh.split("/"):
+    elif unit.zh and f"/{unit.zh}/" not in f"/{known.zh}/":
         units[unit.id] = UnitGuess(known.id, f"{known.zh}/{unit.zh}", known.en, known.singular)
 
 
