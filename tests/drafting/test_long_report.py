@@ -75,6 +75,8 @@ def test_labels_and_ids_leave_the_point_markers_out(pack):
     ("全市地区生产总值达到 增长", "全市地区生产总值增长"),  # a change borrows its subject
     ("制造业投资增长 民间投资", "民间投资"),  # a subject of its own does not
     ("新增5G基站 累计建成", "新增5G基站累计建成"),  # words that go on with the one before
+    ("城乡居民基本养老保险参保率 新增床位", "新增床位"),
+    ("我们新建社区嵌入式养老服务中心", "新建社区嵌入式养老服务中心"),
 ])
 def test_a_label_is_what_is_measured(words, label):
     assert clean(words) == label
@@ -97,3 +99,15 @@ def test_a_rate_keeps_its_denominator_in_every_language(pack, briefing):
     zh = briefing("--content", str(pack.root), "--lang", "zh", "figures").output
     row = next(line for line in zh.splitlines() if "细颗粒物" in line and "2026" in line)
     assert "不超过30" in row and "微克/立方米" in row
+
+
+def test_a_number_before_what_it_counts_is_labelled_by_the_words_after(drafted, tmp_path):
+    doc = tmp_path / "district.txt"
+    doc.write_text("临江区政府工作报告\n一、2025年工作回顾\n新建社区养老服务中心8个，"
+                   "为3200户困难家庭开展适老化改造，项目平均审批时间压缩到28个工作日。\n",
+                   encoding="utf-8")
+    figures = {f.display: f for f in load_pack(drafted(doc)).figures()}
+    homes = figures["3200户"]
+    assert homes.label.zh == "困难家庭开展适老化改造"
+    assert homes.id == "kunnan-jiating-kaizhan-2025"  # not "2025", an id of its year alone
+    assert figures["28个工作日"].unit == "working-days"

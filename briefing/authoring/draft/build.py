@@ -175,7 +175,8 @@ class _NodeWriter:
         names = labels([f.label for f in figures], sentences)
         result = []
         for figure, name in zip(figures, names, strict=True):
-            name = name or figure.quote
+            if len(name) < 2:  # "为3200户困难家庭开展适老化改造": what is counted follows
+                name = _words_after(self.text, figure.end) or name or figure.quote
             unit = figure.unit
             assert unit is not None  # figures without one were left out
             add_unit(self.draft.units, unit)
@@ -212,6 +213,14 @@ def hedged_display(text: str, figure: Found) -> str:
     else:
         return display
     return widened if widened in figure.quote else display
+
+
+def _words_after(text: str, end: int, most: int = 16) -> str:
+    """The clause's words after a number, when none before it say what it counts."""
+    words = text[end:end + most]
+    cut = min((i for i in (words.find(ch) for ch in "，。；：、,;:\n") if i >= 0),
+              default=len(words))
+    return words[:cut].strip()
 
 
 def _sentence(text: str, offset: int) -> int:

@@ -17,14 +17,13 @@ _LEAD_INS = ("预计达到", "总数达到", "累计达到", "分别达到", "�
 _CHANGE_ONLY = re.compile(r"^(?:同比|比上年|较上年|年均|分别|全年)?(?:增长|增加|提高|提升|下降|"
                           r"减少|降低|净增|增幅|增速)?$")
 #: Words that go on with the subject before them rather than name one ("累计建成 18.6万个").
-_GOES_ON = ("累计", "合计", "共", "其中", "新增", "新建", "同比", "比上年", "较上年", "年均",
-            "全年")
+_GOES_ON = ("累计", "合计", "共", "其中", "同比", "比上年", "较上年", "年均", "全年")
 _EDGES = " \t\u3000，,、；;：:。（(）)"
 #: Words before a figure's subject that say when or how hard, not what ("力争", "到2030年").
 #: A paragraph's point marker before them ("一是", "（三）", "4.") says where, not what.
 _NUMERAL = "[一二三四五六七八九十]"
 _LEADING = re.compile(rf"^(?:{_NUMERAL}+是|其{_NUMERAL}|（?{_NUMERAL}+）|"
-                      r"\d+[.、．](?!\d)|首先|力争|确保|争取|其中|全年|今年|"
+                      r"\d+[.、．](?!\d)|首先|我们|力争|确保|争取|其中|全年|今年|"
                       r"到?(?:19|20)\d{2}年(?:底|末)?)+")
 _LISTED = re.compile(r"[\d%‰]\S{0,3}[和及与、]$")
 
