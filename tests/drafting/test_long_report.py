@@ -63,7 +63,7 @@ def test_labels_and_ids_leave_the_point_markers_out(pack):
     assert not [f.label.zh for f in pack.figures() if marker.match(f.label.zh)]
     assert not [f.id for f in pack.figures() if re.match(r"(?:yi|er|san|si|wu)-", f.id)]
     ids = {f.display: f.id for f in pack.figures() if f.period == "2025"}
-    assert (ids["6.18万亿元"], ids["下降1.5%"]) == ("gdp-2025", "minjian-investment-growth-2025")
+    assert (ids["6.18万亿元"], ids["下降1.5%"]) == ("gdp-2025", "private-investment-growth-2025")
 
 
 @pytest.mark.parametrize(("words", "label"), [

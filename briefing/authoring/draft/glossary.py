@@ -23,6 +23,9 @@ GLOSSARY: dict[str, str] = {
     "战略性新兴产业": "emerging-industries", "新兴产业": "emerging-industries",
     "高新技术产业": "hitech-industry", "产值": "output", "营业收入": "revenue",
     "上市公司": "listed-companies", "民营经济": "private-economy", "重大项目": "major-projects",
+    "民间投资": "private-investment", "货物进出口": "goods-trade",
+    "货物进出口总额": "goods-trade", "经营主体": "businesses",
+    "市场主体": "businesses", "产量": "output",
     "项目": "projects", "投资": "investment", "消费": "consumption", "粮食": "grain",
     "能耗": "energy-use", "单位地区生产总值能耗": "energy-intensity", "碳排放": "carbon",
     # science and technology
@@ -52,6 +55,9 @@ GLOSSARY: dict[str, str] = {
     "轨道交通": "rail-transit", "地铁": "metro", "高速公路": "expressways", "公交": "bus",
     "充电桩": "charging-points", "空气质量优良天数": "good-air-days", "优良天数": "good-air-days",
     "森林覆盖率": "forest-cover", "水质": "water-quality", "耕地": "farmland",
+    "细颗粒物": "pm25", "PM2.5": "pm25", "地表水": "surface-water", "可再生能源": "renewables",
+    "非化石能源": "non-fossil-energy", "二氧化碳排放": "carbon", "老旧小区": "old-estates",
+    "农村公路": "rural-roads", "口袋公园": "pocket-parks", "城市更新": "urban-renewal",
     # what policy works on
     "现代化产业体系": "modern-industry", "产业体系": "industry", "产业": "industry",
     "先进制造业": "advanced-manufacturing", "集群": "clusters", "人工智能": "ai",
@@ -68,6 +74,7 @@ GLOSSARY: dict[str, str] = {
     "国内": "domestic", "创新驱动": "innovation-driven", "创新型城市": "innovative-city",
     "科技成果转化": "tech-transfer", "重点任务": "tasks", "结构": "structure",
     # the words plans are made of
+    "总体要求": "requirements",
     "主要预期目标": "targets", "预期目标": "targets", "主要目标": "goals", "目标": "targets",
     "工作回顾": "review", "回顾": "review", "工作总结": "review", "总结": "review",
     "工作安排": "plans", "工作打算": "plans", "工作思路": "plans", "工作计划": "plans",
