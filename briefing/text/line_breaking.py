@@ -114,7 +114,7 @@ def break_positions(text: str) -> tuple[int, ...]:
 
     UAX #14's opportunities, less those inside a number glued to its unit or hedge, those
     inside a Chinese word, and those before a dash joined to what precedes it (UAX #14 lets
-    "上海 / —苏州" start a line with the dash; Chinese typesetting does not).
+    "甲地 / —乙地" start a line with the dash; Chinese typesetting does not).
     """
     if not text:
         return ()
