@@ -89,7 +89,7 @@ def test_dragging_the_edge_sets_the_width(fixture_pack, drive, store):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("size", [(60, 15), (80, 24), (140, 42)])
+@pytest.mark.parametrize("size", [(60, 15), (80, 24), (140, 42), (200, 50)])
 def test_tree_labels_are_whole_or_end_in_an_ellipsis(fixture_pack, drive, lang, size):
     async def scenario(pilot):
         app = pilot.app
