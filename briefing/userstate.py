@@ -88,10 +88,15 @@ class PackState:
 
         Returns the ids set aside (now or before) so they can be reported, never dropped.
         """
-        back = [i for i in self.set_aside if pack.has_id(i) and i not in self.pins]
-        gone = [i for i in self.pins if not pack.has_id(i)]
-        self.pins = [i for i in self.pins if pack.has_id(i)] + back
-        self.set_aside = _unique([i for i in self.set_aside if not pack.has_id(i)] + gone)
+        from briefing.present.titles import kind_of  # an ad-hoc comparison is pinned too
+
+        def has(item_id: str) -> bool:
+            return kind_of(pack, item_id) is not None
+
+        back = [i for i in self.set_aside if has(i) and i not in self.pins]
+        gone = [i for i in self.pins if not has(i)]
+        self.pins = [i for i in self.pins if has(i)] + back
+        self.set_aside = _unique([i for i in self.set_aside if not has(i)] + gone)
         return list(self.set_aside)
 
 

@@ -314,7 +314,12 @@ def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
 
 def qualified_id(pack, item_id: str) -> str:
     """``item_id`` as the pack holds it: in a library, an id without its briefing is taken
-    when exactly one briefing has it (two that do are named, and neither is guessed)."""
+    when exactly one briefing has it (two that do are named, and neither is guessed); an
+    ad-hoc comparison's id (``adhoc:a,b``) has each of its figures' ids taken so."""
+    from briefing.present.comparison_rows import adhoc_figures, adhoc_id
+
+    if (figures := adhoc_figures(item_id)) is not None:
+        return adhoc_id([qualified_id(pack, f) for f in figures])
     if pack.has_id(item_id) or not state.qualified or ":" in item_id:
         return item_id
     found = [f"{b}:{item_id}" for b in state.library().ids() if pack.has_id(f"{b}:{item_id}")]
@@ -324,6 +329,26 @@ def qualified_id(pack, item_id: str) -> str:
         raise fail(f"'{one_line(item_id)}' is in {len(found)} briefings: "
                    f"{', '.join(found)}; give one of them")
     return found[0] if found else item_id
+
+
+def known_item(pack, item_id: str) -> str:
+    """``item_id`` if it names a section, item, figure or comparison (an ad-hoc one too),
+    else the one-line error: an ad-hoc comparison that cannot be drawn says why."""
+    from briefing.present.comparison_rows import (
+        IncomparableFigures,
+        adhoc_comparison,
+        adhoc_figures,
+    )
+    from briefing.present.titles import kind_of
+
+    if kind_of(pack, item_id) is not None:
+        return item_id
+    if (figures := adhoc_figures(item_id)) is not None:
+        try:
+            adhoc_comparison(pack, figures)
+        except IncomparableFigures as exc:
+            raise fail(f"'{clean(item_id)}': {exc}") from None
+    raise unknown_id(pack, item_id)
 
 
 def briefing_of(item_id: str) -> str:

@@ -14,6 +14,7 @@ from briefing.cli.console import (
     deliver_markdown,
     facets_from,
     fail,
+    known_item,
     out,
     print_json,
     qualified_id,
@@ -289,9 +290,7 @@ def export(
     both = lang is not None and lang.lower() == "both"
     set_lang(None if both else lang and lang.lower())
     pack = state.pack()
-    item_id = qualified_id(pack, item_id)
-    if not pack.has_id(item_id):
-        raise unknown_id(pack, item_id)
+    item_id = known_item(pack, qualified_id(pack, item_id))
     from briefing.export import to_markdown
 
     deliver_markdown(to_markdown(pack, item_id, "both" if both else state.lang), output, force)

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from briefing.model import Pack, Text
+from briefing.present.comparison_rows import find_comparison, is_comparison
 
 from .document import EXPORT_LANGS, WORDS, ExportLang, MarkdownDocument
 from .markdown import cell, escape, inline, quoted
@@ -56,8 +57,8 @@ def add_item(doc: MarkdownDocument, item_id: str, level: int = 1) -> None:
         doc.add_node(pack.node(item_id), level)
     elif pack.has_figure(item_id):
         doc.add_figure(pack.figure(item_id), level)
-    elif pack.has_comparison(item_id):
-        doc.add_comparison(pack.comparison(item_id), level)
+    elif is_comparison(pack, item_id):  # curated, or ad-hoc (``adhoc:a,b``)
+        doc.add_comparison(find_comparison(pack, item_id), level)
     else:
         raise KeyError(item_id)
 

@@ -47,6 +47,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "adhoc_title": ("Ad-hoc comparison: pick two or more figures with the same unit",
                     "自选对比：选择两个或以上单位相同的指标"),
     "filter_placeholder": ("Filter figures (label, value or id)", "筛选指标（名称、数值或编号）"),
+    # what keys act on, the export dialog, go-to and the figures view (issue 28)
+    "adhoc_unit": ("Figures in {unit}, the unit it can be compared in",
+                   "单位为{unit}的指标（可与之对比）"),
+    "nothing_to_export": ("Nothing here to export", "此处没有可导出的内容"),
+    "export_item": ("This item", "本条目"),
+    "export_figure": ("This figure", "本指标"),
+    "export_comparison": ("This comparison", "本对比"),
+    "export_full_path": ("Saves to", "保存到"),
+    "both_langs": ("Both (Chinese, English beneath)", "双语（中文在上，英文在下）"),
+    "not_compared": ("Nothing here is in a comparison: move to a figure and press f to pick "
+                     "figures to compare it with",
+                     "此处内容不在任何对比中：选中一个指标后按 f 自选对比"),
     "adhoc_go": ("Compare selected", "对比所选"),
     "incomparable": ("Cannot compare", "无法对比"),
     "no_comparisons": ("This figure is not in any curated comparison; pick figures to compare "

@@ -16,6 +16,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from briefing.model import Lang, Pack
+from briefing.present.comparison_rows import adhoc_figures, is_comparison
 from briefing.present.words import t
 from briefing.text import break_cache
 from briefing.text.sanitize import one_line
@@ -109,7 +110,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         """What the reading pane shows for ``item_id`` (a figure shows its item)."""
         if self.pack.has_figure(item_id):
             return self.pack.figure(item_id).node_id
-        if self.pack.has_comparison(item_id):
+        if is_comparison(self.pack, item_id):
             return self.pack.sections[0].id
         return item_id
 
@@ -134,7 +135,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         if self.start_id and self.resolve(self.start_id) is None:
             self.notify(f"{t('unknown_id', self.lang)}: {self.start_id}", severity="warning",
                         markup=False)
-        if self.pack.has_comparison(start):
+        if is_comparison(self.pack, start):
             self.history.visit(self._pane_id(start))
             self._after_show(self._pane_id(start))
             self.open_comparisons(comparison_id=start)
@@ -160,8 +161,10 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         item_id = item_id.strip()
         if item_id in (FIGURES_ID, "figures"):
             return FIGURES_ID
-        self.open_briefings_for(item_id)  # a library's briefing is loaded when first asked for
-        if self.pack.has_id(item_id):
+        figures = adhoc_figures(item_id)  # an ad-hoc comparison: its figures' briefings
+        # a library's briefing is loaded when first asked for
+        self.open_briefings_for(*(figures or [item_id]))
+        if self.pack.has_id(item_id) or (figures and is_comparison(self.pack, item_id)):
             return item_id
         return None
 
@@ -172,7 +175,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
             self.notify(f"{t('unknown_id', self.lang)}: {item_id}", severity="warning",
                         markup=False)
             return False
-        if self.pack.has_comparison(resolved):  # a step in back / forward like any other
+        if is_comparison(self.pack, resolved):  # a step in back / forward like any other
             if record:
                 self._note_scroll()
                 self.history.visit(resolved)
@@ -206,6 +209,8 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         main.tree.follow(node_id)
         if self.pack.has_figure(item_id):
             main.pane.focus_figure(item_id)
+        else:
+            main.pane.settle_focus()
         self.sub_title = (t("figures", self.lang) if node_id == FIGURES_ID
                           else one_line(self.pack.node(node_id).title.get(self.lang)))
         main.refresh_bindings()
@@ -237,11 +242,12 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
 
     # -- other screens -----------------------------------------------------------------------
     def open_comparisons(self, comparison_id: str | None = None, figure_id: str | None = None,
-                         only_figure: bool = False) -> None:
+                         only_figure: bool = False, only: list[str] | None = None) -> None:
         from briefing.tui.screens.comparisons import ComparisonsScreen
 
         self.open_screen(ComparisonsScreen(self.pack, self.lang, comparison_id=comparison_id,
-                                     figure_id=figure_id, only_figure=only_figure))
+                                           figure_id=figure_id, only_figure=only_figure,
+                                           only=only))
 
     def open_figure(self, figure_id: str) -> None:
         """The figure detail view."""
@@ -260,10 +266,11 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         self.open_screen(SourceScreen(self.pack, self.lang, source,
                                       english_for(self.pack, item_id)))
 
-    def open_export(self, node_id: str | None) -> None:
+    def open_export(self, choice) -> None:
+        """The export dialog offering ``choice`` (an :class:`ExportChoice`)."""
         from briefing.tui.screens.export import ExportDialog
 
-        self.open_screen(ExportDialog(self.pack, node_id, self.lang, pins=self.session.pins))
+        self.open_screen(ExportDialog(self.pack, choice, self.lang))
 
     def action_search(self) -> None:
         from briefing.tui.screens.search import SearchScreen

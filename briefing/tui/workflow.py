@@ -59,10 +59,11 @@ class WorkflowMixin:
         """Pin or unpin a section, item, figure or comparison, and say which."""
         if item_id:
             self.open_briefings_for(item_id)  # a search hit of a library briefing not open yet
-        if not item_id or not self.pack.has_id(item_id):
+        from briefing.present.titles import kind_of, title_of
+
+        if not item_id or kind_of(self.pack, item_id) is None:
             self.notify(t("nothing_to_pin", self.lang), severity="warning")
             return
-        from briefing.present.titles import title_of
 
         pinned = self.session.toggle_pin(item_id)
         word = t("pinned" if pinned else "unpinned", self.lang)

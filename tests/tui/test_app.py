@@ -10,6 +10,7 @@ from briefing.tui import BriefingApp
 from briefing.tui.screens.goto import GotoScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
+from briefing.tui.subject import in_view
 from briefing.tui.widgets.comparison_chart import ComparisonChart
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.prose import Prose
@@ -222,7 +223,8 @@ def test_see_also_lists_where_the_pack_points_and_enter_opens_it(drive):
         links = app.main.pane.query_one("#see-also", OptionList)
         await wait_until(pilot, lambda: links.option_count == len(refs))
         assert [links.get_option_at_index(i).id for i in range(len(refs))] == refs
-        links.focus()
+        links.focus()  # scrolls the list into view: p acts on rows that can be seen
+        await wait_until(pilot, lambda: in_view(links))
         await pilot.press("p")  # p pins the entry under the cursor, not the open section
         await wait_until(pilot, lambda: app.session.pins == [refs[0]])
         await pilot.press("enter")

@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import OptionList, Tree
+from textual.widgets import Tree
 
 from briefing.model import Lang, Pack
 from briefing.present.words import t
-from briefing.tui.widgets.figure_table import FigureTable
+from briefing.tui.subject import Subject, subject
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading_pane import ReadingPane
-from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
+from briefing.tui.widgets.section_tree import PINS_ID, SectionTree
 
 
 class MainScreen(Screen[None]):
@@ -132,9 +132,6 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step":
             return bool(self.pane.find_state.matches)
-        if action == "export":
-            return (self.pane.node_id not in (None, FIGURES_ID)
-                    or bool(self.app.session.pins))  # type: ignore[attr-defined]
         return True
 
     @property
@@ -161,58 +158,60 @@ class MainScreen(Screen[None]):
             self.pane.focus()
         self.app.session.remember(tree_hidden=not tree.display)  # type: ignore[attr-defined]
 
+    def subject(self) -> Subject:
+        """What ``p``, ``y``, ``f``, ``s`` and ``e`` act on (see :mod:`briefing.tui.subject`)."""
+        return subject(self.focused, self.pane.node_id)
+
     def focused_item(self) -> str | None:
-        """What ``p`` pins: the figure, comparison, "See also" entry or tree entry under the
-        cursor, else the open section or item."""
-        focused = self.focused
-        if isinstance(focused, FigureTable):
-            return self.pane.highlighted_figure
-        if isinstance(focused, OptionList) and focused.id in ("comparisons", "see-also"):
-            index = focused.highlighted
-            return None if index is None else focused.get_option_at_index(index).id
-        if isinstance(focused, SectionTree):
-            node = focused.cursor_node
-            data = node.data if node is not None else None
-            return None if data in (None, "", FIGURES_ID, PINS_ID) else data
-        return self.pane.node_id if self.pane.node_id != FIGURES_ID else None
+        """What ``p`` pins: the figure, comparison, "See also" entry or tree entry under a
+        cursor that can be seen, else the open section or item."""
+        return self.subject().item_id
 
     def action_pin(self) -> None:
         self.app.toggle_pin(self.focused_item())  # type: ignore[attr-defined]
 
     def action_copy(self) -> None:
-        """``y``: the focused figure as a cited Markdown line, or a comparison as a table."""
-        from briefing.export import brief
-        from briefing.present.comparison_rows import build
-        from briefing.present.titles import title_of
+        """``y``: a figure as a cited Markdown line, a comparison as a table, a section or
+        item as its Markdown export (with its sources)."""
+        from briefing.export import brief, to_markdown
+        from briefing.present.comparison_rows import build, find_comparison
+        from briefing.present.titles import kind_of, title_of
 
-        item = self.focused_item() if self.focused is not self.tree else None
+        item = self.focused_item()
+        kind = kind_of(self.pack, item) if item else None
         app = self.app
-        if item and self.pack.has_figure(item):
-            fig = self.pack.figure(item)
-            app.copy_text(brief.figure_line(self.pack, fig, self.lang),  # type: ignore[attr-defined]
-                          title_of(self.pack, item, self.lang))
-        elif item and self.pack.has_comparison(item):
-            table = brief.comparison_table(self.pack, build(self.pack,
-                                           self.pack.comparison(item)), self.lang)
-            app.copy_text("\n".join(table),  # type: ignore[attr-defined]
-                          title_of(self.pack, item, self.lang))
-        else:
+        if item is None or kind is None:
             self.notify(t("nothing_to_copy", self.lang), severity="warning")
+            return
+        if kind == "figure":
+            text = brief.figure_line(self.pack, self.pack.figure(item), self.lang)
+        elif kind == "comparison":
+            view = build(self.pack, find_comparison(self.pack, item))
+            text = "\n".join(brief.comparison_table(self.pack, view, self.lang))
+        else:
+            text = to_markdown(self.pack, item, self.lang)
+        app.copy_text(text, title_of(self.pack, item, self.lang))  # type: ignore[attr-defined]
 
     async def action_toggle_bilingual(self) -> None:
         await self.pane.toggle_bilingual()
 
     def focused_figure(self) -> str | None:
-        """The figure under the cursor, if the figures table has focus."""
-        if isinstance(self.focused, FigureTable):
-            return self.pane.highlighted_figure
-        return None
+        """The figure a key acts on: the figure row under a cursor that can be seen."""
+        item = self.focused_item()
+        return item if item and self.pack.has_figure(item) else None
 
     def action_compare(self) -> None:
-        self.app.open_comparisons(figure_id=self.focused_figure())
+        """``f``: a figure's comparisons (none: pick figures to compare it with); a row of
+        "Compared in": that comparison; the item being read: the comparisons it takes part
+        in."""
+        from briefing.tui.screens.main_actions import compare
+
+        compare(self)
 
     def action_details(self) -> None:
-        figure = self.focused_figure() or self.pane.highlighted_figure
+        figure = self.focused_figure()
+        if figure is None and self.pane.figure_cursor_in_view():
+            figure = self.pane.highlighted_figure
         if figure:
             self.app.open_figure(figure)
 
@@ -220,6 +219,6 @@ class MainScreen(Screen[None]):
         self.app.open_source(self.focused_figure() or self.pane.node_id)
 
     def action_export(self) -> None:
-        node_id = self.pane.node_id if self.pane.node_id != FIGURES_ID else None
-        if node_id or self.app.session.pins:  # type: ignore[attr-defined]
-            self.app.open_export(node_id)
+        from briefing.tui.screens.main_actions import export
+
+        export(self)

@@ -228,6 +228,21 @@ class ReadingPane(VerticalScroll):
     def highlighted_figure(self) -> str | None:
         return self.query_one(FigureTable).highlighted
 
+    def figure_cursor_in_view(self) -> bool:
+        """Whether the figure table's cursor row shows on screen."""
+        from briefing.tui.subject import in_view
+
+        table = self.query_one(FigureTable)
+        span = table.cursor_span()
+        return span is not None and table.display and in_view(table, *span)
+
+    def settle_focus(self) -> None:
+        """After a new node is shown: a table or list of the pane had the focus, but its
+        cursor now points at rows nobody has seen; the pane itself takes it (and its mark)."""
+        focused = self.screen.focused
+        if focused is None or (focused is not self and self in focused.ancestors):
+            self.focus()
+
     def focus_figure(self, figure_id: str) -> None:
         table = self.query_one(FigureTable)
         index = table.index_of(figure_id)
