@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
+from briefing.tui.widgets.visibility import in_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,27 +27,6 @@ class Subject:
     item_id: str | None
     row: bool = False
     pins: bool = False
-
-
-def in_view(widget: Widget, top: int = 0, height: int | None = None) -> bool:
-    """Whether lines ``top`` .. ``top + height`` of ``widget`` show in every scrolling
-    container around it (the reading pane around the figure table)."""
-    height = widget.outer_size.height if height is None else height
-    child: Widget = widget
-    y0, y1 = top, top + max(height, 1)
-    for parent in widget.ancestors:
-        if not isinstance(parent, Widget):
-            break
-        offset = child.virtual_region.y
-        y0, y1 = y0 + offset, y1 + offset
-        if parent.is_scrollable:
-            view_top = round(parent.scroll_y)
-            view_bottom = view_top + parent.scrollable_content_region.height
-            if y1 <= view_top or y0 >= view_bottom:
-                return False
-            y0, y1 = max(y0, view_top) - view_top, min(y1, view_bottom) - view_top
-        child = parent
-    return True
 
 
 def _row(item_id: str | None) -> Subject:

@@ -10,11 +10,11 @@ from briefing.tui import BriefingApp
 from briefing.tui.screens.goto import GotoScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.subject import in_view
 from briefing.tui.widgets.comparison_chart import ComparisonChart
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.section_tree import SectionTree
+from briefing.tui.widgets.visibility import in_view
 
 
 def test_starts_on_the_first_section_with_layout(app, drive):

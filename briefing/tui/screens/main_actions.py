@@ -3,12 +3,11 @@ act on: kept apart so the screen's module stays about layout and events."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from briefing.present.words import t
 
-if TYPE_CHECKING:
-    from briefing.tui.screens.main import MainScreen
+MainScreen = Any  # the main screen, which imports this module (no cycle for a type name)
 
 
 def compare(screen: MainScreen) -> None:

@@ -230,7 +230,7 @@ class ReadingPane(VerticalScroll):
 
     def figure_cursor_in_view(self) -> bool:
         """Whether the figure table's cursor row shows on screen."""
-        from briefing.tui.subject import in_view
+        from briefing.tui.widgets.visibility import in_view
 
         table = self.query_one(FigureTable)
         span = table.cursor_span()
