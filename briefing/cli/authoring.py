@@ -185,8 +185,9 @@ def coverage(
     ignores, problems = (read_ignores(pack, pack.coverage_ignore) if pack.coverage_ignore
                          else ([], []))
     if problems:
-        for problem in problems:
-            err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        from briefing.cli.console import print_problems
+
+        print_problems(problems, None, pack.root)
         raise typer.Exit(1)
     found = uncovered(pack, ignores)
     unread = [u for u in found if not u.readable]

@@ -87,7 +87,7 @@ class State:
             try:
                 self._pack = load_pack_cached(path) if cached else load_pack(path)
             except PackInvalid as exc:
-                print_problems(exc.errors, shown)
+                print_problems(exc.errors, shown, path)
                 raise typer.Exit(1) from None
         return self._pack
 
@@ -167,12 +167,35 @@ _consoles: dict[bool, Console] = {}
 
 
 def _console(stderr: bool = False) -> Console:
-    """The console for stdout (or stderr), made on first use and then shared."""
+    """The console for stdout (or stderr), made on first use and then shared.
+
+    Writing to a pipe or a file, the width is ``COLUMNS`` or 80: never the size of a terminal
+    that stdin or stderr happens to be (as Rich would take), so a command prints the same
+    under cron, in a subprocess and in ``briefing ... | cat`` typed at a terminal.
+    """
     if stderr not in _consoles:
+        import os
+
         from rich.console import Console
 
-        _consoles[stderr] = Console(stderr=stderr, highlight=False)
+        stream = sys.stderr if stderr else sys.stdout
+        width = None
+        if not _isatty(stream) and not os.environ.get("COLUMNS", "").strip().isdigit():
+            width = 80
+        _consoles[stderr] = Console(stderr=stderr, highlight=False, width=width)
     return _consoles[stderr]
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def piped() -> bool:
+    """Whether stdout is not a terminal: tables then print whole, one row per line."""
+    return not _console().is_terminal
 
 
 def __getattr__(name: str) -> Console:
@@ -182,12 +205,17 @@ def __getattr__(name: str) -> Console:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def print_problems(problems: list, shown: int | None = 20) -> None:
+def print_problems(problems: list, shown: int | None = 20, root: Path | None = None) -> None:
     """Pack problems on stderr, one a line: the first ``shown`` (None: all), then how many
-    more there are and how to see them."""
+    more there are and how to see them. Each says "error:" and names its file with the
+    pack's folder ``root`` ("error: PACK/sections/x.yaml:4: ...")."""
     err = _console(stderr=True)
     for problem in problems[:shown]:  # messages quote pack text: keep them inert
-        err.print(clean(str(problem)), markup=False, highlight=False, soft_wrap=True)
+        text = str(problem)
+        where = getattr(problem, "file", "")
+        if root is not None and where and not Path(where).is_absolute():
+            text = f"{Path(root) / where}{text[len(where):]}"
+        err.print(f"error: {clean(text)}", markup=False, highlight=False, soft_wrap=True)
     if shown is not None and len(problems) > shown:
         err.print(f"... and {len(problems) - shown} more problems ('briefing validate --all' "
                   "lists every one)", markup=False, highlight=False, soft_wrap=True)
@@ -207,7 +235,8 @@ def out(renderable: object, wide: bool = False) -> None:
     """Print a renderable without the padding Rich leaves at line ends.
 
     ``wide``: on a pipe, render at the renderable's own width rather than 80 columns, so a
-    table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut).
+    table keeps one row per line and nothing in it is cut or folded (grep, less -S, cut); the
+    table must then set no column narrower than its cells (see :func:`piped`).
     """
     with _remembered_breaks():
         _out(renderable, wide)
@@ -216,10 +245,10 @@ def out(renderable: object, wide: bool = False) -> None:
 def _out(renderable: object, wide: bool) -> None:
     console = _console()
     width = console.width
-    if wide and not console.is_terminal:
+    if wide and not console.is_terminal:  # the table's own width, whatever COLUMNS says
         from rich.measure import Measurement
 
-        width = max(width, min(Measurement.get(console, console.options.update(
+        width = max(1, min(Measurement.get(console, console.options.update(
             width=_MAX_PIPE_WIDTH), renderable).maximum, _MAX_PIPE_WIDTH))
     saved = console.width
     console.width = width  # Console.print(width=) may only narrow the output, never widen it
@@ -232,7 +261,7 @@ def _out(renderable: object, wide: bool) -> None:
     sys.stdout.flush()
 
 
-_MAX_PIPE_WIDTH = 400
+_MAX_PIPE_WIDTH = 1000
 #: The command line's saved line breaks are reloaded while their file is at most this big; a
 #: larger one (search snippets differ query by query) is started afresh by the next command.
 BREAKS_MAX_BYTES = 256 * 1024
@@ -264,10 +293,20 @@ def _remembered_breaks() -> Iterator[None]:
     break_cache.save(name, known)
 
 
-def deliver_markdown(markdown: str, output: Path | None, force: bool, what: str = "") -> None:
+def deliver_markdown(markdown: str | bytes, output: Path | None, force: bool,
+                     what: str = "") -> None:
     """An export to stdout, or written atomically to ``output`` (never over an existing file
-    without ``force``); says where it went on stderr. One path for sections and briefs."""
+    without ``force``); says where it went on stderr. One path for sections and briefs, in
+    every format (bytes: a Word file, which is never written to a terminal)."""
     if output is None:
+        if isinstance(markdown, bytes):
+            if sys.stdout.isatty():
+                raise fail("a Word file is not for the terminal: give -o FILE.docx or "
+                           "redirect the output", 2)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(markdown)
+            sys.stdout.buffer.flush()
+            return
         typer.echo(markdown, nl=False)
         return
     from briefing.export import ExportError, write_text_atomic
@@ -307,7 +346,9 @@ def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
         if wanted and getattr(pack, test)(item_id):
             return fail(f"'{shown}' is {kind}, not {wanted}")
     candidates = [i for i in pack.ids() if i != item_id]
-    hint = difflib.get_close_matches(item_id, candidates, n=1)
+    same = [i for i in candidates if i.lower() == item_id.strip().lower()]  # ids are lower case
+    lowered = {i.lower(): i for i in candidates}
+    hint = same or [lowered[m] for m in difflib.get_close_matches(item_id.lower(), lowered, n=1)]
     tip = f"; did you mean '{hint[0]}'?" if hint else " (try: briefing sections)"
     return fail(f"unknown id '{shown}'{tip}")
 

@@ -2,7 +2,8 @@
 
 Bilingual and other one-level mappings become dotted columns (``label.zh``, ``label.en``);
 lists (spans, children) have no place in a flat row and are left out. UTF-8, CRLF line ends,
-a header row; pack text is written as data, never interpreted.
+a header row; pack text is written as data, never interpreted; a whole number is written
+without ".0".
 """
 
 from __future__ import annotations
@@ -40,4 +41,14 @@ def write_csv(records: Iterable[dict], out=None) -> None:
                             extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+
+
+def _cell(value: object) -> object:
+    """A cell as a spreadsheet should read it: nothing for null, a whole number without
+    ".0" (100000000000, not 100000000000.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return int(value)
+    return value

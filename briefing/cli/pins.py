@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.console import console, deliver_markdown, err_console, fail, print_json, state
+from briefing.cli.console import deliver_markdown, err_console, fail, print_json, state
 from briefing.cli.root import LangOption, app, set_lang
 from briefing.userstate import PackState, StateStore
 
@@ -70,15 +70,20 @@ def pins(json: Annotated[bool, typer.Option("--json", help="Print JSON for machi
     from rich.table import Table
     from rich.text import Text
 
+    from briefing.cli.console import out, piped
+    from briefing.cli.render import plain
+    from briefing.text.rich_wrap import Wrapped
+
+    whole = piped()  # a pipe: one pin per line, the title whole
     table = Table(header_style="bold", box=None, pad_edge=False)
-    table.add_column("#", justify="right")
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("ID", no_wrap=True)
-    table.add_column("Kind")
-    table.add_column("Title", overflow="fold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Title", no_wrap=whole)
     for number, item_id in enumerate(live, start=1):
         table.add_row(str(number), Text(item_id), kind_of(pack, item_id),
-                      Text(title_of(pack, item_id, state.lang)))
-    console.print(table)
+                      Wrapped(plain(title_of(pack, item_id, state.lang))))
+    out(table, wide=True)
 
 
 def _change(item_id: str, pin: bool) -> None:
@@ -132,20 +137,17 @@ def unpin(item_id: IdArgument) -> None:
     _change(item_id, pin=False)
 
 
-def export_pins(output: Path | None, force: bool, lang: str | None) -> None:
-    """``briefing export --pins``: the brief, written with the same safety as every export."""
-    if lang not in (None, "en", "zh", "both"):
-        raise fail(f"--lang must be 'en', 'zh' or 'both', not {lang!r}", 2)
-    brief_lang = lang or state.lang
-    if brief_lang != "both":
-        set_lang(brief_lang)
-        brief_lang = state.lang
+def export_pins(output: Path | None, force: bool, lang: str, fmt: str = "md",
+                cite: str = "footnotes") -> None:
+    """``briefing export --pins``: the brief, written with the same safety as every export
+    (``lang``, ``fmt`` and ``cite`` already checked by the export command)."""
     pack = state.pack()
     live, aside = current_pins()
     _say_set_aside(aside)
     if not live:
         raise fail("nothing is pinned; pin with 'briefing pin ID' or p in the app")
-    from briefing.export.brief import brief_markdown
+    from briefing.export.brief import brief_document
 
-    markdown = brief_markdown(pack, live, brief_lang)  # type: ignore[arg-type]
-    deliver_markdown(markdown, output, force, f"{len(live)} pinned")
+    document = brief_document(pack, live, lang, cite)  # type: ignore[arg-type]
+    deliver_markdown(document.render(fmt), output, force,  # type: ignore[arg-type]
+                     f"{len(live)} pinned")

@@ -85,7 +85,7 @@ def validate(
 
         problems = read_ignores(pack, pack.coverage_ignore)[1]
         if problems:
-            print_problems(problems, shown)
+            print_problems(problems, shown, pack.root)
             raise typer.Exit(1)
     nodes = list(pack.nodes())
     console.print(
@@ -182,10 +182,10 @@ def figures(
         else:
             print_json(records)
         return
+    from briefing.cli.console import piped
     from briefing.cli.render import figures_table
 
-    out(figures_table(pack, selected, state.lang,
-                      width=None if console.is_terminal else 400), wide=True)
+    out(figures_table(pack, selected, state.lang, whole=piped()), wide=True)
 
 
 @app.command()
@@ -233,9 +233,10 @@ def compare(
         data = view_to_dict(pack, view)
         write_csv({"comparison": data["id"], **row} for row in data["rows"])
         return
+    from briefing.cli.console import piped
     from briefing.cli.render import comparison_view
 
-    out(comparison_view(pack, view, state.lang))
+    out(comparison_view(pack, view, state.lang, whole=piped()), wide=True)
 
 
 def _list_comparisons(pack, json: bool) -> None:
@@ -248,16 +249,45 @@ def _list_comparisons(pack, json: bool) -> None:
     from rich import box
     from rich.table import Table
 
+    from briefing.cli.console import piped
     from briefing.cli.render import plain
     from briefing.text.rich_wrap import Wrapped
 
     table = Table(header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("ID", no_wrap=True)  # ids are for copying: always whole
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Title", ratio=1, max_width=60)
+    table.add_column("Title", **({"no_wrap": True} if piped() else {"ratio": 1,
+                                                                    "max_width": 60}))
     for c in pack.comparisons:
         table.add_row(c.id, c.kind, Wrapped(plain(c.title.get(state.lang))))
     out(table, wide=True)
+
+
+FormatOption = Annotated[str | None, typer.Option(
+    "--format", "-f", show_default=False,
+    help="md (GitHub Markdown, the default), html (one self-contained page) or docx (Word); "
+         "by default from the -o file's extension.")]
+CiteOption = Annotated[str, typer.Option(
+    "--cite", help="footnotes (GFM [^1], the default) or inline: '(S1: “quote”)' after each "
+                   "paragraph, for pasting where footnotes do not survive.")]
+
+
+def export_options(lang: str | None, fmt: str | None, cite: str,
+                   output: Path | None) -> tuple[str, str, str]:
+    """(language, format, cite style) of an export, checked: a usage error names the option."""
+    from briefing.export import CITE_STYLES, EXPORT_FORMATS
+    from briefing.export.write import format_of
+
+    if lang is not None and lang.lower() not in ("en", "zh", "both"):
+        raise fail(f"--lang must be 'en', 'zh' or 'both', not {lang!r}", 2)
+    if fmt is not None and fmt.lower() not in EXPORT_FORMATS:
+        raise fail(f"--format must be 'md', 'html' or 'docx', not {fmt!r}", 2)
+    if cite.lower() not in CITE_STYLES:
+        raise fail(f"--cite must be 'footnotes' or 'inline', not {cite!r}", 2)
+    chosen = fmt.lower() if fmt else (format_of(output) if output is not None else "md")
+    both = lang is not None and lang.lower() == "both"
+    set_lang(None if both else lang and lang.lower())
+    return ("both" if both else state.lang), chosen, cite.lower()
 
 
 @app.command()
@@ -267,30 +297,30 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
                                                 "instead of standard output.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    pins: Annotated[bool, typer.Option("--pins", help="Export your pins as one brief "
-                                       "(--lang en, zh or both).")] = False,
+    pins: Annotated[bool, typer.Option("--pins", help="Export your pins as one brief.")] = False,
     lang: Annotated[str | None, typer.Option(
         "--lang", "-l", show_default=False,
         help="Language: en, zh, or both (Chinese with English beneath).")] = None,
+    fmt: FormatOption = None,
+    cite: CiteOption = "footnotes",
 ) -> None:
-    """Export a section, item, figure or comparison as GitHub-flavoured Markdown, with its
-    figures, comparisons, sources and verbatim quotes as footnotes."""
-    if pins:
-        if item_id is not None:
-            raise fail("give an ID or --pins, not both", 2)
-        from briefing.cli.pins import export_pins
-
-        export_pins(output, force, lang)
-        return
-    if item_id is None:
+    """Export a section, item, figure or comparison (or --pins, a brief) as Markdown, HTML or
+    Word, with its figures, comparisons, sources and every verbatim quote cited."""
+    if pins and item_id is not None:
+        raise fail("give an ID or --pins, not both", 2)
+    if not pins and item_id is None:
         raise fail("give the ID of a section, item, figure or comparison to export, or --pins "
                    "for your pins", 2)
-    if lang is not None and lang.lower() not in ("en", "zh", "both"):
-        raise fail(f"--lang must be 'en', 'zh' or 'both', not {lang!r}", 2)
-    both = lang is not None and lang.lower() == "both"
-    set_lang(None if both else lang and lang.lower())
+    export_lang, chosen, style = export_options(lang, fmt, cite, output)
+    if pins:
+        from briefing.cli.pins import export_pins
+
+        export_pins(output, force, export_lang, chosen, style)
+        return
     pack = state.pack()
     item_id = known_item(pack, qualified_id(pack, item_id))
-    from briefing.export import to_markdown
+    from briefing.export import ExportDocument
 
-    deliver_markdown(to_markdown(pack, item_id, "both" if both else state.lang), output, force)
+    document = ExportDocument(pack, export_lang, style)  # type: ignore[arg-type]
+    document.add_item(item_id)
+    deliver_markdown(document.render(chosen), output, force)  # type: ignore[arg-type]

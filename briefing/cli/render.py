@@ -10,6 +10,7 @@ from rich.tree import Tree
 
 from briefing.cli.console import console
 from briefing.cli.fit import FitOrStack
+from briefing.export.quoting import quoted
 from briefing.figures.formatting import (
     figure_value,
     kind_label,
@@ -68,24 +69,28 @@ def section_tree(pack: Pack, lang: Lang) -> Tree:
 
 
 def figures_table(pack: Pack, figures: list[Figure], lang: Lang, with_ids: bool = True,
-                  cite: Citations | None = None, width: int | None = None) -> RenderableType:
+                  cite: Citations | None = None, width: int | None = None,
+                  whole: bool = False) -> RenderableType:
     """Figures with whole labels (wrapped by the project's breaker, never cut), the number
     right-aligned in its own column and its unit word left-aligned beside it.
 
     Ids stay whole on one line (they are for copying). Where ``width`` (the console's by
     default) has no room for a column of them beside the rest, each figure becomes a block
-    with its id on a line of its own instead.
+    with its id on a line of its own instead. ``whole`` (a pipe): one line per figure, no
+    cell wrapped, the table as wide as its rows.
     """
     longest = max((len(f.id) for f in figures), default=2)
-    if with_ids and longest + _ROOM_BESIDE_IDS > (width or console.width):
+    if not whole and with_ids and longest + _ROOM_BESIDE_IDS > (width or console.width):
         return _figure_blocks(pack, figures, lang, cite)
     words = HEADINGS[lang]
     table = Table(box=box.SIMPLE_HEAD, expand=False, header_style="bold")
     if with_ids:
         table.add_column(words["id"], style="dim", no_wrap=True, min_width=longest)
-    table.add_column(words["figure"], min_width=12, max_width=_LABEL_MAX, ratio=1)
+    table.add_column(words["figure"], min_width=12, no_wrap=whole,
+                     **({} if whole else {"max_width": _LABEL_MAX, "ratio": 1}))
     table.add_column(words["value"], justify="right", no_wrap=True)
-    table.add_column(words["unit"], no_wrap=lang == "zh", max_width=_UNIT_MAX)
+    table.add_column(words["unit"], no_wrap=whole or lang == "zh",
+                     **({} if whole else {"max_width": _UNIT_MAX}))
     table.add_column(words["period"], no_wrap=True)
     if cite is not None:
         table.add_column("", style="dim", no_wrap=True)
@@ -143,9 +148,10 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
             indent = "  " * (sub.depth - node.depth - 1)
             parts.append(Wrapped(plain(indent + one_line(sub.title.get(lang)), "bold")))
         body, glue = plain(sub.text.get(lang).strip()), ()
-        if sub.source:  # the citation stays on the line of the sentence it cites
-            body, at = keep_with_previous(body, f"[{cite.number(sub.source)}]", "dim")
-            glue = (at,)
+        if sub.sources:  # "[3]", "[4, 5, 6]": on the line of the sentence they cite, whole
+            marks = "[" + ", ".join(str(cite.number(s)) for s in sub.sources) + "]"
+            body, at = keep_with_previous(body, marks, "dim")
+            glue = (at, *(at + 1 + i for i, ch in enumerate(marks) if ch == " "))
         parts.append(Wrapped(body, glue))
         parts.append(Text())
     figures = list(node.all_figures())
@@ -173,15 +179,32 @@ def node_view(pack: Pack, node: Node, lang: Lang) -> RenderableType:
     if cite.sources:
         parts.append(Text())
         parts.append(plain(words["sources"], "bold"))
-        for number, source in enumerate(cite.sources, start=1):
-            doc = pack.document(source.doc)
-            line = Text(f"[{number}] ", style="dim")
-            line.append_text(plain(f"“{one_line(source.quote)}”"))
-            page = cite.page(doc, source.quote)
-            where = one_line(doc.title.get(lang)) + _page_suffix(page, lang)
-            line.append_text(plain(f" — {where}", "dim"))
-            parts.append(Wrapped(line))
+        parts += _sources(pack, cite, lang)
     return Group(*parts)
+
+
+def _sources(pack: Pack, cite: Citations, lang: Lang) -> list[RenderableType]:
+    """Each cited document once (title, publisher, date), then the quotes cited from it,
+    numbered as the text cites them (with the page, for a PDF)."""
+    lines: list[RenderableType] = []
+    numbered = list(enumerate(cite.sources, start=1))
+    for doc_id in cite.documents:
+        doc = pack.document(doc_id)
+        head = plain(f"{one_line(doc.title.get(lang))} ")
+        head.append_text(plain(f"({one_line(doc.publisher.get(lang))}, {doc.date})"
+                               if lang == "en" else
+                               f"（{one_line(doc.publisher.get(lang))}，{doc.date}）", "dim"))
+        lines.append(Wrapped(head))
+        for number, source in numbered:
+            if source.doc != doc_id:
+                continue
+            line = Text(f"  [{number}] ", style="dim")
+            line.append_text(plain(quoted(source.quote)))
+            page = cite.page(doc, source.quote)
+            if page is not None:
+                line.append_text(plain(_page_suffix(page, lang), "dim"))
+            lines.append(Wrapped(line))
+    return lines
 
 
 def figure_detail(pack: Pack, fig: Figure, lang: Lang) -> RenderableType:
@@ -201,7 +224,7 @@ def figure_detail(pack: Pack, fig: Figure, lang: Lang) -> RenderableType:
         ("scope", scope_label(fig.scope, lang, pack)),
         ("in", f"{fig.node_id} ({fig.section_id})"),
         ("editor's note", one_line(fig.note.get(lang)) if fig.note else ""),
-        ("quote", f"“{one_line(fig.source.quote)}”"),
+        ("quote", quoted(fig.source.quote)),
         ("source", one_line(doc.title.get(lang))
          + _page_suffix(doc.page_of_quote(fig.source.quote), lang)),
     ]
@@ -217,7 +240,7 @@ def _page_suffix(page: int | None, lang: Lang) -> str:
 
 
 def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,
-                    width: int = 24) -> FitOrStack:
+                    width: int = 24, whole: bool = False) -> FitOrStack:
     """A comparison as a table: whole labels, numbers right-aligned in their own column with
     their unit beside them, the cells of the comparison's one table (the terminal's columns of
     it); one block per row where the terminal is too narrow for the columns whole. Under it,
@@ -225,11 +248,14 @@ def comparison_view(pack: Pack, view: ComparisonView, lang: Lang,
     model = for_output(comparison_table(pack, view, lang), "terminal")
     table = FitOrStack(Table(title=Wrapped(plain(model.title, "bold")), header_style="bold",
                              box=box.SIMPLE_HEAD))
-    for column in model.columns:
-        table.add_column(column.header, justify=column.align, no_wrap=not column.wrap,
-                         **({"ratio": 1, "min_width": 10} if column.role == "label" else {}),
-                         **({"max_width": _UNIT_MAX} if column.role == "unit" else {}),
-                         **({"ratio": 1} if column.key == "relation" else {}))
+    for column in model.columns:  # whole (a pipe): every cell on one line
+        flexible = not whole and (column.role == "label" or column.key == "relation")
+        table.add_column(column.header, justify=column.align,
+                         no_wrap=whole or not column.wrap,
+                         **({"ratio": 1} if flexible else {}),
+                         **({"min_width": 10} if column.role == "label" else {}),
+                         **({"max_width": _UNIT_MAX} if column.role == "unit" and not whole
+                            else {}))
     for row in model.rows:
         table.add_row(*(_cli_cell(column, row, index, width)
                         for index, column in enumerate(model.columns)))

@@ -34,6 +34,22 @@ class PackHelpGroup(TyperGroup):
         with formatter.indentation():
             formatter.write_text(HELP.format(pack=pack_name(getattr(self, "help_pack", None))))
 
+    def format_commands(self, ctx, formatter) -> None:
+        """The commands in groups, reading first and authoring last, each with its whole first
+        sentence (wrapped, never cut with "...")."""
+        groups: dict[str, list[tuple[str, str]]] = {title: [] for title in HELP_GROUPS}
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            title = next((t for t, names in HELP_GROUPS.items() if name in names), "Other")
+            groups.setdefault(title, []).append(
+                (name, command.get_short_help_str(limit=10_000)))
+        for title, rows in groups.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
 
 def _content_arg(args: list[str]) -> Path | None:
     for index, arg in enumerate(args):
@@ -126,13 +142,20 @@ def root(
 
 #: Each command and the module that registers it, in the order ``--help`` lists them.
 COMMAND_MODULES = {
-    "init": "authoring", "add-doc": "authoring", "stub": "authoring", "coverage": "authoring",
-    "tui": "reading", "validate": "reading", "sections": "reading", "show": "reading",
-    "figures": "reading", "compare": "reading", "export": "reading",
+    "tui": "reading", "sections": "reading", "show": "reading", "figures": "reading",
+    "compare": "reading", "search": "search", "export": "reading",
     "pins": "pins", "pin": "pins", "unpin": "pins",
-    "search": "search",
     "serve": "serve",
     "library": "library", "indicator": "indicators",
+    "validate": "reading", "init": "authoring", "add-doc": "authoring", "stub": "authoring",
+    "coverage": "authoring",
+}
+#: ``--help``'s groups of commands: reading the briefing first, writing a pack last.
+HELP_GROUPS = {
+    "Reading": ("tui", "sections", "show", "figures", "compare", "search", "export"),
+    "Pins and sharing": ("pins", "pin", "unpin", "serve"),
+    "Libraries of briefings": ("library", "indicator"),
+    "Authoring a pack": ("validate", "init", "add-doc", "stub", "coverage"),
 }
 #: The root options that take a value (``--content DIR``, ``--lang zh``, ``-l zh``).
 _VALUE_OPTIONS = ("--content", "--lang", "-l")

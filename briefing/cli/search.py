@@ -52,10 +52,11 @@ def field_label(field: str, lang: Lang) -> str:
     return f"{label} {which}".strip()
 
 
-def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
+def hits_table(hits: list[Hit], lang: Lang, one_line: bool = False) -> FitOrStack:
     """Hits as a table, or one block per hit where the terminal is too narrow for its columns
     whole. Ids (the hit's and its section's) are never broken, the text is wrapped by the
-    project's line breaker."""
+    project's line breaker. ``one_line`` (a pipe): one line per hit, nothing wrapped, the
+    title, a figure's value and the id side by side."""
     from rich.table import Table
     from rich.text import Text
 
@@ -67,20 +68,20 @@ def hits_table(hits: list[Hit], lang: Lang) -> FitOrStack:
     heads = [Text(head) for head in HEADINGS[lang]]
     table = Table(header_style="bold", show_lines=False)
     table.add_column(heads[0], justify="right", no_wrap=True)
-    table.add_column(heads[1])
-    table.add_column(heads[2])
-    table.add_column(heads[3])
+    for head in heads[1:]:
+        table.add_column(head, no_wrap=one_line)
+    between = "  " if one_line else "\n"
     fit = FitOrStack(table, label_column=1)
     for hit in hits:
         title = Text()
         title.append(printable(hit.title.get(lang)), style="bold")
-        title.append("\n")
+        title.append(between)
         whole: list[int] = []  # no break inside a figure's value or the id
         if hit.value is not None:  # a figure: its value under its label
             value = printable(hit.value.get(lang))
             whole += value_glue(value, len(title.plain))  # "over RMB 100 billion" whole
             title.append(value, style="bold cyan")
-            title.append("\n")
+            title.append(between)
         start = len(title.plain)
         title.append(f"{hit.id} · {hit.kind}", style="dim")
         whole += range(start + 1, start + len(hit.id))
@@ -233,7 +234,7 @@ def search(
     if json:
         print_json([hit.to_json() for hit in hits])
         return
-    from briefing.cli.console import console, out
+    from briefing.cli.console import console, out, piped
 
     if not hits:
         console.print(NO_HITS[state.lang], markup=False)
@@ -242,7 +243,8 @@ def search(
 
     console.print(hit_count((h.kind for h in hits), limit, state.lang), markup=False,
                   highlight=False)
-    out(hits_table(hits, state.lang))
+    one_line = piped()
+    out(hits_table(hits, state.lang, one_line=one_line), wide=one_line)
 
 
 def _ids_within(section: str) -> frozenset[str]:

@@ -1,82 +1,70 @@
-"""Curated comparisons as Markdown tables: the comparison's one table, drawn in GFM.
+"""A curated comparison as an export table: the comparison's one table, as blocks.
 
 The cells, columns, marks and legend are :mod:`briefing.present.comparison_table`'s (the
-export's columns of it, :mod:`briefing.present.comparison_profiles`); this module only makes
-them Markdown: inert cells, a ``\\*`` after a marked row's label, bars of block characters, and
-a footnote reference to each row's sources. A bilingual export draws the table in Chinese and in
-English and joins the cells that differ ("人才总量 / All talent"), so both languages always have
-the same rows and columns.
+export's columns of it, :mod:`briefing.present.comparison_profiles`); this module only turns
+them into a :class:`~briefing.export.blocks.Table`: a " *" after a marked row's label, a
+:class:`~briefing.export.blocks.Bar` for the bar column, the row's quotes cited in its Source
+column, and no-break spaces inside the numbers. A bilingual export draws the table in Chinese
+and in English and joins the cells that differ ("人才总量 / All talent"), so both languages
+always have the same rows and columns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from briefing.model import Lang, Pack, Source
+from briefing.model import Lang
 from briefing.present.comparison_profiles import for_output
-from briefing.present.comparison_rows import ComparisonView, bar
-from briefing.present.comparison_table import Column, ComparisonTable, TableRow
+from briefing.present.comparison_rows import ComparisonView
+from briefing.present.comparison_table import Column as TableColumn
+from briefing.present.comparison_table import ComparisonTable, TableRow
 from briefing.present.comparison_table import comparison_table as table_of
+from briefing.text.nobreak import bind_numbers, bind_value
 
-from .markdown import cell, escape
-
-BAR_WIDTH = 20
-PROGRESS_BAR_WIDTH = 10
+from .blocks import Bar, Column, Document, Inline, Run, Table
 
 
-@dataclass
-class Spec:
-    """One language's table: headers, alignments and rows, plus lines to print under it."""
-
-    headers: list[str]
-    aligns: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-    legend: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Cite:
-    """What a table builder needs of the document it is for: the pack, and the footnote
-    reference of a quote (numbered in the document's order)."""
-
-    pack: Pack
-    ref: Callable[[Source], str]
+def comparison_blocks(doc: Document, view: ComparisonView) -> tuple[Table, list[str]]:
+    """The table of ``view`` in the document's language(s), and the lines under it (the notes
+    of marked rows, then the legend of the marks; for two languages, interleaved)."""
+    tables = [for_output(table_of(doc.pack, view, lang), doc.profile) for lang in doc.langs]
+    first = tables[0]
+    columns = tuple(Column(" / ".join(dict.fromkeys(t.columns[i].header for t in tables)),
+                           column.align, _role(column))
+                    for i, column in enumerate(first.columns))
+    table = Table(columns)
+    for index in range(len(first.rows)):
+        rows = [(t, t.rows[index]) for t in tables]
+        table.rows.append(tuple(_cell(doc, rows, at) for at in range(len(columns))))
+    lines = [line for group in zip(*(_lines(t) for t in tables), strict=True)
+             for line in dict.fromkeys(group)]
+    return table, lines
 
 
-def comparison_table(doc: Cite, view: ComparisonView, langs: tuple[Lang, ...]) -> Spec:
-    """The table of ``view`` in each of ``langs``; for two, the cells that differ joined
-    ("人才总量 / All talent") and the legend lines interleaved."""
-    specs = [_spec(doc, for_output(table_of(doc.pack, view, lang), "markdown"))
-             for lang in langs]
-    merged = specs[0]
-    if len(specs) == 2:
-        merged = Spec(headers=_join(specs[0].headers, specs[1].headers), aligns=specs[0].aligns,
-                      rows=[_join(a, b) for a, b in zip(specs[0].rows, specs[1].rows,
-                                                        strict=True)],
-                      legend=[line for pair in zip(specs[0].legend, specs[1].legend,
-                                                   strict=True) for line in pair])
-    return merged
+def _role(column: TableColumn) -> str:
+    if column.role in ("bar", "source", "number"):
+        return column.role
+    return "text" if column.wrap else "fixed"
 
 
-def _join(first: list[str], second: list[str]) -> list[str]:
-    return [a if a == b else f"{a} / {b}" for a, b in zip(first, second, strict=True)]
+def _lines(table: ComparisonTable) -> list[str]:
+    return [bind_numbers(line, table.lang) for line in (*table.notes, *table.legend)]
 
 
-def _spec(doc: Cite, table: ComparisonTable) -> Spec:
-    width = PROGRESS_BAR_WIDTH if table.kind == "progress" else BAR_WIDTH
-    rows = [[_cell(doc, column, row, index, width) for index, column in enumerate(table.columns)]
-            for row in table.rows]
-    return Spec(headers=[c.header for c in table.columns], aligns=[c.align for c in table.columns],
-                rows=rows, legend=[escape(line) for line in (*table.notes, *table.legend)])
-
-
-def _cell(doc: Cite, column: Column, row: TableRow, index: int, width: int) -> str:
+def _cell(doc: Document, rows: list[tuple[ComparisonTable, TableRow]],
+          at: int) -> tuple[Inline, ...]:
+    table, row = rows[0]
+    column = table.columns[at]
     if column.role == "bar":
-        return bar(row.fraction, width)
+        return (Bar(row.fraction),)
     if column.role == "source":
-        return " ".join(dict.fromkeys(doc.ref(doc.pack.figure(f).source) for f in row.figures))
-    text = cell(row.cells[index].text)
-    if column.role == "label" and row.marker:
-        text += " " + escape(row.marker)
+        cite = doc.cite(doc.pack.figure(f).source for f in row.figures)
+        return (cite,) if cite else ()
+    texts = [_text(t, r, at, t.lang) for t, r in rows]
+    return (Run(" / ".join(dict.fromkeys(texts)), strong=column.emphasis),)
+
+
+def _text(table: ComparisonTable, row: TableRow, at: int, lang: Lang) -> str:
+    role = table.columns[at].role
+    text = (bind_value if role == "number" else bind_numbers)(row.cells[at].text, lang)
+    if role == "label" and row.marker:
+        text += f" {row.marker}"
     return text

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.text.sanitize import clean, one_line
+from briefing.text.sanitize import clean
 
 _ALWAYS = re.compile(r"([\\`*_\[~|$])")
 _HTML_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
@@ -32,6 +32,8 @@ _LINE_START = re.compile(
     r"^(?:>|#{1,6}(?=\s|$)|[-+](?=\s|$)|-(?=[\s-]*$)|=(?==*\s*$))", re.MULTILINE)
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)", re.MULTILINE)
 _CLOSING_HASHES = re.compile(r"(\s)(#+)$")
+#: Whitespace a one-line cell folds, which is all of it but the no-break spaces.
+_BREAKABLE = re.compile(r"[^\S\u00a0\u202f]+")
 
 Align = str  # "left" | "right"
 
@@ -52,9 +54,11 @@ def escape(text: str) -> str:
 
 
 def inline(text: str) -> str:
-    """Pack text folded onto one line, inert (for headings, list entries and footnotes)."""
+    """Pack text folded onto one line, inert (for headings, list entries and footnotes); its
+    no-break spaces stay (:mod:`briefing.text.nobreak`)."""
+    folded = " ".join(_BREAKABLE.split(clean(text).strip()))
     return _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)),
-                               escape(one_line(text)))
+                               escape(folded))
 
 
 def cell(text: str) -> str:
@@ -82,37 +86,3 @@ def table(headers: Sequence[str], aligns: Sequence[Align],
 
 def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(c if c else " " for c in cells) + " |"
-
-
-_OPENING = "“「『‘"
-_CLOSING = {"“": "”", "「": "」", "『": "』", "‘": "’"}
-
-
-def quoted(quote: str) -> str:
-    """A verbatim quote in quotation marks, without doubling marks it already has.
-
-    A quote that is one quotation already (“政府搭台…”) is kept as it is; one that contains
-    quotation marks of its own gets corner brackets outside them (「“十三五”至今…」).
-    """
-    quote = one_line(quote)
-    if _is_enclosed(quote):
-        return quote
-    if any(mark in quote for mark in "“”"):
-        return f"「{quote}」"
-    return f"“{quote}”"
-
-
-def _is_enclosed(quote: str) -> bool:
-    """Whether the first character opens a quotation that the last character closes."""
-    if len(quote) < 2 or quote[0] not in _OPENING or quote[-1] != _CLOSING[quote[0]]:
-        return False
-    opening, closing = quote[0], _CLOSING[quote[0]]
-    depth = 0
-    for position, char in enumerate(quote):
-        if char == opening:
-            depth += 1
-        elif char == closing:
-            depth -= 1
-            if depth == 0:
-                return position == len(quote) - 1
-    return False

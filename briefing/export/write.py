@@ -19,20 +19,23 @@ class TargetExists(ExportError):
     """The target file exists and ``force`` was not given."""
 
 
-def write_text_atomic(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder, then rename.
+def write_text_atomic(path: Path, text: str | bytes, force: bool = False) -> None:
+    """Write ``text`` (UTF-8; or bytes, as they are: a Word file) to ``path`` via a temporary
+    file in the same folder, then rename.
 
     Without ``force`` an existing file is never replaced (:class:`TargetExists`). On any
     failure the temporary file is removed and whatever was at ``path`` is left untouched.
     """
     path = Path(path)
 
+    data = text.encode("utf-8") if isinstance(text, str) else text
+
     def write(folder: Path, made: list[str]) -> None:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False,
                                          prefix=f".{path.name}.", suffix=".tmp") as tmp:
             made.append(tmp.name)
             os.chmod(tmp.name, _target_mode(path))  # mkstemp's 0600 is not what users expect
-            tmp.write(text)
+            tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
 
@@ -113,7 +116,13 @@ def _link_no_clobber(tmp: Path, path: Path) -> None:
     os.unlink(tmp)
 
 
-def default_export_name(item_id: str, lang: str) -> str:
+def default_export_name(item_id: str, lang: str, fmt: str = "md") -> str:
     """The file name an export of ``item_id`` gets unless the user picks another
-    (``lang`` is "en", "zh" or "both")."""
-    return f"{item_id}.{lang}.md"
+    (``lang`` is "en", "zh" or "both"; ``fmt`` "md", "html" or "docx")."""
+    return f"{item_id}.{lang}.{fmt}"
+
+
+def format_of(path: Path) -> str:
+    """The export format a file name asks for: "html" (.html, .htm), "docx", else "md"."""
+    suffix = Path(path).suffix.lower()
+    return {".html": "html", ".htm": "html", ".docx": "docx"}.get(suffix, "md")

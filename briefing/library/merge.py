@@ -138,7 +138,7 @@ class _Merger:
                     depth=node.depth + 1,
                     children=tuple(self._node(b, c, units, q) for c in node.children),
                     figures=tuple(self._figure(b, f, units, q) for f in node.figures),
-                    source=_source(b, node.source),
+                    sources=tuple(_source(b, s) for s in node.sources),
                     see_also=tuple(qualify(b, ref) for ref in node.see_also))
 
     def _figure(self, b: str, fig: Figure, units: dict[str, str], node_id: str) -> Figure:
@@ -168,9 +168,8 @@ class _Merger:
                     scopes=tuple(self.scopes.values()), hedges=tuple(self.hedges.values()))
 
 
-def _source(briefing: str, source: Source | None) -> Source | None:
-    return None if source is None else Source(doc=qualify(briefing, source.doc),
-                                              quote=source.quote)
+def _source(briefing: str, source: Source) -> Source:
+    return Source(doc=qualify(briefing, source.doc), quote=source.quote)
 
 
 def _about(pack: Pack) -> Text:

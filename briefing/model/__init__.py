@@ -207,13 +207,20 @@ class Node(Frozen):
     depth: int
     children: tuple[Node, ...] = ()
     figures: tuple[Figure, ...] = ()
-    source: Source | None = None
+    #: the verbatim sentences its text rests on, in the order it draws on them; a text that
+    #: summarises several sentences (of one document or several) cites each
+    sources: tuple[Source, ...] = ()
     #: ids elsewhere in the pack (items, figures, comparisons) a reader starting here needs
     see_also: tuple[str, ...] = ()
 
     @property
     def is_section(self) -> bool:
         return self.parent_id is None
+
+    @property
+    def source(self) -> Source | None:
+        """The first of :attr:`sources` (None for a section that cites nothing itself)."""
+        return self.sources[0] if self.sources else None
 
     def walk(self) -> Iterator[Node]:
         """This node and all its descendants, depth first, in reading order."""

@@ -13,7 +13,7 @@ from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import LineDict
 
 MAX_DEPTH = 6
-NODE_FIELDS = {"id", "title", "text", "source", "figures", "items", "see_also"}
+NODE_FIELDS = {"id", "title", "text", "source", "sources", "figures", "items", "see_also"}
 FIGURE_FIELDS = {"id", "label", "value", "unit", "display", "period", "kind", "qualifier",
                  "scope", "note", "source", "high", "indicator"}
 
@@ -42,7 +42,7 @@ class SectionReader(ReaderBase):
         label = f"{'section' if parent_id is None else 'item'} '{node_id}'"
         title = c.text(data, "title", label)
         text = c.text(data, "text", label)
-        source = self.source(data, label, required=parent_id is not None)  # items cite
+        sources = self.node_sources(data, label, required=parent_id is not None)  # items cite
         if node_id is None or not self.claim_id(node_id, line_of(data, "id")):
             node_id = None
         sid = section_id or node_id or ""
@@ -65,8 +65,8 @@ class SectionReader(ReaderBase):
         if not (node_id and title and text):
             return None
         return Node(id=node_id, title=title, text=text, section_id=sid, parent_id=parent_id,
-                    depth=depth, children=tuple(children), figures=tuple(figures), source=source,
-                    see_also=see_also)
+                    depth=depth, children=tuple(children), figures=tuple(figures),
+                    sources=sources, see_also=see_also)
 
     def see_also(self, data: LineDict, label: str, node_id: str | None) -> tuple[str, ...]:
         """The ids a node points readers to; whether they exist is checked after the load."""
@@ -84,18 +84,48 @@ class SectionReader(ReaderBase):
                 self.see_also_refs.append((c.file, line, label, ref))
         return tuple(refs)
 
+    def node_sources(self, data: LineDict, what: str, required: bool) -> tuple[Source, ...]:
+        """A node's quotes: one under ``source``, or a list under ``sources`` (a text that
+        summarises several sentences, of one document or several, cites each)."""
+        c = self.check
+        if "sources" not in data:
+            one = self.source(data, what, required)
+            return (one,) if one else ()
+        line = line_of(data, "sources")
+        if "source" in data:
+            c.error(line, f"{what} has both 'source' and 'sources': give one quote under "
+                          "'source' or a list of them under 'sources'")
+            return ()
+        raw = c.items(data, "sources", what)
+        if not raw and isinstance(data["sources"], list):
+            c.error(line, f"'sources' of {what} is empty: list at least one quote")
+        found: list[Source] = []
+        for number, item in enumerate(raw, start=1):
+            where = f"quote {number} of 'sources' of {what}"
+            source = self.quote(item, getattr(item, "line", line), where, what)
+            if source is not None and source in found:
+                c.error(getattr(item, "line", line), f"{where} repeats quote "
+                                                     f"{found.index(source) + 1}")
+            elif source is not None:
+                found.append(source)
+        return tuple(found)
+
     def source(self, data: LineDict, what: str, required: bool = True) -> Source | None:
         c = self.check
         if "source" not in data:
             if required:
                 c.error(data.line, f"{what} is missing required field 'source'")
             return None
-        inner = c.fields(data["source"], {"doc", "quote"}, f"'source' of {what}",
-                         line_of(data, "source"))
+        return self.quote(data["source"], line_of(data, "source"), f"'source' of {what}", what)
+
+    def quote(self, raw: Any, line: int, where: str, what: str) -> Source | None:
+        """One ``{doc, quote}`` mapping, its quote verbatim in its document."""
+        c = self.check
+        inner = c.fields(raw, {"doc", "quote"}, where, line)
         if inner is None:
             return None
-        doc = c.string(inner, "doc", f"'source' of {what}")
-        quote = c.string(inner, "quote", f"'source' of {what}")
+        doc = c.string(inner, "doc", where)
+        quote = c.string(inner, "quote", where)
         if not (doc and quote):
             return None
         if doc not in self.doc_texts:
@@ -103,8 +133,9 @@ class SectionReader(ReaderBase):
                 c.error(line_of(inner, "doc"), f"{what} cites unknown document '{doc}'")
             return None
         if quote not in self.doc_texts[doc]:
+            noun = where if where.startswith("quote") else f"quote of {what}"
             c.error(line_of(inner, "quote"),
-                    f"quote of {what} is not verbatim in document '{doc}': {clip(quote)}; "
+                    f"{noun} is not verbatim in document '{doc}': {clip(quote)}; "
                     + near_miss(quote, self.doc_texts[doc]))
             return None
         text = self.doc_texts[doc]

@@ -8,6 +8,7 @@ or unclear), so a program reading the JSON is told what a reader of the table is
 
 from __future__ import annotations
 
+from briefing.figures.formatting import value_phrase
 from briefing.model import Pack
 from briefing.present.bounds import Bound
 from briefing.present.comparison_rows import ComparisonView, Row
@@ -37,18 +38,21 @@ def view_to_dict(pack: Pack, view: ComparisonView) -> dict:
         "note": text(view.note),
         "baseline": None if view.baseline is None else {
             "label": text(view.baseline.label), "figure": view.baseline.figure},
-        "rows": [_row(view, row) for row in view.rows],
+        "rows": [_row(pack, view, row) for row in view.rows],
     }
 
 
-def _row(view: ComparisonView, row: Row) -> dict:
+def _row(pack: Pack, view: ComparisonView, row: Row) -> dict:
     record = {
         "label": text(row.label),
         "figure": row.figure.id if row.figure else None,
         "display": row.figure.display if row.figure else None,
+        # the value with the source's hedge, in both languages ("超6.7万人", "over 67,000 people")
+        "value_text": None if row.figure is None else {
+            lang: value_phrase(pack, row.figure, lang) for lang in ("zh", "en")},
         "value": row.value,
         "bound": bound_kind(row.bound),
-        "bar": row.fraction,
+        "bar": None if row.fraction is None else round(row.fraction, 4),  # a length to draw
         "target": row.target.id if row.target else None,
         "target_value": row.target.value if row.target else None,
         "progress_percent": _number(row.progress_bound, 2),

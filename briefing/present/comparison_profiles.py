@@ -3,7 +3,8 @@
 Every output draws the same :class:`~briefing.present.comparison_table.ComparisonTable`; they
 differ only in how much room they have. The terminal keeps to the numbers, the app adds the
 period, the Markdown export adds the relation to the first peer, the bars and the sources, and
-the table ``y`` copies is three columns: the entry, its value in words, what its kind adds.
+the table ``y`` copies is four columns: the entry, its value in words, what its kind adds, the
+quotes behind it.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ PROFILES: dict[str, dict[str, Spec]] = {
                      ("source", "source", None)),
     },
     "copy": {kind: (("label", "figure", None), ("phrase", "value", "right"),
-                    (extra, word, "right"))
+                    (extra, word, "right"), ("source", "source", None))
              for kind, extra, word in (("progress", "reached", "reached"),
                                        ("ratio", "relative", "vs_baseline"),
                                        ("timeline", "period", "period"),

@@ -12,11 +12,21 @@ def text(value: Text | None) -> dict[str, str] | None:
     return None if value is None else {"zh": value.zh, "en": value.en}
 
 
+def hedge(fig: Figure, pack: Pack | None = None) -> dict[str, str] | None:
+    """The source's hedge in both languages and what it means ("超": "over", "above");
+    None for a figure the source states plainly."""
+    found = hedge_of(fig.qualifier, pack)
+    if found is None:
+        return None
+    return {"zh": found.word, "en": found.en, "meaning": found.meaning}
+
+
 def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
     """A figure's fields; a range adds ``high`` (its top) and ``bound: range``, a ceiling adds
     ``bound: at-most``, so a machine never reads "4.5%—5%" as 4.5% or "5%以内" as 5%; a figure
     confirmed as a library indicator adds ``indicator`` (a pack without indicators prints
-    what it printed before they existed)."""
+    what it printed before they existed). ``pack``: also the hedges its manifest declares
+    beyond the built-in ones."""
     record = {
         "id": fig.id,
         "label": text(fig.label),
@@ -26,6 +36,7 @@ def figure(fig: Figure, pack: Pack | None = None) -> dict[str, Any]:
         "period": fig.period,
         "kind": fig.kind,
         "qualifier": fig.qualifier,
+        "hedge": hedge(fig, pack),
         "scope": fig.scope,
         "note": text(fig.note),
         "section": fig.section_id,

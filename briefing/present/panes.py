@@ -174,18 +174,25 @@ def locate_quote(pars: list[str], quote: str) -> QuoteLocation | None:
     return None
 
 
-def source_for(pack: Pack, item_id: str) -> Source | None:
-    """The quote behind a figure or node; a section without its own quote uses its first item's."""
+def sources_for(pack: Pack, item_id: str) -> list[Source]:
+    """Every quote behind a figure or node, in order (a node whose text summarises several
+    sentences cites each); a section without its own quote uses its first item's."""
     if pack.has_figure(item_id):
-        return pack.figure(item_id).source
+        return [pack.figure(item_id).source]
     if not pack.has_node(item_id):
-        return None
+        return []
     for node in pack.node(item_id).walk():
-        if node.source:
-            return node.source
+        if node.sources:
+            return list(node.sources)
         for fig in node.figures:
-            return fig.source
-    return None
+            return [fig.source]
+    return []
+
+
+def source_for(pack: Pack, item_id: str) -> Source | None:
+    """The first of :func:`sources_for` (None where there is none)."""
+    found = sources_for(pack, item_id)
+    return found[0] if found else None
 
 
 def english_for(pack: Pack, item_id: str) -> str | None:

@@ -36,6 +36,7 @@ ACTION_WORDS = {
     "find_step(-1)": "previous", "toggle_tree": "tree", "close": "close", "app.pop_screen": "close",
     "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
     "toggle_bilingual": "bilingual", "details": "details", "command_palette": "palette",
+    "quote_step(1)": "next_quote", "quote_step(-1)": "previous_quote",
 }
 
 
@@ -256,14 +257,14 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         self.open_screen(FigureScreen(self.pack, self.lang, figure_id))
 
     def open_source(self, item_id: str | None) -> None:
-        from briefing.present.panes import english_for, source_for
+        from briefing.present.panes import english_for, sources_for
         from briefing.tui.screens.source import SourceScreen
 
-        source = source_for(self.pack, item_id) if item_id else None
-        if source is None or item_id is None:
+        sources = sources_for(self.pack, item_id) if item_id else []
+        if not sources or item_id is None:
             self.notify(t("no_source", self.lang), severity="warning")
             return
-        self.open_screen(SourceScreen(self.pack, self.lang, source,
+        self.open_screen(SourceScreen(self.pack, self.lang, sources,
                                       english_for(self.pack, item_id)))
 
     def open_export(self, choice) -> None:

@@ -163,11 +163,11 @@ def test_coverage_reports_a_bad_ignore_entry(doc, tmp_path):
         fh.write("coverage_ignore: coverage-ignore.yaml\n")
     result = run("coverage", str(pack))
     assert result.exit_code == 1
+    where = f"error: {pack / 'coverage-ignore.yaml'}"  # every error says so, and where
     assert result.stderr.splitlines() == [
-        "coverage-ignore.yaml:1: '九九' does not occur in document 'demo-report'",
-        "coverage-ignore.yaml:4: 'doc' of an ignored number must be one of demo-report; got "
-        "'demo'",
-        "coverage-ignore.yaml:4: an ignored number is missing required field 'reason'"]
+        f"{where}:1: '九九' does not occur in document 'demo-report'",
+        f"{where}:4: 'doc' of an ignored number must be one of demo-report; got 'demo'",
+        f"{where}:4: an ignored number is missing required field 'reason'"]
 
 
 def test_the_bundled_pack_is_fully_covered():

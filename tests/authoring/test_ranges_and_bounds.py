@@ -133,7 +133,7 @@ def test_json_and_csv_carry_the_high_end_and_the_bound(pack_dir):
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
         cli("--content", str(pack_dir), "figures", "--csv").stdout))}
     assert (rows["investment-target-2026"]["high"], rows["investment-target-2026"]["bound"]) == (
-        "5.0", "range")
+        "5", "range")  # a whole number without ".0" (issue 29)
     assert rows["cpi-2025"]["high"] == "" and rows["cpi-2025"]["bound"] == ""
 
 

@@ -66,8 +66,9 @@ def test_validate_checks_the_ignore_list(tmp_path, monkeypatch):
         "- {doc: report, number: 前三, near: 居全省前三, reason: y}\n", encoding="utf-8")
     result = cli("validate", str(pack))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        "ignore.yaml:1: 'near' must be verbatim in document 'report' and hold '5.0%'"]
+    assert result.stderr.splitlines() == [  # "error:", the file with its pack (issue 29)
+        f"error: {pack / 'ignore.yaml'}:1: 'near' must be verbatim in document 'report' and "
+        "hold '5.0%'"]
 
 
 def test_stub_is_bounded(tmp_path):

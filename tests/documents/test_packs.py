@@ -71,11 +71,11 @@ def test_show_and_export_cite_the_page(pdf_pack, briefing):
     shown_zh = briefing("--content", str(pdf_pack), "--lang", "zh", "show", second.id).stdout
     assert "第2页" in shown_zh
     exported = briefing("--content", str(pdf_pack), "export", "overview").stdout
-    footnotes = [line for line in exported.splitlines() if line.startswith("[^")]
-    assert any(line.endswith("— S1, p. 2") for line in footnotes)
-    assert any(line.endswith("— S1, p. 1") for line in footnotes)
+    rows = [line for line in exported.splitlines() if line.startswith("| ")]
+    assert any(f"S1, p. 2: “{second.source.quote}”" in row for row in rows)  # its Source cell
+    assert any(row.endswith("” |") and "S1, p. 1: “" in row for row in rows)
     both = briefing("--content", str(pdf_pack), "export", "overview", "--lang", "both").stdout
-    assert "— S1, 第2页 / p. 2" in both
+    assert "S1，第2页：“" in both
 
 
 def test_source_view_reads_the_extracted_text(pdf_pack):

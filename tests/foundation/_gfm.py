@@ -9,10 +9,11 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 
 
-def render(markdown: str) -> str:
-    """GFM as GitHub renders it: tables, autolinks, strikethrough, tag filter, footnotes."""
-    return cmarkgfm.github_flavored_markdown_to_html(markdown,
-                                                     options=Options.CMARK_OPT_FOOTNOTES)
+def render(markdown: str, footnotes: bool = True) -> str:
+    """GFM as GitHub renders it: tables, autolinks, strikethrough, tag filter, footnotes
+    (``footnotes=False``: cmark-gfm's default options, as a renderer without them shows it)."""
+    return cmarkgfm.github_flavored_markdown_to_html(
+        markdown, options=Options.CMARK_OPT_FOOTNOTES if footnotes else 0)
 
 
 @dataclass

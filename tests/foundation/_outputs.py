@@ -34,13 +34,19 @@ def app_rows(pack, view: ComparisonView, lang: str, width: int = 200) -> list[st
     return rows + table.footnotes
 
 
+def spaced(text: str) -> str:
+    """The export's no-break spaces inside numbers ("about\u00a0350"), read as spaces: these
+    tests compare numbers and marks (tests/foundation/test_brief.py checks the spaces)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def markdown(pack, view: ComparisonView, lang: str) -> str:
     """The export of a curated comparison (one language, or "both")."""
-    return to_markdown(pack, view.id, lang)
+    return spaced(to_markdown(pack, view.id, lang))
 
 
 def copy(pack, view: ComparisonView, lang: str) -> str:
-    return "\n".join(copied_table(pack, view, lang))
+    return spaced("\n".join(copied_table(pack, view, lang)))
 
 
 def json_rows(pack, view: ComparisonView) -> list[dict]:

@@ -47,7 +47,8 @@ def test_figures_json_has_every_field():
     figures = json.loads(result.stdout)
     assert figures
     assert set(figures[0]) == {"id", "label", "value", "unit", "display", "period", "kind",
-                               "qualifier", "scope", "note", "section", "item", "source"}
+                               "qualifier", "hedge", "scope", "note", "section", "item",
+                               "source"}
     assert set(figures[0]["source"]) == {"doc", "quote"}
     assert all(f["section"] == "weaknesses" for f in figures)
 
@@ -123,7 +124,7 @@ def test_validate_bundled_and_broken_packs(make_pack):
     broken = make_pack(edit)
     result = run("validate", str(broken))
     assert result.exit_code == 1
-    assert result.stderr.startswith("sections/achievements.yaml:")
+    assert result.stderr.startswith(f"error: {broken / 'sections/achievements.yaml'}:")
     result = run("--content", str(broken), "figures")
     assert result.exit_code == 1
 

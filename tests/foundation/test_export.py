@@ -3,8 +3,9 @@
 For every section (and every comparison and figure) in English, Chinese and both: it renders
 with the table and footnote extensions; every footnote reference resolves and every definition
 is referenced; every table row has the expected columns; the headings form the expected
-outline; no raw ``[^`` survives; each figure's value is in the visible text. markdown-it-py
-reads the tables as a second parser.
+outline; no raw ``[^`` survives, and none sits in a table cell (cmark-gfm without its footnote
+option would show it); each figure's value is in the visible text and every quote is cited.
+markdown-it-py reads the tables as a second parser.
 """
 
 from __future__ import annotations
@@ -16,18 +17,20 @@ from _gfm import Page, render
 from markdown_it import MarkdownIt
 
 from briefing.export import EXPORT_LANGS, escape, quoted, render_items, to_markdown
-from briefing.figures.formatting import value_parts, value_phrase
+from briefing.export.labels import table_label
+from briefing.figures.formatting import value_parts
 from briefing.model import Text
 from briefing.pack import bundled_pack_dir, load_pack
+from briefing.text.nobreak import bind_numbers
 from briefing.text.sanitize import one_line
 
 PACK = load_pack(bundled_pack_dir())
 MD_IT = MarkdownIt("commonmark").enable("table")
 WORDS = {"figures": ("数据", "Figures"), "comparisons": ("对比", "Comparisons"),
          "sources": ("来源", "Sources")}
-#: Columns of each table the export writes (the issue's columns, per comparison kind).
-FIGURE_COLUMNS = {"en": 6, "zh": 6, "both": 2}
-COMPARISON_COLUMNS = {"peers": 6, "ratio": 5, "progress": 8, "ranking": 5, "timeline": 7}
+#: Columns of each table the export writes (per comparison kind; Markdown draws no bars).
+FIGURE_COLUMNS = {"en": 6, "zh": 6, "both": 6}
+COMPARISON_COLUMNS = {"peers": 5, "ratio": 4, "progress": 7, "ranking": 5, "timeline": 6}
 
 
 def langs_of(lang: str) -> tuple[str, ...]:
@@ -62,6 +65,8 @@ def check_gfm(markdown: str) -> Page:
     assert set(page.refs) == set(page.notes)
     for table in page.tables:
         assert table.header and all(len(row) == len(table.header) for row in table.rows)
+    plain = Page(render(markdown, footnotes=False))  # a renderer without footnotes
+    assert not any("[^" in c for t in plain.tables for row in t.rows for c in row)
     assert page.tags <= {"h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody",
                          "tr", "th", "td", "a", "sup", "section", "ol", "ul", "li", "strong",
                          "code", "br"}
@@ -72,10 +77,14 @@ def check_gfm(markdown: str) -> Page:
 
 
 def check_sources(markdown: str, page: Page, cited_docs: set[str]) -> None:
+    """Each cited document once, as title, publisher and date; no digest (noise for a
+    client: it stays in the pack and the JSON)."""
     entries = re.findall(r"^- \*\*S(\d+)\*\* .*", markdown, flags=re.MULTILINE)
     assert [int(n) for n in entries] == list(range(1, len(cited_docs) + 1))
     for doc_id in cited_docs:
-        assert PACK.document(doc_id).sha256[:12] in page.text
+        doc = PACK.document(doc_id)
+        assert doc.sha256[:12] not in page.text and "sha256" not in page.text
+        assert one_line(doc.publisher.en) in page.text or one_line(doc.publisher.zh) in page.text
 
 
 @pytest.mark.parametrize("lang", EXPORT_LANGS)
@@ -103,21 +112,21 @@ def test_section_export_conforms(section, lang):
     assert rows_it == sum(1 + len(t.rows) for t in page.tables)
 
     for fig, row in zip(figures, page.tables[0].rows, strict=True):
-        if lang == "both":
-            for lg in ("zh", "en"):
-                assert one_line(value_phrase(PACK, fig, lg)) in page.text
-        else:
-            assert row[:3] == [one_line(fig.label.get(lang)),
-                               *value_parts(PACK, fig, lang)]
+        for lg in langs_of(lang):
+            value, unit = value_parts(PACK, fig, lg)
+            assert " ".join(value.split()) in row[1] and unit in row[2]
+            assert table_label(PACK, fig, lg) in row[0]
 
-    quotes = {n.source.quote for n in node.walk() if n.source} | \
-        {f.source.quote for f in figures} | \
+    prose = {s.quote for n in node.walk() for s in n.sources}
+    assert len(page.notes) == len(prose)  # one footnote per distinct quote of the prose
+    assert {n.rsplit(" — ", 1)[0] for n in page.notes.values()} == {
+        quoted(q) for q in prose}
+    quotes = {f.source.quote for f in figures} | \
         {PACK.figure(fid).source.quote for c in comparisons for fid in c.figure_ids()}
-    assert len(page.notes) == len(quotes)  # one footnote per distinct quote
-    for quote in quotes:
-        assert sum(one_line(quote) in note for note in page.notes.values()) >= 1
+    for quote in quotes:  # each figure's quote, in its row's Source cell
+        assert any(one_line(quote) in row[-1] for t in page.tables for row in t.rows), quote
     docs = {PACK.figure(fid).source.doc for c in comparisons for fid in c.figure_ids()} | \
-        {f.source.doc for f in figures} | {n.source.doc for n in node.walk() if n.source}
+        {f.source.doc for f in figures} | {s.doc for n in node.walk() for s in n.sources}
     check_sources(markdown, page, docs)
 
 
@@ -134,9 +143,9 @@ def test_every_comparison_and_figure_exports(lang):
         markdown = to_markdown(PACK, fig.id, lang)
         page = check_gfm(markdown)
         assert page.headings[0] == (1, title(fig.label, lang))
-        assert [len(t.header) for t in page.tables] == [FIGURE_COLUMNS[lang]] + [
+        assert [len(t.header) for t in page.tables] == [FIGURE_COLUMNS[lang] - 1] + [
             COMPARISON_COLUMNS[c.kind] for c in comparisons_of([fig])]
-        assert one_line(fig.source.quote) in " ".join(page.notes.values())
+        assert one_line(fig.source.quote) in page.tables[0].rows[0][-1]
 
 
 def test_values_read_as_values_in_both_languages():
@@ -160,32 +169,40 @@ def test_values_read_as_values_in_both_languages():
 def test_section_figures_right_aligned_numbers_left_aligned_words():
     page = Page(render(to_markdown(PACK, PACK.sections[0].id, "en")))
     assert page.tables[0].aligns == [None, "right", None, None, None, None]
+    assert "█" not in to_markdown(PACK, PACK.sections[0].id, "en")  # no segmented strips
 
 
-def test_quote_used_twice_is_one_footnote_and_documents_are_listed_once():
-    """Two figures with one quote share a footnote; many quotes of one document share one
-    Sources entry, and no footnote repeats the document title."""
+def test_quote_used_twice_is_cited_with_one_number_and_documents_are_listed_once():
+    """Two figures with one quote cite it alike; many quotes of one document share one
+    Sources entry, and no citation repeats the document title."""
     shared = next(f for f in PACK.figures()
                   if sum(g.source == f.source for g in PACK.figures()) > 1)
     twins = [g for g in PACK.figures() if g.source == shared.source]
     markdown = render_items(PACK, [f.id for f in twins], "en")
     page = check_gfm(markdown)
-    quote_notes = [n for n in page.notes.values() if one_line(shared.source.quote) in n]
-    assert len(quote_notes) == 1
+    cells = {t.rows[0][-1] for t in page.tables if t.header[0] == "Value"}  # each figure's
+    assert len(cells) == 1 and one_line(shared.source.quote) in cells.pop()
     doc = PACK.document(shared.source.doc)
     assert markdown.count(one_line(doc.title.en)) == 1
 
 
-def test_quotes_are_not_wrapped_twice():
+def test_quotes_are_not_wrapped_twice_and_use_one_convention():
     assert quoted("“政府搭台、人才唱戏”") == "“政府搭台、人才唱戏”"  # one quotation already
-    assert quoted("“十三五”至今，有35家") == "「“十三五”至今，有35家」"  # marks inside
-    assert quoted("“甲”和“乙”") == "「“甲”和“乙”」"  # starts and ends with marks, two quotes
+    assert quoted("“十三五”至今，有35家") == "““十三五”至今，有35家”"  # the source's own marks
+    assert quoted("“甲”和“乙”") == "““甲”和“乙””"  # starts and ends with marks, two quotes
     assert quoted("苏州有13人") == "“苏州有13人”"
-    bodies = [line.split("]: ", 1)[1] for section in PACK.sections
-              for line in to_markdown(PACK, section.id, "zh").splitlines()
-              if line.startswith("[^")]
-    assert not [b for b in bodies if b.startswith("““") or "””" in b]
-    assert any(b.startswith("「“") for b in bodies)  # the pack has quotes with inner marks
+    for section in PACK.sections:
+        for lang in EXPORT_LANGS:
+            markdown = to_markdown(PACK, section.id, lang)
+            source_marks = sum(q.count("「") for q in _quotes(section))
+            assert markdown.count("「") == source_marks  # never added around a quote
+
+
+def _quotes(node) -> list[str]:
+    return [s.quote for n in node.walk() for s in n.sources] + \
+        [f.source.quote for f in node.all_figures()] + \
+        [PACK.figure(i).source.quote for c in comparisons_of(list(node.all_figures()))
+         for i in c.figure_ids()]
 
 
 def test_render_items_is_one_document_in_pin_order():
@@ -234,8 +251,9 @@ def test_both_puts_each_paragraph_in_chinese_with_its_english_beneath():
     section = PACK.sections[0]
     blocks = to_markdown(PACK, section.id, "both").split("\n\n")
     for node in section.walk():
-        zh = next(i for i, b in enumerate(blocks) if b.startswith(escape(node.text.zh)[:30]))
-        assert blocks[zh + 1].startswith(escape(node.text.en)[:30])
+        zh = next(i for i, b in enumerate(blocks)
+                  if b.startswith(escape(bind_numbers(node.text.zh, "zh"))[:30]))
+        assert blocks[zh + 1].startswith(escape(bind_numbers(node.text.en))[:30])
 
 
 def test_floors_make_bounds_never_a_claim_of_reaching_the_target():

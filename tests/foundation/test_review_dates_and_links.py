@@ -95,9 +95,9 @@ def test_figure_notes_are_labelled_as_the_editors_in_the_cli_and_export():
     shown = runner.invoke(app, ["show", "firms-rd-over-1bn", "--lang", "en"]).stdout
     assert re.search(r"^editor's note\s", shown, re.M)
     exported = runner.invoke(app, ["export", "firms-rd-over-1bn", "--lang", "en"]).stdout
-    assert "Editor's note: The source says" in exported
+    assert "**Editor's note**: The source says" in exported
     zh = runner.invoke(app, ["export", "firms-rd-over-1bn", "--lang", "zh"]).stdout
-    assert "编者注：原文为" in zh
+    assert "**编者注**：原文为" in zh
 
 
 def test_talent_services_points_to_the_talent_results_and_the_academician_gap():
@@ -106,7 +106,7 @@ def test_talent_services_points_to_the_talent_results_and_the_academician_gap():
     shown = runner.invoke(app, ["show", "talent-services", "--lang", "en"]).stdout
     assert "See also" in shown and "[weak-top-talent]" in shown
     exported = runner.invoke(app, ["export", "talent-services", "--lang", "en"]).stdout
-    assert re.search(r"^\*\*See also:\*\* .*`ach-ecosystem`", exported, re.M)
+    assert re.search(r"^\*\*See also\*\*: .*\(ach-ecosystem\)", exported, re.M)
 
 
 @pytest.mark.parametrize(("refs", "message"), [

@@ -93,12 +93,14 @@ def test_brief_holds_the_pins_in_order_with_sources():
     assert result.exit_code == 0, result.output
     brief = result.stdout
     headings = [line for line in brief.splitlines() if line.startswith("## ")]
-    assert len(headings) == 4 and headings[-1] == "## Sources"
-    assert "## Stronger enterprises" in headings[2]
-    # each pin as its own export renders it: the comparison and figures are tables, quotes
-    # are footnotes, and one Sources list serves the whole brief
+    # the figure is the item's: shown once, in the item's table, not again under its label
+    assert len(headings) == 3 and headings[-1] == "## Sources"
+    assert "## Stronger enterprises" in headings[1]
+    # each pin as its own export renders it: the comparison and figures are tables, each
+    # row citing its quote, the prose's quotes are footnotes, one Sources list for the brief
     tokens = MarkdownIt("gfm-like").parse(brief)
-    assert sum(t.type == "table_open" for t in tokens) >= 3
+    assert sum(t.type == "table_open" for t in tokens) >= 2
+    assert brief.count("国家高新技术企业1.74万家、全国第四") >= 1
     assert "“国家高新技术企业1.74万家、全国第四”" in brief
     assert brief.count("## Sources") == 1
     assert "[^1]:" in brief and "[^1]" in brief.split("## Sources")[0]
@@ -127,3 +129,45 @@ def test_brief_argument_errors():
     assert run("export", "--pins", "achievements").exit_code == 2
     assert "'en', 'zh' or 'both'" in run("export", "--pins", "--lang", "fr").stderr
     assert run("export").exit_code == 2
+
+
+def test_brief_as_html_and_word_by_option_or_file_name(tmp_path):
+    """``--format``, or the ``-o`` file's extension, picks the format; ``--cite inline``
+    writes no footnote; a Word file read back has the brief's tables."""
+    import io
+
+    import docx
+
+    run("pin", "ach-enterprises")
+    page = tmp_path / "brief.html"
+    assert run("export", "--pins", "-o", str(page)).exit_code == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    word = tmp_path / "brief.docx"
+    assert run("export", "--pins", "-o", str(word), "--cite", "inline").exit_code == 0
+    document = docx.Document(io.BytesIO(word.read_bytes()))
+    assert document.tables and document.tables[0].rows[0].cells[0].text == "Figure"
+    assert not any(p.text == "Notes" for p in document.paragraphs)  # inline: no notes list
+    markdown = run("export", "--pins", "--format", "md", "--cite", "inline")
+    assert markdown.exit_code == 0 and "[^" not in markdown.stdout
+    assert "error: --format must be 'md', 'html' or 'docx'" in run(
+        "export", "--pins", "-f", "pdf").stderr
+
+
+def test_a_word_file_is_never_written_to_a_terminal(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "--content", str(FIXTURE), "export",
+             "achievements", "--format", "docx"], stdout=follower, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL, timeout=120,
+            env={**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path / "cache")})
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("error: a Word file is not for the terminal")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from _pilot import wait_until
 from textual.widgets import Input, OptionList, Static
 
@@ -189,6 +190,24 @@ def test_find_says_no_matches(app, drive):
         assert "No matches" in str(app.main.query_one("#find-count", Static).render())
 
     drive(app, scenario)
+
+
+@pytest.mark.parametrize(("name", "starts"), [("brief.html", b"<!DOCTYPE html>"),
+                                              ("brief.docx", b"PK")])
+def test_export_picks_html_or_word_by_the_file_name(app, tmp_path, monkeypatch, drive, name,
+                                                    starts):
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / name
+
+    async def scenario(pilot):
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        app.screen.query_one(Input).value = f"./{name}"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen) and target.exists())
+
+    drive(app, scenario)
+    assert target.read_bytes().startswith(starts)
 
 
 def test_search_prompts_fit_their_width_and_keep_values_whole():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList, RadioButton
 
+from briefing.export.quoting import quoted
 from briefing.tui import BriefingApp
 from briefing.tui.screens.comparisons import ComparisonsScreen
 from briefing.tui.screens.export import ExportDialog
@@ -240,11 +241,20 @@ def test_y_copies_a_comparison_as_a_table_and_the_source_quote(fixture_pack, dri
         await pilot.press("down", "y")
         await wait_for(pilot, lambda: "| ---" in app.clipboard)
         assert app.clipboard.count("\n") >= 3
+        comparison = next(c for c in app.pack.comparisons
+                          if c.title.en.split(":")[0] in app.clipboard)
+        for figure_id in comparison.figure_ids():  # each row's quote, and its document
+            source = app.pack.figure(figure_id).source
+            assert quoted(source.quote) in app.clipboard
+            assert app.pack.document(source.doc).title.en in app.clipboard
         app.open_source("hntes-2024")
         await wait_for(pilot, lambda: isinstance(app.screen, SourceScreen)
                        and app.screen.query("#source-doc"))
-        await pilot.press("y")
-        await wait_for(pilot, lambda: app.clipboard == "国家高新技术企业1.74万家、全国第四")
+        await pilot.press("y")  # the quote, with the document it is from
+        await wait_for(pilot, lambda: app.clipboard.startswith(
+            "“国家高新技术企业1.74万家、全国第四” — "))
+        doc = app.pack.document(app.pack.figure("hntes-2024").source.doc)
+        assert doc.publisher.en in app.clipboard and doc.date in app.clipboard
 
     drive(BriefingApp(fixture_pack), scenario)
 

@@ -45,7 +45,7 @@ def test_export_is_a_download_of_the_sections_markdown(page, served, tmp_path):
     open_app(page, served.url)
     focus_terminal(page)
     page.keyboard.press("e")
-    wait_for(lambda: "Export to Markdown" in screen_text(page)
+    wait_for(lambda: "Export (Markdown, HTML or Word)" in screen_text(page)
              and "your browser downloads it" in screen_text(page),  # a name, not a server path
              what="the export dialog")
     with page.expect_download(timeout=TIMEOUT * 1000) as download_info:

@@ -163,7 +163,7 @@ class ComparisonsScreen(Screen[None]):
 
     def action_export(self) -> None:
         """``e``: the comparison shown (ad hoc too), its section, or the pins."""
-        from briefing.tui.screens.export import ExportChoice
+        from briefing.tui.screens.export_choice import ExportChoice
 
         app = self.app
         choice = ExportChoice.of(self.pack, self.shown_id, app.session.pins)  # type: ignore[attr-defined]

@@ -1,10 +1,13 @@
-"""Export (``e``): this section, this item (figure, comparison) or the pins, in English,
-Chinese or both, to a file whose full path the dialog and the toast name.
+"""Export (``e``): this item (figure, comparison), its section or the pins; in English,
+Chinese or both; as Markdown, HTML or Word; to a file whose full path the dialog and the
+toast name.
 
-What is offered and chosen first follows what ``e`` was pressed on (:class:`ExportChoice`):
-the tree's Pins choose the pins, a figure row its figure, the item being read that item. In
-the dialog the arrows choose as they move and Enter exports what is shown
-(:class:`~briefing.tui.widgets.choice.Choice`).
+What is offered and chosen first follows what ``e`` was pressed on
+(:class:`~briefing.tui.screens.export_choice.ExportChoice`): the tree's Pins choose the pins,
+a figure row its figure, the item being read that item. In the dialog the arrows choose as
+they move and Enter exports what is shown (:class:`~briefing.tui.widgets.choice.Choice`). The
+file name's extension follows the format chosen (and a typed ``.html`` or ``.docx`` chooses
+it).
 
 Never overwrites silently: ``TargetExists`` switches the dialog to an explicit "Overwrite?"
 question, and only then is the write retried with ``force=True``. In a browser
@@ -14,7 +17,6 @@ question, and only then is the write retried with ``force=True``. In a browser
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -23,69 +25,44 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, RadioButton, Static
 
-from briefing.export import default_export_name
+from briefing.export import EXPORT_FORMATS, default_export_name
 from briefing.model import Lang, Pack
 from briefing.present.words import t
 from briefing.tui.screens.dialog import Dialog
+from briefing.tui.screens.export_choice import ExportChoice
 from briefing.tui.screens.lifecycle import closed_before_mount
 from briefing.tui.widgets.choice import Choice
 from briefing.tui.widgets.prose import Prose
 
+MIME_TYPES = {"md": "text/markdown", "html": "text/html",
+              "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 LANG_CHOICES = (("en", "English"), ("zh", "中文"), ("both", None))
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "docx": "Word"}
 
 
-def deliver_download(app, path: Path, markdown: str) -> bool:
+def deliver_download(app, path: Path, data: str | bytes) -> bool:
     """In a browser (``briefing serve``) the server's disk is not the reader's: hand the
-    Markdown to the browser as a download named like ``path``, and say so (True). In a
+    export to the browser as a download named like ``path``, and say so (True). In a
     terminal, do nothing (False) and the caller writes the file."""
     if not getattr(app, "is_web", False):
         return False
     import io
 
-    app.deliver_text(io.StringIO(markdown), save_filename=path.name or "briefing.md",
-                     mime_type="text/markdown", encoding="utf-8")
+    from briefing.export.write import format_of
+
+    mime = MIME_TYPES[format_of(path)]
+    name = path.name or "briefing.md"
+    if isinstance(data, bytes):
+        app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=mime)
+    else:
+        app.deliver_text(io.StringIO(data), save_filename=name, mime_type=mime,
+                         encoding="utf-8")
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class ExportChoice:
-    """What the dialog offers: ``(what, id)`` pairs, ``what`` being "item", "section" or
-    "pins" (id ""), and which one is chosen first."""
-
-    options: tuple[tuple[str, str], ...]
-    default: str
-    pins: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, pack: Pack, item_id: str | None, pins: list[str],
-           prefer_pins: bool = False) -> ExportChoice:
-        """The choices for ``item_id`` (what a key acts on): the thing itself unless it is a
-        section, the section it is in, and the pins when there are any."""
-        from briefing.present.comparison_rows import find_comparison
-        from briefing.present.titles import kind_of
-
-        kind = kind_of(pack, item_id) if item_id else None
-        options: list[tuple[str, str]] = []
-        section = None
-        if kind in ("section", "item"):
-            section = pack.section_of(item_id).id  # type: ignore[arg-type]
-        elif kind == "figure":
-            section = pack.section_of(pack.figure(item_id).node_id).id  # type: ignore[arg-type]
-        elif kind == "comparison":
-            home = find_comparison(pack, item_id).section_id  # type: ignore[arg-type]
-            section = pack.section_of(home).id if home and pack.has_node(home) else None
-        if kind is not None and kind != "section":
-            options.append(("item", item_id))  # type: ignore[arg-type]
-        if section is not None:
-            options.append(("section", section))
-        if pins:
-            options.append(("pins", ""))
-        whats = [what for what, _ in options]
-        default = "pins" if prefer_pins and pins else (whats[0] if whats else "")
-        return cls(tuple(options), default, tuple(pins))
-
-    def item(self, what: str) -> str | None:
-        return dict(self.options).get(what)
+def _file_id(item_id: str) -> str:
+    """An id as part of a file name (an ad-hoc comparison's ``adhoc:a,b`` as ``adhoc-a-b``)."""
+    return item_id.replace(":", "-").replace(",", "-")
 
 
 class ExportDialog(Dialog[Path | None]):
@@ -96,13 +73,14 @@ class ExportDialog(Dialog[Path | None]):
         self.lang: Lang = lang
         self.what = choice.default
         self.export_lang: str = lang
+        self.fmt: str = "md"
         self.pending: Path | None = None  # a path that exists, awaiting "overwrite?"
 
     # -- what the dialog shows ---------------------------------------------------------------
     def _default_path(self) -> str:
         item = self.choice.item(self.what)
-        name = (f"brief.{self.export_lang}.md" if self.what == "pins" or not item
-                else default_export_name(item, self.export_lang))
+        name = (f"brief.{self.export_lang}.{self.fmt}" if self.what == "pins" or not item
+                else default_export_name(_file_id(item), self.export_lang, self.fmt))
         return name if self._web else f"./{name}"
 
     @property
@@ -127,9 +105,13 @@ class ExportDialog(Dialog[Path | None]):
             yield Choice(*[RadioButton(self._label(what, item_id), value=what == self.what,
                                        id=f"export-{what}")
                            for what, item_id in self.choice.options], id="export-what")
-            yield Choice(*[RadioButton(name or t("both_langs", lang),
-                                       value=code == self.export_lang, id=f"export-{code}")
-                           for code, name in LANG_CHOICES], id="export-lang")
+            with Horizontal(classes="choices"):
+                yield Choice(*[RadioButton(name or t("both_langs", lang),
+                                           value=code == self.export_lang, id=f"export-{code}")
+                               for code, name in LANG_CHOICES], id="export-lang")
+                yield Choice(*[RadioButton(FORMAT_NAMES[fmt], value=fmt == self.fmt,
+                                           id=f"export-{fmt}")
+                               for fmt in EXPORT_FORMATS], id="export-format")
             yield Static(Text(t("export_name" if self._web else "export_path", lang),
                               style="dim"), markup=False)
             yield Input(self._default_path(), id="export-path")
@@ -165,15 +147,14 @@ class ExportDialog(Dialog[Path | None]):
 
     # -- events ------------------------------------------------------------------------------
     @on(Choice.Changed)
-    def _choice_changed(self, event: Choice.Changed) -> None:
+    def _choice_changed(self) -> None:
         path = self.query_one("#export-path", Input)
         untouched = path.value == self._default_path()
-        what = self.query_one("#export-what", Choice).value
-        lang = self.query_one("#export-lang", Choice).value
-        if what:
-            self.what = what.removeprefix("export-")
-        if lang:
-            self.export_lang = lang.removeprefix("export-")
+        for name in ("what", "lang", "format"):
+            value = self.query_one(f"#export-{name}", Choice).value
+            if value:
+                setattr(self, {"lang": "export_lang", "format": "fmt"}.get(name, name),
+                        value.removeprefix("export-"))
         if untouched:
             path.value = self._default_path()
 
@@ -184,7 +165,13 @@ class ExportDialog(Dialog[Path | None]):
 
     @on(Input.Changed, "#export-path")
     def _changed(self) -> None:
+        from briefing.export.write import format_of
+
         self._show_where()
+        target = self._target()
+        if target is not None and format_of(target) != self.fmt:  # a typed .html chooses HTML
+            self.fmt = format_of(target)
+            self.query_one("#export-format", Choice).choose(f"export-{self.fmt}")
         if self.pending is not None:  # a new path: forget the overwrite question
             self._ask(None)
 
@@ -197,33 +184,36 @@ class ExportDialog(Dialog[Path | None]):
             self.close(None)
 
     # -- exporting ---------------------------------------------------------------------------
-    def markdown(self) -> str:
-        """The chosen thing, in the chosen language(s), as Markdown."""
+    def document(self):
+        """The chosen thing in the chosen language(s), ready to render."""
         lang = self.export_lang
         if self.what == "pins":
-            from briefing.export.brief import brief_markdown
+            from briefing.export.brief import brief_document
 
-            return brief_markdown(self.pack, list(self.choice.pins), lang)  # type: ignore[arg-type]
-        from briefing.export import to_markdown
+            return brief_document(self.pack, list(self.choice.pins), lang)  # type: ignore[arg-type]
+        from briefing.export import ExportDocument
 
-        return to_markdown(self.pack, self.choice.item(self.what) or "", lang)  # type: ignore[arg-type]
+        document = ExportDocument(self.pack, lang)  # type: ignore[arg-type]
+        document.add_item(self.choice.item(self.what) or "")
+        return document
 
     def export(self, force: bool) -> None:
         from briefing.export import ExportError, TargetExists, write_text_atomic
+        from briefing.export.write import format_of
 
         if not self.is_active or not self.choice.options:
             return
         path = self._target()
         if path is None:
             return
-        markdown = self.markdown()
-        if deliver_download(self.app, path, markdown):
+        data = self.document().render(format_of(path))
+        if deliver_download(self.app, path, data):
             self.app.notify(f"{t('downloading', self.lang)} {path.name}", markup=False)
             self.close(path)
             return
         raw = os.path.expanduser(self.query_one("#export-path", Input).value.strip())
         try:
-            write_text_atomic(raw, markdown, force=force)  # a string: "dir/" is a folder
+            write_text_atomic(raw, data, force=force)  # a string: "dir/" is a folder
         except TargetExists:
             self._ask(path)
             return

@@ -171,26 +171,26 @@ class MainScreen(Screen[None]):
         self.app.toggle_pin(self.focused_item())  # type: ignore[attr-defined]
 
     def action_copy(self) -> None:
-        """``y``: a figure as a cited Markdown line, a comparison as a table, a section or
-        item as its Markdown export (with its sources)."""
-        from briefing.export import brief, to_markdown
-        from briefing.present.comparison_rows import build, find_comparison
-        from briefing.present.titles import kind_of, title_of
+        """``y``: the figure a key acts on as a cited Markdown line, a comparison (ad hoc too)
+        as a table with each row's quote, a section or item as its text with the quotes it
+        rests on."""
+        from briefing.export import brief
+        from briefing.present.comparison_rows import build, find_comparison, is_comparison
+        from briefing.present.titles import title_of
 
         item = self.focused_item()
-        kind = kind_of(self.pack, item) if item else None
-        app = self.app
-        if item is None or kind is None:
+        pack = self.pack
+        if item and pack.has_figure(item):
+            text = brief.figure_line(pack, pack.figure(item), self.lang)
+        elif item and is_comparison(pack, item):
+            text = "\n".join(brief.comparison_table(
+                pack, build(pack, find_comparison(pack, item)), self.lang))
+        elif item and pack.has_node(item):
+            text = brief.node_text(pack, pack.node(item), self.lang)
+        else:
             self.notify(t("nothing_to_copy", self.lang), severity="warning")
             return
-        if kind == "figure":
-            text = brief.figure_line(self.pack, self.pack.figure(item), self.lang)
-        elif kind == "comparison":
-            view = build(self.pack, find_comparison(self.pack, item))
-            text = "\n".join(brief.comparison_table(self.pack, view, self.lang))
-        else:
-            text = to_markdown(self.pack, item, self.lang)
-        app.copy_text(text, title_of(self.pack, item, self.lang))  # type: ignore[attr-defined]
+        self.app.copy_text(text, title_of(pack, item, self.lang))  # type: ignore[attr-defined]
 
     async def action_toggle_bilingual(self) -> None:
         await self.pane.toggle_bilingual()

@@ -36,7 +36,7 @@ def compare(screen: MainScreen) -> None:
 
 def export(screen: MainScreen) -> None:
     """``e``: the dialog offers what the key acts on (the tree's Pins: the pins first)."""
-    from briefing.tui.screens.export import ExportChoice
+    from briefing.tui.screens.export_choice import ExportChoice
 
     app = screen.app
     subject = screen.subject()

@@ -1,5 +1,9 @@
 """Source view (``s``): the original document, the quoted sentence highlighted and in view,
-the English of the quoted item under it; ``y`` copies the quote."""
+the English of the quoted item under it; ``y`` copies the quote with its document.
+
+An item whose text summarises several sentences cites each: ``n`` / ``N`` step through its
+quotes (across documents: the view changes document), the heading says which one is shown.
+"""
 
 from __future__ import annotations
 
@@ -30,37 +34,57 @@ class SourceScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Close"),
         Binding("y", "copy", "Copy"),
+        Binding("n", "quote_step(1)", "Next quote"),
+        Binding("N", "quote_step(-1)", "Previous quote"),
     ]
 
-    def __init__(self, pack: Pack, lang: Lang, source: Source,
+    def __init__(self, pack: Pack, lang: Lang, source: Source | list[Source],
                  english: str | None = None) -> None:
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
-        self.source = source
+        self.sources = list(source) if isinstance(source, list) else [source]
         self.english = english
-        self.paragraphs = panes.source_paragraphs(panes.document_text(pack, source.doc))
-        self.location = panes.locate_quote(self.paragraphs, source.quote)
+        self.index = 0
+        self._load()
+
+    @property
+    def source(self) -> Source:
+        """The quote shown."""
+        return self.sources[self.index]
+
+    def _load(self) -> None:
+        self.paragraphs = panes.source_paragraphs(panes.document_text(self.pack,
+                                                                      self.source.doc))
+        self.location = panes.locate_quote(self.paragraphs, self.source.quote)
 
     def compose(self) -> ComposeResult:
         yield BriefingHeader()
         yield Prose(self._heading(), id="source-heading")
         with VerticalScroll(id="source-doc"):
-            for index, par in enumerate(self.paragraphs):
-                text = Text(par)
-                loc = self.location
-                if loc and loc.paragraph == index:
-                    text.stylize(QUOTE_STYLE, loc.start, loc.end)
-                yield Prose(text, classes="source-par", id=f"par-{index}")
-                if loc and loc.paragraph == index and self.english:
-                    yield Prose(Text(self.english), id="source-english")
+            yield from self._document()
         yield BriefingFooter()
+
+    def _document(self) -> list[Prose]:
+        widgets = []
+        for index, par in enumerate(self.paragraphs):
+            text = Text(par)
+            loc = self.location
+            if loc and loc.paragraph == index:
+                text.stylize(QUOTE_STYLE, loc.start, loc.end)
+            widgets.append(Prose(text, classes="source-par", id=f"par-{index}"))
+            if loc and loc.paragraph == index and self.english:
+                widgets.append(Prose(Text(self.english), id="source-english"))
+        return widgets
 
     def _heading(self) -> Text:
         doc = self.pack.document(self.source.doc)
         lang = self.lang
         text = Text.assemble((one_line(doc.title.get(lang)), "bold"), "\n",
                              (f"{one_line(doc.publisher.get(lang))} · {doc.date}", "dim"))
+        if len(self.sources) > 1:
+            text.append("\n" + t("quote_of", lang).format(n=self.index + 1,
+                                                          total=len(self.sources)))
         if self.location is None:
             text.append("\n" + t("quote_not_found", lang), style="bold red")
         return text
@@ -69,11 +93,33 @@ class SourceScreen(Screen[None]):
         self.lang = lang
         self.query_one("#source-heading", Prose).update(self._heading())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quote_step":  # only an item that cites several quotes steps
+            return len(self.sources) > 1
+        return True
+
+    async def action_quote_step(self, step: int) -> None:
+        """Show the next (or previous) of the item's quotes, wrapping round."""
+        if len(self.sources) < 2:
+            return
+        self.index = (self.index + step) % len(self.sources)
+        self._load()
+        scroller = self.query_one("#source-doc", VerticalScroll)
+        await scroller.remove_children()
+        await scroller.mount_all(self._document())
+        self.query_one("#source-heading", Prose).update(self._heading())
+        self.call_after_refresh(self.scroll_to_quote)
+
     def action_copy(self) -> None:
+        """The quote in quotation marks, with its document: pasted anywhere, it cites."""
+        from briefing.export.brief import document_line
+        from briefing.export.quoting import quoted
         from briefing.text.sanitize import clean
 
-        quote = clean(self.source.quote)
-        self.app.copy_text(quote, f"“{one_line(quote)}”")  # type: ignore[attr-defined]
+        source = self.source
+        quote = quoted(clean(source.quote))
+        line = f"{quote} — {document_line(self.pack, source.doc, self.lang, source.quote)}"
+        self.app.copy_text(line, quote)  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         if closed_before_mount(self):
@@ -93,4 +139,3 @@ class SourceScreen(Screen[None]):
         line = next((i for i, (_, end) in enumerate(spans) if loc.start < end), 0)
         y = par.virtual_region.y + line - 2
         scroller.scroll_to(y=max(y, 0), animate=False)
-
