@@ -24,6 +24,8 @@ from briefing.tui.widgets.section_tree import PINS_ID, SectionTree
 class MainScreen(Screen[None]):
     """Where reading happens; the app decides what is open (see ``BriefingApp.open_id``)."""
 
+    AUTO_FOCUS = None  # see on_mount
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "app.back", "Back"),
         Binding("right_square_bracket", "app.forward", "Forward"),
@@ -62,6 +64,9 @@ class MainScreen(Screen[None]):
         yield BriefingFooter()
 
     def on_mount(self) -> None:
+        # the tree has the focus, or the pane when the tree is hidden (Textual's own choice
+        # would be the hidden tree: nothing visibly focused); a figure to open takes it next
+        (self.tree if self.tree.display else self.pane).focus()
         self.app.open_start()  # type: ignore[attr-defined]
 
     @property
