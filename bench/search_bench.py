@@ -189,6 +189,7 @@ def pack_folder(folder: Path, cache: Path, pack: Pack) -> Pack:
     import pickle
 
     from briefing.pack.cache import pack_digest
+    from briefing.paths.seal import SealedWriter, cache_key
 
     root = folder / "content"
     shutil.copytree(bundled_pack_dir(), root)
@@ -197,8 +198,12 @@ def pack_folder(folder: Path, cache: Path, pack: Pack) -> Pack:
     digest = pack_digest(root)
     pack = replace(pack, root=root, digest=digest, documents=documents)
     cache.mkdir(parents=True, exist_ok=True)
-    with (cache / f"pack-{digest}.pickle").open("wb") as fh:
-        pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    key = cache_key(cache)
+    assert key is not None, f"cannot seal in {cache}"
+    with (cache / f"pack-{digest}.pickle").open("wb") as fh:  # sealed, as the loader writes
+        sealed = SealedWriter(fh, key)
+        pickle.dump(pack, sealed, protocol=pickle.HIGHEST_PROTOCOL)
+        sealed.close_seal()
     return pack
 
 
@@ -225,6 +230,7 @@ def bench_pack(scale: int) -> Pack:
 
 def run_one(scale: int) -> dict:
     """Cold build in this process; searching in a fresh one that only opens what was built."""
+    from briefing.paths.seal import cache_key
     from briefing.search import SearchEngine
     from briefing.search.grams import GRAM_MIN_CHARS
     from briefing.search.index import build_data, cache_path, write_json
@@ -258,7 +264,7 @@ def run_one(scale: int) -> dict:
             build_s, build_cpu = time.perf_counter() - t, user_s() - cpu
             t = time.perf_counter()
             path = cache_path(text.key, cache)
-            write_json(path, data)
+            write_json(path, data, key=cache_key(cache))  # sealed, as the engine writes it
             save_s = time.perf_counter() - t
             del data
         size_mb = path.stat().st_size / 2**20

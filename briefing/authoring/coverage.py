@@ -141,16 +141,25 @@ def uncovered(pack: Pack, ignores: list[Ignore]) -> list[Uncovered]:
 def read_ignores(pack: Pack, name: str) -> tuple[list[Ignore], list[PackError]]:
     """The pack's ignore list, checked: each entry's document exists and its text is there;
     ``near`` is verbatim and holds the number."""
-    from briefing.pack.checker import Checker
+    from briefing.pack.checker import Checker, inside, path_problem
     from briefing.pack.yamlio import YamlProblem, read_yaml
 
     check = Checker(pack.root)
     check.file = name
     path = Path(pack.root) / name
-    if not path.is_file():
+    try:
+        outside = not inside(path.resolve(), Path(pack.root).resolve())
+        is_file, exists = path.is_file(), path.exists()
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop
+        check.error(None, f"cannot be read: {path_problem(exc)}")
+        return [], check.errors
+    if not is_file:
         check.error(None, "the coverage ignore list named by the manifest is not a file"
-                    if path.exists() else "the coverage ignore list named by the manifest is "
+                    if exists else "the coverage ignore list named by the manifest is "
                     "missing")
+        return [], check.errors
+    if outside:
+        check.error(None, "file is a link pointing outside the pack; refused")
         return [], check.errors
     try:
         data = read_yaml(path)

@@ -13,10 +13,9 @@ from __future__ import annotations
 import json
 import re
 
-from briefing.text.sanitize import UNSAFE
+from briefing.text.sanitize import escape_yaml
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-_MORE = re.compile("[\u2028\u2029\u0085]")
 
 
 def scalar(value: object) -> str:
@@ -34,9 +33,8 @@ def scalar(value: object) -> str:
         if e and "." not in mantissa:  # YAML 1.1 floats need a point: "1.0e+18", not "1e+18"
             mantissa += ".0"
         return mantissa + e + exponent
-    text = json.dumps(str(value), ensure_ascii=False)
-    text = UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return _MORE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # JSON's escapes are YAML's; what the sanitiser removes is escaped (\\U for astral)
+    return escape_yaml(json.dumps(str(value), ensure_ascii=False))
 
 
 def _key(key: str) -> str:

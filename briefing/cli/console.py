@@ -293,12 +293,13 @@ def _remembered_breaks() -> Iterator[None]:
     break_cache.save(name, known)
 
 
-def deliver_markdown(markdown: str | bytes, output: Path | None, force: bool,
+def deliver_markdown(markdown: str | bytes, output: str | None, force: bool,
                      what: str = "") -> None:
-    """An export to stdout, or written atomically to ``output`` (never over an existing file
-    without ``force``); says where it went on stderr. One path for sections and briefs, in
-    every format (bytes: a Word file, which is never written to a terminal)."""
-    if output is None:
+    """An export to stdout (no ``-o``, or ``-o -``), or written atomically to ``output``
+    (never over an existing file without ``force``); says where it went on stderr. One path
+    for sections and briefs, in every format (bytes: a Word file, which is never written to
+    a terminal). ``output`` stays a string: ``dir/`` names a folder."""
+    if output is None or output == "-":
         if isinstance(markdown, bytes):
             if sys.stdout.isatty():
                 raise fail("a Word file is not for the terminal: give -o FILE.docx or "
@@ -320,14 +321,13 @@ def deliver_markdown(markdown: str | bytes, output: Path | None, force: bool,
 
 
 def print_json(data: object) -> None:
-    """JSON keeps pack text exactly, but bidi, zero-width and C1 control characters are
+    """JSON keeps pack text exactly, but what :mod:`briefing.text.sanitize` would remove is
     written as ``\\uXXXX`` escapes so the output is inert on a terminal (json escapes C0)."""
     import json
 
-    from briefing.text.sanitize import UNSAFE
+    from briefing.text.sanitize import escape_json
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    typer.echo(UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    typer.echo(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 _KIND_OF_ID = (("has_node", "a section or item"), ("has_figure", "a figure"),

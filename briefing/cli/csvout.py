@@ -2,8 +2,11 @@
 
 Bilingual and other one-level mappings become dotted columns (``label.zh``, ``label.en``);
 lists (spans, children) have no place in a flat row and are left out. UTF-8, CRLF line ends,
-a header row; pack text is written as data, never interpreted; a whole number is written
-without ".0".
+a header row; pack text is written as data, never interpreted: every text cell goes through
+:func:`briefing.text.sanitize.spreadsheet_cell` (terminal controls, bidi and invisible
+characters removed as in every other output; a cell that a spreadsheet would run as a formula,
+``=``, ``+``, ``-``, ``@``, tab, gets a leading ``'``, OWASP's advice); a whole number is
+written without ".0".
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Iterable
+
+from briefing.text.sanitize import spreadsheet_cell
 
 
 def flatten(record: dict, mappings: frozenset[str] = frozenset()) -> dict[str, object]:
@@ -46,9 +51,12 @@ def write_csv(records: Iterable[dict], out=None) -> None:
 
 def _cell(value: object) -> object:
     """A cell as a spreadsheet should read it: nothing for null, a whole number without
-    ".0" (100000000000, not 100000000000.0)."""
+    ".0" (100000000000, not 100000000000.0), text that can neither act on a terminal nor
+    start a formula."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return spreadsheet_cell(value)
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return int(value)
     return value

@@ -6,14 +6,13 @@ something pinned here shows in the app's Pins node and the other way round.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from briefing.cli.console import deliver_markdown, err_console, fail, print_json, state
 from briefing.cli.root import LangOption, app, set_lang
-from briefing.userstate import PackState, StateStore
+from briefing.userstate import LimitReached, PackState, StateStore, changes
 
 IdArgument = Annotated[str, typer.Argument(
     metavar="ID", help="A section, item, figure or comparison id.")]
@@ -97,21 +96,18 @@ def _change(item_id: str, pin: bool) -> None:
         known_item(pack, item_id)
     store = _store()
     outcome: dict[str, bool] = {}
+    act = changes.pin(item_id) if pin else changes.unpin(item_id)
 
     def change(saved: PackState) -> PackState | None:
         saved.reconcile(pack)
-        listed = item_id in saved.pins or item_id in saved.set_aside
-        outcome["listed"] = listed
-        if pin == listed:
-            return None  # nothing to write
-        if pin:
-            saved.pins.append(item_id)
-        else:
-            saved.pins = [i for i in saved.pins if i != item_id]
-            saved.set_aside = [i for i in saved.set_aside if i != item_id]
-        return saved
+        outcome["listed"] = item_id in saved.pins or item_id in saved.set_aside
+        return act(saved)
 
-    written = store.update(pack.id, change)
+    try:
+        written = store.update(pack.id, change)
+    except LimitReached as exc:
+        _say_notices(store)
+        raise fail(str(exc)) from None
     _say_notices(store)
     if pin and outcome.get("listed"):
         err_console.print(f"{item_id} is already pinned", markup=False, highlight=False,
@@ -137,7 +133,7 @@ def unpin(item_id: IdArgument) -> None:
     _change(item_id, pin=False)
 
 
-def export_pins(output: Path | None, force: bool, lang: str, fmt: str = "md",
+def export_pins(output: str | None, force: bool, lang: str, fmt: str = "md",
                 cite: str = "footnotes") -> None:
     """``briefing export --pins``: the brief, written with the same safety as every export
     (``lang``, ``fmt`` and ``cite`` already checked by the export command)."""

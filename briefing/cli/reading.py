@@ -273,7 +273,7 @@ CiteOption = Annotated[str, typer.Option(
 
 
 def export_options(lang: str | None, fmt: str | None, cite: str,
-                   output: Path | None) -> tuple[str, str, str]:
+                   output: str | None) -> tuple[str, str, str]:
     """(language, format, cite style) of an export, checked: a usage error names the option."""
     from briefing.export import CITE_STYLES, EXPORT_FORMATS
     from briefing.export.write import format_of
@@ -294,8 +294,9 @@ def export_options(lang: str | None, fmt: str | None, cite: str,
 def export(
     item_id: Annotated[str | None, typer.Argument(
         metavar="[ID]", help="The section, item, figure or comparison to export.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
-                                                "instead of standard output.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to this file "
+                                               "instead of standard output (- is standard "
+                                               "output).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     pins: Annotated[bool, typer.Option("--pins", help="Export your pins as one brief.")] = False,
     lang: Annotated[str | None, typer.Option(

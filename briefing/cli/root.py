@@ -216,4 +216,8 @@ def main() -> None:
         code = exc.exit_code
     except typer.Abort:
         code = 130
+    except OSError as exc:  # the last line of defence: a path the system refused, in one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{(exc.strerror or str(exc)).lower()}")
+        code = 1
     sys.exit(code if isinstance(code, int) else 0)

@@ -1,5 +1,12 @@
 """Write an export without ever losing data: temp file in the same folder, fsync, then an
-atomic publish; an existing file is replaced only with ``force``."""
+atomic publish; an existing file is replaced only with ``force``.
+
+The target is checked first and every refusal is one line: a folder (``dir`` or ``dir/``), a
+missing folder (``nowhere/``, ``nowhere/x.md``), anything but a regular file (a terminal,
+``/dev/null``, a FIFO: a rename would replace the device node itself, so not even ``--force``
+does that), a name the system refuses (too long, a symlink loop, not a directory, no
+permission). SIGTERM during the write unwinds and removes the temporary file.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from briefing.paths.unwind import terminate_unwinds
+
 
 class ExportError(Exception):
     """A write that could not happen; the message is meant for the user."""
@@ -19,27 +28,28 @@ class TargetExists(ExportError):
     """The target file exists and ``force`` was not given."""
 
 
-def write_text_atomic(path: Path, text: str | bytes, force: bool = False) -> None:
+def write_text_atomic(path: Path | str, text: str | bytes, force: bool = False) -> None:
     """Write ``text`` (UTF-8; or bytes, as they are: a Word file) to ``path`` via a temporary
     file in the same folder, then rename.
 
+    ``path`` may be a string, so that a trailing ``/`` (a folder, never a file name) is seen.
     Without ``force`` an existing file is never replaced (:class:`TargetExists`). On any
     failure the temporary file is removed and whatever was at ``path`` is left untouched.
     """
+    named_folder = isinstance(path, str) and path.endswith(("/", os.sep))
     path = Path(path)
-
     data = text.encode("utf-8") if isinstance(text, str) else text
 
     def write(folder: Path, made: list[str]) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False,
-                                         prefix=f".{path.name}.", suffix=".tmp") as tmp:
+                                         prefix=f".{path.name[:200]}.", suffix=".tmp") as tmp:
             made.append(tmp.name)
             os.chmod(tmp.name, _target_mode(path))  # mkstemp's 0600 is not what users expect
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
 
-    _publish(path, force, write)
+    _publish(path, force, write, named_folder)
 
 
 def write_atomic(path: Path, fill: Callable[[Path], None], force: bool = False) -> None:
@@ -48,7 +58,8 @@ def write_atomic(path: Path, fill: Callable[[Path], None], force: bool = False) 
     path = Path(path)
 
     def write(folder: Path, made: list[str]) -> None:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:200]}.",
+                                        suffix=".tmp")
         os.close(handle)
         made.append(name)
         os.chmod(name, _target_mode(path))
@@ -57,36 +68,52 @@ def write_atomic(path: Path, fill: Callable[[Path], None], force: bool = False) 
     _publish(path, force, write)
 
 
-def _publish(path: Path, force: bool, write: Callable[[Path, list[str]], None]) -> None:
+def _publish(path: Path, force: bool, write: Callable[[Path, list[str]], None],
+             named_folder: bool = False) -> None:
     """``write(folder, made)`` makes a temporary file in ``path``'s folder (its name in
     ``made`` as soon as it exists), which is then published at ``path`` whole; on any
-    failure it is removed and whatever was at ``path`` is left untouched."""
-    folder = _writable_target(path, force)
+    failure, SIGTERM included, it is removed and whatever was at ``path`` is left untouched."""
+    try:
+        folder = _writable_target(path, force, named_folder)
+    except OSError as exc:  # a name too long, a symlink loop, not a directory, no permission
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     made: list[str] = []
     try:
-        write(folder, made)
-        if force:
-            os.replace(made[0], path)
-        else:
-            _link_no_clobber(Path(made[0]), path)
-        made.clear()
+        with terminate_unwinds():
+            try:
+                write(folder, made)
+                if force:
+                    os.replace(made[0], path)
+                else:
+                    _link_no_clobber(Path(made[0]), path)
+                made.clear()
+            finally:
+                for name in made:
+                    with contextlib.suppress(OSError):
+                        os.unlink(name)
     except FileExistsError:
         raise TargetExists(f"{path} already exists; use --force to overwrite it") from None
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        for name in made:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
 
 
-def _writable_target(path: Path, force: bool) -> Path:
-    """The folder ``path`` is written in, once it is known a write may go there."""
-    if path.is_dir():
-        raise ExportError(f"{path} is a directory; give a file name")
-    if path.exists() and not force:
-        raise TargetExists(f"{path} already exists; use --force to overwrite it")
+def _writable_target(path: Path, force: bool, named_folder: bool = False) -> Path:
+    """The folder ``path`` is written in, once it is known a write may go there; OSError for
+    a path the system cannot look up."""
     folder = path.parent if str(path.parent) else Path(".")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if named_folder or (info is not None and stat.S_ISDIR(info.st_mode)):
+        if info is None or not stat.S_ISDIR(info.st_mode):
+            raise ExportError(f"cannot write {path}/: folder {path} does not exist")
+        raise ExportError(f"{path} is a directory; give a file name")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise ExportError(f"{path} is not a regular file (a device, FIFO or socket); "
+                          "give a file name (- writes to standard output)")
+    if info is not None and not force:
+        raise TargetExists(f"{path} already exists; use --force to overwrite it")
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: folder {folder} does not exist")
     return folder

@@ -3,6 +3,11 @@
 The key is a sha256 over the pack's YAML files and the loader's own code; a hit is used only
 after the source documents are re-hashed against the manifest's sums. A missing, stale or
 corrupt cache entry is simply rebuilt by a full :func:`load_pack`.
+
+An entry is a pickle, and unpickling runs code: so an entry is read only from the private
+cache folder (:mod:`briefing.paths.private`), only if this user wrote it and no one else can
+write it, and only after its keyed digest checks out (:mod:`briefing.paths.seal`). Anything
+else is ignored and rebuilt, never unpickled.
 """
 
 from __future__ import annotations
@@ -22,12 +27,14 @@ from briefing.documents.limits import MAX_ORIGINAL_BYTES
 from briefing.model import Pack
 from briefing.model.bulk import gc_paused
 from briefing.pack.errors import MAX_FILE_BYTES
-from briefing.paths import cache_dir
+from briefing.paths.private import trusted_cache_dir, trusted_file
+from briefing.paths.seal import TRAILER, SealedWriter, cache_key, unseal
+from briefing.paths.unwind import terminate_unwinds
 
-try:  # private API: the C unpickler, which is what pickle.load is on CPython
-    from _pickle import load as _unpickle  # importing pickle costs a command ~0.7 ms more
+try:  # private API: the C unpickler, which is what pickle.loads is on CPython
+    from _pickle import loads as _unpickle  # importing pickle costs a command ~0.7 ms more
 except ImportError:  # pragma: no cover - an interpreter without it
-    from pickle import load as _unpickle
+    from pickle import loads as _unpickle
 
 _HERE = Path(__file__).resolve().parent
 #: The validator's code: every module of this package (the loader is split by concern, and
@@ -66,13 +73,24 @@ def pack_digest(root: Path) -> str:
 
 
 def _pack_digest(root: Path) -> str:
+    try:
+        return _digest_files(root)
+    except RuntimeError as exc:  # Path.resolve on a symlink loop: the full load reports it
+        raise OSError(str(exc)) from None
+
+
+def _digest_files(root: Path) -> str:
     digest = hashlib.sha256()
+    real_root = Path(root).resolve()
     for relative, path in yaml_files(Path(root)):
-        # A FIFO, a device (a link to /dev/zero) or an oversized file would hang or exhaust
-        # memory here; raising sends the caller to the full load, which reports it cleanly.
+        # A FIFO, a device (a link to /dev/zero), an oversized file or a link out of the pack
+        # would hang, exhaust memory or read what is not the pack's here; raising sends the
+        # caller to the full load, which reports it cleanly.
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             raise OSError(f"{path} is not a small regular file")
+        if path.is_symlink() and real_root not in path.resolve().parents:
+            raise OSError(f"{path} links out of the pack")
         digest.update(relative.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
@@ -136,10 +154,13 @@ def load_pack_cached(root: Path) -> Pack:
         digest = pack_digest(root)
     except OSError:
         return load_pack(root)
-    entry = cache_dir() / f"pack-{digest}.pickle"
+    folder = trusted_cache_dir()
+    key = cache_key(folder) if folder is not None else None
+    if folder is None or key is None:  # no cache we can trust: validate every time
+        return replace(load_pack(root), digest=digest)
+    entry = folder / f"pack-{digest}.pickle"
     try:
-        with entry.open("rb") as handle, gc_paused():
-            pack = _unpickle(handle)
+        pack = _read_entry(entry, key)
         if isinstance(pack, Pack) and pack.root == root and documents_unchanged(
                 file for d in pack.documents for file in d.files()):
             return pack
@@ -147,25 +168,51 @@ def load_pack_cached(root: Path) -> Pack:
         pass
     # the digest names what was validated: the search store of a large pack is found by it
     pack = replace(load_pack(root), digest=digest)
-    _store(entry, pack)
+    _store(entry, pack, key)
     return pack
 
 
-def _store(entry: Path, pack: Pack) -> None:
+def _read_entry(entry: Path, key: bytes) -> object:
+    """The unpickled entry, if it is ours and sealed with our key; else None (unread)."""
+    import mmap
+
+    with entry.open("rb") as handle:
+        if not trusted_file(handle.fileno()) or os.fstat(handle.fileno()).st_size < TRAILER:
+            return None
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            view = memoryview(mapped)
+            try:
+                payload = unseal(view, key)
+                if payload is None:
+                    return None
+                try:
+                    with gc_paused():
+                        return _unpickle(payload)
+                finally:
+                    payload.release()
+            finally:
+                view.release()
+
+
+def _store(entry: Path, pack: Pack, key: bytes) -> None:
     """Best effort: a read-only or full cache folder only costs the next start some time."""
     import pickle
 
     tmp = None
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False, suffix=".tmp") as fh:
+        with terminate_unwinds(), tempfile.NamedTemporaryFile(
+                dir=entry.parent, delete=False, suffix=".tmp") as fh:
             tmp = fh.name
-            pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
-        tmp = None
+            try:
+                sealed = SealedWriter(fh, key)
+                pickle.dump(pack, sealed, protocol=pickle.HIGHEST_PROTOCOL)
+                sealed.close_seal()
+                fh.close()
+                os.replace(tmp, entry)
+                tmp = None
+            finally:
+                if tmp:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp)
     except (OSError, pickle.PicklingError):
         pass
-    finally:
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

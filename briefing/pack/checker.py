@@ -179,6 +179,14 @@ def inside(path: Path, base: Path) -> bool:
     return path == base or base in path.parents
 
 
+def path_problem(exc: BaseException) -> str:
+    """What is wrong with a path, in a few words: the OS's reason (name too long, not a
+    directory, permission denied ...) or a symlink loop."""
+    if isinstance(exc, OSError):
+        return (exc.strerror or str(exc)).lower()
+    return "a symlink loop" if "loop" in str(exc).lower() else str(exc)
+
+
 def clip(text: str, width: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -29,7 +29,7 @@ from typing import Any
 
 from briefing.documents.limits import MAX_ORIGINAL_BYTES
 from briefing.model import Document
-from briefing.pack.checker import inside, line_of, valid_date
+from briefing.pack.checker import inside, line_of, path_problem, valid_date
 from briefing.pack.reader import ReaderBase
 from briefing.pack.yamlio import MAX_FILE_BYTES, LineDict
 
@@ -175,12 +175,19 @@ class DocumentEntryReader(ReaderBase):
             c.error(line, f"document path '{file}' is absolute; use a path relative to the pack")
             return None
         root = self.root.resolve()
-        allowed = (root, (root.parent / "seeds").resolve())
-        path = (self.root / file).resolve()
-        if not any(inside(path, base) for base in allowed):
-            c.error(line, f"document path '{file}' points outside the pack and its seeds/ folder")
+        seeds = root.parent / "seeds"  # not resolved: a seeds/ that is a link leads out
+        try:
+            path = (self.root / file).resolve()
+            is_file = path.is_file()
+        except (OSError, RuntimeError) as exc:  # ENAMETOOLONG, a symlink loop (RuntimeError)
+            c.error(line, f"document path '{file}' cannot be used: {path_problem(exc)}")
             return None
-        if not path.is_file():
+        if not any(inside(path, base) for base in (root, seeds)):
+            why = " (seeds/ is a link out)" if seeds.is_symlink() else ""
+            c.error(line, f"document path '{file}' points outside the pack and its seeds/ "
+                          f"folder{why}")
+            return None
+        if not is_file:
             c.error(line, f"document '{file}' not found")
             return None
         return path

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.model import Pack
-from briefing.pack.checker import did_you_mean
+from briefing.pack.checker import did_you_mean, path_problem
 from briefing.pack.comparisons_file import ComparisonReader
 from briefing.pack.errors import PackError, PackInvalid
 from briefing.pack.manifest import ManifestReader
@@ -47,7 +47,12 @@ def load_pack(root: Path) -> Pack:
     the load there: every section would otherwise repeat it as follow-on errors.
     """
     root = Path(root)
-    if not root.is_dir():
+    try:
+        is_dir = root.is_dir()
+    except OSError as exc:  # a name too long, a symlink loop
+        raise PackInvalid([PackError(str(root), None, f"cannot be read: {path_problem(exc)}")]
+                          ) from None
+    if not is_dir:
         raise PackInvalid([PackError(str(root), None, "not a content pack directory")])
     builder = PackBuilder(root)
     head = builder.manifest()

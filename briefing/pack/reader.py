@@ -11,7 +11,7 @@ from typing import Any
 
 from briefing.figures.vocabulary import BUILTIN_HEDGES, BUILTIN_SCOPES
 from briefing.model import Document, Hedge, Scope, Unit
-from briefing.pack.checker import Checker, inside
+from briefing.pack.checker import Checker, inside, path_problem
 from briefing.pack.yamlio import YamlProblem, read_yaml
 
 
@@ -41,11 +41,17 @@ class ReaderBase:
         """Parse one pack file; None (with the problem recorded) when it cannot be read."""
         self.check.file = name
         path = self.root / name
-        if not path.is_file():
-            exists = path.exists() or path.is_symlink()
+        try:
+            is_file = path.is_file()
+            exists = is_file or path.exists() or path.is_symlink()
+            resolved = path.resolve()
+        except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop (RuntimeError)
+            self.check.error(None, f"cannot be read: {path_problem(exc)}")
+            return None
+        if not is_file:
             self.check.error(None, "not a regular file" if exists else "file not found")
             return None
-        if not inside(path.resolve(), self.root.resolve()):
+        if not inside(resolved, self.root.resolve()):
             self.check.error(None, "file is a link pointing outside the pack; refused")
             return None
         try:

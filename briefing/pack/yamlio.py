@@ -17,6 +17,9 @@ from briefing.pack.errors import MAX_FILE_BYTES
 
 #: Collections nested deeper than this are refused before they are built.
 MAX_NESTING = 64
+#: Wider integers cannot even be printed (Python refuses str() beyond 4,300 digits, and a
+#: 0x... literal escapes that limit when it is read); narrower ones are the checker's to judge.
+MAX_INT_BITS = 14_000
 
 
 class YamlProblem(Exception):
@@ -43,7 +46,23 @@ class LineList(list):
 
 
 class _LineConstructor:
-    """Mapping and sequence construction that keeps line numbers and refuses duplicate keys."""
+    """Mapping and sequence construction that keeps line numbers and refuses duplicate keys;
+    a scalar PyYAML cannot build (an integer over Python's 4,300-digit limit, a date such as
+    2024-02-30) is a located problem, not a ValueError."""
+
+    def construct_object(self, node, deep=False):  # type: ignore[override]
+        try:
+            value = super().construct_object(node, deep=deep)  # type: ignore[misc]
+        except (ValueError, OverflowError, TypeError) as exc:
+            if isinstance(exc, YamlProblem | yaml.YAMLError):
+                raise
+            raise YamlProblem(f"YAML value {_shown(node)} cannot be read: "
+                              f"{_first_sentence(exc)}", node.start_mark.line + 1) from None
+        if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+            # 0x... integers escape Python's digit limit, and then break every str() of them
+            raise YamlProblem(f"YAML value {_shown(node)} is too large to be a number",
+                              node.start_mark.line + 1)
+        return value
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         key_lines: dict[str, int] = {}
@@ -62,6 +81,16 @@ class _LineConstructor:
         result = LineList(super().construct_sequence(node, deep=True))  # type: ignore[misc]
         result.line = node.start_mark.line + 1
         return result
+
+
+def _shown(node) -> str:
+    value = node.value if isinstance(node.value, str) else ""
+    return f"'{value}'" if len(value) <= 40 else f"'{value[:20]}…' ({len(value):,} characters)"
+
+
+def _first_sentence(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text.split(";")[0] or type(exc).__name__
 
 
 class _LineLoader(_LineConstructor, yaml.SafeLoader):

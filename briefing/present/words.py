@@ -107,6 +107,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "pinned": ("Pinned", "已收藏"),
     "unpinned": ("Unpinned", "已取消收藏"),
     "nothing_to_pin": ("Nothing here to pin", "此处没有可收藏的内容"),
+    "pins_elsewhere": ("Pins changed elsewhere (briefing pin, another tab): {added} added, "
+                       "{removed} removed, {total} now",
+                       "收藏已在别处更改（briefing pin 或其他标签页）：新增 {added} 项，"
+                       "移除 {removed} 项，现有 {total} 项"),
     "copy": ("Copy", "复制"),
     "copied": ("Copied", "已复制"),
     "nothing_to_copy": ("Move to a section, item, figure or comparison to copy it",

@@ -11,6 +11,8 @@ Two layers, both built lazily by :class:`~briefing.search.engine.SearchEngine`:
   is done once per content hash and stored: in a JSON file shipped inside the package for the
   bundled pack, else in the user's cache directory. A stored index is used only when its key
   equals the pack's and it passes structural checks; anything else is rebuilt, never trusted.
+  One in the cache directory must also be this user's and carry a valid keyed digest
+  (:mod:`briefing.paths.seal`), so nobody else's index can steer a search.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.paths import cache_dir, prune_cache
+from briefing.paths.private import trusted_cache_dir, trusted_file
+from briefing.paths.seal import SealedWriter, cache_key, unseal
+from briefing.paths.unwind import terminate_unwinds
 from briefing.search.bulk import build_grams, read_fields
 from briefing.search.fields import (  # noqa: F401  (re-exported: the index's public names)
     FIELDS,
@@ -184,14 +189,21 @@ def cache_path(key: str, directory: Path | None = None) -> Path:
     return (directory or cache_dir()) / f"search-index-{key[:40]}.json"
 
 
-def read_json(path: Path) -> object:
+def read_json(path: Path, key: bytes | None = None) -> object:
     """Parsed JSON at ``path`` (plain or zlib-compressed), or None when missing, unreadable or
-    corrupt."""
+    corrupt; with ``key``, only a file of this user's sealed with it (a cache file)."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            if key is not None and not trusted_file(handle.fileno()):
+                return None
+            raw: bytes | memoryview | None = handle.read()
+        if key is not None:
+            raw = unseal(raw, key)
+            if raw is None:
+                return None
         if raw[:1] == ZLIB_HEAD:
             raw = zlib.decompress(raw)
-        return json.loads(raw)
+        return json.loads(bytes(raw))
     except (OSError, ValueError, RecursionError, zlib.error, MemoryError):
         return None
 
@@ -217,17 +229,19 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_json(path: Path, data: dict, keep: int = 8) -> bool:
+def write_json(path: Path, data: dict, keep: int = 8, key: bytes | None = None) -> bool:
     """Write ``data`` atomically (temp file + rename); prune old indexes. False on failure.
 
     An index of :data:`COMPRESS_MIN_CHARS` or more is zlib-compressed (pinyin strings shrink
-    about tenfold); a small one, like the bundled pack's, stays plain JSON.
+    about tenfold); a small one, like the bundled pack's, stays plain JSON. With ``key`` (a
+    cache file) it is sealed (:mod:`briefing.paths.seal`).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".search-index-", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(fd, "wb") as fh:
+            with terminate_unwinds(), os.fdopen(fd, "wb") as raw_file:
+                fh = SealedWriter(raw_file, key) if key is not None else raw_file
                 packer = None
                 pending: list[bytes] = []
                 size = 0
@@ -247,6 +261,8 @@ def write_json(path: Path, data: dict, keep: int = 8) -> bool:
                     fh.write(b"".join(pending))
                 else:
                     fh.write(packer.flush())
+                if isinstance(fh, SealedWriter):
+                    fh.close_seal()
             os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -287,10 +303,14 @@ def load_index(text: TextIndex, progress: Progress | None = None,
         index = _open(text, read_json(BUNDLED_INDEX))
         if index is not None:
             return index, "bundled"
-    path = cache_path(text.key, directory)
-    index = _open(text, read_json(path))
+    folder = trusted_cache_dir(directory)
+    key = cache_key(folder) if folder is not None else None
+    if folder is None or key is None:  # no cache to trust: build, keep nothing
+        return PinyinIndex(text, data := build_data(text, progress)), "built"
+    path = cache_path(text.key, folder)
+    index = _open(text, read_json(path, key))
     if index is not None:
         return index, "cache"
     data = build_data(text, progress)
-    write_json(path, data)
+    write_json(path, data, key=key)
     return PinyinIndex(text, data), "built"

@@ -7,7 +7,9 @@ screen is broken before anything is drawn. The results depend only on the text, 
 saved per pack when the app ends and loaded when it starts again.
 
 Best effort throughout: a missing, stale, damaged or foreign file is ignored (the breaks are
-computed as before), and a failed save loses nothing but time.
+computed as before), and a failed save loses nothing but time. A file is read only from the
+private cache folder, only if this user wrote it, and only with a valid keyed digest
+(:mod:`briefing.paths.seal`): marshal is not meant for data from anyone else.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from briefing.paths import cache_dir
+from briefing.paths.private import trusted_cache_dir, trusted_file
+from briefing.paths.seal import TRAILER, cache_key, seal, unseal
+from briefing.paths.unwind import terminate_unwinds
 from briefing.text import line_breaking
 
 MAX_BYTES = 8 * 1024 * 1024  # larger files are neither read nor written
@@ -45,12 +50,25 @@ def warm(pack_id: str) -> int:
     """Load the saved breaks for ``pack_id``; returns how many were taken (0 on any trouble)."""
     try:
         path = cache_file(pack_id)
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+        key = _seal_key()
+        if key is None:
             return 0
-        data = marshal.loads(path.read_bytes())
+        with open(path, "rb") as handle:
+            if not trusted_file(handle.fileno()):
+                return 0
+            blob = handle.read(MAX_BYTES + TRAILER + 1)
+        payload = unseal(blob, key) if len(blob) <= MAX_BYTES + TRAILER else None
+        if payload is None:
+            return 0
+        data = marshal.loads(payload)
     except (OSError, ValueError, EOFError, TypeError):
         return 0
     return line_breaking.learn_breaks(data) if isinstance(data, dict) else 0
+
+
+def _seal_key() -> bytes | None:
+    folder = trusted_cache_dir()
+    return cache_key(folder) if folder is not None else None
 
 
 def save(pack_id: str, known_before: int = 0) -> bool:
@@ -61,15 +79,16 @@ def save(pack_id: str, known_before: int = 0) -> bool:
         return False
     try:
         path = cache_file(pack_id)
+        key = _seal_key()
         blob = marshal.dumps(breaks)
-        if len(blob) > MAX_BYTES:
+        if key is None or len(blob) > MAX_BYTES:
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".breaks-", suffix=".tmp")
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(tmp, path)
+            with terminate_unwinds(), os.fdopen(fd, "wb") as handle:
+                handle.write(seal(blob, key))
+                handle.close()
+                os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

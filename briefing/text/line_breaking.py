@@ -38,7 +38,12 @@ __all__ = ["break_positions", "cell_width", "fill", "known_breaks", "learn_break
 # A number as written in the sources: Arabic digits with decimal points or thousands separators
 # (full-width digits too), or a run of Chinese numerals that a unit follows ("十七届", "三分之一").
 _DIGITS = r"[0-9０-９]+(?:[.,．][0-9０-９]+)*"
-_CN_NUMERAL = r"[零〇一二三四五六七八九十百千万亿两]+(?:分之[零〇一二三四五六七八九十百千]+)?"
+# Bounded, possessive runs: a written number is never 32 numerals long, and an unbounded run
+# here made the search quadratic (each start in a long run of numerals without a unit rescanned
+# the run, backtracking through it). No unit character is a numeral, so giving back part of
+# a run could never have let the unit look-ahead succeed: possessive changes no match.
+_CN_NUMERAL = (r"[零〇一二三四五六七八九十百千万亿两]{1,32}+"
+               r"(?:分之[零〇一二三四五六七八九十百千]{1,32}+)?")
 _HEDGE_BEFORE = r"(?:超过|超|约|近|逾|达|仅|共|第|前|[+\-−±])?"
 _PERCENT = r"(?:[%％‰]|个百分点|百分点)?"
 _MAGNITUDE = r"(?:[万亿千百十]+)?"
@@ -161,16 +166,33 @@ def _paragraph_spans(text: str, start: int, width: int) -> list[tuple[int, int]]
         else:
             lines.append((line_start, line_end))
             line_start, line_end, used = u_start, body_end, body
-        while used > width and line_end - line_start > 1:
+        cut_any = False
+        while line_end - line_start > 1 and (
+                used > width if not cut_any else _wider(text, line_start, line_end, width)):
             cut = _hard_cut(text, line_start, line_end, width)
             lines.append((line_start, cut))
-            line_start = cut
+            line_start, cut_any = cut, True
+        if cut_any:  # measured once, not after every cut: a long unbroken run stays linear
             used = cell_width(text[line_start:line_end])
     if line_start is not None:
         lines.append((line_start, line_end))
     trimmed = [(s, _rstrip_end(text, s, e)) for s, e in lines]
     kept = [(s, e) for s, e in trimmed if e > s] or trimmed[:1]
     return [(start + s, start + e) for s, e in kept] or [(start, start)]
+
+
+def _wider(text: str, start: int, end: int, width: int) -> bool:
+    """Whether ``text[start:end]`` is wider than ``width`` cells, measuring only as much of
+    it as that takes: prefixes of doubling length (a prefix is never wider than the whole,
+    so the answer is exact)."""
+    length = 2 * width + 2
+    while True:
+        stop = min(end, start + length)
+        if cell_width(text[start:stop]) > width:
+            return True
+        if stop == end:
+            return False
+        length *= 2
 
 
 def _rstrip_end(text: str, start: int, end: int) -> int:

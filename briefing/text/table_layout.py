@@ -18,6 +18,8 @@ line's (``briefing.cli.fit`` measures Rich cells and asks it), tried in order un
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -44,30 +46,67 @@ class Column:
 
 @dataclass(slots=True)
 class TableLayout:
-    """The lines of a laid-out table; ``row_lines[i]`` are the lines of row ``i``."""
+    """The lines of a laid-out table; ``row_lines[i]`` are the lines of row ``i``.
+
+    ``row_lines`` may be lazy (:class:`_RowLines`): a table of 10,000 figures knows every
+    row's height at once, but draws the lines of a row only when it is shown. Where a row
+    starts and which row a line belongs to are answered from running totals (a bisection),
+    not by adding up the rows above, so drawing a screen of a long table costs the same as
+    of a short one.
+    """
 
     widths: list[int] | None  # None: stacked layout
     header: list[Text] = field(default_factory=list)
-    row_lines: list[list[Text]] = field(default_factory=list)
+    row_lines: Sequence[list[Text]] = field(default_factory=list)
+    _tops: list[int] | None = None  # running line totals, made on first use
+
+    def _starts(self) -> list[int]:
+        if self._tops is None or len(self._tops) != len(self.row_lines) + 1:
+            heights = (self.row_lines.heights if isinstance(self.row_lines, _RowLines)
+                       else [len(lines) for lines in self.row_lines])
+            self._tops = [0, *itertools.accumulate(heights)]
+        return self._tops
 
     @property
     def height(self) -> int:
-        return len(self.header) + sum(len(lines) for lines in self.row_lines)
+        return len(self.header) + self._starts()[-1]
 
     def row_top(self, row: int) -> int:
         """Line (from the table's top) where ``row`` starts."""
-        return len(self.header) + sum(len(lines) for lines in self.row_lines[:row])
+        starts = self._starts()
+        return len(self.header) + starts[min(max(row, 0), len(starts) - 1)]
 
     def row_at(self, line: int) -> int | None:
         """The row drawn on ``line``, or None for the header and below the last row."""
         line -= len(self.header)
-        if line < 0:
+        starts = self._starts()
+        if line < 0 or line >= starts[-1]:
             return None
-        for index, lines in enumerate(self.row_lines):
-            if line < len(lines):
-                return index
-            line -= len(lines)
-        return None
+        return bisect.bisect_right(starts, line) - 1
+
+
+class _RowLines(Sequence):
+    """Rows whose cells are wrapped (so their heights are known) and drawn on demand."""
+
+    def __init__(self, columns: list[Column], wrapped: list[list[list[str]]],
+                 widths: list[int]) -> None:
+        self.columns, self.wrapped, self.widths = columns, wrapped, widths
+        self.heights = [max(len(cell) for cell in row) for row in wrapped]
+        self._drawn: dict[int, list[Text]] = {}
+
+    def __len__(self) -> int:
+        return len(self.wrapped)
+
+    def __getitem__(self, row):  # type: ignore[override]
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        if row < 0:
+            row += len(self)
+        if row not in self._drawn:
+            if not 0 <= row < len(self):
+                raise IndexError(row)
+            self._drawn[row] = _draw(self.columns, self.wrapped[row], self.widths)
+        return self._drawn[row]
 
 
 def wrap_cell(text: str, width: int) -> list[str]:
@@ -161,20 +200,39 @@ def fit_widths(columns: Sequence[Column], spans: Sequence[Span], width: int, lab
 
 
 def lay_out(columns: list[Column], rows: list[list[str]], width: int,
-            label_min: int = 20) -> TableLayout:
-    """Lay ``rows`` (one string per column) out in ``width`` cells."""
-    widths = fit_widths(columns, measure(columns, rows), width, label_min)
+            label_min: int = 20, spans: Sequence[Span] | None = None) -> TableLayout:
+    """Lay ``rows`` (one string per column) out in ``width`` cells; ``spans`` (from
+    :func:`measure` on the same rows) saves measuring them again for each width."""
+    widths = fit_widths(columns, spans or measure(columns, rows), width, label_min)
     if widths is None:
         return _stacked(columns, rows, width)
     layout = TableLayout(widths)
     layout.header = _lines(columns, [c.header for c in columns], widths, header=True)
-    layout.row_lines = [_lines(columns, row, widths) for row in rows]
+    wrapped_once: dict[tuple[str, int], list[str]] = {}  # a column repeats its cells a lot
+
+    def wrapped(cell: str, w: int) -> list[str]:
+        if not w:
+            return []
+        key = (cell, w)
+        if key not in wrapped_once:
+            wrapped_once[key] = wrap_cell(cell, w)
+        return wrapped_once[key]
+
+    layout.row_lines = _RowLines(columns, [
+        [wrapped(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows],
+        widths)
     return layout
 
 
 def _lines(columns: list[Column], cells: list[str], widths: list[int],
            header: bool = False) -> list[Text]:
     wrapped = [wrap_cell(cell, w) if w else [] for cell, w in zip(cells, widths, strict=True)]
+    return _draw(columns, wrapped, widths, header)
+
+
+def _draw(columns: list[Column], wrapped: list[list[str]], widths: list[int],
+          header: bool = False) -> list[Text]:
+    """The lines of one row whose cells are already wrapped to ``widths``."""
     height = max(len(w) for w in wrapped)
     lines = []
     for y in range(height):

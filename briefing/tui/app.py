@@ -129,6 +129,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         self._translate(self)
         self._translate(self.main)
         self.say_state_notices()
+        self.watch_state_file()
 
     def open_start(self) -> None:
         """Called by the main screen once its widgets exist (the pane already shows it)."""

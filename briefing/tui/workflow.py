@@ -7,6 +7,11 @@ A mixin for :class:`~briefing.tui.app.BriefingApp` (it uses the app's ``session`
 from __future__ import annotations
 
 from briefing.present.words import t
+from briefing.userstate import LimitReached
+
+#: How often the app looks whether another process (``briefing pin``, another ``briefing
+#: serve`` tab) changed the state file: one ``stat`` call.
+STATE_POLL_SECONDS = 2.0
 
 # Keys handled by widgets rather than the screen's bindings, for the help screen.
 KEYS_BEYOND = [
@@ -24,6 +29,22 @@ KEYS_BEYOND = [
 class WorkflowMixin:
     """Methods the screens call through ``self.app``: ``toggle_pin``, ``move_pin``,
     ``copy_text``; plus ``j``/``k`` and saving the position on quit."""
+
+    def watch_state_file(self) -> None:
+        """Follow pins made elsewhere: at once when the app writes (the store merges them in),
+        and every :data:`STATE_POLL_SECONDS` while it only reads."""
+        self.session.on_pins_changed = self._pins_changed_elsewhere
+        if self.session.resumable:
+            self.set_interval(STATE_POLL_SECONDS, self.session.refresh)
+
+    def _pins_changed_elsewhere(self, added: list[str], removed: list[str]) -> None:
+        if not self.screen_stack:
+            return
+        self.main.tree.set_pins(self.session.pins)
+        self.main.refresh_bindings()
+        self.notify(t("pins_elsewhere", self.lang).format(
+            added=len(added), removed=len(removed), total=len(self.session.pins)),
+            markup=False, timeout=6)
 
     def say_state_notices(self) -> None:
         """One line per problem with the state file (it was ignored, never fatal)."""
@@ -65,7 +86,11 @@ class WorkflowMixin:
             self.notify(t("nothing_to_pin", self.lang), severity="warning")
             return
 
-        pinned = self.session.toggle_pin(item_id)
+        try:
+            pinned = self.session.toggle_pin(item_id)
+        except LimitReached as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return
         word = t("pinned" if pinned else "unpinned", self.lang)
         self.notify(f"{word}: {title_of(self.pack, item_id, self.lang)}", markup=False)
         self.main.tree.set_pins(self.session.pins)

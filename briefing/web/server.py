@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from briefing.web.access import TOKEN_PARAM, guard
-from briefing.web.processes import stop_children
+from briefing.web.processes import SERVER_PID, reap_children, stop_children
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(textual_serve.__file__).parent / "static"  # xterm.js, its CSS, bundled fonts
@@ -28,6 +29,10 @@ STATIC = Path(textual_serve.__file__).parent / "static"  # xterm.js, its CSS, bu
 
 class BriefingServer(Server):
     """Serves ``command`` (one app process per browser tab) to holders of ``token``."""
+
+    #: Seconds the apps get to quit when the server stops, then to be reaped (see processes).
+    QUIT_WAIT = 10.0
+    REAP_WAIT = 6.0
 
     def __init__(self, command: str, *, host: str, port: int, token: str, title: str) -> None:
         shown = host
@@ -50,6 +55,7 @@ class BriefingServer(Server):
 
     def serve(self, debug: bool = False) -> None:
         """Run until Ctrl+C (SIGINT) or SIGTERM; then no app process of ours is left."""
+        os.environ[SERVER_PID] = str(os.getpid())  # each app process watches this one
         try:
             super().serve(debug=debug)
         finally:
@@ -76,7 +82,11 @@ class BriefingServer(Server):
         for task in list(self._sessions):
             task.cancel()
         if self._sessions:
-            await asyncio.wait(list(self._sessions), timeout=10)
+            await asyncio.wait(list(self._sessions), timeout=self.QUIT_WAIT)
+        # reaped while the loop runs: no "Event loop is closed" noise after it
+        if stopped := await reap_children(self.REAP_WAIT):
+            print(f"stopped {stopped} app process(es) that did not quit", file=sys.stderr,
+                  flush=True)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         task = asyncio.current_task()
@@ -92,11 +102,24 @@ class BriefingServer(Server):
         """Our page: URLs relative to the address the browser used (so the WebSocket's
         Origin matches it); the page's own links carry the token."""
         scheme = "wss" if request.secure else "ws"
-        font_size = request.query.get("fontsize", "16")
         return {
             "title": self.title,
             "token": self.token,
             "static_url": "/static/",
             "websocket_url": f"{scheme}://{request.host}/ws",  # the cookie carries the token
-            "font_size": int(font_size) if font_size.isdigit() else 16,
+            "font_size": font_size(request.query.get("fontsize")),
         }
+
+
+FONT_SIZES = range(6, 73)
+
+
+def font_size(given: str | None) -> int:
+    """``?fontsize=N``: 16 when absent; anything but ASCII digits in :data:`FONT_SIZES` is a
+    400 ("²".isdigit() is true, and int("²") raises: that was a 500 with a traceback)."""
+    if given is None:
+        return 16
+    if given.isascii() and given.isdigit() and int(given) in FONT_SIZES:
+        return int(given)
+    raise web.HTTPBadRequest(text=f"400: fontsize must be a whole number from "
+                                  f"{FONT_SIZES.start} to {FONT_SIZES.stop - 1}\n")

@@ -202,3 +202,29 @@ def test_stub_skips_thresholds_and_latin_names(tmp_path):
     stubs = yaml.safe_load(run("stub", str(doc)).stdout)
     assert [(s["display"], s["kind"]) for s in stubs] == [
         ("128家", "actual"), ("2.1万个", "actual"), ("860亿元", "actual")]
+
+
+@pytest.mark.parametrize(("ignore_file", "problem"), [
+    (None, "coverage-ignore.yaml: cannot read: no such file or directory"),
+    ("- doc: demo-report\n  number: [\n", "coverage-ignore.yaml:3: YAML syntax error"),
+    ("- doc: demo-report\n  number: 九九\n  reason: x\n",
+     "coverage-ignore.yaml:1: '九九' does not occur in document 'demo-report'"),
+    ("link", "coverage-ignore.yaml: file is a link pointing outside the pack; refused"),
+])
+def test_validate_checks_the_coverage_ignore_file(doc, tmp_path, ignore_file, problem):
+    """Issue 26, item 15: validate said ok while the ignore file was missing or broken."""
+    import os
+
+    pack = tmp_path / "demo"
+    run("init", str(pack), "--doc", str(doc))
+    if ignore_file == "link":
+        (tmp_path / "outside.yaml").write_text("[]\n", encoding="utf-8")
+        os.symlink(tmp_path / "outside.yaml", pack / "coverage-ignore.yaml")
+    elif ignore_file is not None:
+        (pack / "coverage-ignore.yaml").write_text(ignore_file, encoding="utf-8")
+    with (pack / "manifest.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("coverage_ignore: coverage-ignore.yaml\n")
+    result = run("validate", str(pack))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.lower().startswith(problem.lower()), result.stderr
+    assert len(result.stderr.splitlines()) == 1

@@ -133,14 +133,21 @@ def _key_event(app, key: str):
     return event
 
 
-@pytest.mark.parametrize("default_seed", [205017974, 7])
-def test_monkey(pack, tmp_path, monkeypatch, default_seed):
-    """Random keys (sent in short bursts, as a fast typist would), clicks and resizes."""
+def _seed(default_seed: int) -> int:
     asked = os.environ.get("BRIEFING_MONKEY_SEED", "")
-    seed = random.SystemRandom().randrange(10**9) if asked == "random" else int(
+    return random.SystemRandom().randrange(10**9) if asked == "random" else int(
         asked or default_seed)
+
+
+@pytest.mark.parametrize("default_seed", [205017974, 7, 1, 26])
+def test_monkey(pack, tmp_path, monkeypatch, default_seed):
+    """Random keys (sent in short bursts, as a fast typist would), clicks and resizes.
+
+    Four seeds of about 12 seconds each (two of 25 before): more starting points, the
+    suite's time about the same."""
+    seed = _seed(default_seed)
     events = int(os.environ.get("BRIEFING_MONKEY_EVENTS") or 3000)
-    budget = float(os.environ.get("BRIEFING_MONKEY_SECONDS") or 25)
+    budget = float(os.environ.get("BRIEFING_MONKEY_SECONDS") or 12)
     monkeypatch.chdir(tmp_path)
     rng = random.Random(seed)
     log: list[str] = []
@@ -186,6 +193,71 @@ def test_monkey(pack, tmp_path, monkeypatch, default_seed):
     print(f"\nmonkey: seed {seed}, {len(log)} events")
 
 
+#: What reaches the find bar: stepping (Enter, n, N), history (Forward, Back), typing.
+FIND_KEYS = ["enter"] * 6 + ["alt+right"] * 3 + ["alt+left"] * 3 + [
+    "n", "N", "escape", "ctrl+f", "ctrl+f", "backspace", "e", "down", "tab", "end"]
+
+
+@pytest.mark.parametrize("default_seed", [1, 2, 3])
+def test_find_bar_monkey(pack, tmp_path, monkeypatch, default_seed):
+    """The find bar under bursts of keys while the page changes under it (issue 26, item 8:
+    Forward and Enter arriving together made a find step paint matches of the page being
+    replaced, IndexError): history is built first, then keys fly with a query typed."""
+    seed = _seed(default_seed)
+    budget = float(os.environ.get("BRIEFING_MONKEY_SECONDS") or 3)
+    monkeypatch.chdir(tmp_path)
+    rng = random.Random(seed)
+    log: list[str] = []
+    app = BriefingApp(pack, lang=rng.choice(["en", "zh"]), start_id=None)
+
+    async def scenario(pilot):
+        for item in rng.sample([s.id for s in pack.sections], k=len(pack.sections)):
+            pilot.app.open_id(item)
+            await pilot.pause()
+        pilot.app.action_back()
+        await pilot.press("ctrl+f", *rng.choice(["2024", "enterprise", "the"]))
+        started = time.perf_counter()
+        while time.perf_counter() - started < budget:
+            for _ in range(rng.randint(1, 8)):
+                key = rng.choice(FIND_KEYS)
+                log.append(key)
+                pilot.app._driver.send_message(_key_event(pilot.app, key))
+            await pilot.pause()
+            _check(pilot.app)
+        await pilot.pause()
+        _check(pilot.app)
+        await _quits_on_q(pilot)
+
+    try:
+        _run(app, scenario, rng.choice(SIZES_MONKEY))
+    except BaseException:
+        print(f"\nfind-bar monkey failed: BRIEFING_MONKEY_SEED={seed} after {len(log)} keys; "
+              f"last: {log[-12:]}")
+        raise
+
+
+def test_find_step_while_the_page_changes(pack):
+    """Issue 26, item 8, exactly: a query with matches, then Forward and Enter together."""
+    app = BriefingApp(pack, lang="en", start_id="action-plans")
+
+    async def scenario(pilot):
+        pilot.app.open_id("achievements")
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.action_back()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("ctrl+f", *"the")
+        assert len(pilot.app.main.pane.find_state.matches) > 20
+        for key in ("enter", "enter", "alt+right", *["enter"] * 8):
+            pilot.app._driver.send_message(_key_event(pilot.app, key))
+        for _ in range(5):
+            await pilot.pause()
+        _check(pilot.app)
+        assert pilot.app.main.pane.node_id == "achievements"
+        await _quits_on_q(pilot)
+
+    _run(app, scenario, (80, 24))
+
+
 def test_export_dialog_enter_then_escape(pack, tmp_path, monkeypatch):
     """Found by the monkey (seed 2): keys typed faster than the app handles them (a buffered
     Enter then Esc) made ExportDialog.export() dismiss a screen already popped
@@ -226,6 +298,7 @@ def test_typing_straight_into_the_palette(pack):
 def test_hostile_text_in_the_app(make_pack, tmp_path, monkeypatch):
     """Rich markup, escapes, bidi and zero-width characters from the pack: the app shows them
     inert on every screen (nothing raw reaches the terminal) and does not crash."""
+    from test_extreme_content import INVISIBLE
     from test_extreme_content import nasty_pack as make_nasty
 
     monkeypatch.chdir(tmp_path)
@@ -241,7 +314,7 @@ def test_hostile_text_in_the_app(make_pack, tmp_path, monkeypatch):
                     await pilot.press(key)
                     await pilot.pause()
                 svg = pilot.app.export_screenshot()
-                assert not any(ch in svg for ch in ("\x1b", "\x9b", "\u202e", "\u200b")), key
+                assert not any(ch in svg for ch in INVISIBLE), key
                 _check(pilot.app)
                 await _close_everything(pilot)
         await _quits_on_q(pilot)

@@ -19,11 +19,12 @@ from briefing.pack import load_pack
 
 NASTY = ("[bold red]X[/] [link=https://evil.example]click[/link] \x1b[2J\x1b[H "
          "\x1b]8;;https://evil.example\x1b\\osc\x1b]8;;\x1b\\ \x9b2J \u202eevil\u202c "
-         "\u200bzw\u200d\u2066iso\u2069\u061c | *a* _b_ `c` <b>h</b> # \\ &#x202e;")
+         "\u200bzw\u200d\u2066iso\u2069\u061c | *a* _b_ `c` <b>h</b> # \\ &#x202e;"
+         "\u2028\U000e0041\ufff9tag\ufffb\u206a\ue000")
 QUOTE = "苏州2024年[bold]指标[/bold]\x1b[31m达到1.5万家\u202e"
 DOC = "前言。" + QUOTE + "。结束。\n"
 INVISIBLE = ("\x1b", "\x9b", "\u202e", "\u202c", "\u200b", "\u200d", "\u2066", "\u2069",
-             "\u061c")
+             "\u061c", "\u2028", "\U000e0041", "\ufff9", "\ufffb", "\u206a", "\ue000")
 
 
 def _nasty_text(lines: bool = False) -> dict[str, str]:

@@ -86,6 +86,17 @@ def symlinked_section(make_pack, tmp_path: Path) -> Path:
     return path
 
 
+def seeds_linked_out(make_pack, tmp_path: Path) -> Path:
+    """Item 5: a seeds/ folder that is a link to a system folder (/etc in the probe)."""
+    import shutil
+
+    path = make_pack()
+    system = tmp_path / "system"
+    shutil.move(tmp_path / "seeds", system)
+    os.symlink(system, tmp_path / "seeds")
+    return path
+
+
 def device_section(make_pack, tmp_path: Path) -> Path:
     path = make_pack()
     (path / WEAK).unlink()
@@ -150,6 +161,19 @@ CASES = [
     pytest.param(weak(figure_yaml(value="1" + "0" * 400)),
                  f"{WEAK}:11: 'value' of figure 'gap-fig' must be finite",
                  id="type-value-huge-int"),
+    pytest.param(weak(figure_yaml(value="1" * 4301)),
+                 f"{WEAK}:11: YAML value '11111111111111111111…' (4,301 characters) cannot be "
+                 "read: Exceeds the limit (4300 digits) for integer string conversion: value "
+                 "has 4301 digits", id="yaml-int-over-4300-digits"),
+    pytest.param(weak(figure_yaml(value="0x" + "f" * 4000)),
+                 f"{WEAK}:11: YAML value '0xffffffffffffffffff…' (4,002 characters) is too "
+                 "large to be a number", id="yaml-hex-int-too-wide-to-print"),
+    pytest.param(weak(HEAD + "date: 2024-02-30\n"),
+                 f"{WEAK}:4: YAML value '2024-02-30' cannot be read: day is out of range for "
+                 "month", id="yaml-impossible-date"),
+    pytest.param(weak(HEAD + "at: 2024-01-01 25:00:00\n"),
+                 f"{WEAK}:4: YAML value '2024-01-01 25:00:00' cannot be read: hour must be in "
+                 "0..23", id="yaml-impossible-time"),
     pytest.param(weak(figure_yaml(value=".inf")),
                  f"{WEAK}:11: 'value' of figure 'gap-fig' must be finite", id="type-value-inf"),
     pytest.param(weak(figure_yaml(period="2024-01-01")),
@@ -277,6 +301,8 @@ CASES = [
     pytest.param(edited(lambda f: f["manifest.yaml"].update(comparisons="../../etc/hosts")),
                  ("suffix", "comparisons file '../../etc/hosts' must be a path inside the pack"),
                  id="comparisons-dotdot"),
+    pytest.param(seeds_linked_out, ("suffix", "points outside the pack and its seeds/ folder "
+                 "(seeds/ is a link out)"), id="seeds-folder-links-out"),
     pytest.param(symlinked_section, f"{WEAK}: file is a link pointing outside the pack; refused",
                  id="section-symlink-out"),
     pytest.param(device_section, f"{WEAK}: not a regular file", id="section-is-dev-zero"),
@@ -393,3 +419,24 @@ def test_pure_python_loader_fallback(make_pack, monkeypatch, body, expected):
     assert time.perf_counter() - started < 10
     result = run_cli("validate", str(path))
     assert result.exit_code == 1 and expected in result.stderr
+
+
+def _loop(tmp_path: Path) -> Path:
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    return tmp_path / "loop" / "pack"
+
+
+@pytest.mark.parametrize("where", [
+    lambda tmp: tmp / ("x" * 300), lambda tmp: tmp / ("y" * 300) / "pack", _loop,
+    lambda tmp: (tmp / "file").write_text("x") and tmp / "file" / "pack",
+], ids=["long-name", "long-folder", "symlink-loop", "not-a-folder"])
+@pytest.mark.parametrize("args", [("validate", "{}"), ("--content", "{}", "figures"),
+                                  ("coverage", "{}"), ("--content", "{}", "pins")])
+def test_pack_paths_the_system_refuses_are_one_line(tmp_path, where, args):
+    """Issue 26, item 7: a path component over 255 bytes, or a symlink loop, was a traceback
+    in validate, --content and coverage."""
+    path = str(where(tmp_path))
+    result = run_cli(*(a.format(path) for a in args))
+    assert result.exit_code == 1, result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stdout == ""

@@ -82,9 +82,14 @@ def test_corrupt_cache_is_rebuilt(small, tmp_path, damage):
 
 
 def _edit(path: Path, change) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """Change the stored index and seal it again, as a faulty writer of ours would: the
+    structural checks, not the seal, must catch it."""
+    from briefing.paths.seal import cache_key, seal, unseal
+
+    key = cache_key(path.parent)
+    data = json.loads(bytes(unseal(path.read_bytes(), key)))
     change(data)
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path.write_bytes(seal(json.dumps(data).encode(), key))
 
 
 def test_changed_pack_gets_a_new_key(make_pack, tmp_path):

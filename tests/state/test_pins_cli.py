@@ -65,7 +65,7 @@ def test_pin_errors_are_one_line_and_change_nothing():
 
 
 def test_pins_the_pack_lost_are_reported_and_kept(tmp_path):
-    StateStore(tmp_path / "state").save("fixture", PackState(pins=["gone-figure", "hntes-2024"]))
+    StateStore(tmp_path / "state").put("fixture", PackState(pins=["gone-figure", "hntes-2024"]))
     result = run("pins")
     assert result.exit_code == 0
     assert "kept aside: gone-figure" in result.stderr

@@ -39,8 +39,8 @@ def test_round_trip_keeps_every_field_and_other_packs(store):
     saved = PackState(open_id="ach-enterprises", lang="zh", expanded=["achievements"],
                       tree_hidden=True, scroll=12.0, pins=["tech-smes-2024", "achievements"],
                       set_aside=["gone"])
-    assert store.save(PACK, saved)
-    assert store.save("other", PackState(pins=["x"]))
+    assert store.put(PACK, saved)
+    assert store.put("other", PackState(pins=["x"]))
     assert StateStore(store.directory).load(PACK) == saved
     assert StateStore(store.directory).load("other").pins == ["x"]
     assert store.notices == []
@@ -105,7 +105,7 @@ def test_wrong_types_cost_only_their_own_field(store):
 
 def test_saving_over_an_unreadable_file_keeps_a_copy(store):
     write(store, b"{broken")
-    assert store.save(PACK, PackState(pins=["tech-smes-2024"]))
+    assert store.put(PACK, PackState(pins=["tech-smes-2024"]))
     assert (store.directory / (STATE_FILE + ".bad")).read_bytes() == b"{broken"
     assert StateStore(store.directory).load(PACK).pins == ["tech-smes-2024"]
 
@@ -114,12 +114,12 @@ def test_unwritable_folder_is_a_notice_not_a_crash(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     store = StateStore(blocker / "sub")
-    assert not store.save(PACK, PackState(pins=["a"]))
+    assert not store.put(PACK, PackState(pins=["a"]))
     assert "not saved" in store.notices[0]
 
 
 def test_update_sees_what_another_writer_saved(store):
-    StateStore(store.directory).save(PACK, PackState(pins=["a"]))
+    StateStore(store.directory).put(PACK, PackState(pins=["a"]))
     result = store.update(PACK, lambda s: (s.toggle_pin("b"), s)[1])
     assert result is not None and result.pins == ["a", "b"]
 
@@ -159,7 +159,7 @@ def test_any_entry_loads_to_valid_types_and_keeps_good_pins(tmp_path_factory, en
     if entry["pins"] == [*pins, 42]:
         assert state.pins == pins
     # whatever was read can be written back and read again unchanged
-    assert store.save(PACK, state)
+    assert store.put(PACK, state)
     assert StateStore(store.directory).load(PACK) == state
 
 
@@ -167,7 +167,7 @@ def test_any_entry_loads_to_valid_types_and_keeps_good_pins(tmp_path_factory, en
 def _writer(directory: str, pack_id: str, rounds: int) -> None:
     store = StateStore(Path(directory))
     for n in range(rounds):
-        store.save(pack_id, PackState(open_id=f"item-{n}", pins=[f"pin-{i}" for i in range(50)]))
+        store.put(pack_id, PackState(open_id=f"item-{n}", pins=[f"pin-{i}" for i in range(50)]))
         store.update("shared", lambda s, n=n: (s.toggle_pin(f"{pack_id}-{n}"), s)[1])
 
 

@@ -95,7 +95,7 @@ def test_a_focused_table_row_scrolled_out_of_sight_is_not_what_p_pins(fixture_pa
 
 
 def test_resuming_with_the_tree_hidden_focuses_the_pane(fixture_pack, store, drive):
-    store.save("fixture", PackState(open_id="ach-enterprises", tree_hidden=True))
+    store.put("fixture", PackState(open_id="ach-enterprises", tree_hidden=True))
 
     async def scenario(pilot):
         app = pilot.app
@@ -163,7 +163,8 @@ def test_an_adhoc_comparison_pins_copies_exports_and_reopens(fixture_pack, store
     async def scenario(pilot):
         app = pilot.app
         app.open_comparisons()
-        await wait_for(pilot, lambda: isinstance(app.screen, ComparisonsScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ComparisonsScreen)
+                       and app.screen.focused is not None)  # mounted: the list focused
         screen = app.screen
         screen._picked(["hntes-2024", "hntes-target-2025"])
         await wait_for(pilot, lambda: screen.shown_id == adhoc)

@@ -143,6 +143,34 @@ def test_export_reports_errors(app, tmp_path, monkeypatch, drive):
     drive(app, scenario)
 
 
+def test_export_dialog_survives_paths_the_system_refuses(app, tmp_path, monkeypatch, drive):
+    """Issue 26, item 7: a path component over 255 bytes typed into the dialog killed the app
+    (so did ~nosuchuser/, through Path.expanduser); now each is a message in the dialog."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    (tmp_path / "null").symlink_to("/dev/null")
+    paths = {str(tmp_path / ("x" * 300)): "too long",
+             str(tmp_path / "loop" / "x.md"): "symbolic links",
+             "~nosuchuser-briefing/x.md": "does not exist",
+             str(tmp_path / "null"): "not a regular file",
+             f"{tmp_path}/nowhere/": "does not exist"}
+
+    async def scenario(pilot):
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "dialog")
+        message = app.screen.query_one("#export-message", Prose)
+        for path, words in paths.items():
+            app.screen.query_one(Input).value = path
+            await pilot.press("enter")
+            await wait_until(pilot, lambda words=words: words in message.text.plain, words)
+            assert isinstance(app.screen, ExportDialog) and app.is_running
+        assert not (tmp_path / "nowhere").exists()
+
+    drive(app, scenario)
+
+
 def test_find_in_pane_counts_and_steps(app, drive):
     async def scenario(pilot):
         await pilot.press("ctrl+f")

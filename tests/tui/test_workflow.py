@@ -84,7 +84,7 @@ def test_reopening_restores_item_language_tree_and_scroll(fixture_pack, store, d
 
 
 def test_command_line_id_and_lang_win_over_saved_state(fixture_pack, store, drive):
-    store.save("fixture", PackState(open_id="ach-enterprises", lang="zh", scroll=5))
+    store.put("fixture", PackState(open_id="ach-enterprises", lang="zh", scroll=5))
 
     async def scenario(pilot):
         app = pilot.app
@@ -112,7 +112,7 @@ def test_back_restores_the_scroll_position_it_left(fixture_pack, drive):
 
 def test_hostile_state_file_is_a_notice_and_unknown_pins_are_set_aside(fixture_pack, store,
                                                                          drive):
-    store.save("fixture", PackState(open_id="gone-item", pins=["hntes-2024", "gone-fig"],
+    store.put("fixture", PackState(open_id="gone-item", pins=["hntes-2024", "gone-fig"],
                                     expanded=["gone", 5]))  # type: ignore[list-item]
 
     async def scenario(pilot):
@@ -163,7 +163,7 @@ def test_p_pins_figures_items_and_comparisons_and_the_tree_lists_them(fixture_pa
 
 
 def test_pins_reorder_and_remove_in_the_tree(fixture_pack, store, drive):
-    store.save("fixture", PackState(pins=["weaknesses", "hntes-2024", "cmp-ranks"]))
+    store.put("fixture", PackState(pins=["weaknesses", "hntes-2024", "cmp-ranks"]))
 
     async def scenario(pilot):
         app = pilot.app
@@ -190,7 +190,7 @@ def test_pins_reorder_and_remove_in_the_tree(fixture_pack, store, drive):
 def test_export_dialog_offers_this_section_or_my_pins(fixture_pack, store, drive, tmp_path,
                                                       monkeypatch):
     monkeypatch.chdir(tmp_path)
-    store.save("fixture", PackState(pins=["hntes-2024", "cmp-ranks"]))
+    store.put("fixture", PackState(pins=["hntes-2024", "cmp-ranks"]))
 
     async def scenario(pilot):
         app = pilot.app

@@ -93,6 +93,11 @@ class Served:
         return self.process.wait(timeout=TIMEOUT)
 
 
+def serve_command(port: str, *args: str) -> list[str]:
+    """The server's command line (a test may put a server of its own in its place)."""
+    return [sys.executable, "-m", "briefing", "serve", "--port", port, *args]
+
+
 def start_server(tmp: Path, *args: str) -> Served:
     """Start ``briefing serve`` and wait until it prints its URL and accepts connections."""
     port = free_port()
@@ -100,9 +105,8 @@ def start_server(tmp: Path, *args: str) -> Served:
     env = dict(os.environ, BRIEFING_STATE_DIR=str(tmp / "state"),
                BRIEFING_CACHE_DIR=str(tmp / "cache"))
     with log.open("w") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "briefing", "serve", "--port", str(port), *args],
-            stdout=sink, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp)
+        process = subprocess.Popen(serve_command(str(port), *args), stdout=sink,
+                                   stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp)
 
     def printed_url() -> str | None:
         if process.poll() is not None:

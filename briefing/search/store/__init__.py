@@ -37,6 +37,7 @@ from array import array
 from pathlib import Path
 
 from briefing.paths import cache_dir
+from briefing.paths.private import trusted_cache_dir, trusted_file
 
 #: 2: headings ranked by their core length; each record's children (for headline hits)
 STORE_FORMAT = 2
@@ -166,8 +167,20 @@ class Store:
 
 
 def open_store(path: Path, key: str | None = None) -> Store | None:
-    """The store at ``path`` if it exists and is the one for ``key``; None otherwise."""
-    if not path.is_file():
+    """The store at ``path`` if it exists and is the one for ``key``; None otherwise.
+
+    Only a store in a private cache folder, written by this user, is opened (see
+    :mod:`briefing.paths.private`): SQLite reads it as data (Python's sqlite3 loads no
+    extension), but a file someone else can write could steer what a search shows. It is
+    not sealed like the other caches: a digest would read all of it, and a search reads
+    only the pages a query needs."""
+    if trusted_cache_dir(path.parent) is None:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            if not trusted_file(handle.fileno()):
+                return None
+    except OSError:
         return None
     try:
         return Store(path, key)

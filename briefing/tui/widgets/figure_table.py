@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.message import Message
 
 from briefing.present import panes
-from briefing.text.table_layout import Column, TableLayout, lay_out
+from briefing.text.table_layout import Column, Span, TableLayout, lay_out, measure
 from briefing.tui.widgets.row_table import RowTable
 
 
@@ -42,10 +42,16 @@ class FigureTable(RowTable):
         self.rows: list[panes.FigureRow] = []
         self.columns: list[Column] = []
         self.find_query = ""
+        self._cells: list[list[str]] = []
+        self._spans = None
+        self._index: dict[str, int] = {}
 
     def set_rows(self, columns: list[Column], rows: list[panes.FigureRow]) -> None:
         self.columns, self.rows = columns, rows
         self.find_query = ""
+        self._cells = [[r.label, r.value, r.period, r.kind, r.compared_text] for r in rows]
+        self._spans: list[Span] | None = None  # measured on the first layout, for all widths
+        self._index = {r.figure_id: i for i, r in enumerate(rows)}
         self.invalidate()
 
     @property
@@ -57,7 +63,7 @@ class FigureTable(RowTable):
         return self.rows[self.cursor].figure_id if self.rows else None
 
     def index_of(self, figure_id: str) -> int | None:
-        return next((i for i, r in enumerate(self.rows) if r.figure_id == figure_id), None)
+        return self._index.get(figure_id)
 
     def set_find(self, query: str) -> None:
         if query != self.find_query:
@@ -65,8 +71,9 @@ class FigureTable(RowTable):
             self.refresh()
 
     def build_layout(self, width: int) -> TableLayout:
-        cells = [[r.label, r.value, r.period, r.kind, r.compared_text] for r in self.rows]
-        return lay_out(self.columns, cells, width)
+        if self._spans is None:
+            self._spans = measure(self.columns, self._cells)
+        return lay_out(self.columns, self._cells, width, spans=self._spans)
 
     def decorate(self, line: Text, row: int) -> Text:
         if not self.find_query:

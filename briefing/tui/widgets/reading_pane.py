@@ -152,6 +152,9 @@ class ReadingPane(VerticalScroll):
         if lang is not None:
             self.lang = lang
         self.node_id = node_id
+        # the old matches point into the old paragraphs: gone before the first await, so a
+        # find step that arrives while the new ones are mounted has nothing stale to paint
+        self.find_state = FindState()
         self._paragraphs, crumbs, figure_rows, comparisons = self._content(node_id)
         box = self.query_one("#paragraphs", Vertical)
         await box.remove_children()
@@ -308,7 +311,8 @@ class ReadingPane(VerticalScroll):
             static.update(panes.paragraph_text(par, spans, mark, section=par.depth == 0))
         if current and current[0] == FIGURE_ROW:
             table = self.query_one(FigureTable)
-            table.cursor = current[1][0]
-            table.scroll_to_cursor()
-        elif current:
+            if current[1][0] < table.row_count:
+                table.cursor = current[1][0]
+                table.scroll_to_cursor()
+        elif current and current[0] < len(statics):  # paragraphs may be mid-replacement
             self.scroll_to_widget(statics[current[0]], animate=False, center=True)

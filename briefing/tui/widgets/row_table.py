@@ -53,10 +53,15 @@ class RowTable(Widget, can_focus=True):
 
     cursor: reactive[int] = reactive(0, layout=False)
 
+    #: Layouts kept, by width: Textual asks for the height at the width with and without a
+    #: scrollbar, and a resize goes back and forth; a long table is not laid out each time.
+    KEEP_LAYOUTS = 4
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._layout: TableLayout | None = None
         self._layout_width = -1
+        self._layouts: dict[int, TableLayout] = {}
 
     # -- what subclasses provide -----------------------------------------------------------
     @property
@@ -78,13 +83,18 @@ class RowTable(Widget, can_focus=True):
     def invalidate(self, cursor: int | None = 0) -> None:
         """The rows changed: lay them out again (and put the cursor at ``cursor``)."""
         self._layout = None
+        self._layouts.clear()
         if cursor is not None:
             self.set_reactive(RowTable.cursor, cursor)
         self.refresh(layout=True)
 
     def layout_for(self, width: int) -> TableLayout:
         if self._layout is None or self._layout_width != width:
-            self._layout = self.build_layout(width)
+            if width not in self._layouts:
+                if len(self._layouts) >= self.KEEP_LAYOUTS:
+                    self._layouts.pop(next(iter(self._layouts)))
+                self._layouts[width] = self.build_layout(width)
+            self._layout = self._layouts[width]
             self._layout_width = width
         return self._layout
 
