@@ -42,11 +42,24 @@ class Choice(RadioSet):
         if index is not None:
             self.choose(buttons[index].id)
 
+    def _cursor_on_value(self) -> bool:
+        """With no cursor yet (RadioSet's mount moves to the first button, which chose it),
+        put it on the chosen button and say so: the first move starts from the choice."""
+        if self._selected is not None or self.value is None:
+            return False
+        index = next((i for i, b in enumerate(self.children) if b.id == self.value), None)
+        self._selected = index
+        return index is not None
+
     def action_next_button(self) -> None:
+        if self._cursor_on_value():
+            return
         super().action_next_button()
         self._choose_cursor()
 
     def action_previous_button(self) -> None:
+        if self._cursor_on_value():
+            return
         super().action_previous_button()
         self._choose_cursor()
 
