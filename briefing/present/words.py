@@ -55,6 +55,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "export_figure": ("This figure", "本指标"),
     "export_comparison": ("This comparison", "本对比"),
     "export_full_path": ("Saves to", "保存到"),
+    "section_column": ("Section", "章节"),
+    "filter": ("filter", "筛选"),
+    "sort": ("sort", "排序"),
+    "sheet_filter_placeholder": ("Filter: words, or kind: period: scope: section: "
+                                 "(Enter keeps it, Esc clears it)",
+                                 "筛选：关键词，或 类型: 时期: 范围: 章节:（回车保留，Esc 清除）"),
+    "sort_asc": ("Sort ↑", "升序"),
+    "sort_desc": ("Sort ↓", "降序"),
+    "filter_key": ("Filter", "筛选"),
     "both_langs": ("Both (Chinese, English beneath)", "双语（中文在上，英文在下）"),
     "not_compared": ("Nothing here is in a comparison: move to a figure and press f to pick "
                      "figures to compare it with",

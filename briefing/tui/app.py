@@ -37,6 +37,7 @@ ACTION_WORDS = {
     "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
     "toggle_bilingual": "bilingual", "details": "details", "command_palette": "palette",
     "quote_step(1)": "next_quote", "quote_step(-1)": "previous_quote",
+    "sort(False)": "sort_asc", "sort(True)": "sort_desc", "filter": "filter_key",
 }
 
 

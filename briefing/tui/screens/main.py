@@ -14,6 +14,7 @@ from textual.widgets import Tree
 from briefing.model import Lang, Pack
 from briefing.present.words import t
 from briefing.tui.subject import Subject, subject
+from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.header import BriefingHeader
@@ -89,8 +90,14 @@ class MainScreen(Screen[None]):
         self.tree.set_lang(lang)
         if self.find_bar is not None:
             self.find_bar.set_lang(lang)
-        if self.pane.node_id:
-            await self.show(self.pane.node_id, lang)
+        pane = self.pane
+        if pane.node_id:
+            # the same figure under the cursor, the focus where it was, the text near where it
+            # was: only the words change (the table is refilled, which would start at row 1)
+            figure, y = pane.highlighted_figure, pane.scroll_y
+            table_focused = isinstance(self.focused, FigureTable)
+            await self.show(pane.node_id, lang)
+            pane.keep_figure(figure, table_focused, y)
 
     # -- events ------------------------------------------------------------------------------
     @on(Tree.NodeSelected, "#tree")
