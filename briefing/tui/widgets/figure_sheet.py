@@ -116,6 +116,10 @@ class SheetFilter(Input):
     class Cleared(Message):
         pass
 
+    def __init__(self, **kwargs) -> None:
+        # not selected on focus: ``|`` puts "kind:" in the box for the typing that follows
+        super().__init__(select_on_focus=False, **kwargs)
+
     def action_clear(self) -> None:
         self.value = ""
         self.post_message(self.Cleared())
