@@ -30,3 +30,17 @@ def title_of(pack: Pack, item_id: str, lang: Lang) -> str:
     if kind == "comparison":
         return one_line(find_comparison(pack, item_id).title.get(lang))
     return item_id
+
+
+def matching(pack: Pack, text: str, lang: Lang, limit: int = 12) -> list[str]:
+    """Ids to offer for ``text`` typed in go-to: ids starting with it, then ids holding it,
+    then titles holding it (in ``lang``), each in the pack's order."""
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    ids = pack.ids()
+    starts = [i for i in ids if i.casefold().startswith(needle)]
+    holds = [i for i in ids if needle in i.casefold() and i not in starts]
+    seen = set(starts) | set(holds)
+    titled = [i for i in ids if i not in seen and needle in title_of(pack, i, lang).casefold()]
+    return [*starts, *holds, *titled][:limit]
