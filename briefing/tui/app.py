@@ -64,6 +64,8 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         Binding("k", "vim_move(-1)", "Up", show=False),
     ]
     COMMANDS = App.COMMANDS | {_commands}
+    #: seconds a toast stays (Textual's 5 is long over a table); warnings stay at most 6
+    NOTIFICATION_TIMEOUT = 3
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide"),
                                                                  (120, "-roomy")]
 
@@ -79,7 +81,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         self.lang: Lang = lang or self.session.saved_lang() or "en"
         self.resume_scroll = 0.0  # where the resumed item was left, applied once it is shown
         if start_id is None and (saved := self.session.saved_open(self.resolve)):
-            start_id, self.resume_scroll = saved, self.session.state.scroll
+            start_id, self.resume_scroll = saved, self.session.saved_scroll(self.lang)
         self.start_id = start_id
         self.history = History()
         self._scroll_at: dict[str, float] = {}  # where each visited item was left, for Back
@@ -145,6 +147,8 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
             return
         self.history.visit(start)
         self._after_show(start)
+        if self.session.state.lang != self.lang:  # a --lang chosen at start is kept too
+            self.session.remember(lang=self.lang)
         if self.resume_scroll:
             self.main.pane.restore_scroll(self.resume_scroll)
 
@@ -218,7 +222,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
                           else one_line(self.pack.node(node_id).title.get(self.lang)))
         main.refresh_bindings()
         if item_id != self.session.state.open_id:
-            self.session.remember(open_id=item_id, scroll=0.0)
+            self.session.remember(open_id=item_id, scroll=0.0, scrolls={})
 
     def _back_to_main(self) -> None:
         while len(self.screen_stack) > 1:
@@ -302,6 +306,13 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         if self.use_command_palette and not SafeCommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
+    def get_system_commands(self, screen: Screen):
+        """The palette's actions first (export, language, ...), then Textual's own."""
+        from briefing.tui.palette_actions import palette_actions
+
+        yield from palette_actions(self, screen)
+        yield from super().get_system_commands(screen)
+
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen
 
@@ -318,16 +329,17 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
                     word = ACTION_WORDS.get(binding.action)
                     if word is None:  # Textual's own (focus, copy, ...): listed below
                         continue
-                    label = t(word, self.lang)
+                    # the palette once, saying what it holds (the footer's word is short)
+                    label = t("palette_long" if word == "palette" else word, self.lang)
                     keys = rows.setdefault(label, [])
                     display = self.get_key_display(binding)
                     if display not in keys:
                         keys.append(display)
+        # in the notation of the rows above (Textual's key display: ^f, esc, ⏎)
         extra = [("tab / shift+tab", "Next / previous pane" if self.lang == "en" else "切换窗格"),
                  ("space", "Fold / unfold in the tree" if self.lang == "en" else "目录折叠 / 展开"),
-                 ("enter / i", "Open / figure details" if self.lang == "en" else "打开 / 指标详情"),
-                 ("ctrl+p", "Command palette" if self.lang == "en" else "命令面板"),
-                 ("escape", t("close", self.lang))]
+                 ("⏎ / i", "Open / figure details" if self.lang == "en" else "打开 / 指标详情"),
+                 ("esc", t("close", self.lang))]
         extra += [(keys, en if self.lang == "en" else zh) for keys, en, zh in KEYS_BEYOND]
         return [(" / ".join(keys), label) for label, keys in rows.items()] + extra
 
@@ -341,8 +353,10 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         await self.set_lang("zh" if self.lang == "en" else "en")
 
     async def set_lang(self, lang: Lang) -> None:
+        left = {self.lang: self.main.pane.scroll_y} if self.main.pane.node_id else {}
         self.lang = lang
-        self.session.remember(lang=lang)
+        # where the item was left in the language left: resuming in it goes back there
+        self.session.remember(lang=lang, scrolls={**self.session.state.scrolls, **left})
         self.title = one_line(self.pack.title.get(lang))
         self._translate(self)
         for screen in self.screen_stack:

@@ -21,7 +21,7 @@ MAX_SCROLL = 10_000_000
 MAX_PINS = 2000
 #: Tree nodes remembered unfolded per pack (where you were, not your data: more are let go).
 MAX_EXPANDED = 2000
-RESUME_FIELDS = ("open_id", "lang", "expanded", "tree_hidden", "scroll")
+RESUME_FIELDS = ("open_id", "lang", "expanded", "tree_hidden", "scroll", "scrolls")
 
 
 class LimitReached(Exception):
@@ -37,6 +37,9 @@ class PackState:
     expanded: list[str] | None = None  # tree nodes shown unfolded
     tree_hidden: bool = False
     scroll: float = 0.0  # the reading pane's vertical offset for ``open_id``
+    #: that offset in each language it was read in (the same text sits lower in one than in
+    #: the other, so resuming in the other language needs its own)
+    scrolls: dict[str, float] = field(default_factory=dict)
     pins: list[str] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)  # pins the pack no longer has
     used: float = 0.0  # when this entry was last written (seconds since the epoch)
@@ -44,6 +47,7 @@ class PackState:
     def to_json(self) -> dict:
         return {"open": self.open_id, "lang": self.lang, "expanded": self.expanded,
                 "tree_hidden": self.tree_hidden, "scroll": self.scroll,
+                "scrolls": dict(self.scrolls),
                 "pins": list(self.pins), "set_aside": list(self.set_aside), "used": self.used}
 
     @property
@@ -134,6 +138,11 @@ def parse(raw: dict, bad: list[str]) -> PackState:
             setattr(state, name, float(value))
         else:
             bad.append(name)
+    scrolls = raw.get("scrolls", {})
+    if isinstance(scrolls, dict) and all(k in LANGS and _offset(v) for k, v in scrolls.items()):
+        state.scrolls = {k: float(v) for k, v in scrolls.items()}
+    else:
+        bad.append("scrolls")
     for name in ("pins", "set_aside"):
         if name not in raw:
             continue
@@ -142,6 +151,11 @@ def parse(raw: dict, bad: list[str]) -> PackState:
             bad.append(name)
         setattr(state, name, found or [])
     return state
+
+
+def _offset(value: object) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value) and 0 <= value <= MAX_SCROLL)
 
 
 def is_id(value: object) -> bool:

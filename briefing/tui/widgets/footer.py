@@ -23,10 +23,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-# Kept first when room is short; actions not listed come after, in footer order.
-PRIORITY = ("quit", "help", "toggle_lang", "command_palette", "app.search", "compare",
-            "source", "app.goto", "app.back", "app.forward", "export", "find", "close",
-            "app.pop_screen", "dismiss")
+# Kept first when room is short; actions not listed come after, in footer order. The way
+# out of a screen (Esc) comes right after Quit: at 60 columns it must still show.
+PRIORITY = ("quit", "close", "app.pop_screen", "dismiss", "help", "toggle_lang",
+            "command_palette", "app.search", "compare", "source", "app.goto", "app.back",
+            "app.forward", "export", "find")
 PALETTE_BAR = "▏"  # the rule before the palette key, as Textual draws it
 _DIM, _NONE = Style(dim=True), Style()
 
