@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+from textual.app import SystemCommand
 from textual.screen import Screen
-from textual.system_commands import SystemCommand
 
 from briefing.present.words import t
 
