@@ -23,6 +23,8 @@ KEYS_BEYOND = [
     ("K / J, ^↑ / ^↓", "Move a pin up / down (in the tree's Pins)",
      "上移 / 下移收藏（目录中的收藏）"),
     ("delete", "Remove a pin (in the tree's Pins)", "删除收藏（目录中的收藏）"),
+    ("← / →, [ / ], |", "All figures: choose a column, sort it up / down, filter",
+     "全部数据：选择列、升序 / 降序排序、筛选"),
 ]
 
 

@@ -55,6 +55,9 @@ class AllFiguresView:
                    for c, key in zip(figure_sheet.columns(lang), figure_sheet.COLUMNS,
                                      strict=True)]
         table.set_rows(columns, rows, figure_sheet.cells)
+        translate = getattr(self.app, "_translate", None)  # type: ignore[attr-defined]
+        if translate is not None:  # its footer keys (Sort, Filter) in the app's language
+            translate(table)
         self._sheet_title(table, title, len(rows))
         title.display = True  # "0 of 40" is worth saying when a filter hides everything
         box.display = bool(state.filter) or box.has_focus
@@ -81,6 +84,10 @@ class AllFiguresView:
             table.cursor = index
         if table.has_focus:
             self.call_after_refresh(table.scroll_to_cursor)  # type: ignore[attr-defined]
+        elif self._filter_box().has_focus:  # typing a filter: the box, the count, the header
+            self.call_after_refresh(self.scroll_to_widget,  # type: ignore[attr-defined]
+                                    self.query_one("#figures-title"),  # type: ignore[attr-defined]
+                                    animate=False, top=True)
 
     def on_figure_sheet_sort_asked(self, event: FigureSheet.SortAsked) -> None:
         event.stop()
