@@ -11,6 +11,7 @@ from briefing.tui.screens.export import ExportDialog
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.widgets.choice import Choice
 from briefing.userstate import PackState, StateStore
+from tests.tui._pilot import read_in_pane
 from tests.tui.test_workflow import last_notice, wait_for
 
 
@@ -67,9 +68,7 @@ def test_the_choice_follows_the_arrows_and_enter_exports_what_is_shown(fixture_p
 
     async def scenario(pilot):
         app = pilot.app
-        app.open_id("ach-enterprises")
-        await wait_for(pilot, lambda: app.main.pane.node_id == "ach-enterprises")
-        app.main.pane.focus()
+        await read_in_pane(pilot, "ach-enterprises")
         dialog = await _open_dialog(pilot)
         what = dialog.query_one("#export-what", Choice)
         assert [b.id for b in what.query("RadioButton")] == [
@@ -98,10 +97,7 @@ def test_the_choice_follows_the_arrows_and_enter_exports_what_is_shown(fixture_p
 def test_the_language_choice_names_the_file_and_writes_that_language(
         fixture_pack, store, out, drive, presses, code, langs):
     async def scenario(pilot):
-        app = pilot.app
-        app.open_id("achievements")
-        await wait_for(pilot, lambda: app.main.pane.node_id == "achievements")
-        app.main.pane.focus()
+        await read_in_pane(pilot, "achievements")
         dialog = await _open_dialog(pilot)
         lang = dialog.query_one("#export-lang", Choice)
         assert lang.value == "export-en"  # the app's language first

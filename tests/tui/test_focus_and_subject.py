@@ -20,6 +20,7 @@ from briefing.tui.widgets.reading_pane import ReadingPane
 from briefing.tui.widgets.section_tree import SectionTree
 from briefing.tui.widgets.visibility import in_view
 from briefing.userstate import PackState, StateStore
+from tests.tui._pilot import read_in_pane
 from tests.tui.test_workflow import last_notice, wait_for
 
 
@@ -109,9 +110,7 @@ def test_resuming_with_the_tree_hidden_focuses_the_pane(fixture_pack, store, dri
 def test_s_and_y_on_the_item_read_when_no_row_is_focused(fixture_pack, drive):
     async def scenario(pilot):
         app = pilot.app
-        app.open_id("ach-enterprises")
-        await wait_for(pilot, lambda: app.main.pane.node_id == "ach-enterprises")
-        app.main.pane.focus()
+        await read_in_pane(pilot, "ach-enterprises")
         await pilot.press("y")
         await wait_for(pilot, lambda: app.clipboard.startswith("**Stronger enterprises**"))
         await pilot.press("s")

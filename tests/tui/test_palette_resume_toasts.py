@@ -16,6 +16,7 @@ from briefing.tui.screens.main import MainScreen
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.section_tree import SectionTree
 from briefing.userstate import PackState, StateStore
+from tests.tui._pilot import read_in_pane
 from tests.tui.test_workflow import wait_for
 
 
@@ -136,9 +137,7 @@ def test_scroll_is_resumed_per_language(fixture_pack, store, drive):
 def test_toasts_are_short_and_sit_over_the_tree_not_the_values(fixture_pack):
     async def scenario(pilot):
         app = pilot.app
-        app.open_id("ach-enterprises")
-        await wait_for(pilot, lambda: app.main.pane.node_id == "ach-enterprises")
-        app.main.pane.focus()
+        await read_in_pane(pilot, "ach-enterprises")
         await pilot.press("p")
         await wait_for(pilot, lambda: app.screen.query("Toast"))
         toast = app.screen.query_one("Toast")
