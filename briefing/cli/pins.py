@@ -91,7 +91,7 @@ def _change(item_id: str, pin: bool) -> None:
 
     item_id = qualified_id(pack, item_id)
     if pin:
-        from briefing.cli.console import known_item
+        from briefing.cli.item_ids import known_item
 
         known_item(pack, item_id)
     store = _store()
