@@ -23,15 +23,28 @@ def default_library_dir() -> Path:
 
 
 def is_pack(path: Path) -> bool:
-    return (Path(path) / MANIFEST).is_file()
+    return _is_file(Path(path) / MANIFEST)
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that answers no for a path the system refuses (a name over 255 bytes):
+    the pack's loader then says what is wrong with it, in one line."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def is_library(path: Path) -> bool:
     """A folder with a ``library.yaml``, or without a manifest of its own that holds packs."""
     path = Path(path)
-    if (path / LIBRARY_FILE).is_file():
+    if _is_file(path / LIBRARY_FILE):
         return True
-    return path.is_dir() and not is_pack(path) and bool(pack_folders(path))
+    try:
+        is_dir = path.is_dir()
+    except OSError:
+        return False
+    return is_dir and not is_pack(path) and bool(pack_folders(path))
 
 
 def pack_folders(root: Path) -> list[Path]:

@@ -205,7 +205,7 @@ def test_stub_skips_thresholds_and_latin_names(tmp_path):
 
 
 @pytest.mark.parametrize(("ignore_file", "problem"), [
-    (None, "coverage-ignore.yaml: cannot read: no such file or directory"),
+    (None, "coverage-ignore.yaml: the coverage ignore list named by the manifest is missing"),
     ("- doc: demo-report\n  number: [\n", "coverage-ignore.yaml:3: YAML syntax error"),
     ("- doc: demo-report\n  number: 九九\n  reason: x\n",
      "coverage-ignore.yaml:1: '九九' does not occur in document 'demo-report'"),
@@ -226,5 +226,6 @@ def test_validate_checks_the_coverage_ignore_file(doc, tmp_path, ignore_file, pr
         fh.write("coverage_ignore: coverage-ignore.yaml\n")
     result = run("validate", str(pack))
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.lower().startswith(problem.lower()), result.stderr
+    assert result.stderr.startswith(f"error: {pack}/{problem}"), result.stderr
+    assert result.stderr.count("\n") == 1
     assert len(result.stderr.splitlines()) == 1
