@@ -92,6 +92,7 @@ class FigureRow:
     period: str
     kind: str
     compared: int
+    section: str = ""  # the section's title, in the all-figures view only
 
     @property
     def compared_text(self) -> str:

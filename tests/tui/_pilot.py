@@ -29,3 +29,13 @@ def saved(store):
     from briefing.userstate import StateStore
 
     return StateStore(store.directory).load("fixture")
+
+
+async def read_in_pane(pilot, node_id: str) -> None:
+    """Open ``node_id`` and put the focus on the reading pane (no row focused): what keys
+    act on is then the item being read."""
+    app = pilot.app
+    app.open_id(node_id)
+    await wait_until(pilot, lambda: app.main.pane.node_id == node_id, node_id)
+    app.main.pane.focus()
+    await wait_until(pilot, lambda: app.main.pane.has_focus, "the pane focused")

@@ -103,3 +103,23 @@ def test_the_bilingual_view_draws_the_english_beside_the_chinese(page, served):
     wait_for(lambda: "2024年" in screen_text(page)[before:], what="the Chinese half")
     wait_for(lambda: "under the leadership" in screen_text(page)[before:],
              what="the English half beside it")
+
+
+def test_keys_work_on_load_without_a_click(page, served):
+    """The terminal has the focus once the page is up: no click, no focus call by the test."""
+    open_app(page, served.url)
+    wait_for(lambda: page.evaluate("document.activeElement.className")
+             == "xterm-helper-textarea", what="the terminal focused on load")
+    before = len(screen_text(page))
+    page.keyboard.press("/")
+    wait_for(lambda: "Search sections" in screen_text(page)[before:], what="the search box")
+
+
+def test_the_tab_has_an_icon(page, served):
+    open_app(page, served.url)
+    href = page.evaluate("document.querySelector('link[rel=icon]').href")
+    for url in (href, f"{served.base}/favicon.ico"):  # linked, and where browsers look
+        response = page.request.get(url)
+        assert response.status == 200, url
+        assert response.headers["content-type"] == "image/svg+xml"
+        assert response.body().lstrip().startswith(b"<svg")
