@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.authoring.yaml_out import flow, scalar
 from briefing.documents import DocumentError, ExtractedDocument, read_document
 
 #: Where a pack keeps its documents, relative to the pack.
@@ -114,13 +115,19 @@ def write_new(target: Path, data: bytes) -> None:
         os.unlink(tmp)
 
 
-def entry_text(doc_id: str, document: KeptDocument, year: str, indent: str = "  ") -> str:
-    """The manifest entry for ``document``: title, publisher and date to fill in (``TODO``)."""
+def entry_text(doc_id: str, document: KeptDocument, year: str, indent: str = "  ", *,
+               title: str | None = None, publisher: str | None = None,
+               date: str | None = None) -> str:
+    """The manifest entry for ``document``: title, publisher and date to fill in (``TODO``),
+    or in Chinese as the document gives them (then English waits for a translator)."""
     pad = indent + "  "
     lines = [f"{indent}- id: {doc_id}",
              f"{pad}file: {_scalar(document.file)}",
+             f"{pad}title: {flow({'zh': title})}" if title else
              f'{pad}title: {{zh: "TODO: 文件标题", en: "TODO: document title"}}',
-             f'{pad}publisher: {{zh: "TODO: 发布机构", en: "TODO: publisher"}}',
+             f"{pad}publisher: {flow({'zh': publisher})}" if publisher
+             else f'{pad}publisher: {{zh: "TODO: 发布机构", en: "TODO: publisher"}}',
+             f"{pad}date: {scalar(date)}" if date else
              f'{pad}date: "{year}"             # TODO: the document\'s date: YYYY, YYYY-MM or '
              "YYYY-MM-DD",
              f"{pad}sha256: {document.sha256}"]
@@ -135,11 +142,12 @@ def entry_text(doc_id: str, document: KeptDocument, year: str, indent: str = "  
 
 
 def _scalar(value: str) -> str:
-    """A file name as a YAML scalar: plain when that is safe, else double-quoted."""
-    import json
-
-    plain = value[:1].isalnum() and not any(ch in value for ch in ":#{}[],&*!|>'\"%@`\\")
-    return value if plain and value == value.strip() else json.dumps(value, ensure_ascii=False)
+    """A file name as a YAML scalar: plain when that is safe (nothing YAML gives meaning to,
+    nothing that needs an escape), else double-quoted."""
+    quoted = scalar(value)
+    plain = (value[:1].isalnum() and quoted[1:-1] == value
+             and not any(ch in value for ch in ":#{}[],&*!|>'%@`"))
+    return value if plain and value == value.strip() else quoted
 
 
 def _pages(pages: tuple[int, ...], pad: str, width: int = 96) -> str:

@@ -41,11 +41,12 @@ def _key(key: str) -> str:
     return key if _PLAIN_KEY.match(key) else scalar(key)
 
 
-def _flow(value: object) -> str:
+def flow(value: object) -> str:
+    """A value on one line: a mapping or list in flow style, anything else a scalar."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(k)}: {_flow(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_key(k)}: {flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(_flow(v) for v in value) + "]"
+        return "[" + ", ".join(flow(v) for v in value) + "]"
     return scalar(value)
 
 
@@ -57,7 +58,7 @@ def _mapping(data: dict, indent: str, first: str) -> list[str]:
             lines.append(f"{lead}{_key(key)}:")
             lines.extend(_sequence(value, indent))
         else:
-            lines.append(f"{lead}{_key(key)}: {_flow(value)}")
+            lines.append(f"{lead}{_key(key)}: {flow(value)}")
     return lines
 
 

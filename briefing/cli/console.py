@@ -355,7 +355,12 @@ def unknown_id(pack, item_id: str, wanted: str = "") -> typer.Exit:
 
 def qualified_id(pack, item_id: str) -> str:
     """``item_id`` as the pack holds it: in a library, an id without its briefing is taken
-    when exactly one briefing has it (two that do are named, and neither is guessed)."""
+    when exactly one briefing has it (two that do are named, and neither is guessed); an
+    ad-hoc comparison's id (``adhoc:a,b``) has each of its figures' ids taken so."""
+    from briefing.present.comparison_rows import adhoc_figures, adhoc_id
+
+    if (figures := adhoc_figures(item_id)) is not None:
+        return adhoc_id([qualified_id(pack, f) for f in figures])
     if pack.has_id(item_id) or not state.qualified or ":" in item_id:
         return item_id
     found = [f"{b}:{item_id}" for b in state.library().ids() if pack.has_id(f"{b}:{item_id}")]

@@ -9,8 +9,8 @@ from rich.text import Text
 
 from briefing.cli.render import plain
 from briefing.library import Library
-from briefing.library.summary import is_translated
 from briefing.model import Lang
+from briefing.present.translation import shown
 from briefing.text.rich_wrap import Wrapped
 from briefing.text.sanitize import one_line
 
@@ -23,10 +23,8 @@ HEADINGS = {
 
 
 def title_in(title, lang: Lang) -> str:
-    """A title in ``lang``; where English is missing, the Chinese (never a TODO)."""
-    if lang == "en" and not is_translated(title.en):
-        return title.zh
-    return title.get(lang)
+    """A title in ``lang``; where English is missing (or a TODO), the Chinese, marked."""
+    return shown(title, lang)
 
 
 def library_table(library: Library, lang: Lang) -> RenderableType:

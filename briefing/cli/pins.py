@@ -90,10 +90,10 @@ def _change(item_id: str, pin: bool) -> None:
     from briefing.cli.console import qualified_id
 
     item_id = qualified_id(pack, item_id)
-    if pin and not pack.has_id(item_id):
-        from briefing.cli.console import unknown_id
+    if pin:
+        from briefing.cli.item_ids import known_item
 
-        raise unknown_id(pack, item_id)
+        known_item(pack, item_id)
     store = _store()
     outcome: dict[str, bool] = {}
     act = changes.pin(item_id) if pin else changes.unpin(item_id)

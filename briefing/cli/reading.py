@@ -20,6 +20,7 @@ from briefing.cli.console import (
     state,
     unknown_id,
 )
+from briefing.cli.item_ids import known_item
 from briefing.cli.launch import open_app
 from briefing.cli.root import (
     BriefingOption,
@@ -120,16 +121,18 @@ def show(
     set_lang(lang)
     pack = state.pack()
     from briefing.cli import render
+    from briefing.present.comparison_rows import adhoc_figures
 
     item_id = qualified_id(pack, item_id)
     if pack.has_node(item_id):
         out(render.node_view(pack, pack.node(item_id), state.lang))
     elif pack.has_figure(item_id):
         out(render.figure_detail(pack, pack.figure(item_id), state.lang))
-    elif pack.has_comparison(item_id):
-        from briefing.present.comparison_rows import build
+    elif pack.has_comparison(item_id) or adhoc_figures(item_id) is not None:
+        from briefing.present.comparison_rows import build, find_comparison
 
-        view = build(pack, pack.comparison(item_id))
+        known_item(pack, item_id)  # an ad-hoc one that cannot be drawn: one line, why
+        view = build(pack, find_comparison(pack, item_id))
         out(render.comparison_view(pack, view, state.lang))
     else:
         raise unknown_id(pack, item_id)
@@ -202,7 +205,12 @@ def compare(
     _one_format(json, csv)
     pack = state.pack()
     from briefing.present.comparison_json import view_to_dict
-    from briefing.present.comparison_rows import IncomparableFigures, adhoc, build
+    from briefing.present.comparison_rows import (
+        IncomparableFigures,
+        adhoc,
+        adhoc_figures,
+        build,
+    )
 
     if not ids:
         if csv:
@@ -210,6 +218,8 @@ def compare(
         _list_comparisons(pack, json)
         return
     ids = [qualified_id(pack, i) for i in ids]
+    if len(ids) == 1 and (figures := adhoc_figures(ids[0])) is not None:
+        ids = figures  # an ad-hoc comparison's id (as pinned): its figures
     curated = [i for i in ids if pack.has_comparison(i)]
     if curated and len(ids) > 1:
         raise fail(f"'{curated[0]}' is a comparison: give one comparison id, or two or more "
@@ -318,9 +328,7 @@ def export(
         export_pins(output, force, export_lang, chosen, style)
         return
     pack = state.pack()
-    item_id = qualified_id(pack, item_id)
-    if not pack.has_id(item_id):
-        raise unknown_id(pack, item_id)
+    item_id = known_item(pack, qualified_id(pack, item_id))
     from briefing.export import ExportDocument
 
     document = ExportDocument(pack, export_lang, style)  # type: ignore[arg-type]

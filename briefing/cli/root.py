@@ -73,7 +73,7 @@ def pack_name(content: Path | None) -> str:
         pack = load_pack_cached(content or bundled_pack_dir())
     except (PackInvalid, OSError, typer.Exit):
         return f"the briefing in {content}" if content else "the bundled briefing"
-    return f"'{clean(one_line(pack.title.en))}'"
+    return f"'{clean(one_line(pack.title.get('en')))}'"
 
 
 app = typer.Typer(
@@ -147,8 +147,8 @@ COMMAND_MODULES = {
     "pins": "pins", "pin": "pins", "unpin": "pins",
     "serve": "serve",
     "library": "library", "indicator": "indicators",
-    "validate": "reading", "init": "authoring", "add-doc": "authoring", "stub": "authoring",
-    "coverage": "authoring",
+    "validate": "reading", "init": "authoring", "add-doc": "authoring", "draft": "drafting",
+    "stub": "authoring", "coverage": "authoring", "status": "drafting",
 }
 #: ``--help``'s groups of commands: reading the briefing first, writing a pack last.
 HELP_GROUPS = {

@@ -26,7 +26,7 @@ WORDS = {"en": {"brief": "Brief"}, "zh": {"brief": "简报"}}
 
 def brief_title(pack: Pack) -> Text:
     return Text(zh=f"{one_line(pack.title.zh)} — {WORDS['zh']['brief']}",
-                en=f"{one_line(pack.title.en)} — {WORDS['en']['brief']}")
+                en=f"{one_line(pack.title.get('en'))} — {WORDS['en']['brief']}")
 
 
 def brief_document(pack: Pack, ids: list[str], lang: ExportLang = "en",

@@ -18,7 +18,8 @@ from typing import Literal
 from briefing.figures.formatting import kind_label, period_label, value_parts
 from briefing.model import Comparison, Figure, Lang, Node, Pack, Source, Text
 from briefing.present.citations import Citations, page_label
-from briefing.present.comparison_rows import ComparisonView, build
+from briefing.present.comparison_rows import ComparisonView, build, find_comparison, is_comparison
+from briefing.present.titles import kind_of
 from briefing.text.nobreak import bind_numbers, bind_value
 from briefing.text.sanitize import one_line
 
@@ -157,7 +158,7 @@ class ExportDocument:
         """Several ids in order, each shown once: a figure or item inside a section or item
         that is also listed is shown there, in its table, not again on its own; a comparison
         already drawn is not drawn again. Ids the pack lacks are skipped."""
-        ids = [i for i in dict.fromkeys(ids) if self.pack.has_id(i)]
+        ids = [i for i in dict.fromkeys(ids) if kind_of(self.pack, i) is not None]
         covered: set[str] = set()
         for item_id in ids:
             if self.pack.has_node(item_id):
@@ -177,9 +178,9 @@ class ExportDocument:
             self.add_node(pack.node(item_id), level)
         elif pack.has_figure(item_id):
             self.add_figure(pack.figure(item_id), level)
-        elif pack.has_comparison(item_id):
+        elif is_comparison(pack, item_id):  # curated, or ad-hoc (``adhoc:a,b``)
             if item_id not in self._drawn:
-                self.add_comparison(pack.comparison(item_id), level)
+                self.add_comparison(find_comparison(pack, item_id), level)
         else:
             raise KeyError(item_id)
 

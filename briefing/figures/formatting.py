@@ -192,7 +192,7 @@ def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
         return f"第{format_value(value)}", ""
     if unit == "tier":
         return f"第{chinese_amount(value)}梯队", ""
-    word = pack.unit(unit).label.zh.split("/")[0]
+    word = pack.unit(unit).measure_words[0]
     plain = _ZH_PLAIN_DISPLAY.match(display)
     if plain and plain.group("unit") in _zh_measure_words(pack, word) and (
             plain.group("number")[0].isdigit() or plain.group("number")[-1] in "千万亿"):
@@ -214,12 +214,12 @@ def _range_parts(pack: Pack, low: float, high: float, unit: str,
         return f"{format_value(low)}%—{format_value(high)}%", ""
     if unit == "rank":
         return f"第{format_value(low)}—{format_value(high)}", ""
-    word = "" if unit in ("ratio", "times", "tier") else pack.unit(unit).label.zh.split("/")[0]
+    word = "" if unit in ("ratio", "times", "tier") else pack.unit(unit).measure_words[0]
     return f"{chinese_amount(low)}—{chinese_amount(high)}", word
 
 
 def _zh_measure_words(pack: Pack, word: str) -> set[str]:
-    words = {alt for u in pack.units for alt in u.label.zh.split("/")}
+    words = {alt for u in pack.units for alt in u.measure_words}
     return words | {"", word}
 
 

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from briefing.library.catalog import Library
 from briefing.library.indicators import CANDIDATE, NONE, SEVERAL_CONFIRMED, find
 from briefing.library.qualified import qualify
-from briefing.library.summary import is_translated
 from briefing.model import Comparison, ComparisonEntry, Pack, Text
 from briefing.model.library import CrossComparison, CrossEntry
+from briefing.present.translation import is_translated
 
 #: Marks a row whose figure was found by the indicator's phrases but not yet confirmed.
 UNCONFIRMED = " *"
@@ -67,10 +67,10 @@ def build_cross(library: Library, spec: CrossComparison, pack: Pack,
                 continue
             row = label
             if spec.kind == "timeline" and len(finding.figures) > 1:
-                row = Text(zh=f"{label.zh}（{fig.period}）", en=f"{label.en} ({fig.period})")
+                row = Text(zh=f"{label.zh}（{fig.period}）", en=f"{label.get('en')} ({fig.period})")
             if finding.status == CANDIDATE:
                 unconfirmed.append(chosen.briefing)
-                row = Text(zh=row.zh + UNCONFIRMED, en=row.en + UNCONFIRMED)
+                row = Text(zh=row.zh + UNCONFIRMED, en=row.get("en") + UNCONFIRMED)
             entries.append(ComparisonEntry(figure=fid, label=row))
     if not entries:
         return None
@@ -80,7 +80,7 @@ def build_cross(library: Library, spec: CrossComparison, pack: Pack,
 
 def _title(library: Library, briefing: str) -> Text:
     title = library.entry(briefing).title
-    return title if is_translated(title.en) else Text(zh=title.zh, en=title.zh)
+    return title if is_translated(title) else Text(zh=title.zh)
 
 
 _WHY = {"no figure": ("无对应指标", "no figure for it"),
@@ -94,7 +94,7 @@ _WHY = {"no figure": ("无对应指标", "no figure for it"),
 def _note(own: Text | None, unconfirmed: list[str], missing: list[tuple[str, str]]
           ) -> Text | None:
     zh: list[str] = [own.zh] if own else []
-    en: list[str] = [own.en] if own else []
+    en: list[str] = [own.get("en")] if own else []
     if unconfirmed:
         names = ", ".join(dict.fromkeys(unconfirmed))
         zh.append(f"*：按指标短语找到、尚未确认（briefing indicator --confirm）：{names}。")

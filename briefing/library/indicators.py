@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.figures.formatting import kind_label
-from briefing.library.summary import is_translated
 from briefing.model import Figure, Pack, Text
 from briefing.model.library import Indicator
+from briefing.present.translation import is_translated
 
 #: Characters allowed between a phrase and the number it names in a quote ("预期目标为").
 GAP = 8
@@ -43,7 +43,7 @@ def names_it(fig: Figure, indicator: Indicator) -> bool:
     """Whether ``fig`` names ``indicator`` (its unit aside)."""
     if any(phrase in fig.label.zh for phrase in indicator.phrases):
         return True
-    if is_translated(fig.label.en) and indicator.name.en.casefold() in fig.label.en.casefold():
+    if is_translated(fig.label) and indicator.name.en.casefold() in fig.label.en.casefold():
         return True
     quote = fig.source.quote
     for phrase in indicator.phrases:
@@ -93,7 +93,7 @@ def labelled(fig: Figure, indicators: dict[str, Indicator]) -> Figure:
     """``fig`` with its indicator's labels when it is confirmed as one and has no English
     label of its own (a drafted Chinese-only pack reads in English at once)."""
     indicator = indicators.get(fig.indicator or "")
-    if indicator is None or is_translated(fig.label.en):
+    if indicator is None or is_translated(fig.label):
         return fig
     from dataclasses import replace
 

@@ -26,27 +26,25 @@ def is_pack(path: Path) -> bool:
     return _is_file(Path(path) / MANIFEST)
 
 
-def is_library(path: Path) -> bool:
-    """A folder with a ``library.yaml``, or without a manifest of its own that holds packs.
-    A path the system refuses (a name over 255 bytes) is neither: loading it as a pack then
-    says so in one line."""
-    path = Path(path)
-    if _is_file(path / LIBRARY_FILE):
-        return True
-    try:
-        folder = path.is_dir()
-    except OSError:
-        return False
-    return folder and not is_pack(path) and bool(pack_folders(path))
-
-
 def _is_file(path: Path) -> bool:
-    """``Path.is_file``, False for a path the system refuses (``is_file`` raises for a name
-    too long, where it answers False for a missing file or a symlink loop)."""
+    """``Path.is_file`` that answers no for a path the system refuses (a name over 255 bytes):
+    the pack's loader then says what is wrong with it, in one line."""
     try:
         return path.is_file()
     except OSError:
         return False
+
+
+def is_library(path: Path) -> bool:
+    """A folder with a ``library.yaml``, or without a manifest of its own that holds packs."""
+    path = Path(path)
+    if _is_file(path / LIBRARY_FILE):
+        return True
+    try:
+        is_dir = path.is_dir()
+    except OSError:
+        return False
+    return is_dir and not is_pack(path) and bool(pack_folders(path))
 
 
 def pack_folders(root: Path) -> list[Path]:

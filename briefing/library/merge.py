@@ -179,5 +179,5 @@ def _about(pack: Pack) -> Text:
 
 def _about_documents(documents) -> Text:
     zh = "；".join(f"《{d.title.zh}》（{d.publisher.zh}，{d.date}）" for d in documents)
-    en = "; ".join(f"{d.title.en} ({d.publisher.en}, {d.date})" for d in documents)
+    en = "; ".join(f"{d.title.get('en')} ({d.publisher.get('en')}, {d.date})" for d in documents)
     return Text(zh=f"文件：{zh}。", en=f"Documents: {en}.")

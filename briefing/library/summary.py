@@ -8,12 +8,12 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.model import Pack, Text
 from briefing.paths import cache_dir, prune_cache
+from briefing.present.translation import translated_share
 
 SUMMARY_FORMAT = 1
 #: Summaries kept in the cache folder (each a few hundred bytes).
@@ -43,41 +43,14 @@ class Summary:
     translated: float
 
 
-def is_translated(english: str | None) -> bool:
-    """Whether a text's English is there: not empty and not a ``TODO`` placeholder (what
-    ``briefing init`` and ``stub`` write until someone translates)."""
-    return bool(english and english.strip()) and not english.lstrip().startswith("TODO")
-
-
-def texts(pack: Pack) -> Iterator[Text]:
-    """Every text of the pack a reader sees in either language."""
-    yield pack.title
-    for doc in pack.documents:
-        yield doc.title
-        yield doc.publisher
-    for node in pack.nodes():
-        yield node.title
-        yield node.text
-        for fig in node.figures:
-            yield fig.label
-            if fig.note:
-                yield fig.note
-    for comparison in pack.comparisons:
-        yield comparison.title
-        if comparison.note:
-            yield comparison.note
-
-
 def summarize(pack: Pack) -> Summary:
-    found = list(texts(pack))
-    done = sum(1 for text in found if is_translated(text.en))
     return Summary(
         id=pack.id, title=pack.title,
         date=max((d.date for d in pack.documents), default=""),
         documents=tuple(DocumentInfo(d.id, d.title, d.publisher, d.date)
                         for d in pack.documents),
         sections=len(pack.sections), figures=sum(1 for _ in pack.figures()),
-        translated=done / len(found) if found else 1.0)
+        translated=translated_share(pack))
 
 
 # -- the cache -------------------------------------------------------------------------------

@@ -33,15 +33,29 @@ HEDGE_MEANINGS = ("above", "about", "below", "at-least", "at-most")
 COMPARISON_KINDS = ("peers", "ratio", "progress", "ranking", "timeline")
 
 
+#: What English shows before Chinese that no one has translated yet (a drafted pack is Chinese
+#: only until it is): every English output reads "[zh] 地区生产总值增长", never passing the
+#: Chinese off as English.
+UNTRANSLATED = "[zh]"
+
+
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
 class Text(Frozen):
-    """A piece of text in both languages."""
+    """A piece of text in Chinese and, once translated, English (``en`` is "" until then)."""
 
     zh: str
-    en: str
+    en: str = ""
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.en)
 
     def get(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        """The text in ``lang``; English not written yet is the Chinese, marked
+        :data:`UNTRANSLATED`."""
+        if lang == "zh":
+            return self.zh
+        return self.en or (f"{UNTRANSLATED} {self.zh}" if self.zh else "")
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's
@@ -62,6 +76,14 @@ class Unit(Frozen):
 
     def english(self, value: float) -> str:
         return self.singular if value == 1 and self.singular else self.label.en
+
+    @property
+    def measure_words(self) -> tuple[str, ...]:
+        """Its Chinese measure words, the first the one written: "个/项" are two, but a rate
+        (an id with "-per-": "微克/立方米", "万元/人") is one word with its denominator."""
+        if "-per-" in self.id:
+            return (self.label.zh,)
+        return tuple(self.label.zh.split("/"))
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)  # repr, ==, hash: Frozen's

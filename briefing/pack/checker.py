@@ -78,7 +78,10 @@ class Checker:
             return None
         return value
 
-    def text(self, data: LineDict, key: str, what: str, required: bool = True) -> Text | None:
+    def text(self, data: LineDict, key: str, what: str, required: bool = True,
+             english: bool = False) -> Text | None:
+        """``{zh: …, en: …}``. English may be left out (or "") until it is translated, unless
+        ``english`` says the model needs it (a scope's name)."""
         if not self.present(data, key, what, required):
             return None
         value = data[key]
@@ -91,6 +94,8 @@ class Checker:
         if inner is None:
             return None
         zh = self.string(inner, "zh", where)
+        if not english and inner.get("en") in (None, ""):
+            return Text(zh=zh) if zh else None  # not translated yet
         en = self.string(inner, "en", where)
         return Text(zh=zh, en=en) if zh and en else None
 

@@ -61,7 +61,8 @@ class VocabularyReader(ReaderBase):
             if not ID_RE.match(str(scope_id)):
                 c.error(line, f"scope '{scope_id}' must be lowercase letters, digits and '-'")
                 continue
-            label = c.text(_entry(raw, line), "value", f"scope '{scope_id}'")
+            label = c.text(_entry(raw, line), "value", f"scope '{scope_id}'",
+                           english=True)  # English output names the scope
             if label:
                 scope = Scope(id=str(scope_id), label=label)
                 self.scopes[scope.id] = scope

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from briefing.model import Baseline, Comparison, ComparisonEntry, Figure, Pack, Text
 from briefing.present.bounds import INF, Bound, figure_bound
+from briefing.text.sanitize import one_line
 
 #: The baseline of a ratio comparison written before comparisons named theirs.
 DEFAULT_BASELINE = Baseline(label=Text(zh="基准", en="baseline"))
@@ -225,8 +226,27 @@ def _ratio(pack: Pack, entries: tuple[ComparisonEntry, ...],
     return rows, "ratio"
 
 
-def adhoc(pack: Pack, figure_ids: list[str]) -> ComparisonView:
-    """Compare any figures a user picked, if they share a unit; otherwise say why not."""
+#: An ad-hoc comparison's id: ``adhoc:`` and its figures' ids joined by commas, so a pin or an
+#: export can carry it. No pack id holds a comma (nor, in a library, a briefing called so with
+#: one), and an ad-hoc comparison has two figures or more: the id never names anything else.
+ADHOC_PREFIX = "adhoc:"
+
+
+def adhoc_id(figure_ids: list[str]) -> str:
+    """The id of the ad-hoc comparison of ``figure_ids`` (in that order)."""
+    return ADHOC_PREFIX + ",".join(figure_ids)
+
+
+def adhoc_figures(item_id: str) -> list[str] | None:
+    """The figure ids an ad-hoc comparison id names, or None if ``item_id`` is not one."""
+    if not item_id.startswith(ADHOC_PREFIX) or "," not in item_id:
+        return None
+    return [part.strip() for part in item_id[len(ADHOC_PREFIX):].split(",")]
+
+
+def adhoc_comparison(pack: Pack, figure_ids: list[str]) -> Comparison:
+    """The comparison a user makes by picking figures: they must share a unit; otherwise
+    :class:`IncomparableFigures` says why not. Its title names the figures."""
     if len(figure_ids) < 2:
         raise IncomparableFigures("pick at least two figures to compare")
     missing = [fid for fid in figure_ids if not pack.has_figure(fid)]
@@ -240,8 +260,35 @@ def adhoc(pack: Pack, figure_ids: list[str]) -> ComparisonView:
             f"these figures have different units and cannot share one scale: {names}"
         )
     kind = "ranking" if figures[0].unit == "rank" else "peers"
-    comparison = Comparison(id="ad-hoc", title=Text(zh="自选对比", en="Ad-hoc comparison"),
-                            kind=kind, entries=tuple(ComparisonEntry(figure=f.id) for f in figures))
-    return build(pack, comparison)
+    title = Text(zh="自选对比：" + "、".join(one_line(f.label.zh) for f in figures),
+                 en="Ad-hoc comparison: " + "; ".join(one_line(f.label.en) for f in figures))
+    return Comparison(id=adhoc_id(figure_ids), title=title, kind=kind,
+                      entries=tuple(ComparisonEntry(figure=f.id) for f in figures))
 
 
+def find_comparison(pack: Pack, comparison_id: str) -> Comparison:
+    """A curated comparison by id, or the ad-hoc one an ``adhoc:`` id names (``KeyError`` if
+    there is neither; :class:`IncomparableFigures` for an ad-hoc id that cannot be drawn)."""
+    figures = adhoc_figures(comparison_id)
+    if figures is None:
+        return pack.comparison(comparison_id)
+    return adhoc_comparison(pack, figures)
+
+
+def is_comparison(pack: Pack, item_id: str) -> bool:
+    """Whether ``item_id`` names a curated comparison or an ad-hoc one that can be drawn."""
+    if pack.has_comparison(item_id):
+        return True
+    figures = adhoc_figures(item_id)
+    if figures is None:
+        return False
+    try:
+        adhoc_comparison(pack, figures)
+    except IncomparableFigures:
+        return False
+    return True
+
+
+def adhoc(pack: Pack, figure_ids: list[str]) -> ComparisonView:
+    """Compare any figures a user picked, if they share a unit; otherwise say why not."""
+    return build(pack, adhoc_comparison(pack, figure_ids))

@@ -92,6 +92,7 @@ class FigureRow:
     period: str
     kind: str
     compared: int
+    section: str = ""  # the section's title, in the all-figures view only
 
     @property
     def compared_text(self) -> str:
@@ -106,7 +107,7 @@ class FigureRow:
 
 def figure_columns(lang: Lang) -> list[Column]:
     """The figure table's columns; the value carries the hedge, so no column of its own."""
-    return [Column(t("figure", lang)), Column(t("value", lang), style="bold"),
+    return [Column(t("figure", lang)), Column(t("value", lang), style="bold", whole=True),
             Column(t("period", lang)), Column(t("kind", lang)),
             Column(t("compared_short", lang), justify="center", optional=True)]
 
@@ -199,13 +200,13 @@ def english_for(pack: Pack, item_id: str) -> str | None:
     """The English of what :func:`source_for` quotes, shown under the Chinese original."""
     if pack.has_figure(item_id):
         fig = pack.figure(item_id)
-        return (f"{one_line(fig.label.en)}: {one_line(figure_value(pack, fig, 'en'))} "
+        return (f"{one_line(fig.label.get('en'))}: {one_line(figure_value(pack, fig, 'en'))} "
                 f"({period_label(fig, 'en')})")
     if not pack.has_node(item_id):
         return None
     for node in pack.node(item_id).walk():
         if node.source:
-            return f"{one_line(node.title.en)}. {clean(node.text.en).strip()}"
+            return f"{one_line(node.title.get('en'))}. {clean(node.text.get('en')).strip()}"
         for fig in node.figures:
             return english_for(pack, fig.id)
     return None

@@ -106,13 +106,13 @@ def each_record(pack: Pack) -> Iterator[Record]:
     """:func:`records`, one at a time (a large pack's store input keeps none of them)."""
     for node in pack.nodes():
         kind = "section" if node.is_section else "item"
-        yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.en,
+        yield Record(node.id, kind, node.section_id, node.title, node.text.zh, node.text.get("en"),
                      (("title.zh", node.title.zh), ("title.en", node.title.en),
                       ("text.zh", node.text.zh), ("text.en", node.text.en)), node.parent_id)
     for fig in pack.figures():
         # the value as the reader sees it: the source's wording, hedged English ("about 4.15%")
         zh = f"{fig.label.zh}{VALUE_SEP.zh}{figure_value(pack, fig, 'zh')}"
-        en = f"{fig.label.en}{VALUE_SEP.en}{figure_value(pack, fig, 'en')}"
+        en = f"{fig.label.get('en')}{VALUE_SEP.en}{figure_value(pack, fig, 'en')}"
         fields = [("label.zh", fig.label.zh), ("label.en", fig.label.en),
                   ("display", fig.display), ("quote", fig.source.quote)]
         if fig.note:
@@ -124,7 +124,7 @@ def each_record(pack: Pack) -> Iterator[Record]:
         fields = [("title.zh", cmp.title.zh), ("title.en", cmp.title.en)]
         if cmp.note:
             fields += [("note.zh", cmp.note.zh), ("note.en", cmp.note.en)]
-        yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.en,
+        yield Record(cmp.id, "comparison", cmp.section_id, cmp.title, note.zh, note.get("en"),
                      tuple(fields))
 
 

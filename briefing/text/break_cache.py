@@ -14,6 +14,7 @@ private cache folder, only if this user wrote it, and only with a valid keyed di
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -26,14 +27,19 @@ from briefing.paths import cache_dir
 from briefing.paths.private import trusted_cache_dir, trusted_file
 from briefing.paths.seal import TRAILER, cache_key, seal, unseal
 from briefing.paths.unwind import terminate_unwinds
-from briefing.text import line_breaking
+from briefing.text import line_breaking, zh_words
 
 MAX_BYTES = 8 * 1024 * 1024  # larger files are neither read nor written
 
 
 def _key() -> str:
-    """Changes whenever the results could: our rules' source or the uniseg installed."""
+    """Changes whenever the results could: our rules' source, the Chinese words or the uniseg
+    installed."""
     digest = hashlib.sha256(Path(line_breaking.__file__).read_bytes())
+    digest.update(Path(zh_words.__file__).read_bytes())
+    with contextlib.suppress(OSError):
+        words = zh_words.DATA.stat()
+        digest.update(f"{words.st_size}:{words.st_mtime_ns}".encode())
     spec = find_spec("uniseg")  # finds the package without importing it
     if spec is not None and spec.origin:
         origin = Path(spec.origin)

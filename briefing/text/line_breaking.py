@@ -3,9 +3,11 @@
 Rich and Textual wrap at spaces and fold CJK text anywhere, which splits "4.15%" across lines
 and starts lines with "，". Here the break opportunities come from the Unicode line-breaking
 algorithm (UAX #14, through ``uniseg``), which keeps "4.15%" and "2,800" whole and never breaks
-before closing punctuation or after opening punctuation. On top of it one rule of our own:
+before closing punctuation or after opening punctuation. On top of it two rules of our own:
 no break between a number and the Chinese unit or hedge glued to it ("1.74万", "100个",
-"4.15%左右", "超1000家次", "3.4个百分点"), since a split there is a misreading.
+"4.15%左右", "超1000家次", "3.4个百分点"), since a split there is a misreading; and no break
+inside a Chinese word ("深 / 圳"), which UAX #14 allows between any two ideographs
+(:mod:`briefing.text.zh_words` knows the words).
 
 Widths are terminal cells (CJK is two), measured by Rich's ``cell_len``.
 
@@ -57,12 +59,17 @@ _GLUED = LazyPattern(
     rf"|{_CN_NUMERAL}(?=[个家次人名项元年月岁倍位所座台件篇条只户套亩吨成届批期轮级类款种%])"
     rf"{_UNIT}{_HEDGE_AFTER})"
 )
+# A hedge before a round Chinese amount with no unit after it ("两个超千亿", "近百万"): the
+# amount ends in a magnitude, so it is a number even where no unit follows.
+_HEDGED_AMOUNT = LazyPattern(
+    r"(?:超过|超|约|近|逾|达)[零〇一二三四五六七八九十百千两]{0,8}[十百千万亿]{1,3}")
 _ATOM = LazyPattern(
     rf"{_DIGITS}(?:[%％‰])?|个百分点|百分点|家次|人次|平方公里|平方米|公里|公顷|分之"
     r"|以上|左右|以内|以下"
 )
 #: The spaces a line break swallows (and that never end a line).
 SPACES = " \t\u3000"
+_DASHES = frozenset("—―–")
 _CLOSING = set("，。、；：！？）】』」”’〉》〕〗〙〛,.;:!?)]}%％‰…—～·")
 
 
@@ -72,7 +79,8 @@ def cell_width(text: str) -> int:
 
 
 def _glued_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _GLUED.finditer(text) if m.end() - m.start() > 1]
+    return [m.span() for pattern in (_GLUED, _HEDGED_AMOUNT) for m in pattern.finditer(text)
+            if m.end() - m.start() > 1]
 
 
 @lru_cache(maxsize=4096)
@@ -104,7 +112,9 @@ _BREAKS_MAX = 50_000
 def break_positions(text: str) -> tuple[int, ...]:
     """Offsets ``i`` where a line may break before ``text[i]`` (0 and ``len(text)`` excluded).
 
-    UAX #14's opportunities, less those inside a number glued to its unit or hedge.
+    UAX #14's opportunities, less those inside a number glued to its unit or hedge, those
+    inside a Chinese word, and those before a dash joined to what precedes it (UAX #14 lets
+    "甲地 / —乙地" start a line with the dash; Chinese typesetting does not).
     """
     if not text:
         return ()
@@ -114,7 +124,12 @@ def break_positions(text: str) -> tuple[int, ...]:
     from uniseg.linebreak import line_break_boundaries  # imported on the first unknown text
 
     inside = _glue_interior(text)
-    found = tuple(b for b in line_break_boundaries(text) if 0 < b < len(text) and b not in inside)
+    if not text.isascii():
+        from briefing.text.zh_words import word_interior  # its words load on first use
+
+        inside = inside | word_interior(text)
+    found = tuple(b for b in line_break_boundaries(text) if 0 < b < len(text) and b not in inside
+                  and not (text[b] in _DASHES and not text[b - 1].isspace()))
     if len(_BREAKS) >= _BREAKS_MAX:
         _BREAKS.clear()
     _BREAKS[text] = found

@@ -5,13 +5,19 @@ and the figure table must keep every label whole (wrapped inside its column), gi
 column whatever room is left, and know which lines belong to which row (for the cursor and
 for scrolling the reading pane to it). Widths are terminal cells (CJK is two).
 
-The one table layout policy (:func:`fit_widths`), shared by the app's tables and the command
-line's (``briefing.cli.fit`` measures Rich cells and asks it), tried in order until one fits:
+Columns are sized from their content. Each has three measures (:class:`Span`): ``narrow``,
+the least it can take without cutting a word (a value with its hedge and unit is one word:
+"about 4.15%", "over RMB 100 billion"); ``usual``, what holds most of its cells on one line
+(one long value does not widen the column for all the short ones); ``natural``, its widest
+cell. The one table layout policy (:func:`fit_widths`), shared by the app's tables and the
+command line's (``briefing.cli.fit`` measures Rich cells and asks it), tried in order until
+one fits:
 
-1. every column at its natural width, the label (flexible) column gets the rest;
-2. the optional columns dropped;
-3. the other wrapping columns narrowed to their longest unbreakable word (numbers, hedges and
-   units never break), so the label gets what it wants;
+1. every column at its usual width, the label (flexible) column gets the rest, and what the
+   label does not need goes back to the other columns, up to their natural widths;
+2. the same with the optional columns dropped;
+3. the other wrapping columns narrowed (the widest first, never below their longest
+   unbreakable word), so the label gets what it wants, or at least what it needs;
 4. stacked: the label on its own lines, the other cells on indented lines below
    (:func:`pack_units`).
 """
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -42,6 +49,9 @@ class Column:
     optional: bool = False  # dropped before the table falls back to the stacked layout
     wrap: bool = True  # False: a number column, never narrowed below its widest cell
     named_when_stacked: bool = False  # "Target over 19,000" on the stacked line, not a bare number
+    #: a value column: a cell breaks only before an opening bracket, so a number with its hedge
+    #: and unit stays on one line ("over RMB 100 billion"); a remark in brackets may wrap
+    whole: bool = False
 
 
 @dataclass(slots=True)
@@ -109,13 +119,55 @@ class _RowLines(Sequence):
         return self._drawn[row]
 
 
-def wrap_cell(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` cells, by the project's one line breaker."""
-    return wrap(text, max(width, 1)) or [""]
+def wrap_cell(text: str, width: int, whole: bool = False) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, by the project's one line breaker; a
+    ``whole`` cell only between its :func:`whole_pieces` (unless one is wider than a line)."""
+    width = max(width, 1)
+    if not whole:
+        return [_shown(line) for line in wrap(text, width)] or [""]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for piece in whole_pieces(paragraph):
+            if line and cell_len((line + piece).rstrip()) > width:
+                lines.append(line.rstrip())
+                line = ""
+            if not line and cell_len(piece.rstrip()) > width:  # the last resort
+                parts = wrap(piece, width) or [""]
+                lines += parts[:-1]
+                line = parts[-1] + " " * (len(piece) - len(piece.rstrip()))
+                continue
+            line += piece
+        lines.append(line.rstrip())
+    return [_shown(line) for line in lines]
 
 
-def min_width(text: str) -> int:
+def _shown(line: str) -> str:
+    """A no-break space (glue for the breaker) drawn as the space it is: find and copy see
+    "about 4.15%", not "about\u00a04.15%"."""
+    return line.replace("\u00a0", " ")
+
+
+_OPENING = "(（[［【"
+
+
+def whole_pieces(text: str) -> list[str]:
+    """A value cut only before an opening bracket: "over 1,000 enterprise services " and
+    "(repeat services counted)". Each piece keeps the spaces that follow it."""
+    pieces, start = [], 0
+    for index, char in enumerate(text):
+        if char in _OPENING and text[start:index].strip():
+            pieces.append(text[start:index])
+            start = index
+    pieces.append(text[start:])
+    return pieces
+
+
+def min_width(text: str, whole: bool = False) -> int:
     """The widest unbreakable run of ``text``: narrower than this, a cell would be cut."""
+    if whole:
+        return max((cell_width(piece.rstrip()) for paragraph in text.split("\n")
+                    for piece in whole_pieces(paragraph)), default=0)
     widest = 0
     for paragraph in text.split("\n"):
         prev = 0
@@ -141,10 +193,32 @@ def _pad(line: str, width: int, justify: Justify) -> str:
 @dataclass(frozen=True, slots=True)
 class Span:
     """A column's measured widths: ``narrow``, the least it can take without cutting a word
-    (for a column that never wraps, its widest cell); ``natural``, its widest line."""
+    (for a column that never wraps, its widest cell); ``natural``, its widest line;
+    ``usual``, what holds most of its cells whole (None: the natural width)."""
 
     narrow: int
     natural: int
+    usual: int | None = None
+
+    @property
+    def typical(self) -> int:
+        """``usual`` within ``narrow`` and ``natural``."""
+        usual = self.natural if self.usual is None else self.usual
+        return min(max(usual, self.narrow), self.natural)
+
+
+#: The share of a column's cells its usual width holds on one line; the rest (the longest)
+#: wrap, rather than widen the column for every row.
+USUAL_SHARE = 0.9
+
+
+def usual_width(widths: Sequence[int]) -> int:
+    """The width that holds :data:`USUAL_SHARE` of ``widths`` (at least all but the longest
+    tenth; a short list, all of them)."""
+    if not widths:
+        return 0
+    ordered = sorted(widths)
+    return ordered[max(math.ceil(len(ordered) * USUAL_SHARE), 1) - 1]
 
 
 def measure(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[Span]:
@@ -152,10 +226,12 @@ def measure(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[Sp
     "单位" is not "单⏎位"; a number column is never narrowed)."""
     spans = []
     for c, column in enumerate(columns):
-        natural = max([_longest_line(column.header), *(_longest_line(r[c]) for r in rows)])
+        head = _longest_line(column.header)
+        lines = [_longest_line(r[c]) for r in rows]
+        natural = max([head, *lines])
         narrow = natural if not column.wrap else max(
-            [cell_len(column.header), *(min_width(r[c]) for r in rows)])
-        spans.append(Span(narrow, natural))
+            [cell_len(column.header), *(min_width(r[c], column.whole) for r in rows)])
+        spans.append(Span(narrow, natural, max(head, usual_width(lines))))
     return spans
 
 
@@ -166,37 +242,49 @@ def fit_widths(columns: Sequence[Column], spans: Sequence[Span], width: int, lab
 
     The label column (``label``) is the flexible one: it takes the room the others leave and
     wants ``label_want`` cells (a third of the width, or all it needs). Tried in order: every
-    column at its natural width; the optional columns dropped; the other wrapping columns
-    narrowed (the widest first, never below their longest word) until the label has what it
-    wants. The label needs ``label_min`` cells (or all it needs) and never less than its own
-    longest word. ``gap`` is what each further column costs beyond its content.
+    column at its usual width (:attr:`Span.typical`); the optional columns dropped; the other
+    wrapping columns narrowed (the widest first, never below their longest word) until the
+    label has what it wants. The label needs ``label_min`` cells (or all it needs) and never
+    less than its own longest word. Room the label does not need goes back to the other
+    columns, up to their natural widths. ``gap`` is what each further column costs beyond
+    its content.
     """
-    count = len(columns)
     natural = [s.natural for s in spans]
+    usual = [s.typical for s in spans]
     narrow = [s.narrow for s in spans]
     label_need = max(min(natural[label], label_min), narrow[label])
     label_want = max(min(natural[label], max(label_min, width // 3)), label_need)
-    everything = [c for c in range(count) if c != label]
+    everything = [c for c in range(len(columns)) if c != label]
     required = [c for c in everything if not columns[c].optional]
-    for live, narrowing, need in ((everything, False, label_want),
-                                  (required, False, label_want),
-                                  (required, True, label_need)):
-        gaps = gap * len(live)
-        others = {c: natural[c] for c in live}
-        if narrowing:  # the widest first, only as far as the label's wish needs
-            for c in sorted(live, key=lambda c: natural[c] - narrow[c], reverse=True):
-                over = sum(others.values()) - (width - gaps - label_want)
-                if over <= 0:
-                    break
-                others[c] -= min(over, natural[c] - narrow[c])
-        room = width - gaps - sum(others.values())
-        if room >= need:
-            widths = [0] * count
-            widths[label] = min(natural[label], room)
-            for c, w in others.items():
-                widths[c] = w
-            return widths
+    for live in (everything, required):
+        others = {c: usual[c] for c in live}
+        if width - gap * len(live) - sum(others.values()) >= label_want:
+            return _widths(others, label, natural, width - gap * len(live), len(columns))
+    gaps = gap * len(required)
+    others = {c: usual[c] for c in required}
+    for need in (label_want, label_need):  # the widest first, as far as the label needs
+        for c in sorted(required, key=lambda c: others[c] - narrow[c], reverse=True):
+            over = sum(others.values()) - (width - gaps - need)
+            if over <= 0:
+                break
+            others[c] -= min(over, others[c] - narrow[c])
+        if width - gaps - sum(others.values()) >= need:
+            return _widths(others, label, natural, width - gaps, len(columns))
     return None
+
+
+def _widths(others: dict[int, int], label: int, natural: list[int], room: int,
+            count: int) -> list[int]:
+    """The label gets the room the others leave, up to its natural width; what is left
+    goes back to the others (in column order) up to theirs."""
+    widths = [0] * count
+    widths[label] = min(natural[label], room - sum(others.values()))
+    spare = room - widths[label] - sum(others.values())
+    for c, w in sorted(others.items()):
+        more = min(spare, natural[c] - w) if spare > 0 else 0
+        widths[c] = w + max(more, 0)
+        spare -= max(more, 0)
+    return widths
 
 
 def lay_out(columns: list[Column], rows: list[list[str]], width: int,
@@ -208,25 +296,26 @@ def lay_out(columns: list[Column], rows: list[list[str]], width: int,
         return _stacked(columns, rows, width)
     layout = TableLayout(widths)
     layout.header = _lines(columns, [c.header for c in columns], widths, header=True)
-    wrapped_once: dict[tuple[str, int], list[str]] = {}  # a column repeats its cells a lot
+    wrapped_once: dict[tuple[str, int, bool], list[str]] = {}  # a column repeats its cells
 
-    def wrapped(cell: str, w: int) -> list[str]:
+    def wrapped(cell: str, w: int, whole: bool) -> list[str]:
         if not w:
             return []
-        key = (cell, w)
+        key = (cell, w, whole)
         if key not in wrapped_once:
-            wrapped_once[key] = wrap_cell(cell, w)
+            wrapped_once[key] = wrap_cell(cell, w, whole)
         return wrapped_once[key]
 
     layout.row_lines = _RowLines(columns, [
-        [wrapped(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows],
-        widths)
+        [wrapped(cell, w, col.whole) for col, cell, w in zip(columns, row, widths, strict=True)]
+        for row in rows], widths)
     return layout
 
 
 def _lines(columns: list[Column], cells: list[str], widths: list[int],
            header: bool = False) -> list[Text]:
-    wrapped = [wrap_cell(cell, w) if w else [] for cell, w in zip(cells, widths, strict=True)]
+    wrapped = [wrap_cell(cell, w, col.whole) if w else []
+               for col, cell, w in zip(columns, cells, widths, strict=True)]
     return _draw(columns, wrapped, widths, header)
 
 
@@ -272,6 +361,9 @@ def _stacked_unit(col: Column, cell: str) -> Text:
         unit.append(f"{col.header}\u00a0", style="dim")  # no break after a name
     if not col.wrap:  # "over 19,000" stays whole on the stacked line too
         cell = cell.replace(" ", "\u00a0")
+    elif col.whole:  # as in its column: a remark in brackets may go to the next line
+        cell = "".join(piece.rstrip(" ").replace(" ", "\u00a0") + piece[len(piece.rstrip(" ")):]
+                       for piece in whole_pieces(cell))
     unit.append(cell, style=col.style)
     return unit
 
@@ -296,4 +388,5 @@ def pack_units(units: list[Text], width: int) -> list[Text]:
         lines.append(current)
     for line in lines:
         line.rstrip()
+        line.plain = _shown(line.plain)  # same length: the styles stay where they were
     return lines

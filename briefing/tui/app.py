@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from briefing.model import Lang, Pack
+from briefing.present.comparison_rows import adhoc_figures, is_comparison
 from briefing.present.words import t
 from briefing.text import break_cache
 from briefing.text.sanitize import one_line
@@ -50,8 +51,11 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         Binding("k", "vim_move(-1)", "Up", show=False),
     ]
     COMMANDS = App.COMMANDS | {_commands}
+    #: seconds a toast stays (Textual's 5 is long over a table); warnings stay at most 6
+    NOTIFICATION_TIMEOUT = 3
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide"),
-                                                                 (120, "-roomy")]
+                                                                 (120, "-roomy"),
+                                                                 (170, "-spacious")]
 
     def __init__(self, pack: Pack, lang: Lang | None = None, start_id: str | None = None,
                  store: StateStore | None = None, view: LibraryView | None = None) -> None:
@@ -65,7 +69,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         self.lang: Lang = lang or self.session.saved_lang() or "en"
         self.resume_scroll = 0.0  # where the resumed item was left, applied once it is shown
         if start_id is None and (saved := self.session.saved_open(self.resolve)):
-            start_id, self.resume_scroll = saved, self.session.state.scroll
+            start_id, self.resume_scroll = saved, self.session.saved_scroll(self.lang)
         self.start_id = start_id
         self.history = History()
         self._scroll_at: dict[str, float] = {}  # where each visited item was left, for Back
@@ -98,7 +102,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         """What the reading pane shows for ``item_id`` (a figure shows its item)."""
         if self.pack.has_figure(item_id):
             return self.pack.figure(item_id).node_id
-        if self.pack.has_comparison(item_id):
+        if is_comparison(self.pack, item_id):
             return self.pack.sections[0].id
         return item_id
 
@@ -122,13 +126,15 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         if self.start_id and self.resolve(self.start_id) is None:
             self.notify(f"{t('unknown_id', self.lang)}: {self.start_id}", severity="warning",
                         markup=False)
-        if self.pack.has_comparison(start):
+        if is_comparison(self.pack, start):
             self.history.visit(self._pane_id(start))
             self._after_show(self._pane_id(start))
             self.open_comparisons(comparison_id=start)
             return
         self.history.visit(start)
         self._after_show(start)
+        if self.session.state.lang != self.lang:  # a --lang chosen at start is kept too
+            self.session.remember(lang=self.lang)
         if self.resume_scroll:
             self.main.pane.restore_scroll(self.resume_scroll)
 
@@ -148,8 +154,10 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         item_id = item_id.strip()
         if item_id in (FIGURES_ID, "figures"):
             return FIGURES_ID
-        self.open_briefings_for(item_id)  # a library's briefing is loaded when first asked for
-        if self.pack.has_id(item_id):
+        figures = adhoc_figures(item_id)  # an ad-hoc comparison: its figures' briefings
+        # a library's briefing is loaded when first asked for
+        self.open_briefings_for(*(figures or [item_id]))
+        if self.pack.has_id(item_id) or (figures and is_comparison(self.pack, item_id)):
             return item_id
         return None
 
@@ -160,7 +168,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
             self.notify(f"{t('unknown_id', self.lang)}: {item_id}", severity="warning",
                         markup=False)
             return False
-        if self.pack.has_comparison(resolved):  # a step in back / forward like any other
+        if is_comparison(self.pack, resolved):  # a step in back / forward like any other
             if record:
                 self._note_scroll()
                 self.history.visit(resolved)
@@ -194,11 +202,13 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         main.tree.follow(node_id)
         if self.pack.has_figure(item_id):
             main.pane.focus_figure(item_id)
+        else:
+            main.pane.settle_focus()
         self.sub_title = (t("figures", self.lang) if node_id == FIGURES_ID
                           else one_line(self.pack.node(node_id).title.get(self.lang)))
         main.refresh_bindings()
         if item_id != self.session.state.open_id:
-            self.session.remember(open_id=item_id, scroll=0.0)
+            self.session.remember(open_id=item_id, scroll=0.0, scrolls={})
 
     def _back_to_main(self) -> None:
         while len(self.screen_stack) > 1:
@@ -225,11 +235,12 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
 
     # -- other screens -----------------------------------------------------------------------
     def open_comparisons(self, comparison_id: str | None = None, figure_id: str | None = None,
-                         only_figure: bool = False) -> None:
+                         only_figure: bool = False, only: list[str] | None = None) -> None:
         from briefing.tui.screens.comparisons import ComparisonsScreen
 
         self.open_screen(ComparisonsScreen(self.pack, self.lang, comparison_id=comparison_id,
-                                     figure_id=figure_id, only_figure=only_figure))
+                                           figure_id=figure_id, only_figure=only_figure,
+                                           only=only))
 
     def open_figure(self, figure_id: str) -> None:
         """The figure detail view."""
@@ -248,10 +259,11 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         self.open_screen(SourceScreen(self.pack, self.lang, sources,
                                       english_for(self.pack, item_id)))
 
-    def open_export(self, node_id: str | None) -> None:
+    def open_export(self, choice) -> None:
+        """The export dialog offering ``choice`` (an :class:`ExportChoice`)."""
         from briefing.tui.screens.export import ExportDialog
 
-        self.open_screen(ExportDialog(self.pack, node_id, self.lang, pins=self.session.pins))
+        self.open_screen(ExportDialog(self.pack, choice, self.lang))
 
     def action_search(self) -> None:
         from briefing.tui.screens.search import SearchScreen
@@ -280,6 +292,13 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         if self.use_command_palette and not SafeCommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
+    def get_system_commands(self, screen: Screen):
+        """The palette's actions first (export, language, ...), then Textual's own."""
+        from briefing.tui.palette_actions import palette_actions
+
+        yield from palette_actions(self, screen)
+        yield from super().get_system_commands(screen)
+
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen
 
@@ -298,16 +317,17 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
             word = ACTION_WORDS.get(binding.action)
             if word is None:  # Textual's own (focus, copy, ...): listed below
                 continue
-            label = t(word, self.lang)
+            # the palette once, saying what it holds (the footer's word is short)
+            label = t("palette_long" if word == "palette" else word, self.lang)
             keys = rows.setdefault(label, [])
             display = self.get_key_display(binding)
             if display not in keys:
                 keys.append(display)
+        # in the notation of the rows above (Textual's key display: ^f, esc, ⏎)
         extra = [("tab / shift+tab", "Next / previous pane" if self.lang == "en" else "切换窗格"),
                  ("space", "Fold / unfold in the tree" if self.lang == "en" else "目录折叠 / 展开"),
-                 ("enter / i", "Open / figure details" if self.lang == "en" else "打开 / 指标详情"),
-                 ("ctrl+p", "Command palette" if self.lang == "en" else "命令面板"),
-                 ("escape", t("close", self.lang))]
+                 ("⏎ / i", "Open / figure details" if self.lang == "en" else "打开 / 指标详情"),
+                 ("esc", t("close", self.lang))]
         extra += [(keys, en if self.lang == "en" else zh) for keys, en, zh in KEYS_BEYOND]
         return [(" / ".join(keys), label) for label, keys in rows.items()] + extra
 
@@ -320,8 +340,10 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
         await self.set_lang("zh" if self.lang == "en" else "en")
 
     async def set_lang(self, lang: Lang) -> None:
+        left = {self.lang: self.main.pane.scroll_y} if self.main.pane.node_id else {}
         self.lang = lang
-        self.session.remember(lang=lang)
+        # where the item was left in the language left: resuming in it goes back there
+        self.session.remember(lang=lang, scrolls={**self.session.state.scrolls, **left})
         self.title = one_line(self.pack.title.get(lang))
         for screen in self.screen_stack:
             if hasattr(screen, "set_lang"):

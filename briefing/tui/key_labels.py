@@ -28,14 +28,16 @@ ACTION_WORDS = {
     "adhoc": "adhoc_key", "dismiss": "close", "pin": "pin", "copy": "copy",
     "toggle_bilingual": "bilingual", "details": "details", "command_palette": "palette",
     "quote_step(1)": "next_quote", "quote_step(-1)": "previous_quote",
+    "sort(False)": "sort_asc", "sort(True)": "sort_desc", "filter": "filter_key",
 }
 
 
 def in_language(binding: Binding, node: DOMNode, lang: Lang) -> Binding:
-    """``binding`` described in ``lang``, if the app or a screen bound it to one of our
-    actions; a widget's own bindings keep Textual's words."""
+    """``binding`` described in ``lang``, if the app, a screen or a widget of ours bound it
+    to one of our actions; Textual's widgets keep their own words."""
     word = ACTION_WORDS.get(binding.action)
-    if word is None or not isinstance(node, App | Screen):
+    ours = isinstance(node, App | Screen) or type(node).__module__.startswith("briefing.")
+    if word is None or not ours:
         return binding
     return replace(binding, description=t(word, lang))
 

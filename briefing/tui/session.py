@@ -42,6 +42,14 @@ class Session:
         open_id = self.state.open_id
         return open_id if open_id and openable(open_id) else None
 
+    def saved_scroll(self, lang: Lang) -> float:
+        """Where the saved item was left in ``lang``: its own offset when it was read in that
+        language, else the top (an offset in the other language points at other text)."""
+        state = self.state
+        if lang in state.scrolls:
+            return state.scrolls[lang]
+        return state.scroll if state.lang in (None, lang) and not state.scrolls else 0.0
+
     def saved_expanded(self) -> set[str] | None:
         if self.state.expanded is None:
             return None
@@ -61,8 +69,8 @@ class Session:
 
     # -- what the user did -------------------------------------------------------------------
     def remember(self, **fields) -> None:
-        """Update resume fields (open_id, lang, expanded, tree_hidden, scroll); a limit that
-        refuses the write becomes a notice (where you were is not worth an error)."""
+        """Update resume fields (open_id, lang, expanded, tree_hidden, tree_width, scroll); a
+        limit that refuses the write becomes a notice (where you were is not worth an error)."""
         try:
             self._apply(changes.set_fields(**fields))
         except LimitReached as exc:

@@ -20,9 +20,13 @@ KEYS_BEYOND = [
     ("→ / ←", "Unfold / fold in the tree (← on a leaf: its parent)",
      "目录展开 / 折叠（叶节点按 ← 回到上级）"),
     ("home / end", "First / last line", "跳到开头 / 结尾"),
-    ("K / J, ctrl+↑ / ctrl+↓", "Move a pin up / down (in the tree's Pins)",
+    ("K / J, ^↑ / ^↓", "Move a pin up / down (in the tree's Pins)",
      "上移 / 下移收藏（目录中的收藏）"),
     ("delete", "Remove a pin (in the tree's Pins)", "删除收藏（目录中的收藏）"),
+    ("< / >", "Narrow / widen the tree (or drag its edge); t hides it",
+     "目录变窄 / 变宽（或拖动其边线）；t 隐藏目录"),
+    ("← / →, [ / ], |", "All figures: choose a column, sort it up / down, filter",
+     "全部数据：选择列、升序 / 降序排序、筛选"),
 ]
 
 
@@ -44,12 +48,12 @@ class WorkflowMixin:
         self.main.refresh_bindings()
         self.notify(t("pins_elsewhere", self.lang).format(
             added=len(added), removed=len(removed), total=len(self.session.pins)),
-            markup=False, timeout=6)
+            markup=False, timeout=4)
 
     def say_state_notices(self) -> None:
         """One line per problem with the state file (it was ignored, never fatal)."""
         for notice in self.session.new_notices():
-            self.notify(notice, severity="warning", markup=False, timeout=8)
+            self.notify(notice, severity="warning", markup=False, timeout=6)
 
     async def action_quit(self) -> None:
         self.remember_position()
@@ -58,7 +62,9 @@ class WorkflowMixin:
     def remember_position(self) -> None:
         """Save what is only read at the end: the scroll position and the tree's folds."""
         main = self.main
-        self.session.remember(scroll=main.pane.scroll_y, expanded=main.tree.expanded_ids(),
+        y = main.pane.scroll_y
+        self.session.remember(scroll=y, scrolls={**self.session.state.scrolls, self.lang: y},
+                              expanded=main.tree.expanded_ids(),
                               tree_hidden=not main.tree.display)
 
     def action_vim_move(self, delta: int) -> None:
@@ -80,15 +86,16 @@ class WorkflowMixin:
         """Pin or unpin a section, item, figure or comparison, and say which."""
         if item_id:
             self.open_briefings_for(item_id)  # a search hit of a library briefing not open yet
-        if not item_id or not self.pack.has_id(item_id):
+        from briefing.present.titles import kind_of, title_of
+
+        if not item_id or kind_of(self.pack, item_id) is None:
             self.notify(t("nothing_to_pin", self.lang), severity="warning")
             return
-        from briefing.present.titles import title_of
 
         try:
             pinned = self.session.toggle_pin(item_id)
         except LimitReached as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            self.notify(str(exc), severity="error", markup=False, timeout=6)
             return
         word = t("pinned" if pinned else "unpinned", self.lang)
         self.notify(f"{word}: {title_of(self.pack, item_id, self.lang)}", markup=False)
@@ -106,7 +113,9 @@ class WorkflowMixin:
         self.copy_to_clipboard(text)
         blocker = osc52_blocker()
         if blocker:
-            self.notify(f"{t('no_clipboard', self.lang)} ({blocker}):\n{text}", markup=False,
-                        severity="warning", timeout=15)
+            lines = text.splitlines()  # a few lines: a toast is no place to read a section
+            shown = "\n".join(lines[:3]) + ("\n…" if len(lines) > 3 else "")
+            self.notify(f"{t('no_clipboard', self.lang)} ({blocker}):\n{shown}", markup=False,
+                        severity="warning", timeout=6)
             return
         self.notify(f"{t('copied', self.lang)}: {what}", markup=False)

@@ -20,7 +20,8 @@ Change = Callable[[PackState], PackState | None]
 
 def set_fields(**fields: object) -> Change:
     """The resume fields given (``open_id``, ``lang``, ``expanded``, ``tree_hidden``,
-    ``scroll``) take these values; the pins are left as they are on disk."""
+    ``tree_width``, ``scroll``, ``scrolls``) take these values; the pins are left as they are
+    on disk."""
     unknown = set(fields) - set(RESUME_FIELDS)
     if unknown:
         raise TypeError(f"not resume fields: {sorted(unknown)}")

@@ -21,7 +21,9 @@ MAX_SCROLL = 10_000_000
 MAX_PINS = 2000
 #: Tree nodes remembered unfolded per pack (where you were, not your data: more are let go).
 MAX_EXPANDED = 2000
-RESUME_FIELDS = ("open_id", "lang", "expanded", "tree_hidden", "scroll")
+MAX_TREE_WIDTH = 1000  # cells: wider than any screen, so a larger saved width is damage
+RESUME_FIELDS = ("open_id", "lang", "expanded", "tree_hidden", "tree_width", "scroll",
+                 "scrolls")
 
 
 class LimitReached(Exception):
@@ -36,14 +38,19 @@ class PackState:
     lang: Lang | None = None
     expanded: list[str] | None = None  # tree nodes shown unfolded
     tree_hidden: bool = False
+    tree_width: int | None = None  # cells, as the reader set it (None: the app's default)
     scroll: float = 0.0  # the reading pane's vertical offset for ``open_id``
+    #: that offset in each language it was read in (the same text sits lower in one than in
+    #: the other, so resuming in the other language needs its own)
+    scrolls: dict[str, float] = field(default_factory=dict)
     pins: list[str] = field(default_factory=list)
     set_aside: list[str] = field(default_factory=list)  # pins the pack no longer has
     used: float = 0.0  # when this entry was last written (seconds since the epoch)
 
     def to_json(self) -> dict:
         return {"open": self.open_id, "lang": self.lang, "expanded": self.expanded,
-                "tree_hidden": self.tree_hidden, "scroll": self.scroll,
+                "tree_hidden": self.tree_hidden, "tree_width": self.tree_width,
+                "scroll": self.scroll, "scrolls": dict(self.scrolls),
                 "pins": list(self.pins), "set_aside": list(self.set_aside), "used": self.used}
 
     @property
@@ -89,10 +96,15 @@ class PackState:
 
         Returns the ids set aside (now or before) so they can be reported, never dropped.
         """
-        back = [i for i in self.set_aside if pack.has_id(i) and i not in self.pins]
-        gone = [i for i in self.pins if not pack.has_id(i)]
-        self.pins = [i for i in self.pins if pack.has_id(i)] + back
-        self.set_aside = unique([i for i in self.set_aside if not pack.has_id(i)] + gone)
+        from briefing.present.titles import kind_of  # an ad-hoc comparison is pinned too
+
+        def has(item_id: str) -> bool:
+            return kind_of(pack, item_id) is not None
+
+        back = [i for i in self.set_aside if has(i) and i not in self.pins]
+        gone = [i for i in self.pins if not has(i)]
+        self.pins = [i for i in self.pins if has(i)] + back
+        self.set_aside = unique([i for i in self.set_aside if not has(i)] + gone)
         return list(self.set_aside)
 
 
@@ -122,6 +134,11 @@ def parse(raw: dict, bad: list[str]) -> PackState:
         state.tree_hidden = hidden
     else:
         bad.append("tree_hidden")
+    width = raw.get("tree_width")
+    if isinstance(width, int) and not isinstance(width, bool) and 0 < width <= MAX_TREE_WIDTH:
+        state.tree_width = width
+    elif width is not None:
+        bad.append("tree_width")
     for name, top in (("scroll", MAX_SCROLL), ("used", math.inf)):
         value = raw.get(name, 0)
         if (isinstance(value, int | float) and not isinstance(value, bool)
@@ -129,6 +146,11 @@ def parse(raw: dict, bad: list[str]) -> PackState:
             setattr(state, name, float(value))
         else:
             bad.append(name)
+    scrolls = raw.get("scrolls", {})
+    if isinstance(scrolls, dict) and all(k in LANGS and _offset(v) for k, v in scrolls.items()):
+        state.scrolls = {k: float(v) for k, v in scrolls.items()}
+    else:
+        bad.append("scrolls")
     for name in ("pins", "set_aside"):
         if name not in raw:
             continue
@@ -137,6 +159,11 @@ def parse(raw: dict, bad: list[str]) -> PackState:
             bad.append(name)
         setattr(state, name, found or [])
     return state
+
+
+def _offset(value: object) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value) and 0 <= value <= MAX_SCROLL)
 
 
 def is_id(value: object) -> bool:

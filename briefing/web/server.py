@@ -24,6 +24,7 @@ from briefing.web.access import TOKEN_PARAM, guard
 from briefing.web.processes import SERVER_PID, reap_children, stop_children
 
 TEMPLATES = Path(__file__).parent / "templates"
+FAVICON = TEMPLATES / "favicon.svg"
 STATIC = Path(textual_serve.__file__).parent / "static"  # xterm.js, its CSS, bundled fonts
 
 
@@ -70,7 +71,13 @@ class BriefingServer(Server):
         # place the token guard can sit in front of every route, theirs included.
         app = await super()._make_app()
         app.middlewares.append(guard(self.token, self.port))
+        app.router.add_get("/favicon.ico", self.handle_favicon)
         return app
+
+    async def handle_favicon(self, request: web.Request) -> web.Response:
+        """The tab's icon (an SVG, which browsers take at this address too)."""
+        return web.Response(body=FAVICON.read_bytes(), content_type="image/svg+xml",
+                            headers={"Cache-Control": "max-age=86400"})
 
     async def on_startup(self, app: web.Application) -> None:
         print(f"Serving the briefing on {self.url}", flush=True)

@@ -107,6 +107,9 @@ def test_an_ordinal_place_is_a_rank_not_people():
     ("集装箱吞吐量520万标准箱。", "teu"), ("人均预期寿命达到82岁。", "years-of-age"),
     ("新增养老床位1.6万张。", "beds"), ("举办促消费活动300场。", "events"),
     ("推广新能源农机1200台。", "units"),
+    ("项目平均审批时间压缩到28个工作日。", "working-days"),
+    ("新建人才公寓1200套。", "apartments"), ("新增税收超亿元楼宇2幢。", "buildings"),
+    ("创建美丽宜居示范村12个。", "villages"),
 ])
 def test_measure_words_real_reports_use(text, unit):
     (found,) = read_figures(text).figures

@@ -97,3 +97,13 @@ def test_properties(text: str, width: int) -> None:
         for m in _DIGIT_RUN.finditer(paragraph):
             if cell_width(m.group()) <= width:
                 assert any(m.group() in line for line in lines), (m.group(), lines)
+
+
+def test_a_dash_joining_two_names_never_starts_a_line() -> None:
+    """"上海 / —苏州科技集群" was seen at 80 columns (issue 28): UAX #14 breaks before an em
+    dash; in Chinese a dash joined to the word before it does not begin a line."""
+    text = "位列全国城市创新指数第四，沪—苏科技集群蝉联全球第五。"
+    for width in range(6, cell_width(text) + 2):
+        assert not any(line.startswith("—") for line in wrap(text, width)), (width, wrap(
+            text, width))
+    assert wrap("north — south", 8) == ["north —", "south"]  # a spaced dash: as before

@@ -59,7 +59,7 @@ def test_the_tree_lists_every_briefing_and_loads_only_the_first(library_dir):
             "Lanjiang Province: 2025 government work report  2025-01-15 · 1 doc · EN 100%",
             "Lanjiang Province: 2026 government work report  2026-01-20 · 1 doc · EN 100%",
             "Nanyu Province: 2025 government work report  2025-01-18 · 1 doc · EN 100%",
-            "南屿省2026年政府工作报告简报  2026-01-19 · 1 doc · EN 0%"]
+            "[zh] 南屿省2026年政府工作报告简报  2026-01-19 · 1 doc · EN 0%"]
         assert view.loaded() == ["daibei-2025"]
         assert app.main.pane.node_id == "daibei-2025"
 

@@ -15,7 +15,7 @@ def test_list_names_each_briefing_with_date_documents_and_english(cli, library_d
     for briefing in BRIEFINGS:
         assert briefing in out
     assert "Lanjiang Province: 2026 government work report" in out
-    assert "南屿省2026年政府工作报告简报" in out  # no English: its Chinese, never a TODO
+    assert "[zh] 南屿省2026年政府工作报告简报" in out  # no English: its Chinese, marked
     assert "TODO" not in out
     data = json.loads(cli("library", "--json", content=library_dir).stdout)
     rows = {b["id"]: b for b in data["briefings"]}

@@ -63,6 +63,14 @@ def test_two_tabs_merge_their_pins(fixture_pack, tmp_path):
     assert StateStore(tmp_path).load("fixture").open_id == "achievements"
 
 
+def test_a_tree_width_set_in_one_tab_keeps_pins_made_in_another(fixture_pack, tmp_path):
+    tab_a, tab_b = (Session(fixture_pack, StateStore(tmp_path)) for _ in range(2))
+    tab_b.toggle_pin("weaknesses")
+    tab_a.remember(tree_width=40, tree_hidden=False)  # a stale copy of the pins
+    saved = StateStore(tmp_path).load("fixture")
+    assert saved.tree_width == 40 and saved.pins == ["weaknesses"]
+
+
 def test_refresh_picks_up_pins_without_writing(fixture_pack, tmp_path):
     session = Session(fixture_pack, StateStore(tmp_path))
     assert not session.refresh()

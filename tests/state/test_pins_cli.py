@@ -171,3 +171,21 @@ def test_a_word_file_is_never_written_to_a_terminal(tmp_path):
         os.close(leader)
     assert result.returncode == 2
     assert result.stderr.decode().startswith("error: a Word file is not for the terminal")
+
+
+def test_an_adhoc_comparison_is_pinned_shown_and_refused_when_it_cannot_be_drawn():
+    adhoc = "adhoc:hntes-2024,hntes-target-2025"
+    result = run("pin", adhoc)
+    assert result.exit_code == 0, result.output
+    assert [(p["id"], p["kind"]) for p in pins_json()["pins"]] == [(adhoc, "comparison")]
+    shown = run("show", adhoc)
+    assert shown.exit_code == 0 and "High-tech enterprises" in shown.stdout
+    unlike = run("pin", "adhoc:hntes-2024,rd-unit-rate-2024")  # enterprises and a percentage
+    assert unlike.exit_code != 0
+    assert unlike.stderr.startswith("error: 'adhoc:hntes-2024,rd-unit-rate-2024'")
+    assert len(unlike.stderr.strip().splitlines()) == 1
+    assert run("pin", "adhoc:hntes-2024,nope").exit_code != 0
+    assert [p["id"] for p in pins_json()["pins"]] == [adhoc]  # nothing else was pinned
+    compared = run("compare", adhoc)  # as pinned: the same as naming its figures
+    assert compared.exit_code == 0
+    assert compared.stdout == run("compare", "hntes-2024", "hntes-target-2025").stdout

@@ -37,7 +37,8 @@ def test_state_dir_follows_the_environment(tmp_path, monkeypatch):
 
 def test_round_trip_keeps_every_field_and_other_packs(store):
     saved = PackState(open_id="ach-enterprises", lang="zh", expanded=["achievements"],
-                      tree_hidden=True, scroll=12.0, pins=["tech-smes-2024", "achievements"],
+                      tree_hidden=True, tree_width=40, scroll=12.0,
+                      pins=["tech-smes-2024", "achievements"],
                       set_aside=["gone"])
     assert store.put(PACK, saved)
     assert store.put("other", PackState(pins=["x"]))
@@ -90,7 +91,7 @@ def test_unreadable_files_are_ignored_with_one_notice(store, raw, words):
 def test_wrong_types_cost_only_their_own_field(store):
     write(store, {"packs": {PACK: {
         "open": ["not", "an", "id"], "lang": "fr", "expanded": "achievements",
-        "tree_hidden": "yes", "scroll": -3,
+        "tree_hidden": "yes", "tree_width": 10**9, "scroll": -3,
         "pins": ["tech-smes-2024", 7, None, "bad\nid", "x" * 500, "hntes-2024"],
         "set_aside": {"a": 1},
     }, "other": "not a dict", 5: {}}})
@@ -98,8 +99,10 @@ def test_wrong_types_cost_only_their_own_field(store):
     assert state.pins == ["tech-smes-2024", "hntes-2024"]  # the readable pins survive
     assert state.open_id is None and state.lang is None and state.expanded is None
     assert state.tree_hidden is False and state.scroll == 0 and state.set_aside == []
+    assert state.tree_width is None
     notice = " ".join(store.notices)
-    for name in ("open", "lang", "expanded", "tree_hidden", "scroll", "pins", "set_aside"):
+    for name in ("open", "lang", "expanded", "tree_hidden", "tree_width", "scroll", "pins",
+                 "set_aside"):
         assert name in notice
 
 
@@ -133,7 +136,8 @@ json_values = st.recursive(
 )
 fields = st.fixed_dictionaries({}, optional={
     k: json_values | st.lists(st.text(max_size=20), max_size=5)
-    for k in ("open", "lang", "expanded", "tree_hidden", "scroll", "pins", "set_aside")})
+    for k in ("open", "lang", "expanded", "tree_hidden", "tree_width", "scroll", "pins",
+              "set_aside")})
 
 
 @settings(max_examples=150, suppress_health_check=SLOW_OK)
@@ -155,6 +159,7 @@ def test_any_entry_loads_to_valid_types_and_keeps_good_pins(tmp_path_factory, en
     assert state.open_id is None or isinstance(state.open_id, str)
     assert state.lang in (None, "en", "zh")
     assert isinstance(state.tree_hidden, bool) and isinstance(state.scroll, float)
+    assert state.tree_width is None or isinstance(state.tree_width, int)
     assert all(isinstance(i, str) for i in [*state.pins, *state.set_aside])
     if entry["pins"] == [*pins, 42]:
         assert state.pins == pins

@@ -25,3 +25,20 @@ async def wait_until(pilot, condition, what: str = "", tries: int = 200) -> None
             return
         await pilot.pause()
     assert condition(), f"timed out waiting for {what}" if what else None
+
+
+def saved(store):
+    """The fixture pack's state as a fresh reader of ``store``'s file sees it."""
+    from briefing.userstate import StateStore
+
+    return StateStore(store.directory).load("fixture")
+
+
+async def read_in_pane(pilot, node_id: str) -> None:
+    """Open ``node_id`` and put the focus on the reading pane (no row focused): what keys
+    act on is then the item being read."""
+    app = pilot.app
+    app.open_id(node_id)
+    await wait_until(pilot, lambda: app.main.pane.node_id == node_id, node_id)
+    app.main.pane.focus()
+    await wait_until(pilot, lambda: app.main.pane.has_focus, "the pane focused")

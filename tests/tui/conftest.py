@@ -43,3 +43,11 @@ def _drive(app, scenario: Callable[..., Awaitable[None]], size: tuple[int, int] 
 
     asyncio.run(main())
     return app
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty state store of the test's own (resume state and pins)."""
+    from briefing.userstate import StateStore
+
+    return StateStore(tmp_path / "state")

@@ -14,6 +14,7 @@ from briefing.tui.widgets.comparison_chart import ComparisonChart
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.section_tree import SectionTree
+from briefing.tui.widgets.visibility import in_view
 
 
 def test_starts_on_the_first_section_with_layout(app, drive):
@@ -222,7 +223,8 @@ def test_see_also_lists_where_the_pack_points_and_enter_opens_it(drive):
         links = app.main.pane.query_one("#see-also", OptionList)
         await wait_until(pilot, lambda: links.option_count == len(refs))
         assert [links.get_option_at_index(i).id for i in range(len(refs))] == refs
-        links.focus()
+        links.focus()  # scrolls the list into view: p acts on rows that can be seen
+        await wait_until(pilot, lambda: in_view(links))
         await pilot.press("p")  # p pins the entry under the cursor, not the open section
         await wait_until(pilot, lambda: app.session.pins == [refs[0]])
         await pilot.press("enter")

@@ -54,3 +54,50 @@ def test_footer_follows_the_language_and_a_click_runs_its_key(fixture_pack, driv
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
 
     drive(BriefingApp(fixture_pack), scenario, size=(120, 35))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", [60, 80, 140])
+def test_every_screen_shows_its_way_out_and_back_comes_with_forward(fixture_pack, drive, lang,
+                                                                    width):
+    """At 60 columns the comparisons screen dropped Close (issue 28); "[ Back" without its
+    "] Forward" read as a button cut in half."""
+    from briefing.tui.screens.comparisons import ComparisonsScreen
+    from briefing.tui.widgets.footer import BriefingFooter
+
+    async def scenario(pilot):
+        app = pilot.app
+        await wait_until(pilot, lambda: isinstance(app.screen, ComparisonsScreen), "compare")
+        footer = app.screen.query_one(BriefingFooter)
+        await wait_until(pilot, lambda: footer.laid_out_keys(), "the footer")
+        actions = {key.action for key in footer.laid_out_keys()}
+        assert "app.pop_screen" in actions and "quit" in actions
+        assert ("app.back" in actions) == ("app.forward" in actions)
+        main = app.main.query_one(BriefingFooter).laid_out_keys(width)
+        main_actions = {key.action for key in main}
+        assert "quit" in main_actions
+        assert ("app.back" in main_actions) == ("app.forward" in main_actions)
+
+    app = BriefingApp(fixture_pack, lang=lang, start_id="cmp-hnte-progress")
+    drive(app, scenario, size=(width, 24))
+
+
+@pytest.mark.parametrize("key", ["question_mark", "slash", "g"])
+def test_a_dialog_shows_its_way_out_in_the_footer_below_it(fixture_pack, drive, key):
+    """A dialog has no footer: the one below it showed the main screen's keys, none of which
+    closes the dialog."""
+    from textual.screen import ModalScreen
+
+    from briefing.tui.widgets.footer import BriefingFooter
+
+    async def scenario(pilot):
+        app = pilot.app
+        footer = app.main.query_one(BriefingFooter)
+        await wait_until(pilot, lambda: "Quit" in footer.render().plain, "the footer")
+        await pilot.press(key)
+        await wait_until(pilot, lambda: isinstance(app.screen, ModalScreen), "the dialog")
+        await wait_until(pilot, lambda: "esc Close" in footer.render().plain, "Close")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: "Quit" in footer.render().plain, "the keys again")
+
+    drive(BriefingApp(fixture_pack), scenario, size=(60, 15))

@@ -34,7 +34,7 @@ def test_thousands_of_figures_are_measured_once_and_drawn_as_seen(make_pack, mon
     real_min_width = table_layout.min_width
     real_draw = getattr(table_layout, "_draw", None)
     monkeypatch.setattr(table_layout, "min_width",
-                        lambda text: measured.append(text) or real_min_width(text))
+                        lambda text, *a: measured.append(text) or real_min_width(text, *a))
     monkeypatch.setattr(table_layout, "_draw", lambda *a, **k: drawn.append(1) or real_draw(
         *a, **k), raising=False)
 

@@ -85,3 +85,73 @@ def test_any_cells_fit_their_width(cells, width):
 
 def test_figure_columns_translate(fixture_pack):
     assert [c.header for c in panes.figure_columns("zh")][:4] == ["指标", "数值", "时期", "类型"]
+
+
+# -- columns sized from their content (issue 28) -----------------------------------------------
+VALUE_COLUMNS = [Column("Figure"), Column("Value", style="bold", whole=True), Column("Period"),
+                 Column("Kind"), Column("Compared", justify="center", optional=True)]
+VALUES = ["about 4.15%", "over RMB 100 billion", "No. 4", "24,300 enterprises", "54%",
+          "over 1,000 enterprise services (repeat services counted)", "超千亿", "4.15%左右",
+          "2800家左右", "超1.9万家（含重复）"]
+
+
+def _figure_rows(count: int = 30) -> list[list[str]]:
+    """Rows in the style of a briefing: long labels, mostly short values, one long one."""
+    label = ("Share of industrial enterprises above designated size that set up an R&D "
+             "institution of their own, by district")
+    return [[f"{label} {i}", VALUES[i % len(VALUES)], "2024", "actual (city)", "1"]
+            for i in range(count)]
+
+
+def _value_lines(layout, row: int, column: int = 1) -> list[str]:
+    """The text of one cell of a laid-out (not stacked) row, line by line."""
+    widths = layout.widths
+    start = sum(w + 2 for w in widths[:column] if w)
+    return [line.plain[start:start + widths[column]].strip() for line in layout.row_lines[row]]
+
+
+def test_a_value_with_its_hedge_and_unit_never_breaks():
+    rows = _figure_rows()
+    for width in range(40, 201, 7):
+        layout = lay_out(VALUE_COLUMNS, rows, width)
+        for index, row in enumerate(rows):
+            text = "\n".join(line.plain for line in layout.row_lines[index])
+            core = row[1].split(" (")[0].split("（")[0]  # a remark in brackets may wrap
+            assert core in text, (width, core, text)
+
+
+def test_the_value_column_holds_most_values_not_the_longest():
+    """One long value does not widen the column for all: the label gets the room."""
+    layout = lay_out(VALUE_COLUMNS, _figure_rows(), 136)
+    assert layout.widths is not None
+    value = layout.widths[1]
+    assert value < len(VALUES[5])  # the long one wraps at its bracket...
+    assert _value_lines(layout, 5) == ["over 1,000 enterprise services",
+                                       "(repeat services counted)"]
+    assert value >= len("over 1,000 enterprise services")  # ...but never inside its number
+    assert layout.widths[0] == 136 - sum(layout.widths[1:]) - 2 * 4  # the label: the rest
+
+
+def test_room_the_label_does_not_need_goes_to_the_other_columns():
+    rows = [["R&D intensity", v, "2024", "estimate (city)", "1"] for v in VALUES]
+    layout = lay_out(VALUE_COLUMNS, rows, 140)
+    assert layout.widths[1] == max(cell_len(v) for v in VALUES)  # every value on one line
+    assert all(len(lines) == 1 for lines in layout.row_lines)
+
+
+def test_stacked_rows_keep_values_whole():
+    layout = lay_out(VALUE_COLUMNS, _figure_rows(12), 36)
+    assert layout.widths is None
+    text = "\n".join(line.plain for lines in layout.row_lines for line in lines)
+    for value in ("over RMB 100 billion", "24,300 enterprises", "超1.9万家"):
+        assert value in text.replace("\u00a0", " ")
+
+
+def test_command_line_spans_without_a_usual_width_lay_out_as_before():
+    """The command line measures no usual width: every column then counts at its natural."""
+    from briefing.text.table_layout import Span, fit_widths
+
+    columns = [Column("Figure"), Column("Value"), Column("Unit")]
+    spans = [Span(10, 80), Span(8, 20), Span(5, 25)]
+    assert fit_widths(columns, spans, 140, 10) == [80, 20, 25]
+    assert fit_widths(columns, spans, 100, 10) == [51, 20, 25]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _pilot import saved
 from textual.widgets import OptionList, RadioButton
 
 from briefing.export.quoting import quoted
@@ -13,7 +14,7 @@ from briefing.tui.screens.source import SourceScreen
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.section_tree import PINS_ID, SectionTree
-from briefing.userstate import PackState, StateStore
+from briefing.userstate import PackState
 
 
 async def wait_for(pilot, condition, what: str = "condition") -> None:
@@ -25,15 +26,6 @@ async def wait_for(pilot, condition, what: str = "condition") -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     raise AssertionError(f"timed out waiting for {what}")
-
-
-@pytest.fixture
-def store(tmp_path) -> StateStore:
-    return StateStore(tmp_path / "state")
-
-
-def saved(store: StateStore) -> PackState:
-    return StateStore(store.directory).load("fixture")
 
 
 def last_notice(app) -> str:

@@ -91,3 +91,35 @@ def test_a_mouse_click_opens_a_section(page, served):
     # Row 10 of the tree is "Weaknesses" (row 0 is the title bar, rows 1-9 Achievements).
     page.mouse.click(*cell_centre(page, 6, 10))
     wait_for(lambda: "[weaknesses]" in screen_text(page)[before:], what="the Weaknesses section")
+
+
+def test_the_bilingual_view_draws_the_english_beside_the_chinese(page, served):
+    """In the browser (issue 28), ``b`` drew each Chinese paragraph and blank lines where its
+    English should stand."""
+    open_app(page, served.url)
+    focus_terminal(page)
+    before = len(screen_text(page))
+    page.keyboard.press("b")
+    wait_for(lambda: "2024年" in screen_text(page)[before:], what="the Chinese half")
+    wait_for(lambda: "under the leadership" in screen_text(page)[before:],
+             what="the English half beside it")
+
+
+def test_keys_work_on_load_without_a_click(page, served):
+    """The terminal has the focus once the page is up: no click, no focus call by the test."""
+    open_app(page, served.url)
+    wait_for(lambda: page.evaluate("document.activeElement.className")
+             == "xterm-helper-textarea", what="the terminal focused on load")
+    before = len(screen_text(page))
+    page.keyboard.press("/")
+    wait_for(lambda: "Search sections" in screen_text(page)[before:], what="the search box")
+
+
+def test_the_tab_has_an_icon(page, served):
+    open_app(page, served.url)
+    href = page.evaluate("document.querySelector('link[rel=icon]').href")
+    for url in (href, f"{served.base}/favicon.ico"):  # linked, and where browsers look
+        response = page.request.get(url)
+        assert response.status == 200, url
+        assert response.headers["content-type"] == "image/svg+xml"
+        assert response.body().lstrip().startswith(b"<svg")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shlex
 import shutil
 import sys
 import threading
@@ -110,13 +111,12 @@ import sys
 from briefing.web.access import new_token
 from briefing.web.server import BriefingServer
 # an app that never quits: it says it is a Textual app, then ignores everything
-STUCK = "exec " + sys.executable + " -c 'import time; print(\\"__GANGLION__\\", flush=True); "
-STUCK += "time.sleep(600)'"
+STUCK = "exec " + sys.executable + " " + STUCK_APP
 class Impatient(BriefingServer):
     QUIT_WAIT = 1.0
     REAP_WAIT = 3.0
 Impatient(STUCK, host="127.0.0.1", port=int(sys.argv[1]), token=new_token(), title="t").serve()
-"""
+""".replace("STUCK_APP", repr(shlex.quote(str(Path(__file__).with_name("stuck_app.py")))))
 
 
 def test_ctrl_c_with_a_stuck_app_is_quiet(tmp_path, monkeypatch):

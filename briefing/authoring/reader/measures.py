@@ -45,6 +45,8 @@ SPECIFIC: dict[str, UnitGuess] = {w: u for w, u in (
     ("家次", _u("enterprise-services", "家次", "enterprise services (repeat services counted)")),
     ("人次", _u("person-times", "人次", "person-times")),
     ("个月", _u("months", "个月", "months", "month")),
+    ("个工作日", _u("working-days", "个工作日", "working days", "working day")),
+    ("工作日", _u("working-days", "工作日", "working days", "working day")),
     ("小时", _u("hours", "小时", "hours", "hour")), ("分钟", _u("minutes", "分钟", "minutes")),
     ("辆", _u("vehicles", "辆", "vehicles", "vehicle")),
     ("岁", _u("years-of-age", "岁", "years of age", "year of age")),
@@ -60,13 +62,16 @@ SPECIFIC: dict[str, UnitGuess] = {w: u for w, u in (
 #: Measure words that count whatever noun they go with (the noun decides the unit).
 GENERIC = {"户": "households", "家": "organizations", "个": "items", "项": "items",
            "所": "institutions", "座": "facilities", "条": "items", "件": "items",
-           "只": "items", "批": "batches",
+           "只": "items", "批": "batches", "幢": "buildings", "栋": "buildings",
            "张": "items", "套": "sets", "台": "units", "场": "events", "处": "sites",
            "种": "kinds", "类": "kinds", "次": "times", "大": "items", "支": "teams",
            "部": "items", "篇": "items", "例": "cases", "份": "copies"}
 #: Nouns a generic measure word may count, most specific first: (noun, unit).
 NOUNS: tuple[tuple[str, UnitGuess], ...] = tuple((n, u) for n, u in (
     ("实验室", _u("laboratories", "家", "laboratories", "laboratory")),
+    ("公寓", _u("apartments", "套", "apartments", "apartment")),
+    ("楼宇", _u("buildings", "幢", "buildings", "building")),
+    ("示范村", _u("villages", "个", "villages", "village")),
     ("研发机构", _u("rd-institutions", "家", "R&D institutions", "R&D institution")),
     ("机构", _u("institutions", "家", "institutions", "institution")),
     ("医院", _u("hospitals", "家", "hospitals", "hospital")),

@@ -10,6 +10,7 @@ a block and a line that starts with a heading marker ("一、", "（一）", "�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from briefing.authoring.reader.dates import GOVERNING_YEAR, doc_year_of, plan_end_year
@@ -49,16 +50,23 @@ class Frame:
     chain: list[str] = field(default_factory=list)  # the headings above, outermost first
 
 
+def lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` with its offset, without its line break. Only a newline ends a
+    line: ``str.splitlines`` also breaks at U+2028, form feeds and the like, and a paragraph
+    holding one would no longer be its text verbatim."""
+    at = 0
+    for line in text.split("\n"):
+        yield at, line.removesuffix("\r")
+        at += len(line) + 1
+
+
 def blocks_of(text: str) -> list[Block]:
     """Each non-empty line a block; lines starting with a heading marker are headings."""
     blocks = []
-    at = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
+    for at, body in lines(text):
         if body.strip():
             level = _level(body)
             blocks.append(Block(at, at + len(body), heading=level > 0, level=level))
-        at += len(line)
     return blocks
 
 

@@ -15,7 +15,15 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
 from briefing.present import panes
-from briefing.present.comparison_rows import ComparisonView, IncomparableFigures, adhoc, build
+from briefing.present.comparison_rows import (
+    ComparisonView,
+    IncomparableFigures,
+    adhoc,
+    adhoc_figures,
+    adhoc_id,
+    build,
+    find_comparison,
+)
 from briefing.present.words import t
 from briefing.text.rich_wrap import Wrapped
 from briefing.text.sanitize import clean, one_line
@@ -40,20 +48,30 @@ class ComparisonsScreen(Screen[None]):
         Binding("s", "source", "Source"),
         Binding("p", "pin", "Pin"),
         Binding("y", "copy", "Copy"),
+        Binding("e", "export", "Export"),
     ]
 
     def __init__(self, pack: Pack, lang: Lang, comparison_id: str | None = None,
-                 figure_id: str | None = None, only_figure: bool = False) -> None:
+                 figure_id: str | None = None, only_figure: bool = False,
+                 only: list[str] | None = None) -> None:
         """``figure_id`` preselects a comparison holding that figure; with ``only_figure``
-        the list holds only those (and an empty list opens the ad-hoc picker)."""
+        the list holds only those, and a figure in none is offered the ad-hoc picker (its
+        unit's figures). ``only`` lists just these comparisons (the item being read's).
+        ``comparison_id`` may be an ad-hoc comparison's id (``adhoc:a,b``)."""
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
         self.figure_id = figure_id
         holding = [c.id for c in pack.comparisons_for(figure_id)] if figure_id else []
-        self.ids = holding if only_figure else [c.id for c in pack.comparisons]
-        self.selected = comparison_id or (holding or self.ids or [None])[0]
-        self.adhoc_ids: list[str] = []
+        if only is not None:
+            self.ids = list(only)
+        else:
+            self.ids = holding if only_figure else [c.id for c in pack.comparisons]
+        self.adhoc_ids: list[str] = adhoc_figures(comparison_id or "") or []
+        self.selected = ADHOC if self.adhoc_ids else (
+            comparison_id or (holding or self.ids or [None])[0])
+        #: opened for a figure in no comparison: the picker is all there is to show
+        self.only_picker = bool(figure_id and only_figure and not holding)
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -76,16 +94,21 @@ class ComparisonsScreen(Screen[None]):
         self._fill_list()
         if self.selected:
             self._draw()
-        elif self.figure_id and not self.ids:
-            # Not in any curated comparison: say so and let the user pick peers for it.
+        elif self.only_picker:
+            # In no curated comparison: say so and offer figures of its unit to compare with.
             self._message(t("no_comparisons", self.lang))
             self.action_adhoc()
         self.query_one("#cmp-list").focus()
 
     async def set_lang(self, lang: Lang) -> None:
+        """The same comparison, the same row: only the words change."""
+        chart = self.query_one(ComparisonChart)
+        cursor = chart.cursor
         self.lang = lang
         self._fill_list()
         self._draw()
+        if cursor < chart.row_count:
+            chart.cursor = cursor
 
     def _fill_list(self) -> None:
         options = self.query_one("#cmp-list", OptionList)
@@ -112,20 +135,42 @@ class ComparisonsScreen(Screen[None]):
         from briefing.tui.screens.pick_figures import PickFiguresScreen
 
         preselect = self.adhoc_ids or ([self.figure_id] if self.figure_id else [])
+        unit = (self.pack.figure(self.figure_id).unit
+                if self.only_picker and self.figure_id else None)
         self.app.open_screen(  # type: ignore[attr-defined]
-            PickFiguresScreen(self.pack, self.lang, preselect), self._picked)
+            PickFiguresScreen(self.pack, self.lang, preselect, unit=unit), self._picked)
 
     def _picked(self, figure_ids: list[str] | None) -> None:
         if figure_ids is None:
+            if self.only_picker and not self.adhoc_ids:
+                self.dismiss()  # nothing was compared: back to where ``f`` was pressed
             return
         self.adhoc_ids = figure_ids
         self.selected = ADHOC
         self._draw()
 
+    @property
+    def shown_id(self) -> str | None:
+        """The id of the comparison drawn: a curated one's, or the ad-hoc one's
+        (``adhoc:a,b``) when its figures can be drawn together; None when nothing is."""
+        if self.selected == ADHOC:
+            return adhoc_id(self.adhoc_ids) if self._view() is not None else None
+        return self.selected
+
     def action_pin(self) -> None:
-        """Pin the comparison shown (an ad-hoc one has no id to pin: say so)."""
-        selected = None if self.selected == ADHOC else self.selected
-        self.app.toggle_pin(selected)  # type: ignore[attr-defined]
+        """Pin the comparison shown, curated or ad hoc."""
+        self.app.toggle_pin(self.shown_id)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        """``e``: the comparison shown (ad hoc too), its section, or the pins."""
+        from briefing.tui.screens.export_choice import ExportChoice
+
+        app = self.app
+        choice = ExportChoice.of(self.pack, self.shown_id, app.session.pins)  # type: ignore[attr-defined]
+        if choice.options:
+            app.open_export(choice)  # type: ignore[attr-defined]
+        else:
+            self.notify(t("nothing_to_export", self.lang), severity="warning")
 
     def action_copy(self) -> None:
         from briefing.export.brief import comparison_table
@@ -156,7 +201,7 @@ class ComparisonsScreen(Screen[None]):
                 self.error = self._reason(exc)
                 return None
         if self.selected:
-            return build(self.pack, self.pack.comparison(self.selected))
+            return build(self.pack, find_comparison(self.pack, self.selected))
         return None
 
     def _reason(self, exc: IncomparableFigures) -> str:

@@ -9,20 +9,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import OptionList, Tree
+from textual.widgets import Tree
 
 from briefing.model import Lang, Pack
 from briefing.present.words import t
+from briefing.tui.screens.tree_size import TreeSizing, fitted
+from briefing.tui.subject import Subject, subject
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.find_bar import FindBar
 from briefing.tui.widgets.footer import BriefingFooter
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading_pane import ReadingPane
-from briefing.tui.widgets.section_tree import FIGURES_ID, PINS_ID, SectionTree
+from briefing.tui.widgets.section_tree import PINS_ID, SectionTree
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TreeSizing, Screen[None]):
     """Where reading happens; the app decides what is open (see ``BriefingApp.open_id``)."""
+
+    AUTO_FOCUS = None  # see on_mount
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "app.back", "Back"),
@@ -42,6 +46,8 @@ class MainScreen(Screen[None]):
         Binding("p", "pin", "Pin"),
         Binding("y", "copy", "Copy"),
         Binding("b", "toggle_bilingual", "Both languages", show=False),
+        Binding("less_than_sign", "tree_narrower", "Narrower tree", show=False),
+        Binding("greater_than_sign", "tree_wider", "Wider tree", show=False),
     ]
 
     def __init__(self, pack: Pack, lang: Lang, initial: str | None = None) -> None:
@@ -57,11 +63,16 @@ class MainScreen(Screen[None]):
             tree = SectionTree(self.pack, self.lang, pins=session.pins,
                                expanded=session.saved_expanded(), id="tree")
             tree.display = not session.state.tree_hidden
+            if session.state.tree_width:  # the reader's width, fitted to this screen
+                tree.styles.width = fitted(session.state.tree_width, self.app.size.width)
             yield tree
             yield ReadingPane(self.pack, self.lang, self.initial, id="pane")
         yield BriefingFooter()
 
     def on_mount(self) -> None:
+        # the tree has the focus, or the pane when the tree is hidden (Textual's own choice
+        # would be the hidden tree: nothing visibly focused); a figure to open takes it next
+        (self.tree if self.tree.display else self.pane).focus()
         self.app.open_start()  # type: ignore[attr-defined]
 
     @property
@@ -84,8 +95,14 @@ class MainScreen(Screen[None]):
         self.tree.set_lang(lang)
         if self.find_bar is not None:
             self.find_bar.set_lang(lang)
-        if self.pane.node_id:
-            await self.show(self.pane.node_id, lang)
+        pane = self.pane
+        if pane.node_id:
+            # the same figure under the cursor, the focus where it was, the text near where it
+            # was: only the words change (the table is refilled, which would start at row 1)
+            figure, y = pane.highlighted_figure, pane.scroll_y
+            table_focused = isinstance(self.focused, FigureTable)
+            await self.show(pane.node_id, lang)
+            pane.keep_figure(figure, table_focused, y)
 
     # -- events ------------------------------------------------------------------------------
     @on(Tree.NodeSelected, "#tree")
@@ -132,9 +149,6 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step":
             return bool(self.pane.find_state.matches)
-        if action == "export":
-            return (self.pane.node_id not in (None, FIGURES_ID)
-                    or bool(self.app.session.pins))  # type: ignore[attr-defined]
         return True
 
     @property
@@ -161,38 +175,33 @@ class MainScreen(Screen[None]):
             self.pane.focus()
         self.app.session.remember(tree_hidden=not tree.display)  # type: ignore[attr-defined]
 
+    def subject(self) -> Subject:
+        """What ``p``, ``y``, ``f``, ``s`` and ``e`` act on (see :mod:`briefing.tui.subject`)."""
+        return subject(self.focused, self.pane.node_id)
+
     def focused_item(self) -> str | None:
-        """What ``p`` pins: the figure, comparison, "See also" entry or tree entry under the
-        cursor, else the open section or item."""
-        focused = self.focused
-        if isinstance(focused, FigureTable):
-            return self.pane.highlighted_figure
-        if isinstance(focused, OptionList) and focused.id in ("comparisons", "see-also"):
-            index = focused.highlighted
-            return None if index is None else focused.get_option_at_index(index).id
-        if isinstance(focused, SectionTree):
-            node = focused.cursor_node
-            data = node.data if node is not None else None
-            return None if data in (None, "", FIGURES_ID, PINS_ID) else data
-        return self.pane.node_id if self.pane.node_id != FIGURES_ID else None
+        """What ``p`` pins: the figure, comparison, "See also" entry or tree entry under a
+        cursor that can be seen, else the open section or item."""
+        return self.subject().item_id
 
     def action_pin(self) -> None:
         self.app.toggle_pin(self.focused_item())  # type: ignore[attr-defined]
 
     def action_copy(self) -> None:
-        """``y``: the focused figure as a cited Markdown line, a comparison as a table with
-        each row's quote, a section or item as its text with the quotes it rests on."""
+        """``y``: the figure a key acts on as a cited Markdown line, a comparison (ad hoc too)
+        as a table with each row's quote, a section or item as its text with the quotes it
+        rests on."""
         from briefing.export import brief
-        from briefing.present.comparison_rows import build
+        from briefing.present.comparison_rows import build, find_comparison, is_comparison
         from briefing.present.titles import title_of
 
         item = self.focused_item()
         pack = self.pack
         if item and pack.has_figure(item):
             text = brief.figure_line(pack, pack.figure(item), self.lang)
-        elif item and pack.has_comparison(item):
-            text = "\n".join(brief.comparison_table(pack, build(pack, pack.comparison(item)),
-                                                    self.lang))
+        elif item and is_comparison(pack, item):
+            text = "\n".join(brief.comparison_table(
+                pack, build(pack, find_comparison(pack, item)), self.lang))
         elif item and pack.has_node(item):
             text = brief.node_text(pack, pack.node(item), self.lang)
         else:
@@ -204,16 +213,22 @@ class MainScreen(Screen[None]):
         await self.pane.toggle_bilingual()
 
     def focused_figure(self) -> str | None:
-        """The figure under the cursor, if the figures table has focus."""
-        if isinstance(self.focused, FigureTable):
-            return self.pane.highlighted_figure
-        return None
+        """The figure a key acts on: the figure row under a cursor that can be seen."""
+        item = self.focused_item()
+        return item if item and self.pack.has_figure(item) else None
 
     def action_compare(self) -> None:
-        self.app.open_comparisons(figure_id=self.focused_figure())
+        """``f``: a figure's comparisons (none: pick figures to compare it with); a row of
+        "Compared in": that comparison; the item being read: the comparisons it takes part
+        in."""
+        from briefing.tui.screens.main_actions import compare
+
+        compare(self)
 
     def action_details(self) -> None:
-        figure = self.focused_figure() or self.pane.highlighted_figure
+        figure = self.focused_figure()
+        if figure is None and self.pane.figure_cursor_in_view():
+            figure = self.pane.highlighted_figure
         if figure:
             self.app.open_figure(figure)
 
@@ -221,6 +236,6 @@ class MainScreen(Screen[None]):
         self.app.open_source(self.focused_figure() or self.pane.node_id)
 
     def action_export(self) -> None:
-        node_id = self.pane.node_id if self.pane.node_id != FIGURES_ID else None
-        if node_id or self.app.session.pins:  # type: ignore[attr-defined]
-            self.app.open_export(node_id)
+        from briefing.tui.screens.main_actions import export
+
+        export(self)

@@ -18,17 +18,24 @@ from briefing.tui.widgets.safe_lists import SafeSelectionList
 
 
 class PickFiguresScreen(Dialog[list[str] | None]):
-    def __init__(self, pack: Pack, lang: Lang, preselect: list[str]) -> None:
+    def __init__(self, pack: Pack, lang: Lang, preselect: list[str],
+                 unit: str | None = None) -> None:
+        """``unit``: list only figures in that unit (those a figure can be compared with)."""
         super().__init__()
         self.pack = pack
         self.lang: Lang = lang
         self.chosen = set(preselect)
+        self.unit = unit
         self._visible: set[str] = set()
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(id="pick-dialog", classes="dialog"):
             yield Static(Text(t("adhoc_title", lang), style="bold"), markup=False)
+            if self.unit is not None:
+                unit = one_line(self.pack.unit(self.unit).label.get(lang))
+                yield Static(Text(t("adhoc_unit", lang).format(unit=unit), style="dim"),
+                             markup=False)
             yield Input(placeholder=t("filter_placeholder", lang), id="pick-filter")
             yield SafeSelectionList[str](id="pick-list")
             with Horizontal(classes="buttons"):
@@ -48,7 +55,8 @@ class PickFiguresScreen(Dialog[list[str] | None]):
         selection = self.query_one("#pick-list", SelectionList)
         selection.clear_options()
         self._visible = set()
-        figures = list(self.pack.figures())
+        figures = [fig for fig in self.pack.figures()
+                   if self.unit is None or fig.unit == self.unit]
         chosen = [fig for fig in figures if fig.id in self.chosen]
         for fig in chosen + [fig for fig in figures if fig.id not in self.chosen]:
             value = one_line(figure_value(self.pack, fig, lang))

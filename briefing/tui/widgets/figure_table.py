@@ -6,6 +6,7 @@ figure's details on Enter, ``i`` or a click on the highlighted row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -46,10 +47,13 @@ class FigureTable(RowTable):
         self._spans = None
         self._index: dict[str, int] = {}
 
-    def set_rows(self, columns: list[Column], rows: list[panes.FigureRow]) -> None:
+    def set_rows(self, columns: list[Column], rows: list[panes.FigureRow],
+                 cells: Callable[[panes.FigureRow], list[str]] | None = None) -> None:
+        """``cells`` gives a row's cells, one per column (default: the figure table's)."""
         self.columns, self.rows = columns, rows
         self.find_query = ""
-        self._cells = [[r.label, r.value, r.period, r.kind, r.compared_text] for r in rows]
+        self._cells = ([cells(r) for r in rows] if cells else
+                       [[r.label, r.value, r.period, r.kind, r.compared_text] for r in rows])
         self._spans: list[Span] | None = None  # measured on the first layout, for all widths
         self._index = {r.figure_id: i for i, r in enumerate(rows)}
         self.invalidate()

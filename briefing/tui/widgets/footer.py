@@ -21,15 +21,19 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from briefing.tui.key_labels import in_language
 
 # Kept first when room is short; actions not listed come after, in footer order.
-PRIORITY = ("quit", "help", "toggle_lang", "command_palette", "app.search", "compare",
-            "source", "app.goto", "app.back", "app.forward", "export", "find", "close",
-            "app.pop_screen", "dismiss")
+# The way out of a screen (Close) comes right after Quit: at 60 columns a screen over the
+# main one still says how to leave it.
+PRIORITY = ("quit", "app.pop_screen", "close", "dismiss", "help", "toggle_lang",
+            "command_palette", "app.search", "compare", "source", "app.goto", "app.back",
+            "app.forward", "export", "find")
+#: Keys shown together or not at all: "[ Back" alone, its "]" gone, reads as half a button.
+TOGETHER = {"app.back": "app.forward", "app.forward": "app.back"}
 PALETTE_BAR = "▏"  # the rule before the palette key, as Textual draws it
 _DIM, _NONE = Style(dim=True), Style()
 
@@ -82,13 +86,23 @@ class BriefingFooter(Widget, can_focus=False):
         self._keys: tuple[FooterKey, ...] = ()
 
     # -- what fits -------------------------------------------------------------------------
+    @property
+    def shown_screen(self) -> Screen:
+        """The screen whose keys are shown: a dialog over ours has no footer of its own, so
+        its keys (Close first) are shown here while it is open."""
+        top = self.app.screen
+        if isinstance(top, ModalScreen) and top is not self.screen and (
+                self.screen in self.app.screen_stack):
+            return top
+        return self.screen
+
     def key_cost(self, binding: Binding) -> int:
         """Cells a key takes: key, space, description, margin."""
         return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(binding.description) + 1
 
     def fitting(self, width: int) -> tuple[list[tuple[Binding, bool, str]], tuple | None]:
         """The keys to show (footer order) and the palette key, if they fit in ``width``."""
-        active = self.screen.active_bindings
+        active = self.shown_screen.active_bindings
         lang = self.app.lang  # type: ignore[attr-defined]
         by_action: dict[str, tuple[Binding, bool, str]] = {}
         for node, binding, enabled, tooltip in active.values():
@@ -102,17 +116,23 @@ class BriefingFooter(Widget, can_focus=False):
         candidates = [(b.action, i) for i, (b, _, _) in enumerate(items)]
         if palette is not None:
             candidates.append(("command_palette", -1))
+        index_of = {b.action: i for i, (b, _, _) in enumerate(items)}
         used, keep, palette_kept = 0, set(), None
-        for _action, index in sorted(candidates, key=lambda c: (_rank(c[0]), c[1])):
-            binding = palette[1] if index < 0 else items[index][0]
-            cost = self.key_cost(binding) + (1 if index < 0 else 0)  # the palette's rule
+        for action, index in sorted(candidates, key=lambda c: (_rank(c[0]), c[1])):
+            if index in keep:
+                continue
+            group = [index]
+            if action in TOGETHER and TOGETHER[action] in index_of:
+                group.append(index_of[TOGETHER[action]])
+            cost = sum(self.key_cost(palette[1] if i < 0 else items[i][0]) for i in group)
+            cost += 1 if index < 0 else 0  # the palette's rule
             if used + cost > width:
                 continue
             used += cost
             if index < 0:
                 palette_kept = palette
             else:
-                keep.add(index)
+                keep.update(group)
         return [item for i, item in enumerate(items) if i in keep], palette_kept
 
     def laid_out_keys(self, width: int | None = None) -> tuple[FooterKey, ...]:
@@ -155,12 +175,19 @@ class BriefingFooter(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
+            self.refresh()
+
+    def _screen_changed(self, screen: Screen) -> None:
+        """A dialog opened over our screen or closed: its keys or ours."""
+        if self.is_attached:
             self.refresh()
 
     # -- clicks ----------------------------------------------------------------------------

@@ -6,6 +6,9 @@ change and tolerates only ``NoScreen``: a change arriving while a screen's widge
 removed (a screen closed by keys typed faster than the app handles them, found by the monkey
 test) raised ``NoMatches`` and ended the app. This one keeps its title widget at hand, so
 there is nothing to look up.
+
+A title wider than the header ends in "…" right after its last whole character (Textual's
+own ellipsis ends a Chinese title "工 …").
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ from contextlib import suppress
 
 from textual import events
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.dom import NoScreen
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Static
+
+from briefing.tui.widgets.ellipsis import fit_content
 
 ICON = "⭘"  # Textual's
 
@@ -74,6 +81,12 @@ class HeaderTitle(Static):
         width: 100%;
     }
     """
+
+    def render(self) -> VisualType:
+        """The title, cut to the room it has with "…"."""
+        visual = super().render()
+        width = self.content_region.width
+        return fit_content(visual, width) if isinstance(visual, Content) and width else visual
 
 
 class BriefingHeader(Widget):

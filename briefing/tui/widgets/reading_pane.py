@@ -17,9 +17,12 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
 from briefing.present import panes
+from briefing.present.figure_sheet import SheetState
 from briefing.present.words import t
 from briefing.text.rich_wrap import Wrapped
 from briefing.text.sanitize import one_line
+from briefing.tui.widgets.all_figures import AllFiguresView
+from briefing.tui.widgets.figure_sheet import FigureSheet, SheetFilter
 from briefing.tui.widgets.figure_table import FigureTable
 from briefing.tui.widgets.prose import Prose
 from briefing.tui.widgets.safe_lists import SafeOptionList
@@ -37,8 +40,8 @@ class FindState:
     current: int = 0
 
 
-class ReadingPane(VerticalScroll):
-    """Scrollable, focusable view of one node."""
+class ReadingPane(AllFiguresView, VerticalScroll):
+    """Scrollable, focusable view of one node (the all-figures view: see ``AllFiguresView``)."""
 
     class FigureChosen(Message):
         """A figure row was chosen (Enter, ``i`` or click): the screen shows its details."""
@@ -68,6 +71,7 @@ class ReadingPane(VerticalScroll):
         self._paragraphs: list[panes.Paragraph] = []
         self.find_state = FindState()
         self.bilingual = False  # ``b``: each paragraph in Chinese with its English beside it
+        self.sheet_state = SheetState()  # the all-figures view's sort and filter
 
     def compose(self):
         """Everything for the initial node is built here, before the first layout, so the
@@ -89,9 +93,12 @@ class ReadingPane(VerticalScroll):
 
     def _figure_widgets(self, rows: list[panes.FigureRow]):
         title = Static(id="figures-title", classes="subtitle", markup=False)
-        table = FigureTable(id="figures")
-        self._fill_figures(rows, table, title)
-        return title, table
+        box = SheetFilter(placeholder=t("sheet_filter_placeholder", self.lang),
+                          id="sheet-filter")
+        box.display = False
+        table = FigureSheet(id="figures")
+        self._fill_figures(rows, table, title, box)
+        return title, box, table
 
     def _link_widgets(self, name: str, ids: list[str]):
         """A titled list of ids to open: "comparisons" (Compared in) or "see-also"."""
@@ -113,8 +120,7 @@ class ReadingPane(VerticalScroll):
         lang = self.lang
         if node_id == FIGURES_ID:
             crumbs = Text(t("all_figures", lang), style="bold")
-            figure_rows = [panes.figure_row(self.pack, fig, lang) for fig in self.pack.figures()]
-            return [], crumbs, figure_rows, [c.id for c in self.pack.comparisons]
+            return [], crumbs, self.sheet_rows(), [c.id for c in self.pack.comparisons]
         node = self.pack.node(node_id)
         return (panes.paragraphs(self.pack, node, lang), self._crumbs(node_id),
                 panes.figure_rows(self.pack, node, lang), panes.comparisons_in(self.pack, node))
@@ -189,18 +195,17 @@ class ReadingPane(VerticalScroll):
         text.append(f"  [{node_id}]", style="dim italic")
         return text
 
-    def _fill_figures(self, rows: list[panes.FigureRow], table: FigureTable | None = None,
-                      title: Static | None = None) -> None:
-        """Put ``rows`` in the figure table (the mounted one unless given, as in compose)."""
+    def _fill_figures(self, rows: list[panes.FigureRow], table: FigureSheet | None = None,
+                      title: Static | None = None, box: SheetFilter | None = None) -> None:
+        """Put ``rows`` in the figure table (the mounted ones unless given, as in compose)."""
         lang = self.lang
-        table = table or self.query_one(FigureTable)
+        table = table or self.query_one(FigureSheet)
         title = title or self.query_one("#figures-title", Static)
         if self.bilingual:  # figure labels in both languages, Chinese first
             other_lang: Lang = "en" if lang == "zh" else "zh"
             rows = [panes.bilingual_row(self.pack, row, other_lang) for row in rows]
-        table.set_rows(panes.figure_columns(lang), rows)
-        title.update(Text(f"{t('figures', lang)} ({len(rows)})", style="bold"))
-        title.display = table.display = bool(rows)
+        self.fill_sheet(table, rows, title, box or self.query_one(SheetFilter))
+        table.display = bool(rows)
 
     def _links_title(self, name: str, ids: list[str]) -> Text:
         word = t("compared_in" if name == "comparisons" else "see_also", self.lang)
@@ -230,6 +235,34 @@ class ReadingPane(VerticalScroll):
     @property
     def highlighted_figure(self) -> str | None:
         return self.query_one(FigureTable).highlighted
+
+    def figure_cursor_in_view(self) -> bool:
+        """Whether the figure table's cursor row shows on screen."""
+        from briefing.tui.widgets.visibility import in_view
+
+        table = self.query_one(FigureTable)
+        span = table.cursor_span()
+        return span is not None and table.display and in_view(table, *span)
+
+    def settle_focus(self) -> None:
+        """After a new node is shown: a table or list of the pane had the focus, but its
+        cursor now points at rows nobody has seen; the pane itself takes it (and its mark)."""
+        focused = self.screen.focused
+        if focused is None or (focused is not self and self in focused.ancestors):
+            self.focus()
+
+    def keep_figure(self, figure_id: str | None, focus: bool, y: float) -> None:
+        """After the same node is shown again (another language): the cursor back on
+        ``figure_id``, the table focused again if it was (scrolled to its cursor), else the
+        pane back at ``y``."""
+        table = self.query_one(FigureTable)
+        index = table.index_of(figure_id) if figure_id else None
+        if index is not None and focus:
+            self.focus_figure(figure_id)  # type: ignore[arg-type]
+            return
+        if index is not None:
+            table.set_reactive(FigureTable.cursor, index)  # no scroll: the pane keeps its place
+        self.restore_scroll(y)
 
     def focus_figure(self, figure_id: str) -> None:
         table = self.query_one(FigureTable)

@@ -41,10 +41,8 @@ class RowTable(Widget, can_focus=True):
         height: auto;
         & > .row-table--header { text-style: bold; color: $text-accent; }
         & > .row-table--even-row { background: $surface-lighten-1 50%; }
-        & > .row-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-        }
+        /* the cursor row is marked only while the table has the focus: a highlighted row is
+           the row the keys act on (see briefing.tui.subject) */
         &:focus > .row-table--cursor {
             background: $block-cursor-background;
             color: $block-cursor-foreground;
@@ -132,6 +130,13 @@ class RowTable(Widget, can_focus=True):
     def watch_cursor(self) -> None:
         self.refresh()
         self.scroll_to_cursor()
+
+    def cursor_span(self) -> tuple[int, int] | None:
+        """(first line, number of lines) of the cursor row in the table, None if not laid out."""
+        layout = self._layout
+        if not self.row_count or layout is None or self.cursor >= len(layout.row_lines):
+            return None
+        return layout.row_top(self.cursor), len(layout.row_lines[self.cursor])
 
     def scroll_to_cursor(self) -> None:
         """Scroll the pane (our parent) so the whole cursor row is in view."""

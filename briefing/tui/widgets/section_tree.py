@@ -2,20 +2,28 @@
 
 Keys beyond Textual's: ``j``/``k`` move, ``→``/``←`` unfold and fold (``←`` on a leaf goes to
 its parent), Home/End jump; on a pin ``K``/``J`` (or ctrl+↑/↓) reorder and Delete removes.
+
+A label longer than the tree is wide ends in "…" (never cut mid-word without a sign); the
+tree's right edge can be dragged to widen or narrow it (the screen remembers the width, see
+:mod:`briefing.tui.screens.tree_size`).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.model import Lang, Node, Pack
 from briefing.present.words import t
 from briefing.text.sanitize import one_line
+from briefing.tui.widgets.ellipsis import fit_text
 
 FIGURES_ID = "*figures"
 PINS_ID = "*pins"
@@ -37,6 +45,15 @@ class SectionTree(Tree[str]):
         Binding("delete", "unpin", "Unpin", show=False),
     ]
 
+    class EdgeDragged(Message):
+        """The right edge was dragged to make the tree ``width`` cells wide (``done``: the
+        button was let go)."""
+
+        def __init__(self, width: int, done: bool) -> None:
+            self.width = width
+            self.done = done
+            super().__init__()
+
     def __init__(self, pack: Pack, lang: Lang, pins: list[str] | None = None,
                  expanded: set[str] | None = None, **kwargs) -> None:
         """``expanded``: the nodes to show unfolded (None: sections unfolded, items folded)."""
@@ -51,6 +68,7 @@ class SectionTree(Tree[str]):
         self._expanded = expanded
         #: per briefing of a library, what the tree says beside its title
         self._about: dict[str, str] = {}
+        self._dragging = False
 
     def on_mount(self) -> None:
         self._about = self._about_lines()
@@ -63,6 +81,34 @@ class SectionTree(Tree[str]):
         if self._expanded is not None:
             self.set_expanded(self._expanded)
         self.root.expand()
+
+    # -- labels that fit, an edge that drags --------------------------------------------------
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The label, ending in "…" where it is wider than the room beside its guides."""
+        label = super().render_label(node, base_style, style)
+        room = self.scrollable_content_region.width - self.guide_depth * (_level(node) - 1)
+        return fit_text(label, room) if room > 0 else label
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.x >= self.outer_size.width - 1:  # the border: start a drag
+            self._dragging = True
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self.post_message(self.EdgeDragged(self._edge_at(event), done=False))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.post_message(self.EdgeDragged(self._edge_at(event), done=True))
+            event.stop()
+
+    def _edge_at(self, event: events.MouseEvent) -> int:
+        """The width that puts the edge under the pointer."""
+        return event.screen_x - self.region.x + 1
 
     # -- folds -------------------------------------------------------------------------------
     def expanded_ids(self) -> list[str]:
@@ -194,11 +240,10 @@ class SectionTree(Tree[str]):
             return Text(t("figures", self.lang), style="italic")
         node = self.pack.node(node_id)
         title = node.title.get(self.lang)
-        if node_id in self._about:
-            from briefing.library.summary import is_translated
+        if node_id in self._about:  # a briefing's title: a TODO placeholder reads untranslated
+            from briefing.present.translation import shown
 
-            if not is_translated(title):
-                title = node.title.zh  # a briefing drafted in Chinese only: its own title
+            title = shown(node.title, self.lang)
         label = Text(one_line(title))
         if node_id in self._about:
             label.append(f"  {self._about[node_id]}", style="dim")
@@ -221,3 +266,12 @@ class SectionTree(Tree[str]):
             parent.expand()
             parent = parent.parent
         self.move_cursor(tree_node)
+
+
+def _level(node: TreeNode[str]) -> int:
+    """1 for a section (under the hidden root), 2 for its items, ..."""
+    level = 0
+    while node.parent is not None:
+        level += 1
+        node = node.parent
+    return level
