@@ -123,9 +123,14 @@ class BriefingHeader(Widget):
     def on_click(self) -> None:
         self.toggle_class("-tall")
 
+    def format_title(self) -> Content:
+        """The whole title line before it is cut: the screen's title, else the app's, and
+        sub-title (as Textual's ``Header.format_title``)."""
+        screen, app = self.screen, self.app
+        title = app.title if screen.title is None else screen.title
+        sub_title = app.sub_title if screen.sub_title is None else screen.sub_title
+        return app.format_title(title, sub_title)
+
     def _show_title(self) -> None:
         with suppress(NoScreen):  # the header may be going away: nothing to show it in
-            screen, app = self.screen, self.app
-            title = app.title if screen.title is None else screen.title
-            sub_title = app.sub_title if screen.sub_title is None else screen.sub_title
-            self._title.update(app.format_title(title, sub_title))
+            self._title.update(self.format_title())
