@@ -128,6 +128,7 @@ SLOW = (
     "tests/state/test_userstate.py::test_two_writers_never_tear_the_file",
     "tests/state/test_userstate.py::test_any_bytes_load_without_raising",
     "tests/documents/test_add_doc.py::test_add_several_with_pages_and_encodings",
+    "tests/tui/test_snapshots_widths.py",  # four screens, two languages, four widths
 )
 
 
