@@ -3,10 +3,12 @@ driven by Playwright (Playwright's own browser download is never used)."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
 import pytest
-from webtools import CHROMIUM, INSTALL, TEE_SCRIPT, TIMEOUT, Served, start_server
+from test_stop import alive, app_processes
+from webtools import CHROMIUM, INSTALL, TEE_SCRIPT, TIMEOUT, Served, start_server, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -17,6 +19,19 @@ def served(tmp_path_factory) -> Iterator[Served]:
     finally:
         if server.process.poll() is None:
             server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _served_from_the_start(request):
+    """A test on the module's server starts where a new reader starts: its apps resume where
+    the last one left off, so a test's app opened wherever the test before it (in this worker,
+    in whatever order xdist hands them out) had gone. The earlier apps end first (an app
+    saves its state as it ends), then their state goes."""
+    if "served" in request.fixturenames:
+        served = request.getfixturevalue("served")
+        wait_for(lambda: not any(alive(p) for p in app_processes(served.process.pid)),
+                 what="the earlier tests' apps to end")
+        shutil.rmtree(served.state, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

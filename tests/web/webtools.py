@@ -109,6 +109,11 @@ class Served:
     log: Path
 
     @property
+    def state(self) -> Path:
+        """The user state folder its apps read and write (where a reader left off)."""
+        return self.log.parent / "state"
+
+    @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
