@@ -98,6 +98,11 @@ def test_the_bilingual_view_draws_the_english_beside_the_chinese(page, served):
     English should stand."""
     open_app(page, served.url)
     focus_terminal(page)
+    # the server's tabs share one state: open the section this test reads, whatever was resumed
+    page.keyboard.press("g")
+    page.keyboard.type("achievements")
+    page.keyboard.press("Enter")
+    wait_for(lambda: "[achievements]" in screen_text(page), what="the section opened")
     before = len(screen_text(page))
     page.keyboard.press("b")
     wait_for(lambda: "2024年" in screen_text(page)[before:], what="the Chinese half")
