@@ -99,10 +99,12 @@ def test_the_bilingual_view_draws_the_english_beside_the_chinese(page, served):
     open_app(page, served.url)
     focus_terminal(page)
     # the server's tabs share one state: open the section this test reads, whatever was resumed
-    page.keyboard.press("g")
-    page.keyboard.type("achievements")
+    before = len(screen_text(page))
+    page.keyboard.press("g")  # keys typed before the box is up would act on the main screen
+    wait_for(lambda: "Type a section" in screen_text(page)[before:], what="the go-to box")
+    page.keyboard.type("achievements", delay=30)
     page.keyboard.press("Enter")
-    wait_for(lambda: "[achievements]" in screen_text(page), what="the section opened")
+    wait_for(lambda: "[achievements]" in screen_text(page)[before:], what="the section opened")
     before = len(screen_text(page))
     page.keyboard.press("b")
     wait_for(lambda: "2024年" in screen_text(page)[before:], what="the Chinese half")
