@@ -12,6 +12,7 @@ from textual.content import Content
 
 from briefing.tui import BriefingApp
 from briefing.tui.widgets.ellipsis import cut_at, fit_content, fit_text
+from briefing.tui.widgets.header import ICON
 
 
 @pytest.mark.parametrize(("text", "width", "shown"), [
@@ -45,10 +46,18 @@ def test_the_header_title_is_whole_or_ends_in_an_ellipsis(fixture_pack, drive, s
         header = app.screen.query_one(BriefingHeader)
         await wait_until(pilot, lambda: "—" in screen_lines(app)[0], "the header")
         full = header.format_title().plain
-        shown = screen_lines(app)[0].replace("⭘", "").strip()
+        shown = screen_lines(app)[0].replace(ICON, "").strip()
         assert shown == full or (shown.endswith("…") and not shown.endswith(" …")
                                  and full.startswith(shown[:-1])), (shown, full)
         if size[0] == 60:
             assert shown != full  # the fixture's title is cut there
 
     drive(BriefingApp(fixture_pack, lang="zh"), scenario, size=size)
+
+
+def test_the_header_sign_is_one_cell_in_every_terminal():
+    """Textual's "⭘" is of ambiguous East Asian width: two cells in many CJK terminals, which
+    shifted the header (issue 28 saw it bare); the sign must be narrow everywhere."""
+    import unicodedata
+
+    assert all(unicodedata.east_asian_width(char) in ("N", "Na") for char in ICON)

@@ -25,7 +25,9 @@ from textual.widgets import Static
 
 from briefing.tui.widgets.ellipsis import fit_content
 
-ICON = "⭘"  # Textual's
+#: The menu sign (it opens the palette of commands). Not Textual's "⭘": that is of ambiguous
+#: East Asian width, two cells in many CJK terminals, which shifts the whole header there.
+ICON = "☰"
 
 
 class HeaderIcon(Widget):
