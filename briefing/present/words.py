@@ -75,7 +75,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "sort_asc": ("Sort ↑", "升序"),
     "sort_desc": ("Sort ↓", "降序"),
     "filter_key": ("Filter", "筛选"),
-    "both_langs": ("Both (Chinese, English beneath)", "双语（中文在上，英文在下）"),
+    "both_langs": ("Chinese + English", "中文＋英文"),
     "not_compared": ("Nothing here is in a comparison: move to a figure and press f to pick "
                      "figures to compare it with",
                      "此处内容不在任何对比中：选中一个指标后按 f 自选对比"),

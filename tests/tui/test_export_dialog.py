@@ -113,3 +113,22 @@ def test_the_language_choice_names_the_file_and_writes_that_language(
     title = fixture_pack.node("achievements").title
     assert heading.startswith("# ")
     assert [lang for lang in ("zh", "en") if title.get(lang) in heading] == list(langs)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_choice_reads_whole_at_80_columns(fixture_pack, store, out, drive, lang):
+    """At 80x24 the language choice read "Both (Chinese, Englis…": each option's label is
+    drawn whole, in either language."""
+    from briefing.present.words import t
+    from tests.tui._screen_text import screen_text
+
+    async def scenario(pilot):
+        await read_in_pane(pilot, "achievements")
+        dialog = await _open_dialog(pilot)
+        labels = [str(button.label) for button in dialog.query("RadioButton")]
+        assert t("both_langs", lang) in labels
+        await wait_for(pilot, lambda: all(label in screen_text(pilot.app) for label in labels))
+        assert "…" not in "".join(line for line in screen_text(pilot.app).splitlines()
+                                  if "▐" in line)
+
+    drive(BriefingApp(fixture_pack, store=store, lang=lang), scenario, size=(80, 24))
