@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from briefing.cli.console import fail, qualified_id, state
 
+#: Views of the app that are no id of a pack, opened by the same word as in go-to (``g``).
+APP_VIEWS = ("figures",)
+
 
 def open_app(start_id: str | None) -> None:
     """Start the interactive explorer (imports Textual only now)."""
+    view = start_id is not None and start_id.lower() in APP_VIEWS
+    if view:
+        start_id = start_id.lower()
     if state.qualified:
-        _open_library(start_id)
+        _open_library(start_id, view)
         return
     pack = state.pack()
-    start_id = start_id and qualified_id(pack, start_id)
-    if start_id is not None and not pack.has_id(start_id):
+    start_id = start_id and (start_id if view else qualified_id(pack, start_id))
+    if start_id is not None and not view and not pack.has_id(start_id):
         raise fail(f"unknown id '{start_id}' (try: briefing sections)")
     _need_terminal()
     from briefing.tui import BriefingApp
@@ -37,12 +43,12 @@ def _need_terminal() -> None:
                    "e.g. briefing sections")
 
 
-def _open_library(start_id: str | None) -> None:
+def _open_library(start_id: str | None, app_view: bool) -> None:
     """The explorer over a library: only the briefings it shows are loaded."""
     from briefing.library.view import LibraryView
 
     view = LibraryView(state.library())
-    if start_id is not None:
+    if start_id is not None and not app_view:
         if view.briefing_of(start_id) is None and ":" not in start_id:
             start_id = qualified_id(state.pack(), start_id)  # which briefing has it?
         view.load_for([start_id])

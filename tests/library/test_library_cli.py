@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 
+import pytest
 from _library_packs import BRIEFINGS, PACKS
 
 
@@ -185,6 +186,18 @@ def test_validate_and_help_know_a_library(cli, library_dir):
 def test_the_app_refuses_an_unknown_id_of_a_library_before_it_starts(cli, library_dir):
     result = cli("tui", "lanjiang-2026:nosuch", content=library_dir, code=1)
     assert "unknown id 'lanjiang-2026:nosuch'" in result.stderr
+
+
+@pytest.mark.parametrize("library", [True, False])
+@pytest.mark.parametrize("word", ["figures", "Figures"])
+def test_the_app_opens_at_its_figures_view_as_go_to_does(cli, library_dir, library, word):
+    """`g figures` opens the all-figures view, so `briefing tui figures` does too: the id check
+    lets it through to the app (which here has no terminal), in a library or a pack."""
+    content = library_dir if library else library_dir / "nanyu-2026"
+    result = cli("tui", word, content=content, code=1)
+    assert result.stderr.startswith("error: the app needs an interactive terminal")
+    result = cli("tui", "nosuch", content=content, code=1)
+    assert "unknown id" in result.stderr
 
 
 def test_a_pack_broken_after_listing_is_left_out_and_named(cli, library_dir):
