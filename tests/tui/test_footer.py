@@ -70,11 +70,11 @@ def test_every_screen_shows_its_way_out_and_back_comes_with_forward(fixture_pack
         await wait_until(pilot, lambda: isinstance(app.screen, ComparisonsScreen), "compare")
         footer = app.screen.query_one(BriefingFooter)
         await wait_until(pilot, lambda: footer.laid_out_keys(), "the footer")
-        actions = {key.action for key in footer.laid_out_keys()}
+        actions = {a for key in footer.laid_out_keys() for a in key.actions}
         assert "app.pop_screen" in actions and "quit" in actions
         assert ("app.back" in actions) == ("app.forward" in actions)
         main = app.main.query_one(BriefingFooter).laid_out_keys(width)
-        main_actions = {key.action for key in main}
+        main_actions = {a for key in main for a in key.actions}
         assert "quit" in main_actions
         assert ("app.back" in main_actions) == ("app.forward" in main_actions)
 
@@ -101,3 +101,32 @@ def test_a_dialog_shows_its_way_out_in_the_footer_below_it(fixture_pack, drive, 
         await wait_until(pilot, lambda: "Quit" in footer.render().plain, "the keys again")
 
     drive(BriefingApp(fixture_pack), scenario, size=(60, 15))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_back_and_forward_are_one_entry_and_a_click_runs_the_half_it_hits(fixture_pack, drive,
+                                                                          lang):
+    """"[ Back ] Forward" read as a button labelled Back: the pair is drawn "[/] Back/Forward",
+    and a click on Forward's half goes forward."""
+    from briefing.tui.widgets.footer import BriefingFooter
+
+    async def scenario(pilot):
+        app = pilot.app
+        footer = app.main.query_one(BriefingFooter)
+        app.open_id("weaknesses")
+        await wait_until(pilot, lambda: app.main.pane.node_id == "weaknesses", "weaknesses")
+        await pilot.press("left_square_bracket")
+        await wait_until(pilot, lambda: app.main.pane.node_id == "achievements", "back")
+        pair = next(key for key in footer.laid_out_keys() if key.alt_action)
+        words = {"en": "Back/Forward", "zh": "后退/前进"}[lang]
+        assert (pair.display, pair.description) == ("[/]", words)
+        assert (pair.action, pair.alt_action) == ("app.back", "app.forward")
+        assert f"[/] {words}" in footer.render().plain
+        assert "] " + words.split("/")[1] not in footer.render().plain
+        await pilot.click(BriefingFooter, offset=(pair.end - 1, 0))
+        await wait_until(pilot, lambda: app.main.pane.node_id == "weaknesses", "forward")
+        await pilot.click(BriefingFooter, offset=(pair.start, 0))
+        await wait_until(pilot, lambda: app.main.pane.node_id == "achievements", "back again")
+
+    drive(BriefingApp(fixture_pack, lang=lang, start_id="achievements"), scenario,
+          size=(140, 30))

@@ -32,7 +32,8 @@ from briefing.tui.key_labels import in_language
 PRIORITY = ("quit", "app.pop_screen", "close", "dismiss", "help", "toggle_lang",
             "command_palette", "app.search", "compare", "source", "app.goto", "app.back",
             "app.forward", "export", "find")
-#: Keys shown together or not at all: "[ Back" alone, its "]" gone, reads as half a button.
+#: Keys shown together or not at all, drawn as one entry ("[/] Back/Forward"): "[ Back" alone
+#: read as half a button, and "[ Back ] Forward" as a button labelled Back.
 TOGETHER = {"app.back": "app.forward", "app.forward": "app.back"}
 PALETTE_BAR = "▏"  # the rule before the palette key, as Textual draws it
 _DIM, _NONE = Style(dim=True), Style()
@@ -54,6 +55,23 @@ class FooterKey:
     start: int
     end: int
     palette: bool = False
+    #: a pair drawn as one entry ("[/] Back/Forward"): from cell ``split`` on, a click runs
+    #: ``alt_key`` (``alt_action``) instead
+    alt_key: str = ""
+    alt_action: str = ""
+    split: int = 0
+    first_enabled: bool = True
+    alt_enabled: bool = True
+
+    def key_at(self, x: int) -> tuple[str, bool]:
+        """The key a click at cell ``x`` of this entry runs, and whether it is enabled."""
+        if self.alt_key and x >= self.split:
+            return self.alt_key, self.alt_enabled
+        return self.key, self.first_enabled if self.alt_key else self.enabled
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return (self.action, self.alt_action) if self.alt_action else (self.action,)
 
 
 class BriefingFooter(Widget, can_focus=False):
@@ -140,11 +158,29 @@ class BriefingFooter(Widget, can_focus=False):
         width = width or self.size.width or self.app.size.width
         shown, palette = self.fitting(width)
         keys, x = [], 0
-        for binding, enabled, _tooltip in shown:
+        paired = False
+        for index, (binding, enabled, _tooltip) in enumerate(shown):
+            if paired:  # drawn with the key before it
+                paired = False
+                continue
             display = self.app.get_key_display(binding)
-            end = x + cell_len(display) + 1 + cell_len(binding.description)
-            keys.append(FooterKey(binding.key, display, binding.description, binding.action,
-                                  enabled, x, end))
+            description = binding.description
+            after = shown[index + 1] if index + 1 < len(shown) else None
+            if after is not None and TOGETHER.get(binding.action) == after[0].action:
+                # "[ Back ] Forward" read as a button: the pair is one entry, its keys first
+                paired, pair, pair_enabled = True, after[0], after[1]
+                display = f"{display}/{self.app.get_key_display(pair)}"
+                split = x + cell_len(display) + 1 + cell_len(description)
+                description = f"{description}/{pair.description}"
+                end = x + cell_len(display) + 1 + cell_len(description)
+                keys.append(FooterKey(binding.key, display, description, binding.action,
+                                      enabled or pair_enabled, x, end, alt_key=pair.key,
+                                      alt_action=pair.action, split=split,
+                                      first_enabled=enabled, alt_enabled=pair_enabled))
+            else:
+                end = x + cell_len(display) + 1 + cell_len(description)
+                keys.append(FooterKey(binding.key, display, description, binding.action,
+                                      enabled, x, end))
             x = end + 1
         if palette is not None:
             _node, binding, enabled, _tooltip = palette
@@ -194,8 +230,9 @@ class BriefingFooter(Widget, can_focus=False):
     def on_mouse_down(self, event: events.MouseDown) -> None:
         for key in self._keys:
             if key.start <= event.x < key.end:
-                if key.enabled:
-                    self.app.simulate_key(key.key)
+                pressed, enabled = key.key_at(event.x)
+                if enabled:
+                    self.app.simulate_key(pressed)
                 else:
                     self.app.bell()
                 return
