@@ -109,11 +109,28 @@ def test_non_figures_are_left_out_with_their_reasons(reading):
     ("建设一批重大项目。", "一批", "the article “a” (as in 一批, 一件事), not a count"),
     ("围绕“1+6+N”产业体系。", "1+6+N", "the name of a policy system (as in “1+6+N”), not a count"),
     ("围绕“1030产业”体系布局。", "1030", "a number in a name (as in “1030产业”), not a quantity"),
+    ("全面消除劣五类水体。", "五类",
+     "a quality class (as in 劣五类, Ⅲ类水), a name, not a quantity"),
 ])
 def test_names_and_phrases_are_not_figures(text, number, reason):
     reading = read_figures(text)
     assert [(n.text, n.reason) for n in reading.not_figures] == [(number, reason)]
     assert all(number not in f.display for f in reading.figures)
+
+
+WINDOW = "the window a change or total is counted over (五年累计, 近5年, 三年来), not a quantity"
+
+
+@pytest.mark.parametrize(("text", "window", "value"), [
+    ("单位地区生产总值能耗五年累计下降18%。", "五年", "下降18%"),
+    ("近5年研发投入年均增长12.5%。", "5年", "12.5%"),
+    ("三年来累计培育专精特新企业420家。", "三年", "420家"),
+])
+def test_the_window_of_a_change_is_not_a_figure_but_the_change_is(text, window, value):
+    """五年累计下降18% drafted a "五年" figure beside the 18% (issue 31's non-figures)."""
+    reading = read_figures(text)
+    assert [(n.text, n.reason) for n in reading.not_figures] == [(window, WINDOW)]
+    assert [f.display for f in reading.figures] == [value]
 
 
 def test_structure_given_by_the_caller_is_used():

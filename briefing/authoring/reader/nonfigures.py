@@ -30,6 +30,8 @@ PLAN_SPAN = "the span in a plan's name (as in 三年行动计划), not a quantit
 ARTICLE = "the article “a” (as in 一批, 一件事), not a count"
 REVIEW_SPAN = "the span of years the text reviews or plans, not a measured value"
 DENOMINATOR = "the denominator of a rate (每千人口, 每万人), not a quantity"
+WINDOW = "the window a change or total is counted over (五年累计, 近5年, 三年来), not a quantity"
+QUALITY_CLASS = "a quality class (as in 劣五类, Ⅲ类水), a name, not a quantity"
 
 #: Political formulas written with a numeral: slogans, never counts of things.
 SLOGANS = ("四个中心", "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "五位一体",
@@ -125,4 +127,8 @@ def _phrase(text: str, token: Token, written: str, after: str, rest: str,
         return REVIEW_SPAN
     if before.endswith("每"):
         return DENOMINATOR
+    if measure == "年" and (rest.startswith(("累计", "来", "以来", "间")) or before.endswith("近")):
+        return WINDOW
+    if before.endswith("劣") or after.startswith("类水"):
+        return QUALITY_CLASS
     return None
