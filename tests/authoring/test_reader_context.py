@@ -109,6 +109,7 @@ def test_non_figures_are_left_out_with_their_reasons(reading):
     ("建设一批重大项目。", "一批", "the article “a” (as in 一批, 一件事), not a count"),
     ("围绕“1+6+N”产业体系。", "1+6+N", "the name of a policy system (as in “1+6+N”), not a count"),
     ("围绕“1030产业”体系布局。", "1030", "a number in a name (as in “1030产业”), not a quantity"),
+    ("严格落实中央八项规定精神。", "八项", "a slogan, not a count"),
     ("全面消除劣五类水体。", "五类",
      "a quality class (as in 劣五类, Ⅲ类水), a name, not a quantity"),
 ])
