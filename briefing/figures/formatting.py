@@ -59,6 +59,16 @@ def _money(value: float) -> str:
     return f"RMB {format_value(value)}"
 
 
+def _count(value: float) -> str:
+    """A count in English: a billion or more in words ("1.07 billion"), since twelve digits
+    ("65,000,000,000 jin") are not read at a glance; below that, every digit. Exact, unlike
+    money's four significant digits: a count is not rounded."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion")):
+        if abs(value) >= size:
+            return f"{format_value(round(value / size, 6))} {word}"
+    return format_value(value)
+
+
 def english_quantity(pack: Pack, figure: Figure) -> str:
     """The figure's value in English, without the hedge; a range says both ends."""
     if figure.high is not None:
@@ -77,7 +87,7 @@ def english_quantity(pack: Pack, figure: Figure) -> str:
         return fraction or f"{format_value(value)}×"
     if unit == "times":
         return f"{format_value(value)}×"
-    return f"{format_value(value)} {pack.unit(unit).english(value)}"  # validated: it exists
+    return f"{_count(value)} {pack.unit(unit).english(value)}"  # validated: it exists
 
 
 _DOUBLING_EN = {"翻两番": " (quadrupled)", "翻一番": " (doubled)", "翻番": " (doubled)"}
@@ -187,7 +197,7 @@ def quantity_parts(pack: Pack, value: float, unit: str, lang: Lang,
             return f"{_tier_ordinal(value)} tier", ""
         if unit == "times":
             return f"{format_value(value)}×", ""
-        return format_value(value), pack.unit(unit).english(value)
+        return _count(value), pack.unit(unit).english(value)
     if unit == "rank":
         return f"第{format_value(value)}", ""
     if unit == "tier":

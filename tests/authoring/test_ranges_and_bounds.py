@@ -121,6 +121,24 @@ def test_every_output_says_ranges_and_bounds(pack_dir, fid, en, zh_phrase, en_pa
     assert "nearly" not in figure_value(pack, fig, "en")
 
 
+def test_a_count_of_a_billion_or_more_is_said_in_words(tmp_path, monkeypatch):
+    """"65,000,000,000 or more jin": twelve digits are not read at a glance; a count of a
+    billion or more reads "1.07 billion", exactly (never rounded as money's four digits)."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    doc = DOC + "基本养老保险参保人数达到10.7亿人，城镇新增就业1234.5万人。\n"
+    figures = [*FIGURES,
+               _fig("insured-2025", 1.07e9, "people", "10.7亿人", "2025", "actual",
+                    "基本养老保险参保人数达到10.7亿人"),
+               _fig("new-jobs-2025", 12345000, "people", "1234.5万人", "2025", "actual",
+                    "城镇新增就业1234.5万人")]
+    pack = load_pack(write(tmp_path / "pack", figures, doc))
+    insured, jobs = pack.figure("insured-2025"), pack.figure("new-jobs-2025")
+    assert figure_value(pack, insured, "en") == "1.07 billion people"
+    assert value_parts(pack, insured, "en") == ("1.07 billion", "people")
+    assert figure_value(pack, insured, "zh") == "10.7亿人"
+    assert figure_value(pack, jobs, "en") == "12,345,000 people"  # below a billion: digits
+
+
 def test_json_and_csv_carry_the_high_end_and_the_bound(pack_dir):
     records = {r["id"]: r for r in json.loads(cli("--content", str(pack_dir), "figures",
                                                   "--json").stdout)}
