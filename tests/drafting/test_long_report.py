@@ -10,9 +10,9 @@ import re
 
 import pytest
 from _draft_checks import check_nothing_lost, check_placement, check_quotes
-from _long_province_report import ANSWERS, report
+from _long_province_report import ANSWERS, PREFECTURES, report
 
-from briefing.authoring.draft.labels import clean
+from briefing.authoring.draft.labels import clean, labels
 from briefing.model import Text, Unit
 from briefing.pack import load_pack
 
@@ -111,3 +111,30 @@ def test_a_number_before_what_it_counts_is_labelled_by_the_words_after(drafted, 
     assert homes.label.zh == "困难家庭开展适老化改造"
     assert homes.id == "kunnan-jiating-kaizhan-2025"  # not "2025", an id of its year alone
     assert figures["28个工作日"].unit == "working-days"
+
+
+def test_a_prefectures_figures_are_labelled_with_its_name(pack):
+    """A paragraph a prefecture: only its first figure's words named the place, so twelve
+    figures were labelled 规模以上工业增加值增长 and told apart by -2, -3 in their ids."""
+    lines = report().splitlines()
+    for name in PREFECTURES:
+        (paragraph,) = [line for line in lines if f"{name}地区生产总值达到" in line]
+        own = [f for f in pack.figures() if f.source.quote in paragraph]
+        assert len(own) >= 5, name
+        assert all(f.label.zh.startswith(name) for f in own), [f.label.zh for f in own]
+    industry = [f.label.zh for f in pack.figures() if f.label.zh.endswith("规模以上工业增加值增长")
+                and f.label.zh.startswith(PREFECTURES)]
+    assert len(industry) == len(set(industry)) == len(PREFECTURES)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (["地区生产总值达到", "规模以上工业增加值增长"], ["地区生产总值", "规模以上工业增加值增长"]),
+    (["全市地区生产总值达到", "城镇新增就业"], ["全市地区生产总值", "城镇新增就业"]),
+    (["苏州工业园区营业收入达到", "新增企业"], ["苏州工业园区营业收入", "苏州新增企业"]),
+    (["社区养老服务设施覆盖率达到", "新增床位"], ["社区养老服务设施覆盖率", "新增床位"]),
+    (["设区市空气质量优良天数比率达到", "细颗粒物平均浓度下降到"],
+     ["设区市空气质量优良天数比率", "细颗粒物平均浓度下降到"]),
+])
+def test_a_place_opening_a_sentence_names_its_figures(raw, expected):
+    """城市, 地区, 社区, 全市 and 设区市 are words, not places."""
+    assert labels(raw, [0] * len(raw)) == expected

@@ -172,7 +172,8 @@ class _NodeWriter:
 
     def _figures(self, figures: list[Found]) -> list[dict]:
         sentences = [_sentence(self.text, f.start) for f in figures]
-        names = labels([f.label for f in figures], sentences)
+        whole = [_sentence(self.text, f.start, "。！？\n") for f in figures]
+        names = labels([f.label for f in figures], sentences, whole)
         result = []
         for figure, name in zip(figures, names, strict=True):
             if len(name) < 2:  # "为3200户困难家庭开展适老化改造": what is counted follows
@@ -223,9 +224,9 @@ def _words_after(text: str, end: int, most: int = 16) -> str:
     return words[:cut].strip()
 
 
-def _sentence(text: str, offset: int) -> int:
+def _sentence(text: str, offset: int, stops: str = "。！？；\n") -> int:
     """Which sentence ``offset`` is in, as the offset of the stop before it."""
-    return max(text.rfind(ch, 0, offset) for ch in "。！？；\n")
+    return max(text.rfind(ch, 0, offset) for ch in stops)
 
 
 def _number(value: float) -> int | float:

@@ -26,6 +26,12 @@ _LEADING = re.compile(rf"^(?:{_NUMERAL}+是|其{_NUMERAL}|（?{_NUMERAL}+）|"
                       r"\d+[.、．](?!\d)|首先|我们|力争|确保|争取|其中|全年|今年|"
                       r"到?(?:19|20)\d{2}年(?:底|末)?)+")
 _LISTED = re.compile(r"[\d%‰]\S{0,3}[和及与、]$")
+#: A place that opens a sentence ("南屏市地区生产总值…", "浦东新区…", "苏州…"): the subject of
+#: every figure of the sentence. Two characters at least before 市/区/县 (城市, 地区, 社区 are
+#: words), one before 州; "全市", "本市", "设区市" name no place.
+_PLACE = re.compile(r"^(?![全本我该各设每])(?:[\u4e00-\u9fff]{1,3}?州(?![市区县])"
+                    r"|[\u4e00-\u9fff]{2,4}?(?:[市县]|(?<![地社城园景山湾矿小])区)"
+                    r"(?![场民级域委政属内外直]))")
 
 
 def clean(words: str) -> str:
@@ -50,20 +56,28 @@ def clean(words: str) -> str:
     return words
 
 
-def labels(raw: list[str], sentences: list[int]) -> list[str]:
-    """The labels of figures in reading order; ``sentences`` numbers each figure's sentence,
-    so a change carries its subject only from a figure of the same sentence."""
+def labels(raw: list[str], sentences: list[int], whole: list[int] | None = None) -> list[str]:
+    """The labels of figures in reading order; ``sentences`` numbers each figure's sentence
+    (to a semicolon), so a change carries its subject only from a figure of the same sentence;
+    ``whole`` numbers the sentences to their full stop, over which a place that opens one names
+    each of its figures."""
     result: list[str] = []
     subject, subject_sentence = "", -1
-    for words, sentence in zip(raw, sentences, strict=True):
+    place, place_sentence = "", -1
+    for words, sentence, full in zip(raw, sentences, whole or sentences, strict=True):
         if result and sentence == subject_sentence and _LISTED.search(words):
             result.append(result[-1])  # "分别增长4.6%和6.1%": the second is the first's kind
             continue
         label = clean(words)
+        if full != place_sentence:  # the sentence's first figure says where, if anyone
+            found = _PLACE.match(label)
+            place, place_sentence = (found.group(0) if found else ""), full
         if _CHANGE_ONLY.match(label) and subject and sentence == subject_sentence:
             label = subject + (label or "")
         elif not _CHANGE_ONLY.match(label):
             subject, subject_sentence = _subject(label), sentence
+        if place and label and not label.startswith(place):
+            label = place + label  # "规模以上工业增加值增长" of 南屏市's sentence
         result.append(label or words.strip(_EDGES))  # "" when the number opens its clause
     return result
 
