@@ -26,7 +26,7 @@ _LEADING = re.compile(rf"^(?:{_NUMERAL}+是|其{_NUMERAL}|（?{_NUMERAL}+）|"
                       r"\d+[.、．](?!\d)|首先|我们|力争|确保|争取|其中|全年|今年|"
                       r"到?(?:19|20)\d{2}年(?:底|末)?)+")
 _LISTED = re.compile(r"[\d%‰]\S{0,3}[和及与、]$")
-#: A place that opens a sentence ("南屏市地区生产总值…", "浦东新区…", "苏州…"): the subject of
+#: A place that opens a sentence ("南屏市地区生产总值…", "东湖新区…", "云州…"): the subject of
 #: every figure of the sentence. Two characters at least before 市/区/县 (城市, 地区, 社区 are
 #: words), one before 州; "全市", "本市", "设区市" name no place.
 _PLACE = re.compile(r"^(?![全本我该各设每])(?:[\u4e00-\u9fff]{1,3}?州(?![市区县])"
