@@ -52,10 +52,18 @@ def qualifier_label(figure: Figure, lang: Lang, pack: Pack | None = None) -> str
     return figure.qualifier if lang == "zh" else (hedge.en if hedge else "")
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _scale(value: float, least: float = 1e6) -> tuple[float, str] | None:
+    """The English scale word for ``value`` (size and word), from ``least`` up; None below."""
+    return next(((size, word) for size, word in _SCALES if size >= least and abs(value) >= size),
+                None)
+
+
 def _money(value: float) -> str:
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"RMB {value / size:,.4g} {word}"
+    if scale := _scale(value):
+        return f"RMB {value / scale[0]:,.4g} {scale[1]}"
     return f"RMB {format_value(value)}"
 
 
@@ -63,9 +71,8 @@ def _count(value: float) -> str:
     """A count in English: a billion or more in words ("1.07 billion"), since twelve digits
     ("65,000,000,000 jin") are not read at a glance; below that, every digit. Exact, unlike
     money's four significant digits: a count is not rounded."""
-    for size, word in ((1e12, "trillion"), (1e9, "billion")):
-        if abs(value) >= size:
-            return f"{format_value(round(value / size, 6))} {word}"
+    if scale := _scale(value, least=1e9):
+        return f"{format_value(round(value / scale[0], 6))} {scale[1]}"
     return format_value(value)
 
 
@@ -103,9 +110,9 @@ def english_range(pack: Pack, low: float, high: float, unit: str) -> str:
     """Both ends of a range, the unit said once: "4.5–5%", "RMB 1–1.2 billion",
     "10,000–12,000 people", "No. 3–5"."""
     if unit == "yuan":
-        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if abs(high) >= size:
-                return f"RMB {low / size:,.4g}–{high / size:,.4g} {word}"
+        if scale := _scale(high):
+            size, word = scale
+            return f"RMB {low / size:,.4g}–{high / size:,.4g} {word}"
         return f"RMB {format_value(low)}–{format_value(high)}"
     both = f"{format_value(low)}–{format_value(high)}"
     if unit == "percent":
