@@ -4,16 +4,14 @@ once it knows there is a terminal to draw on."""
 from __future__ import annotations
 
 from briefing.cli.console import fail, qualified_id, state
-
-#: Views of the app that are no id of a pack, opened by the same word as in go-to (``g``).
-APP_VIEWS = ("figures",)
+from briefing.present.titles import ALL_FIGURES
 
 
 def open_app(start_id: str | None) -> None:
     """Start the interactive explorer (imports Textual only now)."""
-    view = start_id is not None and start_id.lower() in APP_VIEWS
+    view = start_id is not None and start_id.lower() == ALL_FIGURES  # as go-to opens it
     if view:
-        start_id = start_id.lower()
+        start_id = ALL_FIGURES
     if state.qualified:
         _open_library(start_id, view)
         return

@@ -8,6 +8,10 @@ from briefing.model import Lang, Pack
 from briefing.present.comparison_rows import find_comparison, is_comparison
 from briefing.text.sanitize import one_line
 
+#: The word that opens the app's all-figures view wherever an id is typed (go-to, ``briefing
+#: tui``): a view of the app, not an id of the pack.
+ALL_FIGURES = "figures"
+
 
 def kind_of(pack: Pack, item_id: str) -> str | None:
     """"section", "item", "figure" or "comparison"; None if the pack has no such id."""

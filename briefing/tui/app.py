@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from briefing.model import Lang, Pack
 from briefing.present.comparison_rows import adhoc_figures, is_comparison
+from briefing.present.titles import ALL_FIGURES
 from briefing.present.words import t
 from briefing.text import break_cache
 from briefing.text.sanitize import one_line
@@ -152,7 +153,7 @@ class BriefingApp(LibraryMixin, WorkflowMixin, App[None]):
     def resolve(self, item_id: str) -> str | None:
         """The id as the app opens it, or None if the pack has no such thing."""
         item_id = item_id.strip()
-        if item_id in (FIGURES_ID, "figures"):
+        if item_id in (FIGURES_ID, ALL_FIGURES):
             return FIGURES_ID
         figures = adhoc_figures(item_id)  # an ad-hoc comparison: its figures' briefings
         # a library's briefing is loaded when first asked for

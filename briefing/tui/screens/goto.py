@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Lang, Pack
-from briefing.present.titles import kind_of, matching, title_of
+from briefing.present.titles import ALL_FIGURES, kind_of, matching, title_of
 from briefing.present.words import t
 from briefing.tui.screens.dialog import Dialog
 from briefing.tui.screens.lifecycle import closed_before_mount
@@ -47,7 +47,7 @@ class GotoScreen(Dialog[str | None]):
         with Vertical(id="goto-dialog", classes="dialog"):
             yield Static(Text(t("goto", self.lang), style="bold"), markup=False)
             yield Input(placeholder=t("goto_placeholder", self.lang), id="goto-input",
-                        suggester=SuggestFromList([*self.pack.ids(), "figures"],
+                        suggester=SuggestFromList([*self.pack.ids(), ALL_FIGURES],
                                                   case_sensitive=False))
             yield SafeOptionList(id="goto-matches")
             yield Prose(id="goto-error")
