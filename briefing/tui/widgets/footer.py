@@ -60,14 +60,18 @@ class FooterKey:
     alt_key: str = ""
     alt_action: str = ""
     split: int = 0
-    first_enabled: bool = True
-    alt_enabled: bool = True
+    alt_enabled: bool = False
+
+    @property
+    def lit(self) -> bool:
+        """Drawn bright: one of its keys does something now."""
+        return self.enabled or self.alt_enabled
 
     def key_at(self, x: int) -> tuple[str, bool]:
         """The key a click at cell ``x`` of this entry runs, and whether it is enabled."""
         if self.alt_key and x >= self.split:
             return self.alt_key, self.alt_enabled
-        return self.key, self.first_enabled if self.alt_key else self.enabled
+        return self.key, self.enabled
 
     @property
     def actions(self) -> tuple[str, ...]:
@@ -174,9 +178,9 @@ class BriefingFooter(Widget, can_focus=False):
                 description = f"{description}/{pair.description}"
                 end = x + cell_len(display) + 1 + cell_len(description)
                 keys.append(FooterKey(binding.key, display, description, binding.action,
-                                      enabled or pair_enabled, x, end, alt_key=pair.key,
+                                      enabled, x, end, alt_key=pair.key,
                                       alt_action=pair.action, split=split,
-                                      first_enabled=enabled, alt_enabled=pair_enabled))
+                                      alt_enabled=pair_enabled))
             else:
                 end = x + cell_len(display) + 1 + cell_len(description)
                 keys.append(FooterKey(binding.key, display, description, binding.action,
@@ -203,7 +207,7 @@ class BriefingFooter(Widget, can_focus=False):
                 line.append(" " * gap)
             if key.palette:
                 line.append(PALETTE_BAR, self.get_component_rich_style("footer--bar"))
-            dim = _NONE if key.enabled else _DIM
+            dim = _NONE if key.lit else _DIM
             line.append(key.display, key_style + dim)
             line.append(" ")
             line.append(key.description, description_style + dim)
